@@ -1,0 +1,177 @@
+package guidance
+
+import (
+	"slices"
+	"strings"
+)
+
+// Shorthands for the catalogue below.
+func ad23(note string) Citation {
+	return Citation{Source: AD23, Edition: Edition2023, Paragraph: "Appendix D", Note: note}
+}
+func g21(para, note string) Citation {
+	return Citation{Source: G21, Edition: Edition2021, Paragraph: para, Note: note}
+}
+func g14(note string) Citation {
+	return Citation{Source: G14, Edition: Edition2014, Paragraph: "Appendix C", Note: note}
+}
+func s0(para, note string) Citation {
+	return Citation{Source: S0, Edition: Edition2023, Paragraph: para, Note: note}
+}
+func s3(para, note string) Citation {
+	return Citation{Source: S3, Edition: Edition2023, Paragraph: para, Note: note}
+}
+func local(e Edition, note string) Citation {
+	return Citation{Source: Local, Edition: e, Note: note}
+}
+
+// The release that introduced the first rules.
+const v010 = "v0.1.0"
+
+// catalogue is every rule the library knows, sorted by ID (init sorts it and a
+// test keeps IDs unique). Add new rules anywhere; never rename or remove one.
+var catalogue = sortedCatalogue([]Rule{
+	// Timescales: RULES.md section 1. The amounts, units and anchors are data
+	// in package timescale; here is what each edition says and how firmly.
+	{
+		ID: "ird.follow-up", Title: "Fuller IRD after an out-of-hours IRD", Area: AreaTimescale, Since: v010,
+		Doc: "Out of hours an inter-agency referral discussion may deal only with immediate protection; a fuller IRD should normally follow on the next working day.",
+		Provisions: []Provision{
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{ad23("normally on the next working day")}},
+		},
+	},
+	{
+		ID: "cppm.notice", Title: "Notice of the decision to convene a CPPM", Area: AreaTimescale, Since: v010,
+		Doc: "Participants should, where possible, be given at least five days' notice of the decision to convene a Child Protection Planning Meeting.",
+		Provisions: []Provision{
+			{Edition: Edition2014, Strength: WherePossible, Citations: []Citation{g14("minimum of 5 calendar days' notice whenever possible")}},
+			{Edition: Edition2021, Strength: WherePossible, Citations: []Citation{g21("3.131", "five days' notice, no unit stated")},
+				Note: "The 2021 text gives no unit; see policy cppm.notice.unit."},
+			{Edition: Edition2023, Strength: WherePossible, Citations: []Citation{ad23("5 calendar days, wherever possible"), s0("CPPM", "minimum of five days' notice, where possible")}},
+		},
+	},
+	{
+		ID: "cppm.initial", Title: "Initial CPPM", Area: AreaTimescale, Since: v010,
+		Doc: "Once a child protection investigation is progressed, the initial CPPM follows within 28 calendar days (2014: initial CPCC within 21 calendar days of the notification of concern), unless the IRD decided none is needed. Exceptions need the accountable senior manager's agreement, an effective interim safety plan and recorded reasons (G21 3.38).",
+		Provisions: []Provision{
+			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("initial CPCC no later than 21 calendar days from the notification of concern")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.38", "28 calendar day timescale; exceptions agreed by the accountable senior manager")},
+				Note: "The start of the 28 days is not stated; see policy cppm.initial.anchor."},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{ad23("within 28 calendar days if an investigation was progressed, unless the IRD decided a CPPM is not required")},
+				Note: "The start of the 28 days is not stated; see policy cppm.initial.anchor."},
+		},
+	},
+	{
+		ID: "cppm.pre-birth", Title: "Pre-birth (unborn child) CPPM", Area: AreaTimescale, Since: v010,
+		Doc: "A pre-birth CPPM is recommended within 28 calendar days of the concern being raised and always by 28 weeks of gestation; the earlier date governs. 2014: by 28 weeks of pregnancy, or within 21 calendar days of a late notification.",
+		Provisions: []Provision{
+			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("no later than 28 weeks of pregnancy; after late notification within 21 calendar days")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.142", "recommended within 28 calendar days of the concern and always within 28 weeks of gestation")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{ad23("within 28 calendar days of the concern being raised; within 28 weeks of gestation")}},
+		},
+	},
+	{
+		ID: "cppm.reconvene", Title: "Reconvene an inquorate CPPM", Area: AreaTimescale, Since: v010,
+		Doc: "When a CPPM is inquorate the Chair must set a new date within 10 working days of the inquorate meeting.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{local(Edition2021, "local copies of the 2021 quorum text: new meeting within 10 working days")},
+				Note: "Found in local procedures reproducing the 2021 text, not confirmed in the national 2021 document."},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{ad23("within 10 working days")}},
+		},
+	},
+	{
+		ID: "cppm.record", Title: "Record of the CPPM to participants", Area: AreaTimescale, Since: v010,
+		Doc: "Participants should receive the record of the CPPM within 10 working days (2014: the minutes within 15 calendar days). The 2021 edition states no national figure.",
+		Provisions: []Provision{
+			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("minutes within 15 calendar days of the CPCC")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{ad23("record of the CPPM within 10 working days")}},
+		},
+	},
+	{
+		ID: "plan.record", Title: "Record of the agreed Child Protection Plan to participants", Area: AreaTimescale, Since: v010,
+		Doc: "Participants should receive a record of the agreed Child Protection Plan within 10 working days of the CPPM (2014: a copy within 5 calendar days).",
+		Provisions: []Provision{
+			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("copy of the agreed plan within 5 calendar days of the CPCC")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: within 5 working days")},
+				Note: "No national figure found for 2021; the local figure is a default you may override."},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s3("Child protection plan", "record of the agreed plan within 10 working days of the CPPM")}},
+		},
+	},
+	{
+		ID: "coregroup.first", Title: "First Core Group meeting", Area: AreaTimescale, Since: v010,
+		Doc: "The Core Group should meet for the first time soon after the CPPM. 2023: the Part 3 text says 14 calendar days, Appendix D says 15 working days; the library takes the earlier date by default. 2021: within 15 days, no unit. 2014: within 15 calendar days.",
+		Provisions: []Provision{
+			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("initial core group within 15 calendar days of the initial CPCC")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "within 15 days, no unit stated")},
+				Note: "No unit; see policy coregroup.first.reading."},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "first time within 14 calendar days of the CPPM"), ad23("within 15 working days")},
+				Note: "The sources disagree; see policy coregroup.first.reading."},
+		},
+	},
+	{
+		ID: "coregroup.refer-change", Title: "Core Group refers a significant change in the plan", Area: AreaTimescale, Since: v010,
+		Doc: "The Core Group refers the need for a significant change in the Child Protection Plan to the CPPM Chair (2023: the Chair or the lead professional) as urgently as needed and always within 3 calendar days of the change or concern being identified.",
+		Provisions: []Provision{
+			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("notify the CPCC chair within 3 calendar days")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "within 3 calendar days")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "within 3 calendar days, or as urgently as necessary"), ad23("always within 3 calendar days of the change or concern being identified")}},
+		},
+	},
+	{
+		ID: "cppm.review", Title: "First review CPPM", Area: AreaTimescale, Since: v010,
+		Doc: "The first review CPPM follows the CPPM that registered the child within 6 months (2014: within 3 months), sooner if circumstances change. A pre-birth CPPM has its own review rule, cppm.review-pre-birth.",
+		Provisions: []Provision{
+			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("first review CPCC within 3 months of the initial CPCC")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: review within six months of the CPPM")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{local(Edition2023, "local procedures: review within six months of the CPPM")}},
+		},
+	},
+	{
+		ID: "cppm.review-subsequent", Title: "Later review CPPMs", Area: AreaTimescale, Since: v010,
+		Doc: "After the first review, review CPPMs take place at least every six months, or sooner if circumstances change.",
+		Provisions: []Provision{
+			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("thereafter reviews 6 monthly or earlier if circumstances change")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: thereafter six-monthly")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{local(Edition2023, "local procedures: thereafter six-monthly")}},
+		},
+	},
+	{
+		ID: "cppm.review-pre-birth", Title: "Review after a pre-birth CPPM", Area: AreaTimescale, Since: v010,
+		Doc: "A review may be held within three months of a pre-birth CPPM, with latitude for professional judgement about timing after the birth.",
+		Provisions: []Provision{
+			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("first review CPCC within 3 months")}},
+			{Edition: Edition2021, Strength: May, Citations: []Citation{g21("3.143", "a review may be held within three months of the previous CPPM")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{ad23("within 3 months of a pre-birth CPPM")}},
+		},
+	},
+	{
+		ID: "cppm.transfer", Title: "Transfer CPPM in the receiving authority", Area: AreaTimescale, Since: v010,
+		Doc: "When a registered child moves permanently and risk continues, the receiving authority holds a transfer CPPM within its own timescale; local procedures set at most 21 working days (2014 local: 21 calendar days) from notification of the move.",
+		Provisions: []Provision{
+			{Edition: Edition2014, Strength: Should, Citations: []Citation{local(Edition2014, "local procedures: within 21 calendar days")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: at most 21 working days")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{local(Edition2023, "local procedures: at most 21 working days")}},
+		},
+	},
+	{
+		ID: "reporter.referral", Title: "Act on a decision to refer to the Principal Reporter", Area: AreaTimescale, Since: v010,
+		Doc: "A decision to refer a child to the Principal Reporter should be actioned straight away.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("", "Part 3, CPPM decisions: same wording as the 2023 text")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("CPPM", "actioned straight away")}},
+		},
+	},
+	{
+		ID: "birth.pre-discharge", Title: "Pre-discharge meeting for a baby registered before birth", Area: AreaTimescale, Since: v010,
+		Doc: "Where a Child Protection Plan is in place before a child's birth, the baby must not be discharged from hospital until a pre-discharge meeting has been held.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.144", "not discharged until a pre-discharge meeting has been held")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.144", "carried into the 2023 update")}},
+		},
+	},
+})
+
+func sortedCatalogue(rs []Rule) []Rule {
+	slices.SortFunc(rs, func(a, b Rule) int { return strings.Compare(a.ID, b.ID) })
+	return rs
+}

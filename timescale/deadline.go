@@ -1,0 +1,378 @@
+package timescale
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cpguide/cpguide/guidance"
+)
+
+// Anchors gives the dates of the events a timescale counts from.
+type Anchors map[Event]Date
+
+// Options change how a deadline is computed. The zero value uses the
+// Scotland calendar and every policy's default.
+type Options struct {
+	// Calendar decides which days are working days; nil means [Scotland].
+	Calendar *Calendar
+	// Policies maps a policy ID to the choice to apply instead of its
+	// default, e.g. {"coregroup.first.reading": "working"}.
+	Policies map[string]string
+}
+
+// A Deadline is a computed due date that explains itself: what it counts
+// from, how, each non-working day it skipped and why, the policies applied
+// and the citations.
+//
+// For a [Within] timescale Due is the last day on which the step is in time.
+// For a [Notice] timescale Due is the latest day on which to act (give notice,
+// hold the meeting) so that the notice is long enough.
+//
+// A due date that falls on a non-working day stays where it is: nothing in the
+// guidance extends it. LastWorkingDay is the last working day on or before
+// Due, because meetings and letters happen on working days.
+type Deadline struct {
+	Rule           string            `json:"rule"`
+	Title          string            `json:"title"`
+	Edition        guidance.Edition  `json:"edition"`
+	Strength       guidance.Strength `json:"strength"`
+	Direction      Direction         `json:"direction"`
+	Action         string            `json:"action"`
+	Due            Date              `json:"due"`
+	LastWorkingDay Date              `json:"last_working_day"`
+	// DueWhy says why Due is not a working day; empty when it is.
+	DueWhy   string `json:"due_not_working_because,omitempty"`
+	Calendar string `json:"calendar"`
+	// Governing names the reading that decided Due.
+	Governing string              `json:"governing"`
+	Readings  []Computed          `json:"readings"`
+	Policies  []Applied           `json:"policies,omitempty"`
+	Citations []guidance.Citation `json:"citations"`
+	Notes     []string            `json:"notes,omitempty"`
+	// Explanation is the whole explanation as text (see [Deadline.String]).
+	Explanation string `json:"explanation"`
+}
+
+// Computed is one reading of a timescale worked out for a case.
+type Computed struct {
+	Reading
+	AnchorDate Date   `json:"anchor_date,omitzero"`
+	Due        Date   `json:"due,omitzero"`
+	Skipped    []Skip `json:"skipped,omitempty"` // non-working days passed over while counting working days
+	// Missing is set when the case gave no date for the reading's anchor.
+	Missing bool `json:"missing,omitempty"`
+	// Clamped is set when a month count landed past the end of a month.
+	Clamped bool `json:"clamped,omitempty"`
+	Governs bool `json:"governs"`
+}
+
+// Skip is a non-working day passed over while counting, and why.
+type Skip struct {
+	Date Date   `json:"date"`
+	Why  string `json:"why"`
+}
+
+// Applied records a policy applied to a deadline.
+type Applied struct {
+	Policy  string `json:"policy"`
+	Choice  string `json:"choice"`
+	Default bool   `json:"default"`
+	Effect  string `json:"effect"`
+}
+
+// Counting is the counting convention every explanation states.
+const Counting = "Counting: the anchor event's day is day 0. N calendar days after it is anchor+N; " +
+	"N working days after it is the Nth working day after the anchor (the anchor day never counts); " +
+	"N months after it is the same day of the month, or the month's last day if that day does not exist; " +
+	"N weeks of gestation is (40-N) weeks before the expected date of delivery; " +
+	"at least N days' notice means the meeting date minus the notice date is at least N. " +
+	"A due date on a non-working day is not extended."
+
+// Due computes the deadline of rule in edition e from the anchors. It is
+// [Lookup] followed by [Timescale.Due].
+func Due(rule string, e guidance.Edition, anchors Anchors, opts Options) (Deadline, error) {
+	t, err := Lookup(rule, e)
+	if err != nil {
+		return Deadline{}, err
+	}
+	return t.Due(anchors, opts)
+}
+
+// Due computes the deadline from the anchors. Errors are *guidance.Error:
+// Invalid for an impossible anchor date or an unknown event, UnknownPolicy for
+// an unknown policy ID or choice, and MissingFact when no reading has its
+// anchor (or the reading a policy chose lacks it).
+func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
+	c := opts.Calendar
+	if c == nil {
+		c = Scotland()
+	}
+	if err := checkOptions(opts.Policies); err != nil {
+		return Deadline{}, err
+	}
+	for ev, d := range anchors {
+		if _, err := ParseEvent(string(ev)); err != nil {
+			return Deadline{}, err
+		}
+		if !d.Valid() {
+			return Deadline{}, &guidance.Error{Kind: guidance.Invalid, Field: "anchors." + string(ev), Value: d.String(),
+				Hint: "give a real date, YYYY-MM-DD"}
+		}
+	}
+	rule, prov, err := guidance.ProvisionOf(t.Rule, t.Edition)
+	if err != nil {
+		return Deadline{}, err
+	}
+	dl := Deadline{
+		Rule: t.Rule, Title: rule.Title, Edition: t.Edition, Strength: prov.Strength,
+		Direction: t.Direction, Action: t.Action, Calendar: c.Name(),
+		Citations: slices.Clone(prov.Citations), Notes: slices.Clone(t.Notes),
+	}
+	var have []int // indices of readings whose anchor is known
+	for _, r := range t.Readings {
+		cr := Computed{Reading: r}
+		a, ok := anchors[r.Anchor]
+		if !ok {
+			cr.Missing = true
+		} else {
+			cr.AnchorDate = a
+			cr.Due, cr.Skipped, cr.Clamped = compute(c, t.Direction, r, a)
+			have = append(have, len(dl.Readings))
+		}
+		dl.Readings = append(dl.Readings, cr)
+	}
+	if len(have) == 0 {
+		evs := make([]string, len(t.Readings))
+		for i, r := range t.Readings {
+			evs[i] = string(r.Anchor)
+		}
+		return Deadline{}, &guidance.Error{Kind: guidance.MissingFact, Field: "anchors",
+			Hint: t.Rule + " counts from " + strings.Join(slices.Compact(evs), " or ") + ": give that date"}
+	}
+	gov, err := t.resolve(&dl, have, opts.Policies)
+	if err != nil {
+		return Deadline{}, err
+	}
+	dl.Readings[gov].Governs = true
+	dl.Governing = dl.Readings[gov].Name
+	dl.Due = dl.Readings[gov].Due
+	dl.LastWorkingDay = c.LastWorkingDayOnOrBefore(dl.Due)
+	dl.DueWhy = c.Why(dl.Due)
+	dl.Explanation = dl.explain()
+	return dl, nil
+}
+
+func checkOptions(ps map[string]string) error {
+	ids := make([]string, 0, len(ps))
+	for id := range ps {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		p, err := LookupPolicy(id)
+		if err != nil {
+			return err
+		}
+		if _, ok := p.choice(ps[id]); !ok {
+			return &guidance.Error{Kind: guidance.UnknownPolicy, Field: "policies." + id, Value: ps[id],
+				Hint: "choose one of: " + p.choiceNames()}
+		}
+	}
+	return nil
+}
+
+// compute works out one reading from its anchor date.
+func compute(c *Calendar, dir Direction, r Reading, a Date) (due Date, skipped []Skip, clamped bool) {
+	sign := 1
+	if dir == Notice {
+		sign = -1
+	}
+	switch r.Unit {
+	case CalendarDays:
+		due = a.AddDays(sign * r.Amount)
+	case WorkingDays:
+		due = c.AddWorkingDays(a, sign*r.Amount)
+		// The non-working days strictly between the anchor and the due date.
+		lo, hi := a, due
+		if hi.Before(lo) {
+			lo, hi = hi, lo
+		}
+		for d := lo.AddDays(1); d.Before(hi); d = d.AddDays(1) {
+			if why := c.Why(d); why != "" {
+				skipped = append(skipped, Skip{Date: d, Why: why})
+			}
+		}
+	case Months:
+		due = a.AddMonths(sign * r.Amount)
+		clamped = due.Day != a.Day
+	case GestationWeeks:
+		due = a.AddDays(-(40 - r.Amount) * 7)
+	}
+	return due, skipped, clamped
+}
+
+// resolve picks the governing reading among those with anchors (have), and
+// records the policy applied.
+func (t Timescale) resolve(dl *Deadline, have []int, choices map[string]string) (int, error) {
+	earliest := func() int {
+		best := have[0]
+		for _, i := range have[1:] {
+			if dl.Readings[i].Due.Before(dl.Readings[best].Due) {
+				best = i
+			}
+		}
+		return best
+	}
+	switch t.Combine {
+	case Single, Earliest:
+		return earliest(), nil
+	case ByPolicy:
+		p, choice, def := t.policy(choices)
+		if choice == Stricter {
+			best := earliest()
+			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
+				Effect: fmt.Sprintf("the readings disagree or the guidance leaves this open; the earliest date governs (reading %q)", dl.Readings[best].Name)})
+			return best, nil
+		}
+		for i, r := range dl.Readings {
+			if r.Name != choice {
+				continue
+			}
+			if r.Missing {
+				return 0, &guidance.Error{Kind: guidance.MissingFact, Field: "anchors." + string(r.Anchor),
+					Hint: fmt.Sprintf("policy %s = %s counts from %s: give that date", p.ID, choice, r.Anchor.Title())}
+			}
+			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
+				Effect: fmt.Sprintf("reading %q chosen; other readings are shown for comparison", choice)})
+			return i, nil
+		}
+		return 0, &guidance.Error{Kind: guidance.UnknownPolicy, Field: "policies." + p.ID, Value: choice,
+			Hint: "that choice is not a reading of " + t.Rule + " in the " + t.Edition.String() + " edition"}
+	case LateNotification:
+		p, choice, def := t.policy(choices)
+		gest, late := 0, 1
+		g, l := dl.Readings[gest], dl.Readings[late]
+		switch {
+		case g.Missing:
+			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
+				Effect: "no expected date of delivery given: the 21 days from the concern are used"})
+			return late, nil
+		case l.Missing:
+			return gest, nil
+		}
+		isLate := !g.Due.After(l.AnchorDate) // the 28-week point was reached by the time of the concern
+		if choice == "under-21-days" {
+			isLate = g.Due.Before(l.Due)
+		}
+		if isLate {
+			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
+				Effect: "the notification counts as late, so 21 calendar days from the concern govern"})
+			return late, nil
+		}
+		dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
+			Effect: "the notification does not count as late, so the 28-week limit governs"})
+		return gest, nil
+	}
+	return 0, fmt.Errorf("timescale: %s (%s) has an unknown combination %d", t.Rule, t.Edition, t.Combine)
+}
+
+func (t Timescale) policy(choices map[string]string) (Policy, string, bool) {
+	p, err := LookupPolicy(t.Policy)
+	if err != nil {
+		panic("timescale: table names unknown policy " + t.Policy) // caught by TestTableIsConsistent
+	}
+	if c, ok := choices[p.ID]; ok {
+		return p, c, c == p.Default
+	}
+	return p, p.Default, true
+}
+
+func dayAndDate(d Date) string { return d.Weekday().String() + " " + d.String() }
+
+// String returns the explanation as text.
+func (dl Deadline) String() string { return dl.Explanation }
+
+func (dl Deadline) explain() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s (%s edition, %s)\n", dl.Rule, dl.Title, dl.Edition, dl.Strength)
+	action := dl.Action
+	if action != "" {
+		action = strings.ToUpper(action[:1]) + action[1:]
+	}
+	if dl.Direction == Notice {
+		fmt.Fprintf(&b, "%s no later than %s.\n", action, dayAndDate(dl.Due))
+	} else {
+		fmt.Fprintf(&b, "%s by %s.\n", action, dayAndDate(dl.Due))
+	}
+	if dl.DueWhy != "" {
+		fmt.Fprintf(&b, "%s is not a working day (%s); the last working day on or before it is %s.\n",
+			dl.Due, dl.DueWhy, dayAndDate(dl.LastWorkingDay))
+	} else {
+		fmt.Fprintf(&b, "%s is a working day.\n", dl.Due)
+	}
+	b.WriteString("How it was counted:\n")
+	for _, r := range dl.Readings {
+		fmt.Fprintf(&b, "  - %s: %s", r.Name, r.describe(dl.Direction))
+		if r.Missing {
+			fmt.Fprintf(&b, ": not computed, no date given for %s", r.Anchor.Title())
+		} else {
+			fmt.Fprintf(&b, " (%s) = %s", dayAndDate(r.AnchorDate), dayAndDate(r.Due))
+		}
+		fmt.Fprintf(&b, " [%s]", joinCitations(r.Citations))
+		if r.Governs {
+			b.WriteString(" <- governs")
+		}
+		b.WriteByte('\n')
+		if r.Clamped {
+			fmt.Fprintf(&b, "      %s has no day %d, so the month's last day is used.\n",
+				fmt.Sprintf("%s %d", r.Due.Month, r.Due.Year), r.AnchorDate.Day)
+		}
+		if r.Unit == WorkingDays && !r.Missing {
+			if len(r.Skipped) == 0 {
+				b.WriteString("      no non-working days skipped (weekends aside, none fell in the count)\n")
+			} else {
+				fmt.Fprintf(&b, "      skipped %d non-working day(s):\n", len(r.Skipped))
+				for _, s := range r.Skipped {
+					fmt.Fprintf(&b, "        %s %s\n", s.Date, s.Why)
+				}
+			}
+		}
+	}
+	if len(dl.Readings) > 1 && len(dl.Policies) == 0 {
+		b.WriteString("Both limits apply (the guidance says so), so the earlier date governs.\n")
+	}
+	for _, p := range dl.Policies {
+		def := ""
+		if p.Default {
+			def = " (default)"
+		}
+		fmt.Fprintf(&b, "Policy %s = %s%s: %s.\n", p.Policy, p.Choice, def, p.Effect)
+	}
+	for _, n := range dl.Notes {
+		fmt.Fprintf(&b, "Note: %s\n", n)
+	}
+	fmt.Fprintf(&b, "Calendar: %s.\n", dl.Calendar)
+	b.WriteString(Counting)
+	b.WriteByte('\n')
+	fmt.Fprintf(&b, "Citations: %s.\n", joinCitations(dl.Citations))
+	return b.String()
+}
+
+func (r Computed) describe(dir Direction) string {
+	if dir == Notice {
+		if r.Amount == 0 {
+			return "on or before the day of " + r.Anchor.Title()
+		}
+		return fmt.Sprintf("%d %s before %s", r.Amount, r.Unit, r.Anchor.Title())
+	}
+	return r.Reading.String()
+}
+
+func joinCitations(cs []guidance.Citation) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, "; ")
+}

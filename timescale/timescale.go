@@ -1,0 +1,415 @@
+package timescale
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cpguide/cpguide/guidance"
+)
+
+// Unit is what a timescale's amount counts.
+type Unit uint8
+
+// Units. New units are added at the end.
+const (
+	UnitUnset      Unit = iota
+	CalendarDays        // every day counts; day 0 is the anchor day
+	WorkingDays         // only working days of the calendar count; the anchor day never does
+	Months              // the same day of the month, clamped to the month's last day
+	GestationWeeks      // weeks of pregnancy, counted back from the expected date of delivery at 40 weeks
+)
+
+var unitNames = [...]string{UnitUnset: "unset", CalendarDays: "calendar days", WorkingDays: "working days",
+	Months: "months", GestationWeeks: "weeks of gestation"}
+
+func (u Unit) String() string {
+	if int(u) < len(unitNames) {
+		return unitNames[u]
+	}
+	return fmt.Sprintf("Unit(%d)", uint8(u))
+}
+
+// MarshalText encodes the unit as its name ("calendar days", ...).
+func (u Unit) MarshalText() ([]byte, error) { return []byte(u.String()), nil }
+
+// Direction says whether a timescale is a deadline after its anchor or a
+// notice period before it.
+type Direction uint8
+
+// Directions.
+const (
+	DirectionUnset Direction = iota
+	// Within: the step must happen no later than the amount after the
+	// anchor. Due is the last day allowed.
+	Within
+	// Notice: at least the amount must separate the step from the anchor
+	// (a meeting, a discharge). Due is the latest day on which to act.
+	Notice
+)
+
+func (d Direction) String() string {
+	switch d {
+	case Within:
+		return "within"
+	case Notice:
+		return "at least before"
+	}
+	return "unset"
+}
+
+// MarshalText encodes the direction ("within" or "at least before").
+func (d Direction) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// An Event is what a timescale counts from: its anchor.
+type Event string
+
+// Anchor events. Their dates come from the case.
+const (
+	EventConcern          Event = "concern"           // the child protection concern was raised (notification of concern)
+	EventIRD              Event = "ird"               // the inter-agency referral discussion
+	EventOutOfHoursIRD    Event = "out-of-hours-ird"  // an IRD held outwith core hours
+	EventInvestigation    Event = "investigation"     // the decision to progress a child protection investigation
+	EventCPPM             Event = "cppm"              // the CPPM (initial, pre-birth, transfer or review) just held
+	EventRegisteringCPPM  Event = "registering-cppm"  // the CPPM that registered the child (initial or transfer)
+	EventReviewCPPM       Event = "review-cppm"       // the previous review CPPM
+	EventPreBirthCPPM     Event = "pre-birth-cppm"    // the pre-birth CPPM
+	EventInquorateCPPM    Event = "inquorate-cppm"    // the CPPM that was inquorate
+	EventMeeting          Event = "meeting"           // the date a CPPM is to be held
+	EventChangeIdentified Event = "change-identified" // a significant change or concern in the plan was identified
+	EventReporterDecision Event = "reporter-decision" // the decision to refer to the Principal Reporter
+	EventDischarge        Event = "discharge"         // the baby's planned discharge from hospital
+	EventExpectedDelivery Event = "expected-delivery" // the expected date of delivery (40 weeks of gestation)
+	EventMoveNotified     Event = "move-notified"     // the receiving authority learned of a permanent move
+)
+
+var eventTitles = map[Event]string{
+	EventConcern:          "the concern was raised",
+	EventIRD:              "the IRD",
+	EventOutOfHoursIRD:    "the out-of-hours IRD",
+	EventInvestigation:    "the decision to progress a child protection investigation",
+	EventCPPM:             "the CPPM",
+	EventRegisteringCPPM:  "the CPPM that registered the child",
+	EventReviewCPPM:       "the previous review CPPM",
+	EventPreBirthCPPM:     "the pre-birth CPPM",
+	EventInquorateCPPM:    "the inquorate CPPM",
+	EventMeeting:          "the CPPM date",
+	EventChangeIdentified: "the change or concern was identified",
+	EventReporterDecision: "the decision to refer to the Principal Reporter",
+	EventDischarge:        "the baby's discharge from hospital",
+	EventExpectedDelivery: "the expected date of delivery",
+	EventMoveNotified:     "the receiving authority was notified of the move",
+}
+
+// Events lists every anchor event, sorted.
+func Events() []Event {
+	evs := make([]Event, 0, len(eventTitles))
+	for e := range eventTitles {
+		evs = append(evs, e)
+	}
+	slices.Sort(evs)
+	return evs
+}
+
+// Title describes the event in words, for explanations.
+func (e Event) Title() string {
+	if t, ok := eventTitles[e]; ok {
+		return t
+	}
+	return string(e)
+}
+
+// ParseEvent checks that s names an anchor event.
+func ParseEvent(s string) (Event, error) {
+	if _, ok := eventTitles[Event(s)]; ok {
+		return Event(s), nil
+	}
+	names := make([]string, 0, len(eventTitles))
+	for _, e := range Events() {
+		names = append(names, string(e))
+	}
+	return "", &guidance.Error{Kind: guidance.Invalid, Field: "anchor", Value: s,
+		Hint: "use one of: " + strings.Join(names, ", ")}
+}
+
+// A Reading is one way to compute a timescale: an amount of a unit counted
+// from an anchor event, with the citations that state it. Most timescales
+// have one reading. Where the guidance states two limits that both bind (the
+// pre-birth CPPM) or sources disagree (the first Core Group in 2023), there
+// are several, and the timescale's Combine says how they resolve.
+type Reading struct {
+	Name      string              `json:"name"` // short, stable: "calendar", "working", "concern", ...
+	Amount    int                 `json:"amount"`
+	Unit      Unit                `json:"unit"`
+	Anchor    Event               `json:"anchor"`
+	Citations []guidance.Citation `json:"citations"`
+}
+
+// String renders the reading: "15 working days after the CPPM".
+func (r Reading) String() string {
+	switch r.Unit {
+	case GestationWeeks:
+		return fmt.Sprintf("by %d weeks of gestation (%d weeks before %s)", r.Amount, 40-r.Amount, r.Anchor.Title())
+	}
+	if r.Amount == 0 {
+		return "on the day of " + r.Anchor.Title()
+	}
+	return fmt.Sprintf("%d %s after %s", r.Amount, r.Unit, r.Anchor.Title())
+}
+
+// Combine says how several readings of one timescale resolve to one date.
+type Combine uint8
+
+// Combinations.
+const (
+	Single   Combine = iota // one reading
+	Earliest                // every reading binds: the guidance itself says the earlier date governs
+	ByPolicy                // the sources disagree or leave a gap: a named Policy chooses
+	// LateNotification is the 2014 pre-birth rule: the first reading (28
+	// weeks) governs unless the notification was late, and then the second
+	// (21 days from the concern) does. Policy cppm.pre-birth.late decides
+	// what "late" means.
+	LateNotification
+)
+
+// A Timescale is a rule's timescale in one edition, as data.
+type Timescale struct {
+	Rule      string           `json:"rule"`
+	Edition   guidance.Edition `json:"edition"`
+	Direction Direction        `json:"direction"`
+	Readings  []Reading        `json:"readings"`
+	Combine   Combine          `json:"-"`
+	Policy    string           `json:"policy,omitempty"` // the policy that chooses, for ByPolicy and LateNotification
+	// Action is what must be done, as an instruction: "hold the initial CPPM".
+	Action string   `json:"action"`
+	Notes  []string `json:"notes,omitempty"`
+}
+
+// Anchor returns the event the timescale's first reading counts from: the
+// event a caller most often supplies.
+func (t Timescale) Anchor() Event { return t.Readings[0].Anchor }
+
+// reading returns the reading with the given name.
+func (t Timescale) reading(name string) (Reading, bool) {
+	for _, r := range t.Readings {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return Reading{}, false
+}
+
+// Shorthands for the table below.
+var (
+	ad23 = guidance.Citation{Source: guidance.AD23, Edition: guidance.Edition2023, Paragraph: "Appendix D"}
+	g14  = guidance.Citation{Source: guidance.G14, Edition: guidance.Edition2014, Paragraph: "Appendix C"}
+)
+
+func g21(p string) guidance.Citation {
+	return guidance.Citation{Source: guidance.G21, Edition: guidance.Edition2021, Paragraph: p}
+}
+func s0(p string) guidance.Citation {
+	return guidance.Citation{Source: guidance.S0, Edition: guidance.Edition2023, Paragraph: p}
+}
+func s3(p string) guidance.Citation {
+	return guidance.Citation{Source: guidance.S3, Edition: guidance.Edition2023, Paragraph: p}
+}
+func local(e guidance.Edition) guidance.Citation {
+	return guidance.Citation{Source: guidance.Local, Edition: e}
+}
+func cites(cs ...guidance.Citation) []guidance.Citation { return cs }
+
+const (
+	e14 = guidance.Edition2014
+	e21 = guidance.Edition2021
+	e23 = guidance.Edition2023
+)
+
+// one builds a single-reading timescale.
+func one(rule string, e guidance.Edition, dir Direction, amount int, u Unit, anchor Event, cs ...guidance.Citation) Timescale {
+	return Timescale{Rule: rule, Edition: e, Direction: dir,
+		Readings: []Reading{{Name: "default", Amount: amount, Unit: u, Anchor: anchor, Citations: cs}}}
+}
+
+var actions = map[string]string{
+	"ird.follow-up":          "hold the fuller IRD",
+	"cppm.notice":            "give participants notice of the CPPM",
+	"cppm.initial":           "hold the initial CPPM",
+	"cppm.pre-birth":         "hold the pre-birth CPPM",
+	"cppm.reconvene":         "reconvene the inquorate CPPM",
+	"cppm.record":            "send participants the record of the CPPM",
+	"plan.record":            "send participants the record of the agreed Child Protection Plan",
+	"coregroup.first":        "hold the first Core Group meeting",
+	"coregroup.refer-change": "refer the significant change in the plan to the CPPM Chair",
+	"cppm.review":            "hold the first review CPPM",
+	"cppm.review-subsequent": "hold the next review CPPM",
+	"cppm.review-pre-birth":  "hold the review of the pre-birth CPPM",
+	"cppm.transfer":          "hold the transfer CPPM in the receiving authority",
+	"reporter.referral":      "send the referral to the Principal Reporter",
+	"birth.pre-discharge":    "hold the pre-discharge meeting",
+}
+
+// table is every timescale of RULES.md section 1, by rule and edition.
+var table = func() []Timescale {
+	ts := []Timescale{
+		one("ird.follow-up", e23, Within, 1, WorkingDays, EventOutOfHoursIRD, ad23),
+
+		one("cppm.notice", e14, Notice, 5, CalendarDays, EventMeeting, g14),
+		{Rule: "cppm.notice", Edition: e21, Direction: Notice, Combine: ByPolicy, Policy: "cppm.notice.unit",
+			Readings: []Reading{
+				{Name: "calendar", Amount: 5, Unit: CalendarDays, Anchor: EventMeeting, Citations: cites(g21("3.131"))},
+				{Name: "working", Amount: 5, Unit: WorkingDays, Anchor: EventMeeting, Citations: cites(g21("3.131"))},
+			},
+			Notes: []string{"The 2021 text says five days' notice without a unit."}},
+		one("cppm.notice", e23, Notice, 5, CalendarDays, EventMeeting, ad23, s0("CPPM")),
+
+		one("cppm.initial", e14, Within, 21, CalendarDays, EventConcern, g14),
+		initial(e21, g21("3.38")),
+		initial(e23, ad23),
+
+		{Rule: "cppm.pre-birth", Edition: e14, Direction: Within, Combine: LateNotification, Policy: "cppm.pre-birth.late",
+			Readings: []Reading{
+				{Name: "gestation", Amount: 28, Unit: GestationWeeks, Anchor: EventExpectedDelivery, Citations: cites(g14)},
+				{Name: "late-notification", Amount: 21, Unit: CalendarDays, Anchor: EventConcern, Citations: cites(g14)},
+			}},
+		preBirth(e21, g21("3.142")),
+		preBirth(e23, ad23),
+
+		one("cppm.reconvene", e21, Within, 10, WorkingDays, EventInquorateCPPM, local(e21)),
+		one("cppm.reconvene", e23, Within, 10, WorkingDays, EventInquorateCPPM, ad23),
+
+		one("cppm.record", e14, Within, 15, CalendarDays, EventCPPM, g14),
+		one("cppm.record", e23, Within, 10, WorkingDays, EventCPPM, ad23),
+
+		one("plan.record", e14, Within, 5, CalendarDays, EventCPPM, g14),
+		one("plan.record", e21, Within, 5, WorkingDays, EventCPPM, local(e21)),
+		one("plan.record", e23, Within, 10, WorkingDays, EventCPPM, s3("Child protection plan")),
+
+		one("coregroup.first", e14, Within, 15, CalendarDays, EventCPPM, g14),
+		{Rule: "coregroup.first", Edition: e21, Direction: Within, Combine: ByPolicy, Policy: "coregroup.first.reading",
+			Readings: []Reading{
+				{Name: "calendar", Amount: 15, Unit: CalendarDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))},
+				{Name: "working", Amount: 15, Unit: WorkingDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))},
+			},
+			Notes: []string{"The 2021 text says within 15 days without a unit."}},
+		{Rule: "coregroup.first", Edition: e23, Direction: Within, Combine: ByPolicy, Policy: "coregroup.first.reading",
+			Readings: []Reading{
+				{Name: "calendar", Amount: 14, Unit: CalendarDays, Anchor: EventCPPM, Citations: cites(s0("Core Group"))},
+				{Name: "working", Amount: 15, Unit: WorkingDays, Anchor: EventCPPM, Citations: cites(ad23)},
+			},
+			Notes: []string{"Part 3 says 14 calendar days; Appendix D says 15 working days."}},
+
+		one("coregroup.refer-change", e14, Within, 3, CalendarDays, EventChangeIdentified, g14),
+		one("coregroup.refer-change", e21, Within, 3, CalendarDays, EventChangeIdentified, g21("3.137")),
+		one("coregroup.refer-change", e23, Within, 3, CalendarDays, EventChangeIdentified, s0("Core Group"), ad23),
+
+		one("cppm.review", e14, Within, 3, Months, EventRegisteringCPPM, g14),
+		one("cppm.review", e21, Within, 6, Months, EventRegisteringCPPM, local(e21)),
+		one("cppm.review", e23, Within, 6, Months, EventRegisteringCPPM, local(e23)),
+
+		one("cppm.review-subsequent", e14, Within, 6, Months, EventReviewCPPM, g14),
+		one("cppm.review-subsequent", e21, Within, 6, Months, EventReviewCPPM, local(e21)),
+		one("cppm.review-subsequent", e23, Within, 6, Months, EventReviewCPPM, local(e23)),
+
+		one("cppm.review-pre-birth", e14, Within, 3, Months, EventPreBirthCPPM, g14),
+		one("cppm.review-pre-birth", e21, Within, 3, Months, EventPreBirthCPPM, g21("3.143")),
+		one("cppm.review-pre-birth", e23, Within, 3, Months, EventPreBirthCPPM, ad23),
+
+		one("cppm.transfer", e14, Within, 21, CalendarDays, EventMoveNotified, local(e14)),
+		one("cppm.transfer", e21, Within, 21, WorkingDays, EventMoveNotified, local(e21)),
+		one("cppm.transfer", e23, Within, 21, WorkingDays, EventMoveNotified, local(e23)),
+
+		reporter(e21, g21("")),
+		reporter(e23, s0("CPPM")),
+
+		one("birth.pre-discharge", e21, Notice, 0, CalendarDays, EventDischarge, g21("3.144")),
+		one("birth.pre-discharge", e23, Notice, 0, CalendarDays, EventDischarge, g21("3.144")),
+	}
+	for i := range ts {
+		ts[i].Action = actions[ts[i].Rule]
+	}
+	slices.SortFunc(ts, func(a, b Timescale) int {
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+			return c
+		}
+		return int(a.Edition) - int(b.Edition)
+	})
+	return ts
+}()
+
+func initial(e guidance.Edition, c guidance.Citation) Timescale {
+	return Timescale{Rule: "cppm.initial", Edition: e, Direction: Within, Combine: ByPolicy, Policy: "cppm.initial.anchor",
+		Readings: []Reading{
+			{Name: "concern", Amount: 28, Unit: CalendarDays, Anchor: EventConcern, Citations: cites(c)},
+			{Name: "ird", Amount: 28, Unit: CalendarDays, Anchor: EventIRD, Citations: cites(c)},
+			{Name: "investigation", Amount: 28, Unit: CalendarDays, Anchor: EventInvestigation, Citations: cites(c)},
+		},
+		Notes: []string{
+			"The guidance gives 28 calendar days once an investigation is progressed but does not say from which event.",
+			"Not required if the IRD decided a CPPM is not needed; exceptions need the accountable senior manager's agreement, an effective interim safety plan and recorded reasons (G21 3.38).",
+		}}
+}
+
+func preBirth(e guidance.Edition, c guidance.Citation) Timescale {
+	return Timescale{Rule: "cppm.pre-birth", Edition: e, Direction: Within, Combine: Earliest,
+		Readings: []Reading{
+			{Name: "concern", Amount: 28, Unit: CalendarDays, Anchor: EventConcern, Citations: cites(c)},
+			{Name: "gestation", Amount: 28, Unit: GestationWeeks, Anchor: EventExpectedDelivery, Citations: cites(c)},
+		},
+		Notes: []string{"Both limits apply: the guidance recommends 28 calendar days from the concern and always by 28 weeks of gestation, so the earlier date governs. There may be exceptions to the 28 days where the pregnancy is at a very early stage; record them as a variation."}}
+}
+
+func reporter(e guidance.Edition, c guidance.Citation) Timescale {
+	return Timescale{Rule: "reporter.referral", Edition: e, Direction: Within, Combine: ByPolicy, Policy: "reporter.referral.when",
+		Readings: []Reading{
+			{Name: "same-day", Amount: 0, Unit: CalendarDays, Anchor: EventReporterDecision, Citations: cites(c)},
+			{Name: "next-working-day", Amount: 1, Unit: WorkingDays, Anchor: EventReporterDecision, Citations: cites(c)},
+		},
+		Notes: []string{"The guidance says straight away; it sets no number of days."}}
+}
+
+// Lookup returns the timescale of rule in edition e. Errors are
+// *guidance.Error: UnknownRule for an ID that is not in the catalogue, and
+// NotInEdition when the rule has no timescale in that edition (for example
+// cppm.record in 2021, where no national figure is stated).
+func Lookup(rule string, e guidance.Edition) (Timescale, error) {
+	if e == guidance.EditionUnset {
+		e = guidance.DefaultEdition
+	}
+	if !e.Valid() {
+		return Timescale{}, &guidance.Error{Kind: guidance.UnknownEdition, Field: "edition", Value: e.String()}
+	}
+	var eds []string
+	for _, t := range table {
+		if t.Rule == rule {
+			if t.Edition == e {
+				return t.clone(), nil
+			}
+			eds = append(eds, t.Edition.String())
+		}
+	}
+	if len(eds) == 0 {
+		if _, err := guidance.Lookup(rule); err != nil {
+			return Timescale{}, err
+		}
+		return Timescale{}, &guidance.Error{Kind: guidance.NotInEdition, Field: "rule", Value: rule,
+			Hint: "this rule has no timescale"}
+	}
+	return Timescale{}, &guidance.Error{Kind: guidance.NotInEdition, Field: "edition", Value: e.String(),
+		Hint: rule + " has a timescale only in edition(s) " + strings.Join(eds, ", ")}
+}
+
+// All returns every timescale, by rule ID then edition.
+func All() []Timescale {
+	out := make([]Timescale, len(table))
+	for i, t := range table {
+		out[i] = t.clone()
+	}
+	return out
+}
+
+func (t Timescale) clone() Timescale {
+	t.Readings = slices.Clone(t.Readings)
+	t.Notes = slices.Clone(t.Notes)
+	return t
+}
