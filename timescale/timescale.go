@@ -189,16 +189,6 @@ type Timescale struct {
 // event a caller most often supplies.
 func (t Timescale) Anchor() Event { return t.Readings[0].Anchor }
 
-// reading returns the reading with the given name.
-func (t Timescale) reading(name string) (Reading, bool) {
-	for _, r := range t.Readings {
-		if r.Name == name {
-			return r, true
-		}
-	}
-	return Reading{}, false
-}
-
 // Shorthands for the table below.
 var (
 	ad23 = guidance.Citation{Source: guidance.AD23, Edition: guidance.Edition2023, Paragraph: "Appendix D"}

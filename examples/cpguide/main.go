@@ -1,0 +1,234 @@
+// Command cpguide is the example command-line tool of the cpguide library:
+// it shows Scotland's working-day calendar and computes the statutory
+// deadlines of the National Guidance for Child Protection, each with an
+// explanation of how it was counted.
+//
+// Usage:
+//
+//	cpguide calendar YEAR [--json]
+//	cpguide due --rule ID --from DATE [--edition 2023] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
+//
+// Examples:
+//
+//	cpguide calendar 2026
+//	cpguide due --rule coregroup.first --from 2026-12-18
+//	cpguide due --rule cppm.pre-birth --from 2026-01-05 --anchor expected-delivery=2026-06-01
+//
+// Exit status: 0 on success, 2 on bad input (with a one-line message saying
+// what to fix).
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `cpguide: Scotland's National Guidance for Child Protection, as deadlines that explain themselves.
+
+Commands:
+  calendar YEAR [--json]
+        list Scotland's non-working weekdays (bank holidays) in YEAR, with names and sources
+  due --rule ID --from DATE [--edition 2014|2021|2023] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
+        compute a deadline and explain it; --from is the date of the rule's main anchor event
+
+Rules with timescales: %s
+Anchor events: %s
+`
+
+// errUsage marks bad input: exit status 2.
+type errUsage struct{ msg string }
+
+func (e errUsage) Error() string { return e.msg }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		printUsage(stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	var err error
+	switch args[0] {
+	case "calendar":
+		err = calendarCmd(args[1:], stdout)
+	case "due":
+		err = dueCmd(args[1:], stdout)
+	default:
+		err = errUsage{fmt.Sprintf("unknown command %q: use calendar or due (cpguide --help)", args[0])}
+	}
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintln(stderr, "cpguide: "+oneLine(err.Error()))
+	return 2
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "; ") }
+
+func printUsage(w io.Writer) {
+	var rules []string
+	seen := map[string]bool{}
+	for _, t := range timescale.All() {
+		if !seen[t.Rule] {
+			seen[t.Rule] = true
+			rules = append(rules, t.Rule)
+		}
+	}
+	var evs []string
+	for _, e := range timescale.Events() {
+		evs = append(evs, string(e))
+	}
+	fmt.Fprintf(w, usage, strings.Join(rules, ", "), strings.Join(evs, ", "))
+}
+
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses flags, allowing positional arguments before them.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func calendarCmd(args []string, w io.Writer) error {
+	fs := newFlags("calendar")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return errUsage{"calendar needs one YEAR, e.g. cpguide calendar 2026"}
+	}
+	year, err := strconv.Atoi(pos[0])
+	if err != nil || year < 1 || year > 9999 {
+		return errUsage{fmt.Sprintf("year %q: give a year from 1 to 9999, e.g. 2026", pos[0])}
+	}
+	hs := timescale.Scotland().Holidays(year)
+	if *asJSON {
+		return writeJSON(w, map[string]any{"calendar": timescale.Scotland().Name(), "year": year, "holidays": hs})
+	}
+	fmt.Fprintf(w, "Non-working weekdays in %s, %d (besides Saturdays and Sundays):\n", timescale.Scotland().Name(), year)
+	for _, h := range hs {
+		fmt.Fprintf(w, "  %s  %-9s  %s  [%s]\n", h.Date, h.Date.Weekday(), h.Name, h.Source)
+	}
+	fmt.Fprintf(w, "%d day(s).\n", len(hs))
+	return nil
+}
+
+// pairs collects repeated KEY=VALUE flags.
+type pairs []string
+
+func (p *pairs) String() string     { return strings.Join(*p, ",") }
+func (p *pairs) Set(s string) error { *p = append(*p, s); return nil }
+
+func dueCmd(args []string, w io.Writer) error {
+	fs := newFlags("due")
+	rule := fs.String("rule", "", "rule ID, e.g. coregroup.first")
+	from := fs.String("from", "", "date of the rule's main anchor event, YYYY-MM-DD")
+	edition := fs.String("edition", "2023", "edition of the guidance: 2014, 2021 or 2023")
+	asJSON := fs.Bool("json", false, "print JSON")
+	var anchors, policies pairs
+	fs.Var(&anchors, "anchor", "EVENT=DATE, the date of another anchor event (repeatable)")
+	fs.Var(&policies, "policy", "ID=CHOICE, a policy choice instead of its default (repeatable)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return errUsage{fmt.Sprintf("unexpected argument %q: due takes only flags", pos[0])}
+	}
+	if *rule == "" {
+		return errUsage{"due needs --rule ID, e.g. --rule coregroup.first (cpguide --help lists them)"}
+	}
+	ed, err := guidance.ParseEdition(*edition)
+	if err != nil {
+		return err
+	}
+	ts, err := timescale.Lookup(*rule, ed)
+	if err != nil {
+		return err
+	}
+	an := timescale.Anchors{}
+	if *from != "" {
+		d, err := timescale.ParseDate(*from)
+		if err != nil {
+			return fmt.Errorf("--from: %w", err)
+		}
+		an[ts.Anchor()] = d
+	}
+	for _, a := range anchors {
+		k, v, ok := strings.Cut(a, "=")
+		if !ok {
+			return errUsage{fmt.Sprintf("--anchor %q: write EVENT=DATE, e.g. expected-delivery=2026-06-01", a)}
+		}
+		ev, err := timescale.ParseEvent(k)
+		if err != nil {
+			return fmt.Errorf("--anchor: %w", err)
+		}
+		d, err := timescale.ParseDate(v)
+		if err != nil {
+			return fmt.Errorf("--anchor %s: %w", k, err)
+		}
+		an[ev] = d
+	}
+	if len(an) == 0 {
+		return errUsage{fmt.Sprintf("due needs --from DATE: the date of %s", ts.Anchor().Title())}
+	}
+	opts := timescale.Options{Policies: map[string]string{}}
+	for _, p := range policies {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok {
+			return errUsage{fmt.Sprintf("--policy %q: write ID=CHOICE, e.g. coregroup.first.reading=working", p)}
+		}
+		opts.Policies[k] = v
+	}
+	dl, err := ts.Due(an, opts)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(w, dl)
+	}
+	_, err = io.WriteString(w, dl.Explanation)
+	return err
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
