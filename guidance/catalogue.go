@@ -28,11 +28,14 @@ func local(e Edition, note string) Citation {
 // The release that introduced the first rules.
 const v010 = "v0.1.0"
 
-// catalogue is every rule the library knows, sorted by ID (init sorts it and a
-// test keeps IDs unique). Add new rules anywhere; never rename or remove one.
-var catalogue = sortedCatalogue([]Rule{
-	// Timescales: RULES.md section 1. The amounts, units and anchors are data
-	// in package timescale; here is what each edition says and how firmly.
+// catalogue is every rule the library knows, sorted by ID (a test keeps IDs
+// unique). Each area keeps its rules in its own file (catalogue_AREA.go);
+// add new rules there, never rename or remove one.
+var catalogue = sortedCatalogue(slices.Concat(timescaleRules, meetingRules, planRules, coregroupRules, registerRules))
+
+// timescaleRules are RULES.md section 1. The amounts, units and anchors are
+// data in package timescale; here is what each edition says and how firmly.
+var timescaleRules = []Rule{
 	{
 		ID: "ird.follow-up", Title: "Fuller IRD after an out-of-hours IRD", Area: AreaTimescale, Since: v010,
 		Doc: "Out of hours an inter-agency referral discussion may deal only with immediate protection; a fuller IRD should normally follow on the next working day.",
@@ -169,7 +172,7 @@ var catalogue = sortedCatalogue([]Rule{
 			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.144", "carried into the 2023 update")}},
 		},
 	},
-})
+}
 
 func sortedCatalogue(rs []Rule) []Rule {
 	slices.SortFunc(rs, func(a, b Rule) int { return strings.Compare(a.ID, b.ID) })

@@ -97,3 +97,20 @@ func (f Finding) String() string {
 	}
 	return b.String()
 }
+
+// NewFinding returns a finding of rule id under edition e with its title,
+// strength and citations taken from the catalogue, and the given status and
+// message. Checkers use it so that no finding can carry a strength or a
+// citation that disagrees with the catalogue.
+//
+// It panics if the rule is not in the catalogue or not in edition e: rule IDs
+// are constants of the library, never user input, and a test of every
+// checker exercises each one.
+func NewFinding(id string, e Edition, status Status, message string) Finding {
+	r, p, err := ProvisionOf(id, e)
+	if err != nil {
+		panic("guidance.NewFinding: " + err.Error())
+	}
+	return Finding{Rule: id, Title: r.Title, Edition: e, Strength: p.Strength, Status: status,
+		Message: message, Citations: p.Citations}
+}

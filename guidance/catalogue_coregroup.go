@@ -1,0 +1,4 @@
+package guidance
+
+// coregroupRules are the rules checked by package coregroup.
+var coregroupRules = []Rule{}

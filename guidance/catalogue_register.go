@@ -1,0 +1,4 @@
+package guidance
+
+// registerRules are the rules checked by package register.
+var registerRules = []Rule{}
