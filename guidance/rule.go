@@ -103,21 +103,49 @@ func ProvisionOf(id string, e Edition) (Rule, Provision, error) {
 	return r, p, nil
 }
 
+// suggest names the known rule IDs closest to id (by edit distance), at most
+// three, or says where to list them all.
 func suggest(id string) string {
-	prefix := id
-	if i := strings.IndexByte(id, '.'); i >= 0 {
-		prefix = id[:i+1]
+	type cand struct {
+		id   string
+		dist int
 	}
-	var near []string
+	var cs []cand
 	for _, r := range catalogue {
-		if strings.HasPrefix(r.ID, prefix) {
-			near = append(near, r.ID)
+		if d := editDistance(id, r.ID); d <= max(3, len(id)/3) {
+			cs = append(cs, cand{r.ID, d})
 		}
 	}
-	if len(near) == 0 || len(near) > 8 {
+	slices.SortStableFunc(cs, func(a, b cand) int { return a.dist - b.dist })
+	if len(cs) == 0 {
 		return "list the known rules with the `rules` command or guidance.Rules()"
 	}
-	return "known rules like it: " + strings.Join(near, ", ")
+	names := make([]string, 0, 3)
+	for _, c := range cs[:min(3, len(cs))] {
+		names = append(names, c.id)
+	}
+	return "did you mean " + strings.Join(names, ", ") + "?"
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func (r Rule) clone() Rule {

@@ -32,16 +32,25 @@ func (s Strength) String() string {
 // breach: true for [Must] and [Should].
 func (s Strength) Binding() bool { return s == Must || s == Should }
 
-// MarshalText encodes the strength as its word.
+// MarshalText encodes the strength as its word; [StrengthUnset] encodes as
+// empty text.
 func (s Strength) MarshalText() ([]byte, error) {
 	if int(s) >= len(strengthNames) {
 		return nil, &Error{Kind: Invalid, Field: "strength", Value: s.String()}
 	}
+	if s == StrengthUnset {
+		return []byte{}, nil
+	}
 	return []byte(s.String()), nil
 }
 
-// UnmarshalText decodes "must", "should", "where possible" or "may".
+// UnmarshalText decodes "must", "should", "where possible" or "may"; empty
+// text is [StrengthUnset].
 func (s *Strength) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = StrengthUnset
+		return nil
+	}
 	for i, n := range strengthNames {
 		if i > 0 && n == string(b) {
 			*s = Strength(i)

@@ -33,6 +33,11 @@ type Calendar struct {
 	lo, n int
 	work  []uint64 // bit i%64 of work[i/64]: day lo+i is a working day
 	cum   []int32  // cum[w]: working days before word w; cum[len(work)] is the total
+	// hols holds the holidays of the indexed years, by day number, so that
+	// explanations name a skipped day without re-deriving its year.
+	hols map[int]Holiday
+	// whys holds, for the same days, the reason text that Why returns.
+	whys map[int]string
 }
 
 // The years the index covers. Outside them every call is exact but walks.
@@ -74,10 +79,15 @@ func build(name string, defs []definition) *Calendar {
 			c.work[i/64] |= 1 << (i % 64)
 		}
 	}
+	c.hols = make(map[int]Holiday, (indexLastYear-indexFirstYear+1)*len(defs)/2)
+	c.whys = make(map[int]string, len(c.hols))
 	for y := indexFirstYear; y <= indexLastYear; y++ {
 		for _, h := range c.holidaysIn(y) {
-			i := h.Date.Days() - c.lo
+			n := h.Date.Days()
+			i := n - c.lo
 			c.work[i/64] &^= 1 << (i % 64)
+			c.hols[n] = h
+			c.whys[n] = h.why()
 		}
 	}
 	c.cum = make([]int32, words+1)
@@ -147,6 +157,10 @@ func (c *Calendar) holidaysIn(year int) []Holiday {
 
 // holiday returns the holiday on d, if d is a non-working weekday.
 func (c *Calendar) holiday(d Date) (Holiday, bool) {
+	if _, ok := c.index(d); ok {
+		h, ok := c.hols[d.Days()]
+		return h, ok
+	}
 	for _, h := range c.holidaysIn(d.Year) {
 		if h.Date == d {
 			return h, true
@@ -329,11 +343,19 @@ func (c *Calendar) Why(d Date) string {
 	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
 		return wd.String()
 	}
+	if why, ok := c.whys[d.Days()]; ok {
+		return why
+	}
+	if _, ok := c.index(d); ok {
+		return ""
+	}
 	if h, ok := c.holiday(d); ok {
-		return h.Name + " (" + h.Source + ")"
+		return h.why()
 	}
 	return ""
 }
+
+func (h Holiday) why() string { return h.Name + " (" + h.Source + ")" }
 
 // A NonWorkingDay is a day to add to a calendar with [Calendar.With]: either
 // one fixed Date (a one-off proclamation, an office closure) or a recurring

@@ -1,6 +1,7 @@
 package timescale
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -50,8 +51,16 @@ type Deadline struct {
 	Policies  []Applied           `json:"policies,omitempty"`
 	Citations []guidance.Citation `json:"citations"`
 	Notes     []string            `json:"notes,omitempty"`
-	// Explanation is the whole explanation as text (see [Deadline.String]).
-	Explanation string `json:"explanation"`
+}
+
+// MarshalJSON encodes the deadline with its fields and, under
+// "explanation", the text of [Deadline.Explanation].
+func (dl Deadline) MarshalJSON() ([]byte, error) {
+	type fields Deadline // no methods: avoids recursion
+	return json.Marshal(struct {
+		fields
+		Explanation string `json:"explanation"`
+	}{fields(dl), dl.Explanation()})
 }
 
 // Computed is one reading of a timescale worked out for a case.
@@ -90,9 +99,9 @@ const Counting = "Counting: the anchor event's day is day 0. N calendar days aft
 	"A due date on a non-working day is not extended."
 
 // Due computes the deadline of rule in edition e from the anchors. It is
-// [Lookup] followed by [Timescale.Due].
+// [Lookup] followed by [Timescale.Due], without copying the table entry.
 func Due(rule string, e guidance.Edition, anchors Anchors, opts Options) (Deadline, error) {
-	t, err := Lookup(rule, e)
+	t, err := find(rule, e)
 	if err != nil {
 		return Deadline{}, err
 	}
@@ -120,16 +129,21 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 				Hint: "give a real date, YYYY-MM-DD"}
 		}
 	}
-	rule, prov, err := guidance.ProvisionOf(t.Rule, t.Edition)
-	if err != nil {
-		return Deadline{}, err
+	title, strength, cites := t.title, t.strength, t.cites
+	if title == "" { // a Timescale built by the caller rather than taken from the table
+		rule, prov, err := guidance.ProvisionOf(t.Rule, t.Edition)
+		if err != nil {
+			return Deadline{}, err
+		}
+		title, strength, cites = rule.Title, prov.Strength, prov.Citations
 	}
 	dl := Deadline{
-		Rule: t.Rule, Title: rule.Title, Edition: t.Edition, Strength: prov.Strength,
+		Rule: t.Rule, Title: title, Edition: t.Edition, Strength: strength,
 		Direction: t.Direction, Action: t.Action, Calendar: c.Name(),
-		Citations: slices.Clone(prov.Citations), Notes: slices.Clone(t.Notes),
+		Citations: slices.Clone(cites), Notes: slices.Clone(t.Notes),
+		Readings: make([]Computed, 0, len(t.Readings)),
 	}
-	var have []int // indices of readings whose anchor is known
+	have := make([]int, 0, 4) // indices of readings whose anchor is known
 	for _, r := range t.Readings {
 		cr := Computed{Reading: r}
 		a, ok := anchors[r.Anchor]
@@ -159,7 +173,6 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 	dl.Due = dl.Readings[gov].Due
 	dl.LastWorkingDay = c.LastWorkingDayOnOrBefore(dl.Due)
 	dl.DueWhy = c.Why(dl.Due)
-	dl.Explanation = dl.explain()
 	return dl, nil
 }
 
@@ -290,10 +303,15 @@ func (t Timescale) policy(choices map[string]string) (Policy, string, bool) {
 
 func dayAndDate(d Date) string { return d.Weekday().String() + " " + d.String() }
 
-// String returns the explanation as text.
-func (dl Deadline) String() string { return dl.Explanation }
+// String returns the explanation as text; see [Deadline.Explanation].
+func (dl Deadline) String() string { return dl.Explanation() }
 
-func (dl Deadline) explain() string {
+// Explanation returns the whole reasoning behind the deadline as text: the
+// due date and action, whether it is a working day, each reading with its
+// anchor, result and the non-working days it skipped and why, the policies
+// applied, the counting convention, the calendar and the citations. It is
+// built on demand, so computing deadlines stays cheap.
+func (dl Deadline) Explanation() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s (%s edition, %s)\n", dl.Rule, dl.Title, dl.Edition, dl.Strength)
 	action := dl.Action

@@ -183,6 +183,11 @@ type Timescale struct {
 	// Action is what must be done, as an instruction: "hold the initial CPPM".
 	Action string   `json:"action"`
 	Notes  []string `json:"notes,omitempty"`
+
+	// Taken from the guidance catalogue when the table is built.
+	title    string
+	strength guidance.Strength
+	cites    []guidance.Citation
 }
 
 // Anchor returns the event the timescale's first reading counts from: the
@@ -316,7 +321,13 @@ var table = func() []Timescale {
 		one("birth.pre-discharge", e23, Notice, 0, CalendarDays, EventDischarge, g21("3.144")),
 	}
 	for i := range ts {
-		ts[i].Action = actions[ts[i].Rule]
+		t := &ts[i]
+		t.Action = actions[t.Rule]
+		r, p, err := guidance.ProvisionOf(t.Rule, t.Edition)
+		if err != nil {
+			panic("timescale: table entry not in the guidance catalogue: " + err.Error()) // TestTable* keeps this unreachable
+		}
+		t.title, t.strength, t.cites = r.Title, p.Strength, p.Citations
 	}
 	slices.SortFunc(ts, func(a, b Timescale) int {
 		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
@@ -363,30 +374,53 @@ func reporter(e guidance.Edition, c guidance.Citation) Timescale {
 // NotInEdition when the rule has no timescale in that edition (for example
 // cppm.record in 2021, where no national figure is stated).
 func Lookup(rule string, e guidance.Edition) (Timescale, error) {
+	t, err := find(rule, e)
+	if err != nil {
+		return Timescale{}, err
+	}
+	return t.clone(), nil
+}
+
+// byRule indexes table by rule ID and edition.
+var byRule = func() map[string]map[guidance.Edition]*Timescale {
+	m := map[string]map[guidance.Edition]*Timescale{}
+	for i := range table {
+		t := &table[i]
+		if m[t.Rule] == nil {
+			m[t.Rule] = map[guidance.Edition]*Timescale{}
+		}
+		m[t.Rule][t.Edition] = t
+	}
+	return m
+}()
+
+// find returns the table entry itself: callers must not modify it.
+func find(rule string, e guidance.Edition) (*Timescale, error) {
 	if e == guidance.EditionUnset {
 		e = guidance.DefaultEdition
 	}
 	if !e.Valid() {
-		return Timescale{}, &guidance.Error{Kind: guidance.UnknownEdition, Field: "edition", Value: e.String()}
+		return nil, &guidance.Error{Kind: guidance.UnknownEdition, Field: "edition", Value: e.String()}
 	}
-	var eds []string
-	for _, t := range table {
-		if t.Rule == rule {
-			if t.Edition == e {
-				return t.clone(), nil
-			}
-			eds = append(eds, t.Edition.String())
-		}
+	eds, ok := byRule[rule]
+	if t := eds[e]; t != nil {
+		return t, nil
 	}
-	if len(eds) == 0 {
+	if !ok {
 		if _, err := guidance.Lookup(rule); err != nil {
-			return Timescale{}, err
+			return nil, err
 		}
-		return Timescale{}, &guidance.Error{Kind: guidance.NotInEdition, Field: "rule", Value: rule,
+		return nil, &guidance.Error{Kind: guidance.NotInEdition, Field: "rule", Value: rule,
 			Hint: "this rule has no timescale"}
 	}
-	return Timescale{}, &guidance.Error{Kind: guidance.NotInEdition, Field: "edition", Value: e.String(),
-		Hint: rule + " has a timescale only in edition(s) " + strings.Join(eds, ", ")}
+	names := make([]string, 0, len(eds))
+	for _, ed := range guidance.Editions() {
+		if eds[ed] != nil {
+			names = append(names, ed.String())
+		}
+	}
+	return nil, &guidance.Error{Kind: guidance.NotInEdition, Field: "edition", Value: e.String(),
+		Hint: rule + " has a timescale only in edition(s) " + strings.Join(names, ", ")}
 }
 
 // All returns every timescale, by rule ID then edition.
@@ -400,6 +434,10 @@ func All() []Timescale {
 
 func (t Timescale) clone() Timescale {
 	t.Readings = slices.Clone(t.Readings)
+	for i := range t.Readings {
+		t.Readings[i].Citations = slices.Clone(t.Readings[i].Citations)
+	}
 	t.Notes = slices.Clone(t.Notes)
+	t.cites = slices.Clone(t.cites)
 	return t
 }

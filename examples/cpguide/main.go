@@ -223,7 +223,7 @@ func dueCmd(args []string, w io.Writer) error {
 	if *asJSON {
 		return writeJSON(w, dl)
 	}
-	_, err = io.WriteString(w, dl.Explanation)
+	_, err = io.WriteString(w, dl.Explanation())
 	return err
 }
 
