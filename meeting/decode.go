@@ -1,0 +1,308 @@
+package meeting
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/cpguide/cpguide/guidance"
+)
+
+// maxInput bounds what Decode reads: a meeting record is a few kilobytes.
+const maxInput = 4 << 20
+
+// Decode reads one meeting as JSON. Unknown fields, trailing data, an
+// unknown kind, agency, mode or decision, an impossible date and an impossible
+// order of dates (held before convened, a record circulated before the
+// meeting) are errors of type *guidance.Error with Kind Invalid, naming the
+// field as a JSON path ("attendance[2].agency") and saying what to fix. The
+// error never quotes a name or free text from the input.
+func Decode(r io.Reader) (Meeting, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return Meeting{}, &guidance.Error{Kind: guidance.Other, Field: "input", Hint: "could not read the meeting", Err: err}
+	}
+	if len(data) > maxInput {
+		return Meeting{}, &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: "a meeting record must be under 4 MiB"}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var m Meeting
+	if err := dec.Decode(&m); err != nil {
+		return Meeting{}, jsonError(err, data)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Meeting{}, &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: "give exactly one JSON object, with nothing after it"}
+	}
+	if err := m.Validate(); err != nil {
+		return Meeting{}, err
+	}
+	return m, nil
+}
+
+// jsonError turns an encoding/json error into a *guidance.Error without
+// quoting the input's content.
+func jsonError(err error, data []byte) error {
+	var ge *guidance.Error
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &ge):
+		// A date that does not parse: the library's own error, from
+		// Date.UnmarshalText, which encoding/json returns without its path.
+		field := ge.Field
+		var tree any
+		if json.Unmarshal(data, &tree) == nil {
+			if p, ok := badDate(tree, ""); ok {
+				field = p
+			}
+		}
+		return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: ge.Hint}
+	case errors.As(err, &se):
+		return &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: fmt.Sprintf("the JSON is malformed at byte %d", se.Offset)}
+	case errors.As(err, &te):
+		field := te.Field
+		if field == "" {
+			field = "input"
+		}
+		return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: "expected a JSON " + te.Type.Kind().String() + ", got " + te.Value}
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: "the JSON ends too early: give one meeting object"}
+	}
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		field := safe(strings.Trim(f, `"`))
+		if field == "" {
+			field = "input" // the key may be personal data: never quote it
+		}
+		return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: "remove the unknown field: it is not part of a meeting record (check its spelling)"}
+	}
+	return &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: "the JSON could not be read as a meeting"}
+}
+
+// dateFields are the JSON keys whose values are dates.
+var dateFields = map[string]bool{
+	"convened": true, "held": true, "sent": true, "received": true, "outcome_by": true, "new_date": true,
+	"decided": true, "circulated": true, "plan_circulated": true, "expected_delivery": true,
+	"concern": true, "ird": true, "investigation": true, "move_notified": true, "prior_referral": true,
+}
+
+// badDate finds the JSON path of the first date field in a decoded JSON
+// tree whose value does not parse as a date, in document-independent but
+// deterministic order (object keys sorted).
+func badDate(v any, path string) (string, bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			if s, ok := v[k].(string); ok && dateFields[k] && s != "" {
+				if _, err := guidance.ParseDate(s); err != nil {
+					return p, true
+				}
+			}
+			if p, ok := badDate(v[k], p); ok {
+				return p, true
+			}
+		}
+	case []any:
+		for i, e := range v {
+			if p, ok := badDate(e, fmt.Sprintf("%s[%d]", path, i)); ok {
+				return p, true
+			}
+		}
+	}
+	return "", false
+}
+
+// Validate reports the first impossible value in m as a *guidance.Error of
+// kind Invalid naming the field as a JSON path. It checks enumerations, that
+// dates are real, and that dates are in a possible order. Missing facts are
+// not errors: Check reports them as Unknown or Missing.
+func (m Meeting) Validate() error {
+	bad := func(field, hint string) error {
+		return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: hint}
+	}
+	if !m.Kind.Valid() {
+		return &guidance.Error{Kind: guidance.Invalid, Field: "kind", Value: safe(string(m.Kind)), Hint: `use one of "initial", "pre-birth", "review" or "transfer"`}
+	}
+	dates := []struct {
+		field string
+		d     Date
+	}{
+		{"convened", m.Convened}, {"held", m.Held},
+		{"case.concern", m.Case.Concern}, {"case.ird", m.Case.IRD}, {"case.investigation", m.Case.Investigation},
+		{"case.move_notified", m.Case.MoveNotified}, {"case.prior_referral", m.Case.PriorReferral},
+		{"quorum.new_date", m.Quorum.NewDate}, {"decisions.referral.decided", m.Decisions.Referral.Decided},
+		{"decisions.referral.sent", m.Decisions.Referral.Sent}, {"record.circulated", m.Record.Circulated},
+		{"record.plan_circulated", m.Record.PlanCirculated}, {"child.outcome_by", m.Child.OutcomeBy},
+	}
+	if m.PreBirth != nil {
+		dates = append(dates, struct {
+			field string
+			d     Date
+		}{"pre_birth.expected_delivery", m.PreBirth.ExpectedDelivery})
+	}
+	for _, d := range dates {
+		if !d.d.IsZero() && !d.d.Valid() {
+			return bad(d.field, "give a real calendar date, YYYY-MM-DD")
+		}
+	}
+	if !m.Convened.IsZero() && !m.Held.IsZero() && m.Held.Before(m.Convened) {
+		return bad("held", "the meeting cannot be held before it was convened: check the held and convened dates")
+	}
+	after := func(field string, d Date, what string) error {
+		if !d.IsZero() && !m.Held.IsZero() && d.Before(m.Held) {
+			return bad(field, what+" cannot come before the meeting was held: check this date and held")
+		}
+		if !d.IsZero() && m.Held.IsZero() {
+			return bad(field, what+" needs the date the meeting was held: give held")
+		}
+		return nil
+	}
+	for _, e := range []error{
+		after("record.circulated", m.Record.Circulated, "the record"),
+		after("record.plan_circulated", m.Record.PlanCirculated, "the record of the plan"),
+		after("quorum.new_date", m.Quorum.NewDate, "the reconvened meeting"),
+		after("decisions.referral.decided", m.Decisions.Referral.Decided, "the referral decision"),
+	} {
+		if e != nil {
+			return e
+		}
+	}
+	if r := m.Decisions.Referral; !r.Sent.IsZero() {
+		from, field := r.Decided, "decisions.referral.decided"
+		if from.IsZero() {
+			from, field = m.Held, "held"
+		}
+		if from.IsZero() || r.Sent.Before(from) {
+			return bad("decisions.referral.sent", "a referral cannot be sent before it was decided: check this date and "+field)
+		}
+	}
+	for i, inv := range m.Invitations {
+		p := path("invitations", i)
+		if inv.Invitee.Agency != "" && !inv.Invitee.Agency.Valid() {
+			return agencyErr(p.String()+".invitee.agency", inv.Invitee.Agency)
+		}
+		if !inv.Sent.IsZero() && !inv.Sent.Valid() {
+			return bad(p.String()+".sent", "give a real calendar date, YYYY-MM-DD")
+		}
+		if !inv.Sent.IsZero() && !m.Held.IsZero() && inv.Sent.After(m.Held) {
+			return bad(p.String()+".sent", "an invitation cannot be sent after the meeting was held: check this date and held")
+		}
+	}
+	for _, p := range []struct {
+		f string
+		a Agency
+	}{{"chair.agency", m.Chair.Agency}, {"note_taker.agency", m.NoteTaker.Agency}} {
+		if p.a != "" && !p.a.Valid() {
+			return agencyErr(p.f, p.a)
+		}
+	}
+	for i, a := range m.Involved {
+		if !a.Valid() {
+			return agencyErr(fmt.Sprintf("involved[%d]", i), a)
+		}
+	}
+	for i, a := range m.Attendance {
+		if !a.Agency.Valid() {
+			return agencyErr(fmt.Sprintf("attendance[%d].agency", i), a.Agency)
+		}
+	}
+	for i, r := range m.Reports {
+		p := path("reports", i)
+		if !r.Agency.Valid() {
+			return agencyErr(p.String()+".agency", r.Agency)
+		}
+		if !r.Received.IsZero() && !r.Received.Valid() {
+			return bad(p.String()+".received", "give a real calendar date, YYYY-MM-DD")
+		}
+	}
+	if m.Child.Mode != "" && !m.Child.Mode.Valid() {
+		return modeErr("child.mode", m.Child.Mode)
+	}
+	for i, f := range m.Family {
+		p := path("family", i)
+		if f.Mode != "" && !f.Mode.Valid() {
+			return modeErr(p.String()+".mode", f.Mode)
+		}
+		if !f.OutcomeBy.IsZero() && !f.OutcomeBy.Valid() {
+			return bad(p.String()+".outcome_by", "give a real calendar date, YYYY-MM-DD")
+		}
+	}
+	switch m.Quorum.Decision {
+	case "", Quorate, Inquorate:
+	default:
+		return &guidance.Error{Kind: guidance.Invalid, Field: "quorum.decision", Value: safe(string(m.Quorum.Decision)), Hint: `use "quorate" or "inquorate", or leave it out if not recorded`}
+	}
+	if m.Quorum.Decision != Inquorate && (m.Quorum.Proceeded || !m.Quorum.NewDate.IsZero()) {
+		return bad("quorum.decision", "proceeding while inquorate or setting a new date applies only to an inquorate meeting: record the decision as inquorate")
+	}
+	switch m.Decisions.Referral.Outcome {
+	case "", Refer, NotRequired:
+	default:
+		return &guidance.Error{Kind: guidance.Invalid, Field: "decisions.referral.outcome", Value: safe(string(m.Decisions.Referral.Outcome)), Hint: `use "refer" or "not-required", or leave it out if not recorded`}
+	}
+	if m.Decisions.Referral.Outcome != Refer && !m.Decisions.Referral.Sent.IsZero() {
+		return bad("decisions.referral.sent", `a referral was sent, so record the outcome as "refer"`)
+	}
+	for i, it := range m.Record.Contents {
+		if !it.valid() {
+			return &guidance.Error{Kind: guidance.Invalid, Field: fmt.Sprintf("record.contents[%d]", i), Value: safe(string(it)), Hint: "use one of the items listed by meeting.RecordItems"}
+		}
+	}
+	if m.PreBirth != nil && m.Kind != PreBirth {
+		return bad("pre_birth", `pre-birth facts belong only to a meeting of kind "pre-birth"`)
+	}
+	return nil
+}
+
+// path is a lazily formatted JSON path "name[i]": formatting waits until an
+// error needs it, so validating a good meeting does not allocate paths.
+type lazyPath struct {
+	name string
+	i    int
+}
+
+func path(name string, i int) lazyPath { return lazyPath{name, i} }
+
+func (p lazyPath) String() string { return fmt.Sprintf("%s[%d]", p.name, p.i) }
+
+func agencyErr(field string, a Agency) error {
+	hint := `use one of "social-work", "health", "police", "education", "early-learning-childcare" or "other"`
+	if strings.Contains(strings.ToLower(string(a)), "reporter") {
+		hint = "the Children's Reporter is not an agency of the meeting: record the Reporter under reporter, as an observer"
+	}
+	return &guidance.Error{Kind: guidance.Invalid, Field: field, Value: safe(string(a)), Hint: hint}
+}
+
+func modeErr(field string, m Mode) error {
+	return &guidance.Error{Kind: guidance.Invalid, Field: field, Value: safe(string(m)),
+		Hint: `use one of "attended", "views-represented", "not-invited" or "excluded"`}
+}
+
+// safe returns an enumeration value for an error message if it looks like a
+// code word (short, lower case, digits and hyphens), and "" otherwise, so a
+// name typed into the wrong field never reaches an error string.
+func safe(s string) string {
+	if len(s) > 32 {
+		return ""
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return ""
+		}
+	}
+	return s
+}
