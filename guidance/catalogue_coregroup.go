@@ -1,4 +1,62 @@
 package guidance
 
-// coregroupRules are the rules checked by package coregroup.
-var coregroupRules = []Rule{}
+// coregroupRules are the rules checked by package coregroup: RULES.md section
+// 5. The timescales coregroup.first and coregroup.refer-change are in
+// timescaleRules.
+var coregroupRules = []Rule{
+	{
+		ID: "coregroup.coordinated-by-lead-professional", Title: "Core Group co-ordinated by the lead professional", Area: AreaCoreGroup, Since: v010,
+		Doc: "The Core Group should be co-ordinated by the lead professional. The library checks that the recorded co-ordinator is a member marked as the lead professional.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "co-ordinated by the lead professional")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "co-ordinated by the lead professional")}},
+		},
+	},
+	{
+		ID: "coregroup.partners", Title: "Child and parents as partners", Area: AreaCoreGroup, Since: v010,
+		Doc: "The Core Group implements, monitors and reviews the plan in partnership with the child and parents. The library checks that the child and at least one parent or carer are recorded as partners, or why they are not involved.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "in partnership with children and parents")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "in partnership with children and parents")}},
+		},
+	},
+	{
+		ID: "coregroup.in-person", Title: "Core Group meets in person", Area: AreaCoreGroup, Since: v010,
+		Doc: "The Core Group should meet in person on a regular basis. The library checks each recorded meeting was held in person.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "meet in person")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "meet in person on a regular basis")}},
+		},
+	},
+	{
+		ID: "coregroup.regular-meetings", Title: "Core Group meets regularly", Area: AreaCoreGroup, Since: v010,
+		Doc: "The Core Group should meet on a regular basis. The guidance sets no interval: the library reports the longest gap between meetings (and since the last one) against a maximum the user sets from local procedures, and is unknown without one.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "meet on a regular basis")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "meet in person on a regular basis")}},
+		},
+	},
+	{
+		ID: "coregroup.contingency-activated", Title: "Contingency plans activated when progress is not made", Area: AreaCoreGroup, Since: v010,
+		Doc: "The Core Group should activate contingency plans promptly when progress is not made or circumstances change. The library checks that each meeting recording no progress or a change of circumstances is followed by a recorded activation; whether it was prompt enough is for the Core Group and Chair to judge.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "activate contingency plans promptly")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "activate contingency plans promptly when progress is not made, or circumstances change")}},
+		},
+	},
+	{
+		ID: "coregroup.escalation", Title: "Response to escalating concerns", Area: AreaCoreGroup, Since: v010,
+		Doc: "The Core Group should be alert to escalating concerns, triggering an immediate response, additional support and/or a review CPPM as appropriate. The library checks that each recorded escalation has a recorded response; whether the response was enough is for a person to judge.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "alert to escalating concerns")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "immediate response, additional support and/or a review CPPM")}},
+		},
+	},
+	{
+		ID: "coregroup.full-plan-at-first-meeting", Title: "Full plan formulated with the family at the first Core Group", Area: AreaCoreGroup, Since: v010,
+		Doc: "The full Child Protection Plan is formulated with the family at the first Core Group after the CPPM; until then an early plan may be provisional. The library checks that the first meeting records the full plan as formulated and a parent, carer or the child as present.",
+		Provisions: []Provision{
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s3("Child protection plan", "full plan formulated in conjunction with the family at the initial core group")}},
+		},
+	},
+}

@@ -1,0 +1,331 @@
+package coregroup
+
+import (
+	"github.com/cpguide/cpguide/internal/strictjson"
+	"log/slog"
+	"strconv"
+	"strings"
+
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+// Date is a civil date; see [guidance.Date].
+type Date = timescale.Date
+
+func redact(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "[redacted]"
+}
+
+// A Member is a practitioner in the Core Group. ID is a short label unique
+// in the group (for example "sw1") that meetings' attendance refers to; Name
+// is personal data and never appears in errors, findings or logs.
+type Member struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Agency string `json:"agency"`
+	Role   string `json:"role"`
+	// LeadProfessional marks the plan's lead professional.
+	LeadProfessional bool `json:"lead_professional,omitempty"`
+}
+
+// LogValue implements slog.LogValuer, redacting the name.
+func (m Member) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("id", m.ID), slog.String("name", redact(m.Name)), slog.String("agency", m.Agency),
+		slog.String("role", m.Role), slog.Bool("lead_professional", m.LeadProfessional))
+}
+
+// String describes the member without their name.
+func (m Member) String() string { return "member " + m.ID + " (" + m.Agency + ", " + m.Role + ")" }
+
+// Members is the Core Group's members. Its LogValue logs each member
+// redacted: slog does not resolve the LogValue of a slice's elements.
+type Members []Member
+
+// LogValue implements slog.LogValuer, redacting every name.
+func (ms Members) LogValue() slog.Value {
+	attrs := make([]slog.Attr, len(ms))
+	for i, m := range ms {
+		attrs[i] = slog.Any(strconv.Itoa(i), m.LogValue())
+	}
+	return slog.GroupValue(attrs...)
+}
+
+// Relationship is a partner's relationship to the plan: "child", "parent" or
+// "carer".
+type Relationship string
+
+// Relationships of partners.
+const (
+	Child  Relationship = "child"
+	Parent Relationship = "parent"
+	Carer  Relationship = "carer"
+)
+
+// A Partner is the child, a parent or a carer working with the Core Group in
+// partnership. NotInvolved records why the partner is not involved, if so.
+type Partner struct {
+	ID           string       `json:"id"`
+	Name         string       `json:"name"`
+	Relationship Relationship `json:"relationship"`
+	NotInvolved  string       `json:"not_involved,omitempty"`
+}
+
+// LogValue implements slog.LogValuer, redacting the name and the reason.
+func (p Partner) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("id", p.ID), slog.String("name", redact(p.Name)),
+		slog.String("relationship", string(p.Relationship)), slog.Bool("involved", p.NotInvolved == ""))
+}
+
+// String describes the partner without their name.
+func (p Partner) String() string { return "partner " + p.ID + " (" + string(p.Relationship) + ")" }
+
+// Partners is the Core Group's partners. Its LogValue logs each partner
+// redacted.
+type Partners []Partner
+
+// LogValue implements slog.LogValuer, redacting every name.
+func (ps Partners) LogValue() slog.Value {
+	attrs := make([]slog.Attr, len(ps))
+	for i, p := range ps {
+		attrs[i] = slog.Any(strconv.Itoa(i), p.LogValue())
+	}
+	return slog.GroupValue(attrs...)
+}
+
+// A Meeting is one Core Group meeting.
+type Meeting struct {
+	Date Date `json:"date"`
+	// InPerson is whether it was held in person; nil when not recorded.
+	InPerson          *bool  `json:"in_person"`
+	NotInPersonReason string `json:"not_in_person_reason,omitempty"`
+	// Attendance lists the IDs of the members and partners present.
+	Attendance []string `json:"attendance"`
+	// ProgressMade is whether the meeting found the plan making progress;
+	// nil when not recorded. CircumstancesChanged records a change of
+	// circumstances. Either calls for contingency plans.
+	ProgressMade         *bool `json:"progress_made,omitempty"`
+	CircumstancesChanged bool  `json:"circumstances_changed,omitempty"`
+	// FullPlanFormulated is whether the full plan was formulated at the
+	// meeting (expected at the first one); nil when not recorded.
+	FullPlanFormulated *bool `json:"full_plan_formulated,omitempty"`
+}
+
+// Recipient is whom a change referral went to.
+type Recipient string
+
+// Recipients of a change referral. The 2023 edition allows the CPPM Chair or
+// the lead professional; earlier editions name the Chair.
+const (
+	Chair            Recipient = "cppm-chair"
+	LeadProfessional Recipient = "lead-professional"
+)
+
+// A ChangeReferral refers the need for a significant change in the plan:
+// when the change or concern was identified, when it was referred (zero if
+// not yet) and to whom.
+type ChangeReferral struct {
+	Identified Date      `json:"identified"`
+	Referred   Date      `json:"referred,omitzero"`
+	To         Recipient `json:"to,omitempty"`
+}
+
+// An Activation records a contingency plan activated on a date. Contingency
+// is the index of the contingency in the plan, when known.
+type Activation struct {
+	Date        Date `json:"date"`
+	Contingency *int `json:"contingency,omitempty"`
+}
+
+// Response is what the Core Group did about an escalating concern.
+type Response string
+
+// Responses to escalating concerns.
+const (
+	ImmediateResponse Response = "immediate-response"
+	AdditionalSupport Response = "additional-support"
+	ReviewCPPM        Response = "review-cppm"
+)
+
+// An Escalation is an escalating concern and the responses to it. A review
+// CPPM requested records the date of the request.
+type Escalation struct {
+	Identified          Date       `json:"identified"`
+	Responses           []Response `json:"responses"`
+	ReviewCPPMRequested Date       `json:"review_cppm_requested,omitzero"`
+}
+
+// A CoreGroup is the Core Group of one child's Child Protection Plan as
+// recorded.
+type CoreGroup struct {
+	// CPPM is the date of the CPPM that made the plan.
+	CPPM Date `json:"cppm"`
+	// Coordinator is the ID of the member who co-ordinates the group.
+	Coordinator            string           `json:"coordinator"`
+	Members                Members          `json:"members"`
+	Partners               Partners         `json:"partners"`
+	Meetings               []Meeting        `json:"meetings"`
+	ChangeReferrals        []ChangeReferral `json:"change_referrals,omitempty"`
+	ContingencyActivations []Activation     `json:"contingency_activations,omitempty"`
+	Escalations            []Escalation     `json:"escalations,omitempty"`
+}
+
+// LogValue implements slog.LogValuer: dates and counts only, never names.
+func (g CoreGroup) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("cppm", g.CPPM.String()), slog.Int("members", len(g.Members)),
+		slog.Int("partners", len(g.Partners)), slog.Int("meetings", len(g.Meetings)),
+		slog.Int("change_referrals", len(g.ChangeReferrals)), slog.Int("contingency_activations", len(g.ContingencyActivations)),
+		slog.Int("escalations", len(g.Escalations)))
+}
+
+// String describes the group without personal data.
+func (g CoreGroup) String() string {
+	return "core group (CPPM " + g.CPPM.String() + ", " + strconv.Itoa(len(g.Members)) + " members, " + strconv.Itoa(len(g.Meetings)) + " meetings)"
+}
+
+// Decode reads a Core Group from JSON strictly: unknown fields, wrong types,
+// impossible dates, unknown IDs and enumerations are a *guidance.Error of kind
+// Invalid whose Field is the JSON path at fault (for example
+// "meetings[1].attendance[0]"). Errors never quote the input.
+func Decode(data []byte) (*CoreGroup, error) {
+	var g CoreGroup
+	if err := strictjson.Decode(data, &g); err != nil {
+		return nil, err
+	}
+	if err := g.Validate(); err != nil {
+		return nil, err
+	}
+	return &g, nil
+}
+
+func idx(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
+
+func invalid(field, hint string) error {
+	return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: hint}
+}
+
+func needDate(d Date, field, what string) error {
+	if !d.Valid() {
+		return invalid(field, "give "+what+", YYYY-MM-DD")
+	}
+	return nil
+}
+
+func optDate(d Date, field string) error {
+	if d.IsZero() || d.Valid() {
+		return nil
+	}
+	return invalid(field, "give a real calendar date, YYYY-MM-DD")
+}
+
+// Validate reports the first impossible value as a *guidance.Error of kind
+// Invalid naming its JSON path. Missing elements are findings, not errors.
+func (g *CoreGroup) Validate() error {
+	if err := optDate(g.CPPM, "cppm"); err != nil {
+		return err
+	}
+	ids := map[string]bool{}
+	leads := 0
+	for i, m := range g.Members {
+		f := idx("members", i)
+		if m.LeadProfessional {
+			if leads++; leads > 1 {
+				return invalid(f+".lead_professional", "only one member can be the lead professional")
+			}
+		}
+		if strings.TrimSpace(m.ID) == "" {
+			return invalid(f+".id", "give each member a short ID unique in the group (e.g. \"sw1\")")
+		}
+		if ids[m.ID] {
+			return invalid(f+".id", "member and partner IDs must be unique")
+		}
+		ids[m.ID] = true
+	}
+	for i, p := range g.Partners {
+		f := idx("partners", i)
+		if strings.TrimSpace(p.ID) == "" {
+			return invalid(f+".id", "give each partner a short ID unique in the group (e.g. \"c1\")")
+		}
+		if ids[p.ID] {
+			return invalid(f+".id", "member and partner IDs must be unique")
+		}
+		ids[p.ID] = true
+		switch p.Relationship {
+		case Child, Parent, Carer:
+		default:
+			return invalid(f+".relationship", `use "child", "parent" or "carer"`)
+		}
+	}
+	if g.Coordinator != "" {
+		found := false
+		for _, m := range g.Members {
+			found = found || m.ID == g.Coordinator
+		}
+		if !found {
+			return invalid("coordinator", "give the ID of a member listed in members")
+		}
+	}
+	for i, m := range g.Meetings {
+		f := idx("meetings", i)
+		if err := needDate(m.Date, f+".date", "the date of the meeting"); err != nil {
+			return err
+		}
+		if !g.CPPM.IsZero() && m.Date.Before(g.CPPM) {
+			return invalid(f+".date", "a Core Group meeting cannot come before the CPPM that made the plan")
+		}
+		if i > 0 && m.Date.Before(g.Meetings[i-1].Date) {
+			return invalid(f+".date", "list meetings oldest first")
+		}
+		for j, a := range m.Attendance {
+			if !ids[a] {
+				return invalid(idx(f+".attendance", j), "give the ID of a member or partner")
+			}
+		}
+	}
+	for i, r := range g.ChangeReferrals {
+		f := idx("change_referrals", i)
+		if err := needDate(r.Identified, f+".identified", "the date the change or concern was identified"); err != nil {
+			return err
+		}
+		if err := optDate(r.Referred, f+".referred"); err != nil {
+			return err
+		}
+		if !r.Referred.IsZero() && r.Referred.Before(r.Identified) {
+			return invalid(f+".referred", "a referral cannot come before the change was identified")
+		}
+		switch r.To {
+		case "", Chair, LeadProfessional:
+		default:
+			return invalid(f+".to", `use "cppm-chair" or "lead-professional"`)
+		}
+	}
+	for i, a := range g.ContingencyActivations {
+		f := idx("contingency_activations", i)
+		if err := needDate(a.Date, f+".date", "the date the contingency was activated"); err != nil {
+			return err
+		}
+		if a.Contingency != nil && *a.Contingency < 0 {
+			return invalid(f+".contingency", "give the index of the contingency in the plan, from 0")
+		}
+	}
+	for i, e := range g.Escalations {
+		f := idx("escalations", i)
+		if err := needDate(e.Identified, f+".identified", "the date the concern was identified"); err != nil {
+			return err
+		}
+		if err := optDate(e.ReviewCPPMRequested, f+".review_cppm_requested"); err != nil {
+			return err
+		}
+		for j, r := range e.Responses {
+			switch r {
+			case ImmediateResponse, AdditionalSupport, ReviewCPPM:
+			default:
+				return invalid(idx(f+".responses", j), `use "immediate-response", "additional-support" or "review-cppm"`)
+			}
+		}
+	}
+	return nil
+}

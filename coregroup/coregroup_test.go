@@ -1,0 +1,438 @@
+package coregroup
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+var fixtureNames = []string{"Morag Quinlan-Testcase", "Eilidh Farquharson-Testcase", "Calum Drummond-Testcase", "Skye Testchild", "Fiona Testparent", "Testparent", "Testchild"}
+
+func d(s string) Date {
+	v, err := guidance.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func readFixture(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", path))
+	require.NoError(t, err)
+	return b
+}
+
+func load(t testing.TB, path string) *CoreGroup {
+	t.Helper()
+	g, err := Decode(readFixture(t, path))
+	require.NoError(t, err, path)
+	return g
+}
+
+func check(t *testing.T, g *CoreGroup, opts Options) *guidance.Report {
+	t.Helper()
+	r, err := Check(g, opts)
+	require.NoError(t, err)
+	return r
+}
+
+func findAll(r *guidance.Report, id string) []guidance.Finding {
+	var out []guidance.Finding
+	for _, f := range r.Findings {
+		if f.Rule == id {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func find(t *testing.T, r *guidance.Report, id string) guidance.Finding {
+	t.Helper()
+	fs := findAll(r, id)
+	require.Len(t, fs, 1, "want exactly one finding of %s", id)
+	return fs[0]
+}
+
+var (
+	goodOpts = Options{Today: d("2026-05-01"), MaxMeetingGap: 42}
+	badOpts  = Options{Today: d("2026-06-01"), MaxMeetingGap: 42}
+)
+
+// TestEveryCoreGroupRule proves each Core Group rule: removing a rule's check
+// fails it, because each must give the wanted failure on the bad fixture and
+// Met on the good one.
+func TestEveryCoreGroupRule(t *testing.T) {
+	tests := []struct {
+		rule string
+		want guidance.Status
+	}{
+		{"coregroup.first", guidance.Late},
+		{"coregroup.coordinated-by-lead-professional", guidance.Missing},
+		{"coregroup.partners", guidance.Missing},
+		{"coregroup.in-person", guidance.Missing},
+		{"coregroup.regular-meetings", guidance.Late},
+		{"coregroup.contingency-activated", guidance.Missing},
+		{"coregroup.escalation", guidance.Missing},
+		{"coregroup.full-plan-at-first-meeting", guidance.Missing},
+	}
+	covered := map[string]bool{"coregroup.refer-change": true} // TestReferChange_ThreeCalendarDays
+	bad := check(t, load(t, "2023/bad.json"), badOpts)
+	good := check(t, load(t, "2023/good.json"), goodOpts)
+	for _, tt := range tests {
+		covered[tt.rule] = true
+		t.Run(tt.rule, func(t *testing.T) {
+			f := find(t, bad, tt.rule)
+			assert.Equal(t, tt.want, f.Status, f.Message)
+			assert.NotEmpty(t, f.Citations)
+			g := find(t, good, tt.rule)
+			assert.Equal(t, guidance.Met, g.Status, g.Message)
+		})
+	}
+	for _, r := range guidance.Rules() {
+		if r.Area == guidance.AreaCoreGroup || strings.HasPrefix(r.ID, "coregroup.") {
+			assert.True(t, covered[r.ID], "rule %s has no test in TestEveryCoreGroupRule", r.ID)
+		}
+	}
+}
+
+func TestGoodCoreGroupHasNoBreaches(t *testing.T) {
+	r := check(t, load(t, "2023/good.json"), goodOpts)
+	require.NoError(t, r.Err())
+	for _, f := range r.Findings {
+		assert.Equal(t, guidance.Met, f.Status, f.String())
+	}
+}
+
+func TestReferChange_ThreeCalendarDays(t *testing.T) {
+	r := check(t, load(t, "2023/bad.json"), badOpts)
+	fs := findAll(r, "coregroup.refer-change")
+	require.Len(t, fs, 2, "one finding per referral")
+	bySubject := map[string]guidance.Finding{}
+	for _, f := range fs {
+		bySubject[f.Subject] = f
+	}
+	late := bySubject["change_referrals[0]"]
+	assert.Equal(t, guidance.Late, late.Status)
+	assert.Equal(t, d("2026-04-04"), late.Due, "identified 1 April + 3 calendar days")
+	assert.Contains(t, late.Message, "record to whom")
+	overdue := bySubject["change_referrals[1]"]
+	assert.Equal(t, guidance.Overdue, overdue.Status)
+	assert.Equal(t, d("2026-05-28"), overdue.Due)
+
+	good := find(t, check(t, load(t, "2023/good.json"), goodOpts), "coregroup.refer-change")
+	assert.Equal(t, guidance.Met, good.Status)
+
+	// An approved variation makes a late referral met under variation.
+	g := load(t, "2023/bad.json")
+	g.ChangeReferrals = g.ChangeReferrals[:1]
+	v := timescale.Variation{Rule: "coregroup.refer-change", NewDate: d("2026-04-07"), Approver: "Morag Quinlan-Testcase", Reason: "r", Recorded: d("2026-04-03")}
+	opts := badOpts
+	opts.Variations = []timescale.Variation{v}
+	assert.Equal(t, guidance.MetUnderVariation, find(t, check(t, g, opts), "coregroup.refer-change").Status)
+
+	// A variation naming another referral does not excuse this one.
+	v.Subject = "change_referrals[1]"
+	opts.Variations = []timescale.Variation{v}
+	assert.Equal(t, guidance.Late, find(t, check(t, g, opts), "coregroup.refer-change").Status)
+	v.Subject = "change_referrals[0]"
+	opts.Variations = []timescale.Variation{v}
+	assert.Equal(t, guidance.MetUnderVariation, find(t, check(t, g, opts), "coregroup.refer-change").Status)
+}
+
+func TestFirstCoreGroup_FourteenCalendarDaysBeatFifteenWorkingDays2023(t *testing.T) {
+	g := load(t, "2023/new.json")
+	f := find(t, check(t, g, Options{Today: d("2026-03-10")}), "coregroup.first")
+	assert.Equal(t, guidance.Pending, f.Status)
+	assert.Equal(t, d("2026-03-16"), f.Due, "CPPM Monday 2 March + 14 calendar days")
+	f = find(t, check(t, g, Options{Today: d("2026-03-17")}), "coregroup.first")
+	assert.Equal(t, guidance.Overdue, f.Status)
+	// Policy: the working-day reading of Appendix D.
+	f = find(t, check(t, g, Options{Today: d("2026-03-17"), Policies: map[string]string{"coregroup.first.reading": "working"}}), "coregroup.first")
+	assert.Equal(t, guidance.Pending, f.Status)
+	assert.Equal(t, d("2026-03-23"), f.Due)
+	// Unknown without a date of check, never the machine clock.
+	assert.Equal(t, guidance.Unknown, find(t, check(t, g, Options{}), "coregroup.first").Status)
+}
+
+func TestFirstCoreGroup_2021FifteenDaysStricterReading(t *testing.T) {
+	r := check(t, load(t, "2021/good.json"), Options{Today: d("2022-05-01"), MaxMeetingGap: 42})
+	assert.Equal(t, guidance.Edition2021, r.Edition)
+	f := find(t, r, "coregroup.first")
+	assert.Equal(t, guidance.Met, f.Status)
+	assert.Equal(t, d("2022-03-17"), f.Due)
+	assert.Empty(t, findAll(r, "coregroup.full-plan-at-first-meeting"), "2021 has no S3 full-plan rule: never blend editions")
+	for _, f := range r.Findings {
+		assert.Equal(t, guidance.Edition2021, f.Edition)
+	}
+	require.NoError(t, r.Err())
+}
+
+func TestInPerson_ReasonRecordedIsForTheChairToJudge(t *testing.T) {
+	g := load(t, "2023/good.json")
+	no := false
+	g.Meetings[1].InPerson = &no
+	g.Meetings[1].NotInPersonReason = "severe weather"
+	f := find(t, check(t, g, goodOpts), "coregroup.in-person")
+	assert.Equal(t, guidance.Unknown, f.Status)
+	assert.Contains(t, f.Message, "judge")
+	g.Meetings[1].InPerson = nil
+	assert.Equal(t, guidance.Unknown, find(t, check(t, g, goodOpts), "coregroup.in-person").Status)
+}
+
+func TestRegularMeetings_NoIntervalInTheGuidanceIsUnknown(t *testing.T) {
+	g := load(t, "2023/good.json")
+	f := find(t, check(t, g, Options{Today: d("2026-05-01")}), "coregroup.regular-meetings")
+	assert.Equal(t, guidance.Unknown, f.Status)
+	assert.Contains(t, f.Message, "MaxMeetingGap")
+	f = find(t, check(t, g, Options{Today: d("2026-06-01"), MaxMeetingGap: 42}), "coregroup.regular-meetings")
+	assert.Equal(t, guidance.Overdue, f.Status)
+	assert.Equal(t, d("2026-05-22"), f.Due)
+}
+
+func TestContingencyActivated_NotApplicableWhenProgressMade(t *testing.T) {
+	g := load(t, "2023/good.json")
+	yes := true
+	g.Meetings[1].ProgressMade = &yes
+	assert.Equal(t, guidance.NotApplicable, find(t, check(t, g, goodOpts), "coregroup.contingency-activated").Status)
+	g.Meetings[1].ProgressMade = nil
+	assert.Equal(t, guidance.Unknown, find(t, check(t, g, goodOpts), "coregroup.contingency-activated").Status)
+	g.Meetings[1].CircumstancesChanged = true
+	g.ContingencyActivations = nil
+	assert.Equal(t, guidance.Missing, find(t, check(t, g, goodOpts), "coregroup.contingency-activated").Status)
+}
+
+func TestEscalation_ReviewCPPMNeedsTheRequestDate(t *testing.T) {
+	g := load(t, "2023/good.json")
+	g.Escalations[0].ReviewCPPMRequested = Date{}
+	f := find(t, check(t, g, goodOpts), "coregroup.escalation")
+	assert.Equal(t, guidance.Missing, f.Status)
+	assert.Contains(t, f.Message, "escalations[0].review_cppm_requested")
+	g.Escalations = nil
+	assert.Equal(t, guidance.NotApplicable, find(t, check(t, g, goodOpts), "coregroup.escalation").Status)
+}
+
+func TestFullPlanAtFirstMeeting_WithTheFamily(t *testing.T) {
+	g := load(t, "2023/good.json")
+	g.Meetings[0].Attendance = []string{"sw1", "hv1"}
+	f := find(t, check(t, g, goodOpts), "coregroup.full-plan-at-first-meeting")
+	assert.Equal(t, guidance.Missing, f.Status)
+	assert.Contains(t, f.Message, "with the family")
+	g.Meetings[0].FullPlanFormulated = nil
+	assert.Equal(t, guidance.Unknown, find(t, check(t, g, goodOpts), "coregroup.full-plan-at-first-meeting").Status)
+}
+
+func TestDeadlines_FirstMeetingAndReferralsWithExplanations(t *testing.T) {
+	dls, err := Deadlines(load(t, "2023/new.json"), Options{})
+	require.NoError(t, err)
+	require.Len(t, dls, 2)
+	assert.Equal(t, "coregroup.refer-change", dls[0].Rule)
+	assert.Equal(t, d("2026-03-08"), dls[0].Due)
+	assert.Equal(t, "coregroup.first", dls[1].Rule)
+	assert.Equal(t, d("2026-03-16"), dls[1].Due)
+	assert.Contains(t, dls[1].String(), "coregroup.first.reading")
+	assert.Contains(t, dls[0].String(), "Counting:")
+
+	dls, err = Deadlines(load(t, "2023/good.json"), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, dls, "first meeting held and every referral made")
+}
+
+func TestCheck_BadOptionsAreTypedErrors(t *testing.T) {
+	g := load(t, "2023/good.json")
+	_, err := Check(g, Options{Edition: 42})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownEdition, Field: "options.edition"}, err), err)
+	_, err = Check(g, Options{Policies: map[string]string{"coregroup.first.reading": "lunar"}})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownPolicy}, err), err)
+	_, err = Check(g, Options{MaxMeetingGap: -1})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.max_meeting_gap"}, err), err)
+	_, err = Check(nil, Options{})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "core_group"}, err), err)
+	g.CPPM = Date{}
+	_, err = Check(g, Options{})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.MissingFact, Field: "cppm"}, err), err)
+	r, err := Check(g, Options{Edition: guidance.Edition2023})
+	require.NoError(t, err)
+	assert.Equal(t, guidance.Unknown, find(t, r, "coregroup.first").Status)
+}
+
+func TestDecode_TypedErrorsNameTheField(t *testing.T) {
+	tests := []struct{ name, in, field string }{
+		{"unknown field", `{"chair":"x"}`, "chair"},
+		{"attendance of a stranger", `{"members":[{"id":"a"}],"meetings":[{"date":"2026-03-10","attendance":["a","zz"]}]}`, "meetings[0].attendance[1]"},
+		{"meeting without date", `{"meetings":[{"in_person":true}]}`, "meetings[0].date"},
+		{"meeting before CPPM", `{"cppm":"2026-03-02","meetings":[{"date":"2026-03-01"}]}`, "meetings[0].date"},
+		{"meetings out of order", `{"meetings":[{"date":"2026-03-10"},{"date":"2026-03-09"}]}`, "meetings[1].date"},
+		{"referred before identified", `{"change_referrals":[{"identified":"2026-03-10","referred":"2026-03-09"}]}`, "change_referrals[0].referred"},
+		{"bad recipient", `{"change_referrals":[{"identified":"2026-03-10","to":"mum"}]}`, "change_referrals[0].to"},
+		{"bad response", `{"escalations":[{"identified":"2026-03-10","responses":["panic"]}]}`, "escalations[0].responses[0]"},
+		{"bad relationship", `{"partners":[{"id":"p","relationship":"uncle"}]}`, "partners[0].relationship"},
+		{"duplicate id", `{"members":[{"id":"a"}],"partners":[{"id":"a","relationship":"child"}]}`, "partners[0].id"},
+		{"coordinator not a member", `{"coordinator":"x","members":[{"id":"a"}]}`, "coordinator"},
+		{"in_person not bool", `{"meetings":[{"date":"2026-03-10","in_person":"yes"}]}`, "meetings[0].in_person"},
+		{"contingency index", `{"contingency_activations":[{"date":"2026-03-10","contingency":1.5}]}`, "contingency_activations[0].contingency"},
+		{"negative index", `{"contingency_activations":[{"date":"2026-03-10","contingency":-1}]}`, "contingency_activations[0].contingency"},
+		{"impossible date", `{"cppm":"2026-13-01"}`, "cppm"},
+		{"two lead professionals", `{"members":[{"id":"a","lead_professional":true},{"id":"b","lead_professional":true}]}`, "members[1].lead_professional"},
+		{"trailing garbage", `{}x`, "(document)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode([]byte(tt.in))
+			require.Error(t, err)
+			assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: tt.field}, err), "got %v", err)
+		})
+	}
+}
+
+func TestNoNamesInErrorsFindingsOrLogs(t *testing.T) {
+	for _, path := range []string{"2023/good.json", "2023/bad.json"} {
+		g := load(t, path)
+		r := check(t, g, badOpts)
+		js, err := json.Marshal(r)
+		require.NoError(t, err)
+		text := string(js)
+		if e := r.Err(); e != nil {
+			text += e.Error()
+		}
+		var buf bytes.Buffer
+		slog.New(slog.NewJSONHandler(&buf, nil)).Info("core group", "group", g, "member", g.Members[0], "partner", g.Partners[0],
+			"members", g.Members, "partners", g.Partners)
+		text += fmt.Sprint(g.Members, g.Partners, *g, g)
+		assert.Contains(t, buf.String(), "[redacted]")
+		text += buf.String()
+		for _, n := range fixtureNames {
+			assert.NotContains(t, text, n, path)
+		}
+	}
+	_, err := Decode([]byte(`{"change_referrals":[{"identified":"2026-03-10","to":"Fiona Testparent"}]}`))
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "Testparent")
+}
+
+func TestDecode_RoundTrip(t *testing.T) {
+	for _, name := range []string{"2023/good.json", "2023/bad.json", "2023/new.json", "2021/good.json"} {
+		g := load(t, name)
+		b, err := json.Marshal(g)
+		require.NoError(t, err)
+		h, err := Decode(b)
+		require.NoError(t, err, name)
+		assert.Equal(t, g, h, name)
+	}
+}
+
+func renderText(r *guidance.Report) string {
+	var b strings.Builder
+	b.WriteString("edition " + r.Edition.String() + ", today " + r.Today.String() + "\n")
+	for _, f := range r.Findings {
+		b.WriteString(f.String() + "\n")
+	}
+	return b.String()
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	path = filepath.Join("testdata", path)
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create %s", path)
+	assert.Equal(t, string(want), string(got), "%s differs; run go test -update and inspect the diff", path)
+}
+
+func TestGoldenReports(t *testing.T) {
+	cases := []struct {
+		name string
+		opts Options
+	}{
+		{"2023/good", goodOpts},
+		{"2023/bad", badOpts},
+		{"2023/new", Options{Today: d("2026-03-10")}},
+		{"2021/good", Options{Today: d("2022-05-01"), MaxMeetingGap: 42}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := check(t, load(t, c.name+".json"), c.opts)
+			golden(t, c.name+".golden.txt", []byte(renderText(r)))
+			js, err := json.MarshalIndent(r, "", "  ")
+			require.NoError(t, err)
+			golden(t, c.name+".golden.json", append(js, '\n'))
+		})
+	}
+	dls, err := Deadlines(load(t, "2023/new.json"), Options{})
+	require.NoError(t, err)
+	var b strings.Builder
+	for _, dl := range dls {
+		b.WriteString(dl.String() + "\n")
+	}
+	golden(t, "2023/new.deadlines.golden.txt", []byte(b.String()))
+}
+
+// TestCatalogueStrengths pins how firmly each edition states each Core Group
+// rule, so that a change to the catalogue is a deliberate, reviewed one.
+func TestCatalogueStrengths(t *testing.T) {
+	s := guidance.Should
+	both := map[guidance.Edition]guidance.Strength{guidance.Edition2021: s, guidance.Edition2023: s}
+	want := map[string]map[guidance.Edition]guidance.Strength{
+		"coregroup.coordinated-by-lead-professional": both,
+		"coregroup.partners":                         both,
+		"coregroup.in-person":                        both,
+		"coregroup.regular-meetings":                 both,
+		"coregroup.contingency-activated":            both,
+		"coregroup.escalation":                       both,
+		"coregroup.full-plan-at-first-meeting":       {guidance.Edition2023: s},
+	}
+	got := map[string]map[guidance.Edition]guidance.Strength{}
+	for _, r := range guidance.Rules() {
+		if r.Area != guidance.AreaCoreGroup {
+			continue
+		}
+		assert.Equal(t, "v0.1.0", r.Since, r.ID)
+		got[r.ID] = map[guidance.Edition]guidance.Strength{}
+		for _, p := range r.Provisions {
+			got[r.ID][p.Edition] = p.Strength
+			assert.NotEmpty(t, p.Citations, "%s %s", r.ID, p.Edition)
+		}
+	}
+	assert.Equal(t, want, got)
+}
+
+func TestFindingsMatchTheCatalogue(t *testing.T) {
+	r := check(t, load(t, "2023/bad.json"), badOpts)
+	for _, f := range r.Findings {
+		want := guidance.NewFinding(f.Rule, f.Edition, f.Status, f.Message)
+		assert.Equal(t, want.Title, f.Title, f.Rule)
+		assert.Equal(t, want.Strength, f.Strength, f.Rule)
+		assert.Equal(t, want.Citations, f.Citations, f.Rule)
+	}
+}
+
+// The 2014 edition states only the Core Group timescales (G14 Appendix C):
+// first meeting within 15 calendar days, change notified within 3.
+func TestEdition2014_OnlyTheTimescales(t *testing.T) {
+	r := check(t, load(t, "2014/bad.json"), Options{Today: d("2016-06-01"), MaxMeetingGap: 42})
+	assert.Equal(t, guidance.Edition2014, r.Edition)
+	for _, f := range r.Findings {
+		assert.Contains(t, []string{"coregroup.first", "coregroup.refer-change"}, f.Rule)
+		assert.Equal(t, guidance.Edition2014, f.Edition)
+	}
+	f := find(t, r, "coregroup.first")
+	assert.Equal(t, d("2016-03-17"), f.Due, "CPCC 2 March 2016 + 15 calendar days")
+	assert.Equal(t, guidance.Late, f.Status)
+	assert.Len(t, findAll(r, "coregroup.refer-change"), 2)
+}

@@ -1,0 +1,600 @@
+package plan
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// Names used in the fixtures; they must never reach an error, a finding or
+// a log.
+var fixtureNames = []string{"Morag Quinlan-Testcase", "Eilidh Farquharson-Testcase", "Quinlan", "Farquharson"}
+
+func d(s string) Date {
+	v, err := guidance.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func load(t testing.TB, path string) *Plan {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", path))
+	require.NoError(t, err)
+	p, err := Decode(b)
+	require.NoError(t, err, path)
+	return p
+}
+
+func loadInterim(t testing.TB, path string) *InterimSafetyPlan {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", path))
+	require.NoError(t, err)
+	p, err := DecodeInterim(b)
+	require.NoError(t, err, path)
+	return p
+}
+
+func find(t *testing.T, r *guidance.Report, id string) guidance.Finding {
+	t.Helper()
+	var out []guidance.Finding
+	for _, f := range r.Findings {
+		if f.Rule == id {
+			out = append(out, f)
+		}
+	}
+	require.Len(t, out, 1, "want exactly one finding of %s", id)
+	return out[0]
+}
+
+func check(t *testing.T, p *Plan, opts Options) *guidance.Report {
+	t.Helper()
+	r, err := Check(p, opts)
+	require.NoError(t, err)
+	return r
+}
+
+var today = d("2026-04-01")
+
+// TestEveryPlanRule proves each rule of the plan area: it fails if a rule's
+// check is removed, because each rule must give the wanted failure status on
+// a bad fixture and Met on a good one.
+func TestEveryPlanRule(t *testing.T) {
+	preBirthGood := func(p *Plan) {
+		p.PreBirth = true
+		p.BirthNotifier = &Person{Name: "Eilidh Farquharson-Testcase", Agency: "health", Role: "midwife"}
+		p.Discharge, p.PreDischargeMeeting = d("2026-03-25"), d("2026-03-24")
+	}
+	tests := []struct {
+		rule     string
+		bad      string
+		badOpts  Options
+		want     guidance.Status
+		goodEdit func(*Plan)
+	}{
+		{rule: "plan.collaboration", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.actions-linked-to-risk", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.outcomes-current", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.action-responsibility", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.lead-professional", bad: "2023/empty.json", want: guidance.Missing},
+		{rule: "plan.lead-professional-social-worker", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.core-group-named", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.contingencies", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.child-involvement", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.objectives-smarter", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.proportionate-interventions", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.risks-considered", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.pre-birth-birth-notifier", bad: "2023/bad.json", want: guidance.Missing, goodEdit: preBirthGood},
+		{rule: "plan.record", bad: "2023/bad.json", badOpts: Options{Today: today}, want: guidance.Overdue},
+		{rule: "plan.in-place", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "birth.pre-discharge", bad: "2023/bad.json", badOpts: Options{Today: today}, want: guidance.Overdue, goodEdit: preBirthGood},
+	}
+	covered := map[string]bool{"isp.contents": true} // TestInterimSafetyPlanContents
+	for _, tt := range tests {
+		covered[tt.rule] = true
+		t.Run(tt.rule, func(t *testing.T) {
+			bad := check(t, load(t, tt.bad), tt.badOpts)
+			f := find(t, bad, tt.rule)
+			assert.Equal(t, tt.want, f.Status, f.Message)
+			assert.NotEmpty(t, f.Citations)
+			good := load(t, "2023/good.json")
+			if tt.goodEdit != nil {
+				tt.goodEdit(good)
+			}
+			g := find(t, check(t, good, Options{Today: today}), tt.rule)
+			assert.Equal(t, guidance.Met, g.Status, g.Message)
+		})
+	}
+	for _, r := range guidance.Rules() {
+		if r.Area == guidance.AreaPlan {
+			assert.True(t, covered[r.ID], "rule %s has no test in TestEveryPlanRule", r.ID)
+		}
+	}
+}
+
+func TestGoodPlanHasNoBreaches(t *testing.T) {
+	r := check(t, load(t, "2023/good.json"), Options{Today: today})
+	require.NoError(t, r.Err())
+	assert.Equal(t, guidance.Edition2023, r.Edition)
+	for _, f := range r.Findings {
+		assert.Contains(t, []guidance.Status{guidance.Met, guidance.NotApplicable}, f.Status, f.String())
+	}
+}
+
+func TestCheckReportsEveryFinding_NeverStopsAtFirst(t *testing.T) {
+	r := check(t, load(t, "2023/bad.json"), Options{Today: today})
+	assert.Len(t, r.Breaches(), 15)
+	var be *guidance.BreachError
+	require.ErrorAs(t, r.Err(), &be)
+}
+
+func TestPlanInPlace_EndedOnlyByACPPMDecision(t *testing.T) {
+	p := load(t, "2023/good.json")
+	p.Ended, p.EndedByCPPM = d("2026-09-01"), d("2026-09-01")
+	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{Today: today}), "plan.in-place").Status)
+	p.EndedByCPPM = d("2026-09-02")
+	assert.Equal(t, guidance.Missing, find(t, check(t, p, Options{Today: today}), "plan.in-place").Status)
+}
+
+func TestPreDischargeMeeting_BeforeTheBabyLeavesHospital(t *testing.T) {
+	p := load(t, "2023/good.json")
+	p.PreBirth = true
+	f := find(t, check(t, p, Options{Today: today}), "birth.pre-discharge")
+	assert.Equal(t, guidance.Unknown, f.Status, "no discharge date: unknown, never met")
+	p.Discharge, p.PreDischargeMeeting = d("2026-03-25"), d("2026-03-26")
+	f = find(t, check(t, p, Options{Today: today}), "birth.pre-discharge")
+	assert.Equal(t, guidance.Late, f.Status)
+	assert.Equal(t, guidance.Must, f.Strength)
+}
+
+func TestPlanCurrent_ActionPastItsTimescaleIsOverdue(t *testing.T) {
+	p := load(t, "2023/good.json")
+	p.Actions[0].By = d("2026-03-20")
+	f := find(t, check(t, p, Options{Today: today}), "plan.outcomes-current")
+	assert.Equal(t, guidance.Overdue, f.Status)
+	assert.Contains(t, f.Message, "actions[0]")
+}
+
+func TestPlanCurrent_UnknownWithoutToday(t *testing.T) {
+	f := find(t, check(t, load(t, "2023/good.json"), Options{}), "plan.outcomes-current")
+	assert.Equal(t, guidance.Unknown, f.Status, "the plan's currency needs the date of the check; never the machine clock")
+}
+
+func TestLeadProfessionalSocialWorker_UnrecordedIsUnknownNotMet(t *testing.T) {
+	p := load(t, "2023/good.json")
+	p.LeadProfessional.QualifiedSocialWorker = nil
+	f := find(t, check(t, p, Options{Today: today}), "plan.lead-professional-social-worker")
+	assert.Equal(t, guidance.Unknown, f.Status)
+	assert.Equal(t, guidance.Must, f.Strength)
+}
+
+func TestActionsLinkedToRisk_UnknownRiskIDIsMissing(t *testing.T) {
+	p := load(t, "2023/good.json")
+	p.Actions[1].Risk = "r99"
+	f := find(t, check(t, p, Options{Today: today}), "plan.actions-linked-to-risk")
+	assert.Equal(t, guidance.Missing, f.Status)
+	assert.Contains(t, f.Message, "actions[1].risk")
+}
+
+func TestObjectivesSMARTER_MessageSaysWhatAPersonMustJudge(t *testing.T) {
+	f := find(t, check(t, load(t, "2023/good.json"), Options{Today: today}), "plan.objectives-smarter")
+	assert.Equal(t, guidance.Met, f.Status)
+	assert.Contains(t, f.Message, "attainable")
+	assert.Contains(t, f.Message, "judge")
+	bad := find(t, check(t, load(t, "2023/bad.json"), Options{Today: today}), "plan.objectives-smarter")
+	for _, attr := range []string{"objectives[0].measure", "objectives[0].by", "objectives[0].evaluate", "objectives[0].re_evaluate"} {
+		assert.Contains(t, bad.Message, attr)
+	}
+	assert.Equal(t, guidance.Should, bad.Strength)
+}
+
+func TestChildInvolvement_ReasonWhyNotPossibleIsMet(t *testing.T) {
+	p := load(t, "2023/good.json")
+	p.Child = ChildInvolvement{NotPossible: "unborn child"}
+	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{Today: today}), "plan.child-involvement").Status)
+}
+
+func TestPlanRecord_TenWorkingDaysFromCPPM2023(t *testing.T) {
+	p := load(t, "2023/good.json")
+	p.RecordSent = d("2026-03-17") // 11th working day after Monday 2 March 2026
+	f := find(t, check(t, p, Options{Today: today}), "plan.record")
+	assert.Equal(t, guidance.Late, f.Status)
+	assert.Equal(t, d("2026-03-16"), f.Due)
+	v := timescale.Variation{Rule: "plan.record", NewDate: d("2026-03-20"), Approver: "Morag Quinlan-Testcase", Reason: "x", Recorded: d("2026-03-10")}
+	f = find(t, check(t, p, Options{Today: today, Variations: []timescale.Variation{v}}), "plan.record")
+	assert.Equal(t, guidance.MetUnderVariation, f.Status)
+}
+
+// The 2021 edition states none of the eight musts in the library's sources:
+// a 2021 plan is checked only against the rules 2021 states, never against
+// 2023 text.
+func TestEdition2021_NeverBlendsEditions(t *testing.T) {
+	p := load(t, "2021/good.json")
+	r := check(t, p, Options{Today: d("2022-04-01")})
+	assert.Equal(t, guidance.Edition2021, r.Edition)
+	ids := map[string]bool{}
+	for _, f := range r.Findings {
+		ids[f.Rule] = true
+		assert.Equal(t, guidance.Edition2021, f.Edition)
+	}
+	assert.Equal(t, map[string]bool{"plan.pre-birth-birth-notifier": true, "plan.record": true}, ids)
+	p.PreBirth = true
+	r = check(t, p, Options{Today: d("2022-04-01")})
+	assert.Equal(t, guidance.Unknown, find(t, r, "birth.pre-discharge").Status)
+	// 2021 plan.record is a local 5 working days.
+	assert.Equal(t, d("2022-03-08"), find(t, r, "plan.record").Due)
+}
+
+func TestEdition2014_OnlyTheRecordTimescale(t *testing.T) {
+	p := load(t, "2023/good.json")
+	r := check(t, p, Options{Edition: guidance.Edition2014, Today: today})
+	require.Len(t, r.Findings, 1)
+	f := r.Findings[0]
+	assert.Equal(t, "plan.record", f.Rule)
+	assert.Equal(t, d("2026-03-07"), f.Due, "2014: 5 calendar days")
+}
+
+func TestCheck_EditionFromCPPMDate(t *testing.T) {
+	p := load(t, "2023/good.json")
+	p.CPPM = d("2023-08-30")
+	p.RecordSent = d("2023-09-01")
+	assert.Equal(t, guidance.Edition2021, check(t, p, Options{}).Edition)
+	p.CPPM = d("2023-08-31")
+	assert.Equal(t, guidance.Edition2023, check(t, p, Options{}).Edition)
+}
+
+func TestCheck_BadOptionsAreTypedErrors(t *testing.T) {
+	p := load(t, "2023/good.json")
+	_, err := Check(p, Options{Edition: 99})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownEdition, Field: "options.edition"}, err), err)
+	_, err = Check(p, Options{Policies: map[string]string{"nope": "x"}})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownPolicy}, err), err)
+	_, err = Check(nil, Options{})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "plan"}, err), err)
+	noDate := load(t, "2023/good.json")
+	noDate.CPPM, noDate.Versions, noDate.RecordSent = Date{}, nil, Date{}
+	_, err = Check(noDate, Options{})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.MissingFact, Field: "cppm"}, err), err)
+	_, err = Check(p, Options{Variations: []timescale.Variation{{Rule: "plan.record"}}})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.variations[0]"}, err), err)
+	old := load(t, "2023/good.json")
+	old.CPPM, old.RecordSent = d("2010-01-01"), Date{}
+	_, err = Check(old, Options{})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.NotInForce, Field: "cppm"}, err), err)
+}
+
+func TestInterimSafetyPlanContents(t *testing.T) {
+	good, err := CheckInterim(loadInterim(t, "2023/isp-good.json"), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, guidance.Met, find(t, good, "isp.contents").Status)
+	require.NoError(t, good.Err())
+
+	bad, err := CheckInterim(loadInterim(t, "2023/isp-bad.json"), Options{})
+	require.NoError(t, err)
+	f := find(t, bad, "isp.contents")
+	assert.Equal(t, guidance.Missing, f.Status)
+	for _, want := range []string{"actions[0].responsible", "child_seen_heard", "child_contacts", "needs_harm", "high_risk_contexts"} {
+		assert.Contains(t, f.Message, want)
+	}
+	none := loadInterim(t, "2023/isp-good.json")
+	none.HighRiskContexts, none.NoHighRiskContexts = nil, true
+	r, err := CheckInterim(none, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, guidance.Met, find(t, r, "isp.contents").Status)
+
+	noIRD := loadInterim(t, "2023/isp-good.json")
+	noIRD.IRD = Date{}
+	_, err = CheckInterim(noIRD, Options{})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.MissingFact, Field: "ird"}, err), err)
+	r, err = CheckInterim(noIRD, Options{Edition: guidance.Edition2023})
+	require.NoError(t, err)
+	assert.Contains(t, find(t, r, "isp.contents").Message, "(ird)")
+
+	r, err = CheckInterim(loadInterim(t, "2023/isp-good.json"), Options{Edition: guidance.Edition2014})
+	require.NoError(t, err)
+	assert.Empty(t, r.Findings, "the 2014 edition has no isp.contents in the library's sources")
+}
+
+func TestDecode_TypedErrorsNameTheField(t *testing.T) {
+	tests := []struct {
+		name, in, field string
+	}{
+		{"unknown field", `{"cppm":"2026-03-02","colour":"red"}`, "colour"},
+		{"nested unknown field", `{"actions":[{},{"responsible":{"nmae":"x"}}]}`, "actions[1].responsible.nmae"},
+		{"wrong type", `{"actions":[{"responsible":{"agency":7}}]}`, "actions[0].responsible.agency"},
+		{"impossible date", `{"cppm":"2026-02-30"}`, "cppm"},
+		{"date not a string", `{"actions":[{"by":20260301}]}`, "actions[0].by"},
+		{"bad horizon", `{"risks":[{"id":"r1","horizon":"soon"}]}`, "risks[0].horizon"},
+		{"duplicate risk", `{"risks":[{"id":"r1"},{"id":"r1"}]}`, "risks[1].id"},
+		{"bad term", `{"outcomes":[{"term":"forever"}]}`, "outcomes[0].term"},
+		{"re-evaluate before evaluate", `{"objectives":[{"evaluate":"2026-04-01","re_evaluate":"2026-03-01"}]}`, "objectives[0].re_evaluate"},
+		{"versions out of order", `{"versions":[{"date":"2026-03-02","reason":"a"},{"date":"2026-03-01","reason":"b"}]}`, "versions[1].date"},
+		{"unknown prompt", `{"reflection":[{"prompt":"prompt.16","answer":"yes"}]}`, "reflection[0].prompt"},
+		{"record before CPPM", `{"cppm":"2026-03-02","record_sent":"2026-03-01"}`, "record_sent"},
+		{"version without reason", `{"versions":[{"date":"2026-03-02","reason":" "}]}`, "versions[0].reason"},
+		{"provisional disagrees", `{"provisional":true,"versions":[{"date":"2026-03-02","reason":"a"}]}`, "versions[0].provisional"},
+		{"discharge without pre-birth", `{"discharge":"2026-03-02"}`, "discharge"},
+		{"ended before CPPM", `{"cppm":"2026-03-02","ended":"2026-03-01"}`, "ended"},
+		{"CPPM decision without end", `{"ended_by_cppm":"2026-03-02"}`, "ended_by_cppm"},
+		{"two values", `{} {}`, "(document)"},
+		{"not JSON", `{"cppm":`, "(document)"},
+		{"null", `null`, "(document)"},
+		{"array", `[]`, "(document)"},
+		{"case-folded key", `{"CPPM":"2026-03-02"}`, "CPPM"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode([]byte(tt.in))
+			require.Error(t, err)
+			assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: tt.field}, err), "got %v", err)
+			var ge *guidance.Error
+			require.ErrorAs(t, err, &ge)
+			assert.NotEmpty(t, ge.Hint)
+		})
+	}
+}
+
+func TestDecodeInterim_TypedErrors(t *testing.T) {
+	_, err := DecodeInterim([]byte(`{"ird":"2026-02-10","cppm":"2026-02-01"}`))
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "cppm"}, err), err)
+	_, err = DecodeInterim([]byte(`{"high_risk_contexts":[{"context":"x","management":"y"}],"no_high_risk_contexts":true}`))
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "no_high_risk_contexts"}, err), err)
+	_, err = DecodeInterim([]byte(`{"child_contacts":[{"name":"Morag Quinlan-Testcase","phone":"0"}]}`))
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "child_contacts[0].phone"}, err), err)
+}
+
+// Personal data stays in: no name reaches an error, a finding or a log.
+func TestNoNamesInErrorsFindingsOrLogs(t *testing.T) {
+	for _, path := range []string{"2023/good.json", "2023/bad.json"} {
+		p := load(t, path)
+		r := check(t, p, Options{Today: today})
+		out, err := json.Marshal(r)
+		require.NoError(t, err)
+		text := string(out)
+		if e := r.Err(); e != nil {
+			text += e.Error()
+		}
+		var buf bytes.Buffer
+		slog.New(slog.NewJSONHandler(&buf, nil)).Info("plan", "plan", p, "lead", *p.LeadProfessional,
+			"action", p.Actions[0], "person", p.Actions[0].Responsible, "contingency", Contingency{Trigger: "t", Response: "r", Responsible: &p.Actions[0].Responsible},
+			"answer", Answer{Prompt: "prompt.01", Answer: "Morag Quinlan-Testcase said yes", Notes: "Morag Quinlan-Testcase"},
+			"core_group", p.CoreGroup)
+		text += fmt.Sprint(p.CoreGroup, p.Actions[0].Responsible, *p.LeadProfessional) + fmt.Sprintf("%v %s", *p, p)
+		require.NotEmpty(t, buf.String())
+		assert.Contains(t, buf.String(), "[redacted]")
+		text += buf.String()
+		for _, n := range fixtureNames {
+			assert.NotContains(t, text, n, path)
+		}
+	}
+	isp := loadInterim(t, "2023/isp-good.json")
+	var buf bytes.Buffer
+	slog.New(slog.NewJSONHandler(&buf, nil)).Info("isp", "isp", isp, "contacts", isp.ChildContacts)
+	for _, n := range fixtureNames {
+		assert.NotContains(t, buf.String(), n)
+	}
+	// A name typed into the wrong field is not echoed by the decoder.
+	_, err := Decode([]byte(`{"risks":[{"id":"r1","horizon":"Morag Quinlan-Testcase"}],"Morag Quinlan-Testcase":1}`))
+	require.Error(t, err)
+	_, err2 := Decode([]byte(`{"cppm":"Morag Quinlan-Testcase"}`))
+	require.Error(t, err2)
+	_, err3 := Decode([]byte(`{"reflection":[{"prompt":"Morag Quinlan-Testcase"}]}`))
+	require.Error(t, err3)
+	for _, e := range []error{err2, err3} {
+		assert.NotContains(t, e.Error(), "Quinlan")
+	}
+}
+
+func TestPromptsToReflection_AreAChecklistNotRules(t *testing.T) {
+	ps := Prompts()
+	require.Len(t, ps, 15)
+	for i, p := range ps {
+		assert.Equal(t, "prompt."+[]string{"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15"}[i], p.ID)
+		_, err := guidance.Lookup(p.ID)
+		assert.Error(t, err, "prompts must not be in the rule catalogue")
+	}
+	r := Reflect([]Answer{{Prompt: "prompt.01", Answer: "yes"}, {Prompt: "prompt.15", Answer: "  "}, {Prompt: "bogus", Answer: "x"}})
+	assert.Len(t, r.Answered, 1)
+	assert.Len(t, r.Unanswered, 14)
+	assert.Equal(t, "prompt.02", r.Unanswered[0].ID)
+	assert.Contains(t, r.String(), "1 of 15 prompts to reflection answered")
+
+	// Unanswered prompts never make a breach.
+	p := load(t, "2023/good.json")
+	p.Reflection = nil
+	rep := check(t, p, Options{Today: today})
+	require.NoError(t, rep.Err())
+	for _, f := range rep.Findings {
+		assert.False(t, strings.HasPrefix(f.Rule, "prompt."))
+	}
+}
+
+func renderText(r *guidance.Report) string {
+	var b strings.Builder
+	b.WriteString("edition " + r.Edition.String() + ", today " + r.Today.String() + "\n")
+	for _, f := range r.Findings {
+		b.WriteString(f.String() + "\n")
+	}
+	return b.String()
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	path = filepath.Join("testdata", path)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create %s", path)
+	assert.Equal(t, string(want), string(got), "%s differs; run go test -update and inspect the diff", path)
+}
+
+func TestInterimGoldenReports(t *testing.T) {
+	for _, name := range []string{"2023/isp-good", "2023/isp-bad"} {
+		t.Run(name, func(t *testing.T) {
+			r, err := CheckInterim(loadInterim(t, name+".json"), Options{Today: today})
+			require.NoError(t, err)
+			golden(t, name+".golden.txt", []byte(renderText(r)))
+			js, err := json.MarshalIndent(r, "", "  ")
+			require.NoError(t, err)
+			golden(t, name+".golden.json", append(js, '\n'))
+		})
+	}
+}
+
+// A plan survives encoding and strict decoding unchanged: every field's JSON
+// name is one the decoder accepts.
+func TestDecode_RoundTrip(t *testing.T) {
+	for _, name := range []string{"2023/good.json", "2023/bad.json", "2023/empty.json", "2021/good.json"} {
+		p := load(t, name)
+		b, err := json.Marshal(p)
+		require.NoError(t, err)
+		q, err := Decode(b)
+		require.NoError(t, err, name)
+		assert.Equal(t, p, q, name)
+	}
+	isp := loadInterim(t, "2023/isp-good.json")
+	b, err := json.Marshal(isp)
+	require.NoError(t, err)
+	q, err := DecodeInterim(b)
+	require.NoError(t, err)
+	assert.Equal(t, isp, q)
+}
+
+func TestGoldenReports(t *testing.T) {
+	for _, name := range []string{"2023/good", "2023/bad", "2023/empty", "2021/good"} {
+		t.Run(name, func(t *testing.T) {
+			p := load(t, name+".json")
+			opts := Options{Today: today}
+			if strings.HasPrefix(name, "2021") {
+				opts.Today = d("2022-04-01")
+			}
+			r := check(t, p, opts)
+			golden(t, name+".golden.txt", []byte(renderText(r)))
+			js, err := json.MarshalIndent(r, "", "  ")
+			require.NoError(t, err)
+			golden(t, name+".golden.json", append(js, '\n'))
+		})
+	}
+}
+
+func readFixture(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", path))
+	require.NoError(t, err)
+	return b
+}
+
+// TestCatalogueStrengths pins how firmly each edition states each plan rule,
+// so that a change to the catalogue is a deliberate, reviewed one.
+func TestCatalogueStrengths(t *testing.T) {
+	must, should := guidance.Must, guidance.Should
+	want := map[string]map[guidance.Edition]guidance.Strength{
+		"plan.collaboration":                   {guidance.Edition2023: must},
+		"plan.actions-linked-to-risk":          {guidance.Edition2023: must},
+		"plan.outcomes-current":                {guidance.Edition2023: must},
+		"plan.action-responsibility":           {guidance.Edition2023: must},
+		"plan.lead-professional":               {guidance.Edition2023: must},
+		"plan.lead-professional-social-worker": {guidance.Edition2023: must},
+		"plan.core-group-named":                {guidance.Edition2023: must},
+		"plan.contingencies":                   {guidance.Edition2023: must},
+		"plan.child-involvement":               {guidance.Edition2023: must},
+		"plan.objectives-smarter":              {guidance.Edition2023: should},
+		"plan.proportionate-interventions":     {guidance.Edition2023: should},
+		"plan.risks-considered":                {guidance.Edition2023: should},
+		"plan.in-place":                        {guidance.Edition2023: should},
+		"plan.pre-birth-birth-notifier":        {guidance.Edition2021: should, guidance.Edition2023: should},
+		"isp.contents":                         {guidance.Edition2021: should, guidance.Edition2023: should},
+	}
+	got := map[string]map[guidance.Edition]guidance.Strength{}
+	for _, r := range guidance.Rules() {
+		if r.Area != guidance.AreaPlan {
+			continue
+		}
+		assert.Equal(t, "v0.1.0", r.Since, r.ID)
+		assert.NotEmpty(t, r.Doc, r.ID)
+		got[r.ID] = map[guidance.Edition]guidance.Strength{}
+		for _, p := range r.Provisions {
+			got[r.ID][p.Edition] = p.Strength
+			assert.NotEmpty(t, p.Citations, "%s %s", r.ID, p.Edition)
+		}
+	}
+	assert.Equal(t, want, got)
+}
+
+// Findings carry the catalogue's title, strength and citations for their
+// rule and edition, exactly as guidance.NewFinding builds them.
+func TestFindingsMatchTheCatalogue(t *testing.T) {
+	r := check(t, load(t, "2023/bad.json"), Options{Today: today})
+	r2, err := CheckInterim(loadInterim(t, "2023/isp-bad.json"), Options{})
+	require.NoError(t, err)
+	for _, f := range append(r.Findings, r2.Findings...) {
+		want := guidance.NewFinding(f.Rule, f.Edition, f.Status, f.Message)
+		assert.Equal(t, want.Title, f.Title, f.Rule)
+		assert.Equal(t, want.Strength, f.Strength, f.Rule)
+		assert.Equal(t, want.Citations, f.Citations, f.Rule)
+	}
+	// Citations are not shared between findings or with the catalogue.
+	r.Findings[0].Citations[0].Note = "changed"
+	again := check(t, load(t, "2023/bad.json"), Options{Today: today})
+	assert.NotEqual(t, "changed", again.Findings[0].Citations[0].Note)
+}
+
+// The point of SMARTER objectives is to avoid drift: an evaluation date that
+// has passed with no evaluation recorded is overdue.
+func TestObjectivesSMARTER_EvaluationOverdue(t *testing.T) {
+	p := load(t, "2023/good.json")
+	f := find(t, check(t, p, Options{Today: d("2026-04-20")}), "plan.objectives-smarter")
+	assert.Equal(t, guidance.Overdue, f.Status)
+	assert.Contains(t, f.Message, "objectives[0].evaluated")
+	p.Objectives[0].Evaluated = d("2026-04-15")
+	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{Today: d("2026-04-20")}), "plan.objectives-smarter").Status)
+	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{}), "plan.objectives-smarter").Status)
+}
+
+func TestRevise_KeepsEveryVersion(t *testing.T) {
+	p := load(t, "2023/good.json")
+	n := len(p.Versions)
+	require.NoError(t, p.Revise(Version{Date: d("2026-04-10"), Reason: "contingency activated; new action added"}))
+	assert.Len(t, p.Versions, n+1)
+	assert.False(t, p.Provisional)
+	err := p.Revise(Version{Date: d("2026-04-01"), Reason: "x"})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "versions[3].date"}, err), err)
+	err = p.Revise(Version{Date: d("2026-04-11")})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "versions[3].reason"}, err), err)
+	assert.Len(t, p.Versions, n+1, "a refused revision leaves the plan unchanged")
+	require.NoError(t, p.Validate())
+}
+
+func TestDeadlines_RecordAndPreDischarge(t *testing.T) {
+	p := load(t, "2023/bad.json")
+	dls, err := Deadlines(p, Options{})
+	require.NoError(t, err)
+	require.Len(t, dls, 2)
+	assert.Equal(t, "plan.record", dls[0].Rule)
+	assert.Equal(t, d("2026-03-16"), dls[0].Due)
+	assert.Equal(t, "birth.pre-discharge", dls[1].Rule)
+	assert.Equal(t, d("2026-03-25"), dls[1].Due)
+	assert.Contains(t, dls[0].String(), "Counting:")
+	dls, err = Deadlines(load(t, "2023/good.json"), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, dls)
+	_, err = Deadlines(nil, Options{})
+	assert.Error(t, err)
+}
