@@ -45,15 +45,34 @@ func (r *Report) Count(s Status) int {
 // other failures, unknowns, pending items by due date, and met or not
 // applicable last. Ties keep rule-ID order, so output is stable.
 func (r *Report) Sort() {
-	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
-		if c := cmp.Compare(urgency(a), urgency(b)); c != 0 {
+	if len(r.Findings) < 2 {
+		return
+	}
+	// Compute each finding's key once and sort small keys, not the large
+	// Finding values.
+	type key struct {
+		urgency int
+		due     Date
+		i       int
+	}
+	keys := make([]key, len(r.Findings))
+	for i, f := range r.Findings {
+		keys[i] = key{urgency(f), f.Due, i}
+	}
+	slices.SortStableFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.urgency, b.urgency); c != 0 {
 			return c
 		}
-		if c := compareDue(a.Due, b.Due); c != 0 {
+		if c := compareDue(a.due, b.due); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Rule, b.Rule)
+		return strings.Compare(r.Findings[a.i].Rule, r.Findings[b.i].Rule)
 	})
+	sorted := make([]Finding, len(r.Findings))
+	for i, k := range keys {
+		sorted[i] = r.Findings[k.i]
+	}
+	copy(r.Findings, sorted)
 }
 
 func urgency(f Finding) int {

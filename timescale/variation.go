@@ -3,6 +3,7 @@ package timescale
 import (
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 
 	"github.com/cpguide/cpguide/guidance"
@@ -91,26 +92,31 @@ func (dl Deadline) Assess(done, today Date, variations ...Variation) guidance.Fi
 			v = &variations[i]
 		}
 	}
-	due := fmt.Sprintf("%s (last working day %s)", dl.Due, dl.LastWorkingDay)
-	if dl.LastWorkingDay == dl.Due {
-		due = dl.Due.String()
+	// Messages are built by concatenation: Assess runs for every timescale of
+	// every check, and fmt costs more than the rest of it.
+	dueS := dl.Due.String()
+	due := dueS
+	if dl.LastWorkingDay != dl.Due {
+		due += " (last working day " + dl.LastWorkingDay.String() + ")"
 	}
 	switch {
 	case !done.IsZero() && !done.After(dl.Due):
 		f.Status = guidance.Met
-		f.Message = fmt.Sprintf("done on %s, due by %s", done, dl.Due)
+		f.Message = "done on " + done.String() + ", due by " + dueS
 	case !done.IsZero() && v != nil && !done.After(v.NewDate):
 		f.Status = guidance.MetUnderVariation
-		f.Message = fmt.Sprintf("done on %s, after the due date %s but within the approved variation to %s", done, dl.Due, v.NewDate)
+		f.Message = "done on " + done.String() + ", after the due date " + dueS +
+			" but within the approved variation to " + v.NewDate.String()
 	case !done.IsZero():
 		f.Status = guidance.Late
-		f.Message = fmt.Sprintf("done on %s, %d day(s) after the due date %s; record the reasons", done, done.Sub(dl.Due), dl.Due)
+		f.Message = "done on " + done.String() + ", " + strconv.Itoa(done.Sub(dl.Due)) +
+			" day(s) after the due date " + dueS + "; record the reasons"
 		if v != nil {
-			f.Message += fmt.Sprintf(" (an approved variation allowed until %s)", v.NewDate)
+			f.Message += " (an approved variation allowed until " + v.NewDate.String() + ")"
 		}
 	case today.IsZero():
 		f.Status = guidance.Unknown
-		f.Message = fmt.Sprintf("no completion date recorded and no date of check given; %s by %s", dl.Action, due)
+		f.Message = "no completion date recorded and no date of check given; " + dl.Action + " by " + due
 	default:
 		limit := dl.Due
 		if v != nil && v.NewDate.After(limit) {
@@ -118,15 +124,15 @@ func (dl Deadline) Assess(done, today Date, variations ...Variation) guidance.Fi
 		}
 		if !today.After(limit) {
 			f.Status = guidance.Pending
-			f.Message = fmt.Sprintf("%s by %s", dl.Action, due)
+			f.Message = dl.Action + " by " + due
 			if limit != dl.Due {
-				f.Message += fmt.Sprintf("; an approved variation allows until %s", limit)
+				f.Message += "; an approved variation allows until " + limit.String()
 			}
 		} else {
 			f.Status = guidance.Overdue
-			f.Message = fmt.Sprintf("%s now: it was due by %s, %d day(s) ago", dl.Action, dl.Due, today.Sub(dl.Due))
+			f.Message = dl.Action + " now: it was due by " + dueS + ", " + strconv.Itoa(today.Sub(dl.Due)) + " day(s) ago"
 			if limit != dl.Due {
-				f.Message += fmt.Sprintf(", and the approved variation to %s has passed too", limit)
+				f.Message += ", and the approved variation to " + limit.String() + " has passed too"
 			}
 		}
 	}
