@@ -1,0 +1,61 @@
+// Package register models the Child Protection Register: the record, kept
+// by every local authority, of the children (unborn babies included) who
+// are subject to an inter-agency Child Protection Plan, which police,
+// health and social work look up day and night (G21 1.87-1.94, 3.158;
+// RULES.md section 6; rules register.* in package guidance).
+//
+// What is modelled:
+//
+//   - Registration episodes, opened by an initial or pre-birth CPPM that
+//     decided a plan is required, with the areas of concern identified
+//     (a versioned, extensible [ConcernList]; default the national
+//     statistics' list from 2016-17); unborn babies, linked to the child by
+//     [Register.RecordBirth].
+//   - Moves: [Register.Transfer] (the receiving authority's transfer CPPM
+//     registers; the originating episode ends "transferred", in one atomic
+//     append) and [Register.RegisterTemporary].
+//   - Endings: [Register.Deregister] for reason [RiskReduced] only by a
+//     quorate review CPPM with the child and family represented
+//     (inquorate, transfer and other CPPMs are refused, citing rule
+//     register.deregistration); other endings with their own [Reason].
+//   - Records that parents or carers were told, verbally and in writing,
+//     and that the child and family were told of a de-registration; [Check]
+//     reports what is missing as findings.
+//   - History as append-only [Event]s. The current [State] is derived by
+//     [Fold]; nothing is updated or deleted; corrections are events;
+//     enquiries and refusals are events too.
+//   - Access: a [Policy] checked on every call (default: the authority's
+//     social work register keepers write; police, health and social work
+//     practitioners enquire; others are refused, and the refusal recorded).
+//   - Stores: the [Store] interface, the in-memory [Memory] store, and (in
+//     the nested module github.com/cpguide/cpguide/register/sqlite) a
+//     durable SQLite store. Both pass the suite in package storetest.
+//     Writes use optimistic versioning: [Register] retries on a stale
+//     version with fresh state, so two writers never both succeed on
+//     stale state.
+//   - [Statistics] computed from events: on the register at a date,
+//     registrations and de-registrations in a period by kind, reason and
+//     area of concern, pre-birth registrations, re-registrations within a
+//     chosen window, episode length bands measured from the latest
+//     registration.
+//
+// Errors are *guidance.Error: Refused for what the guidance or the policy
+// forbids (the hint starts "rule ID:"), Conflict for a stale version or a
+// contradiction of the record (a second open registration in an
+// authority), Invalid naming the field. "Now" is an input: a [Register]
+// takes a Clock and never reads the system clock; dates of registration
+// and de-registration are explicit.
+//
+// Personal data: [Child] holds a name, date of birth and address. Errors
+// never carry them; [Child] and [Event] implement slog.LogValuer with
+// redaction, and Child's String, GoString and MarshalJSON redact, so an
+// Event, a []Event or a State logged or encoded whole does not leak them.
+// Only [MarshalEvent] and [DecodeEvent], the stores' encoding, carry them.
+// Child IDs must be opaque references; ten-digit IDs (CHI numbers encode
+// the date of birth) are refused.
+//
+// Other limits: enquiries are by child ID only (no search by name);
+// re-registration is counted across authorities; temporary registrations
+// are counted apart in statistics so that a child is not counted twice;
+// the register does not enforce meeting timescales (package meeting does).
+package register

@@ -1,0 +1,313 @@
+// Package storetest is the conformance suite every [register.Store] must
+// pass, and a concurrency test of a [register.Register] over a store. Both
+// the in-memory store and the SQLite store (in its own module) run it.
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/meeting"
+	"github.com/cpguide/cpguide/register"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+// Opener returns a new, empty store for one test; the test closes it if
+// needed through t.Cleanup.
+type Opener func(t *testing.T) register.Store
+
+// Keeper is a register keeper of authority a under the default policy.
+func Keeper(a string) register.Actor {
+	return register.Actor{ID: "keeper-" + a, Role: register.RegisterKeeper, Agency: meeting.SocialWork, Authority: a}
+}
+
+// T0 is the instant the tests' clocks start at.
+var T0 = time.Date(2026, 3, 2, 9, 30, 0, 123456789, time.UTC)
+
+// Date is a test date.
+func Date(y int, m time.Month, d int) timescale.Date {
+	return timescale.Date{Year: y, Month: m, Day: d}
+}
+
+// Registration returns a valid first event for child in authority, with
+// personal data.
+func Registration(child register.ChildID, authority string, version int64) register.Event {
+	return register.Event{ChildID: child, Version: version, Type: register.Registered, Recorded: T0.Add(time.Duration(version) * time.Second),
+		Actor: Keeper(authority), Authority: authority, Date: Date(2026, 3, 2),
+		Meeting: &register.MeetingRef{ID: "m-" + child, Kind: meeting.Initial, Held: Date(2026, 3, 2), Quorate: true, ChildFamilyRepresented: true, PlanRequired: true},
+		Registration: &register.Registration{Kind: register.ByInitialCPPM, Concerns: []string{"neglect", "domestic-abuse"}, ConcernsVersion: "csws-2016-17",
+			Child: &register.Child{Name: "Test Child", DateOfBirth: Date(2019, 4, 5), Address: "1 Test Street"}}}
+}
+
+// Enquiry returns a valid enquiry event.
+func Enquiry(child register.ChildID, version int64) register.Event {
+	return register.Event{ChildID: child, Version: version, Type: register.Enquired, Recorded: T0.Add(time.Duration(version) * time.Second),
+		Actor:     register.Actor{ID: "pc-1", Role: register.Practitioner, Agency: meeting.Police, Authority: "police-scotland"},
+		Authority: "police-scotland", Enquiry: &register.Enquiry{Purpose: "welfare check", OnRegister: true}}
+}
+
+func isStale(err error) bool {
+	return guidance.Match(&guidance.Error{Kind: guidance.Conflict, Field: "version"}, err)
+}
+
+// Run runs the conformance suite against stores from open.
+func Run(t *testing.T, open Opener) {
+	ctx := context.Background()
+	t.Run("UnknownChildIsEmptyAtVersionZero", func(t *testing.T) {
+		s := open(t)
+		evs, v, err := s.Load(ctx, "nobody")
+		require.NoError(t, err)
+		assert.Empty(t, evs)
+		assert.Zero(t, v)
+	})
+	t.Run("AppendThenLoadRoundTripsEveryField", func(t *testing.T) {
+		s := open(t)
+		want := []register.Event{Registration("c1", "fife", 1), Enquiry("c1", 2)}
+		want = append(want, register.Event{ChildID: "c1", Version: 3, Type: register.ParentsInformed, Recorded: T0, Actor: Keeper("fife"),
+			Authority: "fife", Date: Date(2026, 3, 3), Informed: &register.Informed{Verbally: true, InWriting: true}})
+		require.NoError(t, s.Append(ctx, "c1", 0, want[:2]...))
+		require.NoError(t, s.Append(ctx, "c1", 2, want[2]))
+		got, v, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, int64(3), v)
+		require.Len(t, got, 3)
+		for i := range want {
+			assert.True(t, want[i].Recorded.Equal(got[i].Recorded))
+			got[i].Recorded = want[i].Recorded
+		}
+		assert.Equal(t, want, got)
+	})
+	t.Run("LoadedEventsCannotChangeTheStore", func(t *testing.T) {
+		s := open(t)
+		require.NoError(t, s.Append(ctx, "c1", 0, Registration("c1", "fife", 1)))
+		got, _, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		got[0].Registration.Concerns[0] = "changed"
+		again, _, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, "neglect", again[0].Registration.Concerns[0])
+	})
+	t.Run("StaleVersionIsConflictAndWritesNothing", func(t *testing.T) {
+		s := open(t)
+		require.NoError(t, s.Append(ctx, "c1", 0, Registration("c1", "fife", 1)))
+		err := s.Append(ctx, "c1", 0, Registration("c1", "angus", 1))
+		require.True(t, isStale(err), "got %v", err)
+		err = s.Append(ctx, "c1", 5, Enquiry("c1", 6))
+		require.True(t, isStale(err), "got %v", err)
+		evs, v, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, int64(1), v)
+		assert.Equal(t, "fife", evs[0].Authority)
+	})
+	t.Run("MalformedAppendIsInvalid", func(t *testing.T) {
+		s := open(t)
+		for name, tc := range map[string]struct {
+			child    string
+			expected int64
+			events   []register.Event
+		}{
+			"no events":       {"c1", 0, nil},
+			"version gap":     {"c1", 0, []register.Event{Registration("c1", "fife", 2)}},
+			"other child":     {"c1", 0, []register.Event{Registration("c2", "fife", 1)}},
+			"unknown type":    {"c1", 0, []register.Event{{ChildID: "c1", Version: 1, Type: "deleted"}}},
+			"empty child id":  {"", 0, []register.Event{Registration("", "fife", 1)}},
+			"negative expect": {"c1", -1, []register.Event{Registration("c1", "fife", 0)}},
+		} {
+			err := s.Append(ctx, tc.child, tc.expected, tc.events...)
+			assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err), "%s: got %v", name, err)
+		}
+		_, v, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		assert.Zero(t, v)
+	})
+	t.Run("ConcurrentAppendsAtOneVersionOnlyOneSucceeds", func(t *testing.T) {
+		s := open(t)
+		require.NoError(t, s.Append(ctx, "c1", 0, Registration("c1", "fife", 1)))
+		const n = 16
+		var ok, stale atomic.Int32
+		var wg sync.WaitGroup
+		for range n {
+			wg.Go(func() {
+				err := s.Append(ctx, "c1", 1, Enquiry("c1", 2))
+				switch {
+				case err == nil:
+					ok.Add(1)
+				case isStale(err):
+					stale.Add(1)
+				default:
+					t.Errorf("unexpected error %v", err)
+				}
+			})
+		}
+		wg.Wait()
+		assert.Equal(t, int32(1), ok.Load())
+		assert.Equal(t, int32(n-1), stale.Load())
+		_, v, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, int64(2), v)
+	})
+	t.Run("BatchIsAllOrNothing", func(t *testing.T) {
+		s := open(t)
+		b, ok := s.(register.Batcher)
+		if !ok {
+			t.Skip("store is not a Batcher")
+		}
+		require.NoError(t, s.Append(ctx, "c2", 0, Registration("c2", "fife", 1)))
+		err := b.AppendBatch(ctx,
+			register.AppendBatch{Child: "c1", Expected: 0, Events: []register.Event{Registration("c1", "fife", 1)}},
+			register.AppendBatch{Child: "c2", Expected: 0, Events: []register.Event{Registration("c2", "fife", 1)}})
+		require.True(t, isStale(err), "got %v", err)
+		_, v, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		assert.Zero(t, v, "the first child's part of a failed batch must not be written")
+		require.NoError(t, b.AppendBatch(ctx,
+			register.AppendBatch{Child: "c1", Expected: 0, Events: []register.Event{Registration("c1", "fife", 1)}},
+			register.AppendBatch{Child: "c2", Expected: 1, Events: []register.Event{Enquiry("c2", 2)}}))
+		_, v, _ = s.Load(ctx, "c2")
+		assert.Equal(t, int64(2), v)
+	})
+	t.Run("ScanVisitsEveryEventByChildThenVersion", func(t *testing.T) {
+		s := open(t)
+		require.NoError(t, s.Append(ctx, "b", 0, Registration("b", "fife", 1)))
+		require.NoError(t, s.Append(ctx, "a", 0, Registration("a", "fife", 1), Enquiry("a", 2)))
+		require.NoError(t, s.Append(ctx, "b", 1, Enquiry("b", 2)))
+		var got []string
+		require.NoError(t, s.Scan(ctx, func(e register.Event) error {
+			got = append(got, fmt.Sprintf("%s/%d", e.ChildID, e.Version))
+			return nil
+		}))
+		assert.Equal(t, []string{"a/1", "a/2", "b/1", "b/2"}, got)
+		stop := fmt.Errorf("stop")
+		n := 0
+		err := s.Scan(ctx, func(register.Event) error { n++; return stop })
+		assert.ErrorIs(t, err, stop)
+		assert.Equal(t, 1, n)
+	})
+	t.Run("CancelledContextIsAnError", func(t *testing.T) {
+		s := open(t)
+		cctx, cancel := context.WithCancel(ctx)
+		cancel()
+		assert.Error(t, s.Append(cctx, "c1", 0, Registration("c1", "fife", 1)))
+		_, _, err := s.Load(cctx, "c1")
+		assert.Error(t, err)
+	})
+}
+
+// counting wraps a store and counts the events of acknowledged appends.
+type counting struct {
+	register.Store
+	acked atomic.Int64
+}
+
+func (c *counting) Append(ctx context.Context, child register.ChildID, expected int64, events ...register.Event) error {
+	err := c.Store.Append(ctx, child, expected, events...)
+	if err == nil {
+		c.acked.Add(int64(len(events)))
+	}
+	return err
+}
+
+// Race runs many goroutines registering, transferring, de-registering and
+// enquiring across a few children and authorities through a Register over
+// s, then checks the invariants: every acknowledged event is in the store
+// and no more; every child's history folds (no child with two open
+// registrations in one authority, no version gap).
+func Race(t *testing.T, s register.Store, goroutines, opsEach int) {
+	ctx := context.Background()
+	cs := &counting{Store: s}
+	var tick atomic.Int64
+	reg, err := register.New(register.Config{Store: cs, Clock: func() time.Time { return T0.Add(time.Duration(tick.Add(1)) * time.Millisecond) }})
+	require.NoError(t, err)
+	authorities := []string{"fife", "angus", "dundee"}
+	children := []string{"r1", "r2", "r3", "r4", "r5", "r6"}
+	day := Date(2026, 1, 5)
+	var wg sync.WaitGroup
+	var unexpected atomic.Int64
+	for g := range goroutines {
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(uint64(g), 7))
+			for range opsEach {
+				c := children[rng.IntN(len(children))]
+				a := authorities[rng.IntN(len(authorities))]
+				b := authorities[rng.IntN(len(authorities))]
+				var err error
+				switch rng.IntN(5) {
+				case 0:
+					err = reg.Register(ctx, Keeper(a), register.RegistrationInput{Child: c, Authority: a, Date: day,
+						Meeting:  register.MeetingRef{ID: "m", Kind: meeting.Initial, Held: day, Quorate: true, ChildFamilyRepresented: true, PlanRequired: true},
+						Concerns: []string{"neglect"}})
+				case 1:
+					err = reg.Transfer(ctx, Keeper(b), register.TransferInput{Child: c, From: a, To: b, Date: day,
+						Meeting: register.MeetingRef{ID: "t", Kind: meeting.Transfer, Held: day, Quorate: true, PlanRequired: true}})
+				case 2:
+					err = reg.Deregister(ctx, Keeper(a), register.DeregistrationInput{Child: c, Authority: a, Date: day, Reason: register.RiskReduced,
+						Meeting: &register.MeetingRef{ID: "r", Kind: meeting.Review, Held: day, Quorate: true, ChildFamilyRepresented: true}})
+				case 3:
+					err = reg.RegisterTemporary(ctx, Keeper(b), register.TemporaryInput{Child: c, Authority: b, From: a, Date: day})
+				case 4:
+					_, err = reg.Enquire(ctx, register.Actor{ID: "pc", Role: register.Practitioner, Agency: meeting.Police, Authority: "police-scotland"}, c, "check")
+				}
+				// Conflicts (already registered, nothing to end) and
+				// invalid pairs (from == to) are expected; nothing else.
+				if err != nil && !guidance.Match(&guidance.Error{Kind: guidance.Conflict}, err) && !guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err) {
+					unexpected.Add(1)
+					t.Errorf("unexpected error: %v", err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	require.Zero(t, unexpected.Load())
+	var total int64
+	byChild := map[string][]register.Event{}
+	require.NoError(t, s.Scan(ctx, func(e register.Event) error {
+		total++
+		byChild[e.ChildID] = append(byChild[e.ChildID], e)
+		return nil
+	}))
+	assert.Equal(t, cs.acked.Load(), total, "events in the store must equal acknowledged events")
+	assert.Positive(t, total)
+	for c, evs := range byChild {
+		st, err := register.Fold(c, evs)
+		require.NoError(t, err, "child %s", c)
+		open := map[string]int{}
+		for _, ep := range st.OpenEpisodes() {
+			open[ep.Authority]++
+			assert.Equal(t, 1, open[ep.Authority], "child %s has two open registrations in %s", c, ep.Authority)
+		}
+	}
+}
+
+// Enquiries runs n concurrent enquiries about one registered child through
+// a Register over s: every one must succeed and be recorded.
+func Enquiries(t *testing.T, s register.Store, n int) {
+	ctx := context.Background()
+	reg, err := register.New(register.Config{Store: s, Clock: func() time.Time { return T0 }})
+	require.NoError(t, err)
+	require.NoError(t, s.Append(ctx, "e1", 0, Registration("e1", "fife", 1)))
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			a := register.Actor{ID: fmt.Sprint("pc-", i), Role: register.Practitioner, Agency: meeting.Police, Authority: "police-scotland"}
+			ans, err := reg.Enquire(ctx, a, "e1", "concurrent check")
+			if assert.NoError(t, err) {
+				assert.True(t, ans.OnRegister)
+			}
+		})
+	}
+	wg.Wait()
+	evs, _, err := s.Load(ctx, "e1")
+	require.NoError(t, err)
+	st, err := register.Fold("e1", evs)
+	require.NoError(t, err)
+	assert.Equal(t, n, st.Enquiries)
+}
