@@ -145,6 +145,7 @@ func Check(g *CoreGroup, opts Options) (*guidance.Report, error) {
 	checkCoordinator(c, g)
 	checkPartners(c, g)
 	checkInPerson(c, g)
+	checkCommunication(c, g)
 	checkRegular(c, g)
 	checkContingency(c, g)
 	checkEscalation(c, g)
@@ -279,6 +280,52 @@ func checkInPerson(c *checker, g *CoreGroup) {
 		c.add(id, guidance.Unknown, subj, strings.Join(excused, ", ")+" was not held in person; a reason is recorded, and whether it justified the departure is for the Chair to judge")
 	default:
 		c.add(id, guidance.Met, subj, fmt.Sprintf("all %d meeting(s) held in person", len(g.Meetings)))
+	}
+}
+
+// checkCommunication checks what the record can show of communication
+// between agencies and with the family: whether each meeting's note or
+// decisions were shared with all members and with the child and family.
+func checkCommunication(c *checker, g *CoreGroup) {
+	const id, subj = "coregroup.communication", "communication"
+	if len(g.Meetings) == 0 {
+		c.add(id, guidance.Unknown, subj, "no Core Group meetings recorded yet")
+		return
+	}
+	var members, family, unknown []string
+	for i, m := range g.Meetings {
+		f := idx("meetings", i)
+		switch {
+		case m.DecisionsSharedWithMembers == nil:
+			unknown = append(unknown, f+".decisions_shared_with_members")
+		case !*m.DecisionsSharedWithMembers:
+			members = append(members, f)
+		}
+		switch {
+		case m.DecisionsSharedWithFamily == nil:
+			unknown = append(unknown, f+".decisions_shared_with_family")
+		case !*m.DecisionsSharedWithFamily:
+			family = append(family, f)
+		}
+	}
+	var miss []string
+	if len(members) > 0 {
+		miss = append(miss, "with all members at "+strings.Join(members, ", "))
+	}
+	if len(family) > 0 {
+		miss = append(miss, "with the child and family at "+strings.Join(family, ", "))
+	}
+	switch {
+	case len(miss) > 0:
+		msg := "the meeting's note or decisions were not shared " + strings.Join(miss, "; ") + ": share them and record it, so that communication between agencies and with the family is kept up"
+		if len(unknown) > 0 {
+			msg += "; also record whether they were shared at " + strings.Join(unknown, ", ")
+		}
+		c.add(id, guidance.Missing, subj, msg)
+	case len(unknown) > 0:
+		c.add(id, guidance.Unknown, subj, "record whether each meeting's note or decisions were shared: "+strings.Join(unknown, ", "))
+	default:
+		c.add(id, guidance.Met, subj, fmt.Sprintf("the note or decisions of all %d meeting(s) were shared with all members and with the child and family; whether communication is effective is for the Core Group and Chair to judge", len(g.Meetings)))
 	}
 }
 

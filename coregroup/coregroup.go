@@ -112,6 +112,12 @@ type Meeting struct {
 	// FullPlanFormulated is whether the full plan was formulated at the
 	// meeting (expected at the first one); nil when not recorded.
 	FullPlanFormulated *bool `json:"full_plan_formulated,omitempty"`
+	// DecisionsSharedWithMembers and DecisionsSharedWithFamily are whether
+	// the note or decisions of the meeting were shared with all members and
+	// with the child and family (rule coregroup.communication); nil when not
+	// recorded.
+	DecisionsSharedWithMembers *bool `json:"decisions_shared_with_members,omitempty"`
+	DecisionsSharedWithFamily  *bool `json:"decisions_shared_with_family,omitempty"`
 }
 
 // Recipient is whom a change referral went to.

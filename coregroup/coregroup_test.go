@@ -85,6 +85,7 @@ func TestEveryCoreGroupRule(t *testing.T) {
 		{"coregroup.coordinated-by-lead-professional", guidance.Missing},
 		{"coregroup.partners", guidance.Missing},
 		{"coregroup.in-person", guidance.Missing},
+		{"coregroup.communication", guidance.Missing},
 		{"coregroup.regular-meetings", guidance.Late},
 		{"coregroup.contingency-activated", guidance.Missing},
 		{"coregroup.escalation", guidance.Missing},
@@ -392,6 +393,7 @@ func TestCatalogueStrengths(t *testing.T) {
 		"coregroup.coordinated-by-lead-professional": both,
 		"coregroup.partners":                         both,
 		"coregroup.in-person":                        both,
+		"coregroup.communication":                    both,
 		"coregroup.regular-meetings":                 both,
 		"coregroup.contingency-activated":            both,
 		"coregroup.escalation":                       both,
@@ -435,4 +437,47 @@ func TestEdition2014_OnlyTheTimescales(t *testing.T) {
 	assert.Equal(t, d("2016-03-17"), f.Due, "CPCC 2 March 2016 + 15 calendar days")
 	assert.Equal(t, guidance.Late, f.Status)
 	assert.Len(t, findAll(r, "coregroup.refer-change"), 2)
+}
+
+// G21 3.137 and S0 (Core Group): keep effective communication between all
+// services and agencies and with the parents or carers. The record can show
+// whether each meeting's note or decisions were shared.
+func TestCommunication_G21_3137(t *testing.T) {
+	yes, no := true, false
+	tests := []struct {
+		name            string
+		members, family *bool
+		want            guidance.Status
+		msg             []string
+	}{
+		{"shared with all", &yes, &yes, guidance.Met, []string{"for the Core Group and Chair to judge"}},
+		{"not shared with the family", &yes, &no, guidance.Missing, []string{"with the child and family at meetings[1]"}},
+		{"not shared with members", &no, &yes, guidance.Missing, []string{"with all members at meetings[1]"}},
+		{"not shared with either", &no, &no, guidance.Missing, []string{"with all members at meetings[1]", "with the child and family at meetings[1]"}},
+		{"members not recorded", nil, &yes, guidance.Unknown, []string{"meetings[1].decisions_shared_with_members"}},
+		{"family not recorded", &yes, nil, guidance.Unknown, []string{"meetings[1].decisions_shared_with_family"}},
+	}
+	for _, e := range []guidance.Edition{guidance.Edition2021, guidance.Edition2023} {
+		for _, tt := range tests {
+			t.Run(e.String()+"/"+tt.name, func(t *testing.T) {
+				g := load(t, "2023/good.json")
+				g.Meetings[1].DecisionsSharedWithMembers = tt.members
+				g.Meetings[1].DecisionsSharedWithFamily = tt.family
+				opts := goodOpts
+				opts.Edition = e
+				f := find(t, check(t, g, opts), "coregroup.communication")
+				assert.Equal(t, tt.want, f.Status, f.Message)
+				for _, m := range tt.msg {
+					assert.Contains(t, f.Message, m)
+				}
+				assert.Equal(t, guidance.Should, f.Strength)
+				assert.Equal(t, e, f.Citations[0].Edition)
+				for _, n := range fixtureNames {
+					assert.NotContains(t, f.Message, n)
+				}
+			})
+		}
+	}
+	r := check(t, load(t, "2023/new.json"), Options{Today: d("2026-03-10")})
+	assert.Equal(t, guidance.Unknown, find(t, r, "coregroup.communication").Status, "no meetings yet")
 }

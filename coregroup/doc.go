@@ -28,7 +28,9 @@
 //   - coregroup.refer-change: each significant change referred within 3
 //     calendar days of being identified (one finding per referral);
 //   - coregroup.coordinated-by-lead-professional, coregroup.partners,
-//     coregroup.in-person, coregroup.regular-meetings,
+//     coregroup.in-person, coregroup.communication (each meeting's note or
+//     decisions shared with all members and the family),
+//     coregroup.regular-meetings,
 //     coregroup.contingency-activated, coregroup.escalation and (2023)
 //     coregroup.full-plan-at-first-meeting.
 //

@@ -37,6 +37,14 @@ var coregroupRules = []Rule{
 		},
 	},
 	{
+		ID: "coregroup.communication", Title: "Effective communication between agencies and with the family", Area: AreaCoreGroup, Since: v010,
+		Doc: "The Core Group should keep effective communication between all services and agencies involved and with the child and parents or carers. Whether communication is effective is a judgement; the library checks what the record can show: that each meeting's note or decisions were shared with all members (decisions_shared_with_members) and with the child and family (decisions_shared_with_family). Unrecorded is unknown.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "effective communication between services and with the family")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "keep effective communication between all services and agencies involved with the child and parents/carers")}},
+		},
+	},
+	{
 		ID: "coregroup.contingency-activated", Title: "Contingency plans activated when progress is not made", Area: AreaCoreGroup, Since: v010,
 		Doc: "The Core Group should activate contingency plans promptly when progress is not made or circumstances change. The library checks that each meeting recording no progress or a change of circumstances is followed by a recorded activation; whether it was prompt enough is for the Core Group and Chair to judge.",
 		Provisions: []Provision{

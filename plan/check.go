@@ -145,6 +145,8 @@ func Check(p *Plan, opts Options) (*guidance.Report, error) {
 	checkRisks(c, p)
 	checkPreBirth(c, p)
 	checkInPlace(c, p)
+	checkSinglePlan(c, p)
+	checkProvisional(c, p, opts.Today)
 	if err := checkRecord(c, p, opts); err != nil {
 		return nil, err
 	}
@@ -383,8 +385,16 @@ func checkObjectives(c *checker, p *Plan, today Date) {
 	if !c.has(id) {
 		return
 	}
+	// The 2023 update asks for SMARTER objectives (S0): evaluated and
+	// re-evaluated. The 2021 wording (S3) is SMART and regularly
+	// re-evaluated: the first evaluation date is not demanded.
+	smarter := c.e != guidance.Edition2021
+	wording, when := "SMARTER (2023 wording)", "when it is evaluated and re-evaluated"
+	if !smarter {
+		wording, when = "SMART and regularly re-evaluated (2021 wording)", "when it is re-evaluated"
+	}
 	if len(p.Objectives) == 0 {
-		c.add(id, guidance.Missing, "objectives", "record the plan's objectives, each with what is measured, by when, and when it is evaluated and re-evaluated")
+		c.add(id, guidance.Missing, "objectives", "record the plan's objectives, each with what is measured, by when, and "+when+": objectives should be "+wording)
 		return
 	}
 	risks := make(map[string]bool, len(p.Risks))
@@ -406,7 +416,7 @@ func checkObjectives(c *checker, p *Plan, today Date) {
 		if o.By.IsZero() {
 			miss = append(miss, f+".by")
 		}
-		if o.Evaluate.IsZero() {
+		if o.Evaluate.IsZero() && smarter {
 			miss = append(miss, f+".evaluate")
 		}
 		if o.ReEvaluate.IsZero() {
@@ -415,7 +425,7 @@ func checkObjectives(c *checker, p *Plan, today Date) {
 		if today.IsZero() || !p.Ended.IsZero() {
 			continue
 		}
-		if !o.Evaluate.IsZero() && o.Evaluated.IsZero() && o.Evaluate.Before(today) {
+		if smarter && !o.Evaluate.IsZero() && o.Evaluated.IsZero() && o.Evaluate.Before(today) {
 			late = append(late, f+".evaluated")
 		}
 		if !o.ReEvaluate.IsZero() && o.ReEvaluated.IsZero() && o.ReEvaluate.Before(today) {
@@ -424,13 +434,13 @@ func checkObjectives(c *checker, p *Plan, today Date) {
 	}
 	switch {
 	case len(miss) > 0:
-		c.add(id, guidance.Missing, "objectives", "record the SMARTER attributes missing at "+list(miss))
+		c.add(id, guidance.Missing, "objectives", "objectives should be "+wording+": record the attributes missing at "+list(miss))
 	case len(late) > 0:
-		c.add(id, guidance.Overdue, "objectives", "an evaluation date has passed with no evaluation recorded: evaluate the objectives and record the date at "+list(late))
+		c.add(id, guidance.Overdue, "objectives", "objectives should be "+wording+": an evaluation date has passed with no evaluation recorded: evaluate the objectives and record the date at "+list(late))
 	case today.IsZero():
-		c.add(id, guidance.Met, "objectives", "each objective records a measure, a date, what it serves and when it is evaluated and re-evaluated (give the date of the check to confirm the evaluations are on time); whether each is specific, attainable and its measure meaningful is for the Core Group to judge")
+		c.add(id, guidance.Met, "objectives", "objectives should be "+wording+": each records a measure, a date, what it serves and "+when+" (give the date of the check to confirm the evaluations are on time); whether each is specific, attainable and its measure meaningful is for the Core Group to judge")
 	default:
-		c.add(id, guidance.Met, "objectives", "each objective records a measure, a date, what it serves and when it is evaluated and re-evaluated; whether each is specific, attainable and its measure meaningful is for the Core Group to judge")
+		c.add(id, guidance.Met, "objectives", "objectives should be "+wording+": each records a measure, a date, what it serves and "+when+"; whether each is specific, attainable and its measure meaningful is for the Core Group to judge")
 	}
 }
 
@@ -479,6 +489,44 @@ func checkInPlace(c *checker, p *Plan) {
 		c.add(id, guidance.Missing, subj, "the plan ended before the CPPM that decided the risk of significant harm had passed: record the correct dates or reinstate the plan")
 	default:
 		c.add(id, guidance.Met, subj, "the plan ended after a CPPM decided the child is no longer at risk of significant harm; whether that decision was right is for the CPPM to judge")
+	}
+}
+
+func checkSinglePlan(c *checker, p *Plan) {
+	const id, subj = "plan.single-plan", "one plan"
+	switch {
+	case p.IncorporatedInChildsPlan == nil:
+		c.add(id, guidance.Unknown, subj, "record whether the child's plan incorporates the Child Protection Plan (incorporated_in_childs_plan)")
+	case !*p.IncorporatedInChildsPlan:
+		c.add(id, guidance.Missing, subj, "the Child Protection Plan is recorded as separate from the child's plan: incorporate it in the child's plan, with one plan and one meeting structure")
+	default:
+		c.add(id, guidance.Met, subj, "the child's plan incorporates the Child Protection Plan")
+	}
+}
+
+// checkProvisional checks that a provisional plan does not outlive the first
+// Core Group, where the full plan is formulated with the family.
+func checkProvisional(c *checker, p *Plan, today Date) {
+	const id, subj = "plan.provisional", "provisional plan"
+	const fix = ": formulate the full plan with the family and record it as a new, not provisional, version"
+	first := p.FirstCoreGroup
+	var last Date
+	if n := len(p.Versions); n > 0 {
+		last = p.Versions[n-1].Date
+	}
+	switch {
+	case !p.Provisional:
+		c.add(id, guidance.Met, subj, "the plan is not marked provisional")
+	case first.IsZero():
+		c.add(id, guidance.Unknown, subj, "the plan is provisional: record the date of the first Core Group, held or planned (first_core_group), when the full plan is to be formulated")
+	case !last.IsZero() && last.After(first):
+		c.add(id, guidance.Missing, subj, fmt.Sprintf("the latest version (%s) is dated after the first Core Group (%s) and is still provisional%s", last, first, fix))
+	case today.IsZero():
+		c.add(id, guidance.Unknown, subj, fmt.Sprintf("the plan is provisional and the first Core Group is dated %s: give the date of the check to tell whether it has passed", first))
+	case today.After(first):
+		c.add(id, guidance.Missing, subj, fmt.Sprintf("the first Core Group (%s) has passed and the plan is still provisional%s", first, fix))
+	default:
+		c.add(id, guidance.Met, subj, fmt.Sprintf("the plan is provisional until the first Core Group (%s), where the full plan is to be formulated with the family", first))
 	}
 }
 

@@ -28,7 +28,10 @@
 // plan.action-responsibility, plan.lead-professional, plan.core-group-named,
 // plan.contingencies, plan.child-involvement), plan.objectives-smarter,
 // plan.lead-professional-social-worker, plan.proportionate-interventions,
-// plan.risks-considered, plan.in-place, plan.pre-birth-birth-notifier, and
+// plan.risks-considered, plan.in-place, plan.single-plan (the child's plan
+// incorporates the Child Protection Plan), plan.provisional (a provisional
+// plan gives way to the full plan at the first Core Group),
+// plan.pre-birth-birth-notifier, and
 // the timescales plan.record and (for a pre-birth plan) birth.pre-discharge,
 // which package timescale computes and explains. [CheckInterim] applies
 // isp.contents. [Deadlines] says what the plan still owes (the record to
@@ -37,10 +40,12 @@
 // guidance and says what to fix.
 //
 // Editions are never blended: a plan is checked under one edition, chosen in
-// [Options] or taken from the date of the CPPM. The eight musts, the SMARTER
-// objectives and the lead professional rules are sourced from the 2023
-// update; their 2021 and 2014 paragraphs are not yet confirmed, so a plan
-// checked under those editions gets only the rules those editions state.
+// [Options] or taken from the date of the CPPM. The eight musts, the
+// objectives and the lead professional rules are stated in the 2023 update
+// and in the 2021 guidance (S3 keeps the 2021 wording: objectives SMART and
+// regularly re-evaluated, where 2023 says SMARTER; under 2021 only the
+// re-evaluation date is demanded). Their 2014 paragraphs are not yet
+// confirmed, so a plan checked under 2014 gets only the rules 2014 states.
 //
 // # The prompts to reflection
 //

@@ -220,16 +220,23 @@ type Plan struct {
 	BirthNotifier *Person `json:"birth_notifier,omitempty"`
 	// Provisional marks an early plan awaiting the first Core Group, where
 	// the full plan is formulated with the family.
-	Provisional      bool              `json:"provisional,omitempty"`
-	Risks            []Risk            `json:"risks"`
-	Actions          []Action          `json:"actions"`
-	Outcomes         []Outcome         `json:"outcomes"`
-	Objectives       []Objective       `json:"objectives"`
-	LeadProfessional *LeadProfessional `json:"lead_professional"`
-	CoreGroup        People            `json:"core_group"`
-	Contingencies    []Contingency     `json:"contingencies"`
-	Child            ChildInvolvement  `json:"child"`
-	Family           FamilyInvolvement `json:"family"`
+	Provisional bool `json:"provisional,omitempty"`
+	// FirstCoreGroup is the date of the first Core Group meeting after the
+	// CPPM, held or planned; zero if not recorded (rule plan.provisional).
+	FirstCoreGroup Date `json:"first_core_group,omitzero"`
+	// IncorporatedInChildsPlan is whether the child's plan incorporates the
+	// Child Protection Plan (one plan, one meeting structure: rule
+	// plan.single-plan); nil when not recorded.
+	IncorporatedInChildsPlan *bool             `json:"incorporated_in_childs_plan,omitempty"`
+	Risks                    []Risk            `json:"risks"`
+	Actions                  []Action          `json:"actions"`
+	Outcomes                 []Outcome         `json:"outcomes"`
+	Objectives               []Objective       `json:"objectives"`
+	LeadProfessional         *LeadProfessional `json:"lead_professional"`
+	CoreGroup                People            `json:"core_group"`
+	Contingencies            []Contingency     `json:"contingencies"`
+	Child                    ChildInvolvement  `json:"child"`
+	Family                   FamilyInvolvement `json:"family"`
 	// Versions are the plan's versions over time, oldest first.
 	Versions []Version `json:"versions,omitempty"`
 	// RecordSent is when participants received the record of the agreed
@@ -257,7 +264,7 @@ func (p Plan) LogValue() slog.Value {
 		slog.Int("risks", len(p.Risks)), slog.Int("actions", len(p.Actions)), slog.Int("outcomes", len(p.Outcomes)),
 		slog.Int("objectives", len(p.Objectives)), slog.Bool("lead_professional", p.LeadProfessional != nil),
 		slog.Int("core_group", len(p.CoreGroup)), slog.Int("contingencies", len(p.Contingencies)),
-		slog.Int("versions", len(p.Versions)),
+		slog.Int("versions", len(p.Versions)), slog.String("first_core_group", p.FirstCoreGroup.String()),
 	)
 }
 
@@ -399,13 +406,16 @@ func (p *Plan) Validate() error {
 	for _, f := range []struct {
 		d    Date
 		name string
-	}{{p.CPPM, "cppm"}, {p.RecordSent, "record_sent"}, {p.Discharge, "discharge"}, {p.PreDischargeMeeting, "pre_discharge_meeting"}, {p.Ended, "ended"}, {p.EndedByCPPM, "ended_by_cppm"}} {
+	}{{p.CPPM, "cppm"}, {p.FirstCoreGroup, "first_core_group"}, {p.RecordSent, "record_sent"}, {p.Discharge, "discharge"}, {p.PreDischargeMeeting, "pre_discharge_meeting"}, {p.Ended, "ended"}, {p.EndedByCPPM, "ended_by_cppm"}} {
 		if err := validDate(f.d, f.name); err != nil {
 			return err
 		}
 	}
 	if !p.Ended.IsZero() && !p.CPPM.IsZero() && p.Ended.Before(p.CPPM) {
 		return &guidance.Error{Kind: guidance.Invalid, Field: "ended", Hint: "a plan cannot end before the CPPM that agreed it"}
+	}
+	if !p.FirstCoreGroup.IsZero() && !p.CPPM.IsZero() && p.FirstCoreGroup.Before(p.CPPM) {
+		return &guidance.Error{Kind: guidance.Invalid, Field: "first_core_group", Hint: "the first Core Group cannot come before the CPPM"}
 	}
 	if !p.EndedByCPPM.IsZero() && p.Ended.IsZero() {
 		return &guidance.Error{Kind: guidance.Invalid, Field: "ended_by_cppm", Hint: "give the date the plan ended (ended) as well"}

@@ -102,6 +102,8 @@ func TestEveryPlanRule(t *testing.T) {
 		{rule: "plan.pre-birth-birth-notifier", bad: "2023/bad.json", want: guidance.Missing, goodEdit: preBirthGood},
 		{rule: "plan.record", bad: "2023/bad.json", badOpts: Options{Today: today}, want: guidance.Overdue},
 		{rule: "plan.in-place", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.single-plan", bad: "2023/bad.json", want: guidance.Missing},
+		{rule: "plan.provisional", bad: "2023/bad.json", badOpts: Options{Today: today}, want: guidance.Missing},
 		{rule: "birth.pre-discharge", bad: "2023/bad.json", badOpts: Options{Today: today}, want: guidance.Overdue, goodEdit: preBirthGood},
 	}
 	covered := map[string]bool{"isp.contents": true} // TestInterimSafetyPlanContents
@@ -138,7 +140,7 @@ func TestGoodPlanHasNoBreaches(t *testing.T) {
 
 func TestCheckReportsEveryFinding_NeverStopsAtFirst(t *testing.T) {
 	r := check(t, load(t, "2023/bad.json"), Options{Today: today})
-	assert.Len(t, r.Breaches(), 15)
+	assert.Len(t, r.Breaches(), 17)
 	var be *guidance.BreachError
 	require.ErrorAs(t, r.Err(), &be)
 }
@@ -220,9 +222,9 @@ func TestPlanRecord_TenWorkingDaysFromCPPM2023(t *testing.T) {
 	assert.Equal(t, guidance.MetUnderVariation, f.Status)
 }
 
-// The 2021 edition states none of the eight musts in the library's sources:
-// a 2021 plan is checked only against the rules 2021 states, never against
-// 2023 text.
+// A 2021 plan is checked only against the rules 2021 states (the eight
+// musts, SMART objectives and the lead professional in S3's 2021 wording,
+// and G21 paragraphs), never against 2023-only text.
 func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 	p := load(t, "2021/good.json")
 	r := check(t, p, Options{Today: d("2022-04-01")})
@@ -231,8 +233,19 @@ func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 	for _, f := range r.Findings {
 		ids[f.Rule] = true
 		assert.Equal(t, guidance.Edition2021, f.Edition)
+		for _, c := range f.Citations {
+			assert.Equal(t, guidance.Edition2021, c.Edition, "%s cites %s", f.Rule, c)
+		}
 	}
-	assert.Equal(t, map[string]bool{"plan.pre-birth-birth-notifier": true, "plan.record": true}, ids)
+	want := map[string]bool{}
+	for _, id := range []string{"plan.collaboration", "plan.actions-linked-to-risk", "plan.outcomes-current",
+		"plan.action-responsibility", "plan.lead-professional", "plan.lead-professional-social-worker",
+		"plan.core-group-named", "plan.contingencies", "plan.child-involvement", "plan.objectives-smarter",
+		"plan.single-plan", "plan.provisional", "plan.pre-birth-birth-notifier", "plan.record"} {
+		want[id] = true
+	}
+	assert.Equal(t, want, ids, "2023-only rules (proportionate interventions, risks considered, in place) are not checked")
+	require.NoError(t, r.Err())
 	p.PreBirth = true
 	r = check(t, p, Options{Today: d("2022-04-01")})
 	assert.Equal(t, guidance.Unknown, find(t, r, "birth.pre-discharge").Status)
@@ -505,17 +518,21 @@ func readFixture(t testing.TB, path string) []byte {
 // so that a change to the catalogue is a deliberate, reviewed one.
 func TestCatalogueStrengths(t *testing.T) {
 	must, should := guidance.Must, guidance.Should
+	must21and23 := map[guidance.Edition]guidance.Strength{guidance.Edition2021: must, guidance.Edition2023: must}
+	should21and23 := map[guidance.Edition]guidance.Strength{guidance.Edition2021: should, guidance.Edition2023: should}
 	want := map[string]map[guidance.Edition]guidance.Strength{
-		"plan.collaboration":                   {guidance.Edition2023: must},
-		"plan.actions-linked-to-risk":          {guidance.Edition2023: must},
-		"plan.outcomes-current":                {guidance.Edition2023: must},
-		"plan.action-responsibility":           {guidance.Edition2023: must},
-		"plan.lead-professional":               {guidance.Edition2023: must},
-		"plan.lead-professional-social-worker": {guidance.Edition2023: must},
-		"plan.core-group-named":                {guidance.Edition2023: must},
-		"plan.contingencies":                   {guidance.Edition2023: must},
-		"plan.child-involvement":               {guidance.Edition2023: must},
-		"plan.objectives-smarter":              {guidance.Edition2023: should},
+		"plan.collaboration":                   must21and23,
+		"plan.actions-linked-to-risk":          must21and23,
+		"plan.outcomes-current":                must21and23,
+		"plan.action-responsibility":           must21and23,
+		"plan.lead-professional":               must21and23,
+		"plan.lead-professional-social-worker": must21and23,
+		"plan.core-group-named":                must21and23,
+		"plan.contingencies":                   must21and23,
+		"plan.child-involvement":               must21and23,
+		"plan.objectives-smarter":              should21and23,
+		"plan.single-plan":                     should21and23,
+		"plan.provisional":                     should21and23,
 		"plan.proportionate-interventions":     {guidance.Edition2023: should},
 		"plan.risks-considered":                {guidance.Edition2023: should},
 		"plan.in-place":                        {guidance.Edition2023: should},
@@ -597,4 +614,118 @@ func TestDeadlines_RecordAndPreDischarge(t *testing.T) {
 	assert.Empty(t, dls)
 	_, err = Deadlines(nil, Options{})
 	assert.Error(t, err)
+}
+
+// 2021 (S3): objectives SMART and regularly re-evaluated. Only the
+// re-evaluation date is demanded; the SMARTER evaluation date is 2023's.
+func TestObjectivesSMART_2021WordingRegularlyReEvaluated(t *testing.T) {
+	p := load(t, "2021/good.json")
+	p.Objectives[0].Evaluate = Date{}
+	f := find(t, check(t, p, Options{Today: d("2022-04-01")}), "plan.objectives-smarter")
+	assert.Equal(t, guidance.Met, f.Status, f.Message)
+	assert.Contains(t, f.Message, "SMART and regularly re-evaluated (2021 wording)")
+	assert.Equal(t, guidance.Should, f.Strength)
+	p.Objectives[0].ReEvaluate = Date{}
+	f = find(t, check(t, p, Options{Today: d("2022-04-01")}), "plan.objectives-smarter")
+	assert.Equal(t, guidance.Missing, f.Status)
+	assert.Contains(t, f.Message, "objectives[0].re_evaluate")
+	assert.NotContains(t, f.Message, "objectives[0].evaluate")
+	// The same plan under 2023 demands the evaluation date too.
+	f = find(t, check(t, p, Options{Edition: guidance.Edition2023, Today: d("2022-04-01")}), "plan.objectives-smarter")
+	assert.Contains(t, f.Message, "objectives[0].evaluate")
+	assert.Contains(t, f.Message, "SMARTER (2023 wording)")
+}
+
+// 2021: the eight musts and the qualified social worker are must-level in
+// 2021 too, citing S3's 2021 wording.
+func TestEdition2021_MustsApply(t *testing.T) {
+	r := check(t, load(t, "2023/bad.json"), Options{Edition: guidance.Edition2021, Today: today})
+	for _, id := range []string{"plan.collaboration", "plan.actions-linked-to-risk", "plan.outcomes-current",
+		"plan.action-responsibility", "plan.lead-professional-social-worker", "plan.core-group-named",
+		"plan.contingencies", "plan.child-involvement"} {
+		f := find(t, r, id)
+		assert.Equal(t, guidance.Missing, f.Status, id)
+		assert.Equal(t, guidance.Must, f.Strength, id)
+		require.NotEmpty(t, f.Citations, id)
+		assert.Equal(t, guidance.S3, f.Citations[0].Source, id)
+		assert.Equal(t, guidance.Edition2021, f.Citations[0].Edition, id)
+	}
+}
+
+// G21 3.139-3.140: one plan, one meeting structure.
+func TestSinglePlan_G21_3139to3140(t *testing.T) {
+	yes, no := true, false
+	tests := []struct {
+		name string
+		in   *bool
+		want guidance.Status
+		msg  string
+	}{
+		{"not recorded", nil, guidance.Unknown, "incorporated_in_childs_plan"},
+		{"separate plan", &no, guidance.Missing, "incorporate it in the child's plan"},
+		{"incorporated", &yes, guidance.Met, "incorporates"},
+	}
+	for _, e := range []guidance.Edition{guidance.Edition2021, guidance.Edition2023} {
+		for _, tt := range tests {
+			t.Run(e.String()+"/"+tt.name, func(t *testing.T) {
+				p := load(t, "2023/good.json")
+				p.IncorporatedInChildsPlan = tt.in
+				f := find(t, check(t, p, Options{Edition: e, Today: today}), "plan.single-plan")
+				assert.Equal(t, tt.want, f.Status, f.Message)
+				assert.Contains(t, f.Message, tt.msg)
+				assert.Equal(t, guidance.Should, f.Strength)
+				assert.Equal(t, "3.139-3.140", f.Citations[0].Paragraph)
+			})
+		}
+	}
+}
+
+// G21 3.166 and S3: an early plan may be provisional until the first Core
+// Group, where the full plan is formulated with the family.
+func TestProvisional_G21_3166(t *testing.T) {
+	tests := []struct {
+		name        string
+		provisional bool
+		first       string
+		lastVersion string // date of an added latest version, provisional as the plan
+		today       string
+		want        guidance.Status
+		msg         string
+	}{
+		{"full plan", false, "2026-03-13", "", "2026-04-01", guidance.Met, "not marked provisional"},
+		{"provisional before the first Core Group", true, "2026-03-13", "", "2026-03-10", guidance.Met, "until the first Core Group (2026-03-13)"},
+		{"provisional on the day of the first Core Group", true, "2026-03-13", "", "2026-03-13", guidance.Met, "until the first Core Group"},
+		{"provisional after the first Core Group", true, "2026-03-13", "", "2026-04-01", guidance.Missing, "formulate the full plan"},
+		{"provisional version after the first Core Group", true, "2026-03-13", "2026-03-20", "", guidance.Missing, "latest version (2026-03-20)"},
+		{"first Core Group not recorded", true, "", "", "2026-04-01", guidance.Unknown, "first_core_group"},
+		{"date of check unknown", true, "2026-03-13", "", "", guidance.Unknown, "date of the check"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := load(t, "2023/good.json")
+			p.Versions = p.Versions[:1] // the provisional version agreed at the CPPM
+			p.Provisional = true
+			if tt.lastVersion != "" {
+				require.NoError(t, p.Revise(Version{Date: d(tt.lastVersion), Reason: "interim changes", Provisional: true}))
+			}
+			if !tt.provisional {
+				require.NoError(t, p.Revise(Version{Date: d("2026-03-13"), Reason: "full plan"}))
+			}
+			p.FirstCoreGroup = Date{}
+			if tt.first != "" {
+				p.FirstCoreGroup = d(tt.first)
+			}
+			opts := Options{}
+			if tt.today != "" {
+				opts.Today = d(tt.today)
+			}
+			f := find(t, check(t, p, opts), "plan.provisional")
+			assert.Equal(t, tt.want, f.Status, f.Message)
+			assert.Contains(t, f.Message, tt.msg)
+			assert.Equal(t, guidance.Should, f.Strength)
+			assert.Equal(t, "3.166", f.Citations[0].Paragraph)
+		})
+	}
+	_, err := Decode([]byte(`{"cppm":"2026-03-02","first_core_group":"2026-03-01"}`))
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "first_core_group"}, err), err)
 }
