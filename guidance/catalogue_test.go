@@ -2,6 +2,8 @@ package guidance_test
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -40,6 +42,28 @@ func TestReleasedRuleIDsExist(t *testing.T) {
 		})
 	}
 	assert.GreaterOrEqual(t, len(guidance.Rules()), len(expectedRuleIDs))
+}
+
+// Rule IDs are append-only (DESIGN.md idea 2): every ID in
+// testdata/released-rule-ids.txt must stay in the catalogue, and every
+// catalogue ID must be listed there, so that adding one is a deliberate act.
+func TestReleasedRuleIDs_AppendOnly(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "released-rule-ids.txt"))
+	require.NoError(t, err)
+	released := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		require.False(t, released[line], "%s is listed twice", line)
+		released[line] = true
+		_, err := guidance.Lookup(line)
+		assert.NoError(t, err, "released rule %s was removed or renamed: IDs are append-only", line)
+	}
+	for _, r := range guidance.Rules() {
+		assert.True(t, released[r.ID], "rule %s is not in testdata/released-rule-ids.txt: append it", r.ID)
+	}
 }
 
 func TestEveryRuleIsFullyDescribedAndCited(t *testing.T) {
