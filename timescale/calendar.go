@@ -337,6 +337,30 @@ func (c *Calendar) LastWorkingDayOnOrBefore(d Date) Date {
 	return c.AddWorkingDays(d, -1)
 }
 
+// skipped lists the non-working days strictly between a and b (in either
+// order), each with why, reading the index rather than converting every day.
+func (c *Calendar) skipped(a, b Date) []Skip {
+	lo, hi := a.Days(), b.Days()
+	if hi < lo {
+		lo, hi = hi, lo
+	}
+	var out []Skip
+	if i, j := lo+1-c.lo, hi-c.lo; i >= 0 && j <= c.n && i < j {
+		// Size the list exactly: days in (lo, hi) less the working ones.
+		out = make([]Skip, 0, (j-i)-(c.rank(j)-c.rank(i)))
+	}
+	for n := lo + 1; n < hi; n++ {
+		if i := n - c.lo; i >= 0 && i < c.n && c.bit(i) == 1 {
+			continue
+		}
+		d := guidance.DateFromDays(n)
+		if why := c.Why(d); why != "" {
+			out = append(out, Skip{Date: d, Why: why})
+		}
+	}
+	return out
+}
+
 // Why returns why d is not a working day ("Saturday", or the holiday's name
 // and source), and "" if it is a working day.
 func (c *Calendar) Why(d Date) string {

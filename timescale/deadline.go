@@ -207,15 +207,7 @@ func compute(c *Calendar, dir Direction, r Reading, a Date) (due Date, skipped [
 	case WorkingDays:
 		due = c.AddWorkingDays(a, sign*r.Amount)
 		// The non-working days strictly between the anchor and the due date.
-		lo, hi := a, due
-		if hi.Before(lo) {
-			lo, hi = hi, lo
-		}
-		for d := lo.AddDays(1); d.Before(hi); d = d.AddDays(1) {
-			if why := c.Why(d); why != "" {
-				skipped = append(skipped, Skip{Date: d, Why: why})
-			}
-		}
+		skipped = c.skipped(a, due)
 	case Months:
 		due = a.AddMonths(sign * r.Amount)
 		clamped = due.Day != a.Day
@@ -245,7 +237,7 @@ func (t Timescale) resolve(dl *Deadline, have []int, choices map[string]string) 
 		if choice == Stricter {
 			best := earliest()
 			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
-				Effect: fmt.Sprintf("the readings disagree or the guidance leaves this open; the earliest date governs (reading %q)", dl.Readings[best].Name)})
+				Effect: "the readings disagree or the guidance leaves this open; the earliest date governs (reading \"" + dl.Readings[best].Name + "\")"})
 			return best, nil
 		}
 		for i, r := range dl.Readings {
@@ -257,7 +249,7 @@ func (t Timescale) resolve(dl *Deadline, have []int, choices map[string]string) 
 					Hint: fmt.Sprintf("policy %s = %s counts from %s: give that date", p.ID, choice, r.Anchor.Title())}
 			}
 			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
-				Effect: fmt.Sprintf("reading %q chosen; other readings are shown for comparison", choice)})
+				Effect: "reading \"" + choice + "\" chosen; other readings are shown for comparison"})
 			return i, nil
 		}
 		return 0, &guidance.Error{Kind: guidance.UnknownPolicy, Field: "policies." + p.ID, Value: choice,
