@@ -1,10 +1,15 @@
 // Command cpguide is the example command-line tool of the cpguide library:
-// it shows Scotland's working-day calendar and computes the statutory
-// deadlines of the National Guidance for Child Protection, each with an
-// explanation of how it was counted.
+// it checks a child's case file against Scotland's National Guidance for
+// Child Protection, lists and explains the rules, runs compliance scenarios,
+// shows Scotland's working-day calendar and computes the statutory
+// deadlines, each with an explanation of how it was counted.
 //
 // Usage:
 //
+//	cpguide check CASE [--json] [--today DATE] [--edition E] [--overlay FILE] [--policy ID=CHOICE]...
+//	cpguide rules [--json]
+//	cpguide explain RULE
+//	cpguide test DIR [-v]
 //	cpguide calendar YEAR [--json]
 //	cpguide due --rule ID --from DATE [--edition 2023] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
 //
@@ -14,8 +19,8 @@
 //	cpguide due --rule coregroup.first --from 2026-12-18
 //	cpguide due --rule cppm.pre-birth --from 2026-01-05 --anchor expected-delivery=2026-06-01
 //
-// Exit status: 0 on success, 2 on bad input (with a one-line message saying
-// what to fix).
+// Exit status: 0 on success, 1 when check finds breaches or test has failing
+// scenarios, 2 on bad input (with a one-line message saying what to fix).
 package main
 
 import (
@@ -39,6 +44,18 @@ func main() {
 const usage = `cpguide: Scotland's National Guidance for Child Protection, as deadlines that explain themselves.
 
 Commands:
+  check CASE [--json] [--today DATE] [--edition 2014|2021|2023] [--overlay FILE] [--policy ID=CHOICE]...
+        check a case file (JSON; see examples/cases) against every rule of one edition: breaches
+        first, then what the case still owes and by when. --today is the date of the check (without
+        it nothing outstanding can be overdue); --edition defaults to the one in force on the case's
+        first event; --overlay FILE adds local holidays ({"name": ..., "holidays": [{"date", "name",
+        "source"}]}). Exit status 0: no breaches; 1: breaches; 2: bad input.
+  rules [--json]
+        list the catalogue: every rule's ID, title, strength per edition and citations
+  explain RULE
+        what a rule requires, its provisions per edition with citations, and its timescales
+  test DIR [-v]
+        run the compliance scenarios (*.json) in DIR; prints "N passed, N failed"; exit 1 if any failed
   calendar YEAR [--json]
         list Scotland's non-working weekdays (bank holidays) in YEAR, with names and sources
   due --rule ID --from DATE [--edition 2014|2021|2023] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
@@ -67,14 +84,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = calendarCmd(args[1:], stdout)
 	case "due":
 		err = dueCmd(args[1:], stdout)
+	case "check":
+		err = checkCmd(args[1:], stdout)
+	case "rules":
+		err = rulesCmd(args[1:], stdout)
+	case "explain":
+		err = explainCmd(args[1:], stdout)
+	case "test":
+		err = testCmd(args[1:], stdout)
 	default:
-		err = errUsage{fmt.Sprintf("unknown command %q: use calendar or due (cpguide --help)", args[0])}
+		err = errUsage{fmt.Sprintf("unknown command %q: use check, rules, explain, test, calendar or due (cpguide --help)", args[0])}
 	}
 	if err == nil {
 		return 0
 	}
 	if errors.Is(err, flag.ErrHelp) {
+		commandHelp(stdout, args[0])
 		return 0
+	}
+	var eb errBreach
+	if errors.As(err, &eb) {
+		return 1
 	}
 	fmt.Fprintln(stderr, "cpguide: "+oneLine(err.Error()))
 	return 2
@@ -102,6 +132,22 @@ func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	return fs
+}
+
+// commandHelp prints the help of one command: its lines of the usage text.
+func commandHelp(w io.Writer, name string) {
+	lines := strings.Split(usage, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "  "+name+" ") {
+			fmt.Fprintln(w, "usage: cpguide"+strings.TrimPrefix(l, " "))
+			for _, m := range lines[i+1:] {
+				if !strings.HasPrefix(m, "        ") {
+					break
+				}
+				fmt.Fprintln(w, m)
+			}
+		}
+	}
 }
 
 // parse parses flags, allowing positional arguments before them.

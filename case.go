@@ -1,0 +1,457 @@
+package cpguide
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"maps"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cpguide/cpguide/coregroup"
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/meeting"
+	"github.com/cpguide/cpguide/plan"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+// Date is a civil date; it is guidance.Date (JSON "2006-01-02").
+type Date = guidance.Date
+
+// A Case is the events of one child's case as a case system records them.
+// Every field is optional: a fact left out is "not recorded", and a rule that
+// needs it reports Unknown, never Met.
+//
+// The dates of the concern, the IRD, the decision to investigate and the
+// notification of a move are given once here; Check copies them into each
+// meeting's CaseFacts where the meeting does not give its own.
+type Case struct {
+	// ID is the case system's reference for the case. It must not be
+	// personal data: it is the only identifier a report quotes.
+	ID string `json:"id"`
+	// Concern is the date the child protection concern was raised.
+	Concern Date `json:"concern,omitzero"`
+	// OutOfHoursIRD is the date of an IRD held outwith core hours, which
+	// deals only with immediate protection; IRD is the date of the (fuller)
+	// inter-agency referral discussion.
+	OutOfHoursIRD Date `json:"out_of_hours_ird,omitzero"`
+	IRD           Date `json:"ird,omitzero"`
+	// Investigation is the date of the decision to progress a child
+	// protection investigation; NoCPPM records that the IRD decided no CPPM
+	// is needed.
+	Investigation Date `json:"investigation,omitzero"`
+	NoCPPM        bool `json:"no_cppm,omitempty"`
+	// MoveNotified is the date the receiving authority learned of a
+	// permanent move (a transfer).
+	MoveNotified Date `json:"move_notified,omitzero"`
+	// InterimSafetyPlan is in force from the IRD until the CPPM.
+	InterimSafetyPlan *plan.InterimSafetyPlan `json:"interim_safety_plan,omitempty"`
+	// Meetings are the CPPMs, held or convened, oldest first: each is checked
+	// with the ones before it as its history.
+	Meetings []meeting.Meeting `json:"meetings,omitempty"`
+	// Plan is the current Child Protection Plan, with its versions.
+	Plan *plan.Plan `json:"plan,omitempty"`
+	// CoreGroup is the Core Group of the plan.
+	CoreGroup *coregroup.CoreGroup `json:"core_group,omitempty"`
+	// Variations are the approved variations of timescales in this case.
+	Variations []timescale.Variation `json:"variations,omitempty"`
+	// PreBirth holds the facts of a case about an unborn child.
+	PreBirth *PreBirth `json:"pre_birth,omitempty"`
+}
+
+// PreBirth holds the facts of a pre-birth case. Check copies
+// ExpectedDelivery into pre-birth meetings and Discharge and
+// PreDischargeMeeting into a pre-birth plan, where they do not give their own.
+type PreBirth struct {
+	ExpectedDelivery Date `json:"expected_delivery,omitzero"`
+	// Birth is the baby's date of birth: personal data. It is checked for
+	// order (not after the discharge) and never shown in any output.
+	Birth               Date `json:"birth,omitzero"`
+	Discharge           Date `json:"discharge,omitzero"`
+	PreDischargeMeeting Date `json:"pre_discharge_meeting,omitzero"`
+}
+
+// LogValue implements slog.LogValuer: the case ID and counts, never names,
+// free text or the date of birth.
+func (c Case) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("id", c.ID),
+		slog.Int("meetings", len(c.Meetings)),
+		slog.Bool("plan", c.Plan != nil),
+		slog.Bool("core_group", c.CoreGroup != nil),
+		slog.Bool("pre_birth", c.PreBirth != nil),
+		slog.Int("variations", len(c.Variations)),
+	)
+}
+
+// String describes the case without personal data.
+func (c Case) String() string {
+	return "case " + strconv.Quote(c.ID) + " (" + strconv.Itoa(len(c.Meetings)) + " CPPM(s))"
+}
+
+// Validate reports the first impossible value in the case as a
+// *guidance.Error of kind Invalid whose Field is the JSON path at fault
+// ("meetings[1].held"). Missing facts are not errors: Check reports them.
+func (c Case) Validate() error {
+	for _, d := range []struct {
+		f string
+		d Date
+	}{{"concern", c.Concern}, {"out_of_hours_ird", c.OutOfHoursIRD}, {"ird", c.IRD}, {"investigation", c.Investigation}, {"move_notified", c.MoveNotified}} {
+		if !d.d.IsZero() && !d.d.Valid() {
+			return invalid(d.f, "give a real date as YYYY-MM-DD")
+		}
+	}
+	if !c.IRD.IsZero() && !c.Concern.IsZero() && c.IRD.Before(c.Concern) {
+		return invalid("ird", "the IRD cannot be before the concern was raised: check both dates")
+	}
+	if !c.IRD.IsZero() && !c.OutOfHoursIRD.IsZero() && c.IRD.Before(c.OutOfHoursIRD) {
+		return invalid("ird", "the fuller IRD cannot be before the out-of-hours IRD: check both dates")
+	}
+	if c.InterimSafetyPlan != nil {
+		if err := c.InterimSafetyPlan.Validate(); err != nil {
+			return prefix("interim_safety_plan", err)
+		}
+	}
+	for i, m := range c.Meetings {
+		if err := m.Validate(); err != nil {
+			return prefix(index("meetings", i), err)
+		}
+	}
+	if c.Plan != nil {
+		if err := c.Plan.Validate(); err != nil {
+			return prefix("plan", err)
+		}
+	}
+	if c.CoreGroup != nil {
+		if err := c.CoreGroup.Validate(); err != nil {
+			return prefix("core_group", err)
+		}
+	}
+	for i, v := range c.Variations {
+		if err := v.Validate(); err != nil {
+			return prefix(index("variations", i), err)
+		}
+		if _, err := guidance.Lookup(v.Rule); err != nil {
+			return &guidance.Error{Kind: guidance.Invalid, Field: index("variations", i) + ".rule", Hint: "name a rule of the catalogue (cpguide rules lists them)", Err: err}
+		}
+	}
+	if p := c.PreBirth; p != nil {
+		for _, d := range []struct {
+			f string
+			d Date
+		}{{"expected_delivery", p.ExpectedDelivery}, {"birth", p.Birth}, {"discharge", p.Discharge}, {"pre_discharge_meeting", p.PreDischargeMeeting}} {
+			if !d.d.IsZero() && !d.d.Valid() {
+				return invalid("pre_birth."+d.f, "give a real date as YYYY-MM-DD")
+			}
+		}
+		if !p.Birth.IsZero() && !p.Discharge.IsZero() && p.Discharge.Before(p.Birth) {
+			return invalid("pre_birth.discharge", "the discharge cannot be before the birth: check both dates")
+		}
+	}
+	return nil
+}
+
+func invalid(field, hint string) error {
+	return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: hint}
+}
+
+func index(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
+
+// prefix puts path in front of the field a sub-decoder's error names.
+func prefix(path string, err error) error {
+	var ge *guidance.Error
+	if !errors.As(err, &ge) {
+		return &guidance.Error{Kind: guidance.Invalid, Field: path, Hint: "fix this part of the case", Err: err}
+	}
+	out := *ge
+	switch f := ge.Field; {
+	case f == "" || f == "input" || f == "(document)" || f == "plan" || f == "core group":
+		out.Field = path
+	case strings.HasPrefix(f, "["):
+		out.Field = path + f
+	default:
+		out.Field = path + "." + f
+	}
+	return &out
+}
+
+// maxCase bounds what DecodeCase reads.
+const maxCase = 16 << 20
+
+// ReadCaseFile reads a case file (see DecodeCase). Errors name the JSON path
+// at fault, never the file's content.
+func ReadCaseFile(name string) (Case, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return Case{}, &guidance.Error{Kind: guidance.Other, Field: "case file", Hint: "could not open the case file: check the path", Err: err}
+	}
+	defer f.Close()
+	return DecodeCase(f)
+}
+
+// DecodeCase reads one case as JSON. It is strict: an unknown field, a wrong
+// type, trailing data, an impossible date or an impossible order of dates is
+// a *guidance.Error of kind Invalid whose Field is the JSON path at fault
+// ("meetings[1].held", "core_group.meetings[0].attendance[1]") and whose Hint
+// says what to fix. Errors never quote the input, which holds personal data.
+func DecodeCase(r io.Reader) (Case, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxCase+1))
+	if err != nil {
+		return Case{}, &guidance.Error{Kind: guidance.Other, Field: "input", Hint: "could not read the case", Err: err}
+	}
+	if len(data) > maxCase {
+		return Case{}, invalid("input", "a case file must be under 16 MiB")
+	}
+	var top map[string]json.RawMessage
+	if err := one(data, &top); err != nil {
+		return Case{}, jsonError("", err)
+	}
+	if top == nil {
+		return Case{}, invalid("input", "give a JSON object describing the case, not null")
+	}
+	var c Case
+	for _, key := range slices.Sorted(maps.Keys(top)) {
+		if err := c.decodeField(key, top[key]); err != nil {
+			return Case{}, err
+		}
+	}
+	if err := c.Validate(); err != nil {
+		return Case{}, err
+	}
+	return c, nil
+}
+
+func (c *Case) decodeField(key string, raw json.RawMessage) error {
+	switch key {
+	case "id":
+		return strict(key, raw, &c.ID)
+	case "concern":
+		return strict(key, raw, &c.Concern)
+	case "out_of_hours_ird":
+		return strict(key, raw, &c.OutOfHoursIRD)
+	case "ird":
+		return strict(key, raw, &c.IRD)
+	case "investigation":
+		return strict(key, raw, &c.Investigation)
+	case "no_cppm":
+		return strict(key, raw, &c.NoCPPM)
+	case "move_notified":
+		return strict(key, raw, &c.MoveNotified)
+	case "pre_birth":
+		if isNull(raw) {
+			return nil
+		}
+		p := &PreBirth{}
+		if err := fields(key, raw, map[string]any{
+			"expected_delivery": &p.ExpectedDelivery, "birth": &p.Birth,
+			"discharge": &p.Discharge, "pre_discharge_meeting": &p.PreDischargeMeeting,
+		}); err != nil {
+			return err
+		}
+		c.PreBirth = p
+	case "interim_safety_plan":
+		if isNull(raw) {
+			return nil
+		}
+		p, err := plan.DecodeInterim(raw)
+		if err != nil {
+			return prefix(key, err)
+		}
+		c.InterimSafetyPlan = p
+	case "plan":
+		if isNull(raw) {
+			return nil
+		}
+		p, err := plan.Decode(raw)
+		if err != nil {
+			return prefix(key, err)
+		}
+		c.Plan = p
+	case "core_group":
+		if isNull(raw) {
+			return nil
+		}
+		g, err := coregroup.Decode(raw)
+		if err != nil {
+			return prefix(key, err)
+		}
+		c.CoreGroup = g
+	case "meetings":
+		var ms []json.RawMessage
+		if err := strict(key, raw, &ms); err != nil {
+			return err
+		}
+		c.Meetings = make([]meeting.Meeting, 0, len(ms))
+		for i, m := range ms {
+			mt, err := meeting.Decode(bytes.NewReader(m))
+			if err != nil {
+				return prefix(index(key, i), err)
+			}
+			c.Meetings = append(c.Meetings, mt)
+		}
+	case "variations":
+		var vs []json.RawMessage
+		if err := strict(key, raw, &vs); err != nil {
+			return err
+		}
+		for i, v := range vs {
+			var vv timescale.Variation
+			if err := fields(index(key, i), v, map[string]any{
+				"rule": &vv.Rule, "subject": &vv.Subject, "new_date": &vv.NewDate,
+				"approver": &vv.Approver, "reason": &vv.Reason, "recorded": &vv.Recorded,
+			}); err != nil {
+				return err
+			}
+			c.Variations = append(c.Variations, vv)
+		}
+	default:
+		return &guidance.Error{Kind: guidance.Invalid, Field: safeKey(key),
+			Hint: "unknown field: use id, concern, out_of_hours_ird, ird, investigation, no_cppm, move_notified, interim_safety_plan, meetings, plan, core_group, variations or pre_birth"}
+	}
+	return nil
+}
+
+// fields decodes the JSON object raw at path into the targets named by its
+// keys, so that every error names the exact field.
+func fields(path string, raw json.RawMessage, targets map[string]any) error {
+	var obj map[string]json.RawMessage
+	if err := strict(path, raw, &obj); err != nil {
+		return err
+	}
+	if obj == nil {
+		return invalid(path, "give a JSON object, not null")
+	}
+	for _, k := range slices.Sorted(maps.Keys(obj)) {
+		v := obj[k]
+		t, ok := targets[k]
+		if !ok {
+			return invalid(path+"."+safeKey(k), "unknown field: check its spelling against the case file format")
+		}
+		if err := strict(path+"."+k, v, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+// one decodes exactly one JSON value from data into v, refusing unknown
+// fields and trailing data.
+func one(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errTrailing
+	}
+	return nil
+}
+
+var errTrailing = errors.New("trailing data")
+
+// strict decodes raw into v, naming path in any error.
+func strict(path string, raw json.RawMessage, v any) error {
+	if err := one(raw, v); err != nil {
+		return jsonError(path, err)
+	}
+	return nil
+}
+
+// jsonError turns an encoding/json error at path into a *guidance.Error
+// without quoting the input.
+func jsonError(path string, err error) error {
+	join := func(f string) string {
+		switch {
+		case f == "":
+			if path == "" {
+				return "input"
+			}
+			return path
+		case path == "":
+			return f
+		}
+		return path + "." + f
+	}
+	var ge *guidance.Error
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, errTrailing):
+		return invalid(join(""), "give exactly one JSON value, with nothing after it")
+	case errors.As(err, &ge):
+		// Date.UnmarshalText: encoding/json returns it without its path.
+		return &guidance.Error{Kind: guidance.Invalid, Field: join(""), Hint: "give a real date as YYYY-MM-DD"}
+	case errors.As(err, &se):
+		return &guidance.Error{Kind: guidance.Invalid, Field: join(""), Hint: "the JSON is malformed at byte " + strconv.FormatInt(se.Offset, 10)}
+	case errors.As(err, &te):
+		return &guidance.Error{Kind: guidance.Invalid, Field: join(te.Field), Hint: "expected a JSON " + jsonKind(te) + ", got " + te.Value}
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return invalid(join(""), "the JSON is empty or ends too early")
+	}
+	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return invalid(join(safeKey(strings.Trim(f, `"`))), "unknown field: check its spelling against the case file format")
+	}
+	return invalid(join(""), "the value could not be decoded")
+}
+
+func jsonKind(te *json.UnmarshalTypeError) string {
+	if te.Type == nil {
+		return "value"
+	}
+	switch k := te.Type.Kind().String(); k {
+	case "struct", "map":
+		return "object"
+	case "slice", "array":
+		return "array"
+	case "int", "int64", "uint8", "float64":
+		return "number"
+	case "bool":
+		return "boolean"
+	default:
+		return k
+	}
+}
+
+// safeKey returns key if it looks like a field name (lower-case letters,
+// digits and underscores), else a placeholder: a misplaced key may be
+// personal data and is never quoted.
+func safeKey(key string) string {
+	if key == "" || len(key) > 40 {
+		return "(unknown field)"
+	}
+	for _, r := range key {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
+			return "(unknown field)"
+		}
+	}
+	return key
+}
+
+// DecodeOverlay reads an Overlay from JSON: {"name": ..., "holidays":
+// [{"date": "2026-04-06", "name": "Easter Monday", "source": "council
+// local holidays 2026"}, ...]}. Errors name the JSON path at fault.
+func DecodeOverlay(data []byte) (*Overlay, error) {
+	o := &Overlay{}
+	var hs []json.RawMessage
+	if err := fields("overlay", data, map[string]any{"name": &o.Name, "holidays": &hs}); err != nil {
+		return nil, err
+	}
+	for i, h := range hs {
+		var d timescale.NonWorkingDay
+		if err := fields(index("overlay.holidays", i), h, map[string]any{"date": &d.Date, "name": &d.Name, "source": &d.Source}); err != nil {
+			return nil, err
+		}
+		if d.Date.IsZero() || d.Name == "" || d.Source == "" {
+			return nil, invalid(index("overlay.holidays", i), "give the holiday's date, name and source")
+		}
+		o.Holidays = append(o.Holidays, d)
+	}
+	return o, nil
+}

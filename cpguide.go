@@ -1,0 +1,426 @@
+package cpguide
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/cpguide/cpguide/coregroup"
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/meeting"
+	"github.com/cpguide/cpguide/plan"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+// Options control Check. The zero value checks under the edition in force on
+// the case's first event, with the date of the check unknown (steps not yet
+// done are then Unknown), the Scotland calendar and every policy's default.
+type Options struct {
+	// Edition is the edition to check under; zero means the edition in force
+	// on the date of the case's first event. Editions are never blended.
+	Edition guidance.Edition
+	// Today is the date of the check. The library never reads the clock.
+	Today Date
+	// Calendar decides working days; nil means timescale.Scotland().
+	Calendar *timescale.Calendar
+	// Policies choose a named policy's reading instead of its default
+	// (see timescale.Policies).
+	Policies map[string]string
+	// Overlay adds a local Child Protection Committee's holidays.
+	Overlay *Overlay
+	// MaxCoreGroupGap is the most calendar days allowed between Core Group
+	// meetings under local procedures; zero leaves
+	// coregroup.regular-meetings Unknown (the guidance sets no interval).
+	MaxCoreGroupGap int
+}
+
+// An Overlay is what a local Child Protection Committee or council adds to
+// the national guidance. Holidays are local non-working days (each with its
+// name and source), applied to the calendar with Calendar.With.
+type Overlay struct {
+	// Name names the overlay, e.g. "Anytown council local holidays 2026".
+	Name     string                    `json:"name"`
+	Holidays []timescale.NonWorkingDay `json:"holidays"`
+}
+
+// Result is what Check found in a case.
+type Result struct {
+	// Report holds every finding under one edition, sorted by urgency.
+	Report *guidance.Report `json:"report"`
+	// Deadlines are the steps the case still owes, earliest first, each
+	// explaining how it was counted. Those due before Today are overdue and
+	// the Report has a failing finding for them.
+	Deadlines []timescale.Deadline `json:"deadlines"`
+	// UnusedVariations are approved variations that changed nothing: no
+	// finding of their rule (and subject, when they name one) has a due
+	// date before the variation's new date. Check that they name the right
+	// rule and occurrence.
+	UnusedVariations []timescale.Variation `json:"unused_variations,omitempty"`
+	// Calendar is the name of the calendar the deadlines were counted on.
+	Calendar string `json:"calendar"`
+}
+
+// Err returns nil when no must or should requirement is overdue, late or
+// missing, and otherwise a *guidance.BreachError listing the breaches.
+func (r *Result) Err() error {
+	if r == nil || r.Report == nil {
+		return nil
+	}
+	return r.Report.Err()
+}
+
+// FirstEvent returns the date of the earliest event the case records, or the
+// zero Date if it records none. It decides the edition when none is chosen.
+func (c Case) FirstEvent() Date {
+	var first Date
+	see := func(d Date) {
+		if !d.IsZero() && (first.IsZero() || d.Before(first)) {
+			first = d
+		}
+	}
+	see(c.Concern)
+	see(c.OutOfHoursIRD)
+	see(c.IRD)
+	see(c.Investigation)
+	see(c.MoveNotified)
+	if p := c.InterimSafetyPlan; p != nil {
+		see(p.IRD)
+	}
+	for _, m := range c.Meetings {
+		see(m.Case.Concern)
+		see(m.Case.IRD)
+		see(m.Case.Investigation)
+		see(m.Case.MoveNotified)
+		see(m.Convened)
+		see(m.Held)
+	}
+	if p := c.Plan; p != nil {
+		see(p.CPPM)
+	}
+	if g := c.CoreGroup; g != nil {
+		see(g.CPPM)
+	}
+	return first
+}
+
+// Edition returns the edition the case is checked under with these options:
+// the one chosen, else the one in force on the case's first event, else
+// guidance.DefaultEdition for a case with no dates.
+func (c Case) Edition(opts Options) (guidance.Edition, error) {
+	if opts.Edition != guidance.EditionUnset {
+		if !opts.Edition.Valid() {
+			return 0, &guidance.Error{Kind: guidance.UnknownEdition, Field: "options.edition", Hint: "use 2014, 2021 or 2023"}
+		}
+		return opts.Edition, nil
+	}
+	first := c.FirstEvent()
+	if first.IsZero() {
+		return guidance.DefaultEdition, nil
+	}
+	e, err := guidance.InForce(first)
+	if err != nil {
+		return 0, &guidance.Error{Kind: guidance.NotInForce, Field: "case", Hint: "the case's first event is before any modelled edition: choose an edition explicitly", Err: err}
+	}
+	return e, nil
+}
+
+// Check checks the whole case against every applicable rule of one edition
+// and returns the findings, the deadlines still owed and the unused
+// variations. It never stops at the first problem.
+//
+// The error is non-nil only for bad input or options (an impossible date, an
+// unknown policy, a bad overlay, no edition in force on the first event); it
+// is a *guidance.Error naming the field at fault. The case's failings are
+// findings: Result.Err says whether any is a breach.
+func Check(c Case, opts Options) (*Result, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	if !opts.Today.IsZero() && !opts.Today.Valid() {
+		return nil, invalid("options.today", "give a real date or leave it zero")
+	}
+	ed, err := c.Edition(opts)
+	if err != nil {
+		return nil, err
+	}
+	cal := opts.Calendar
+	if cal == nil {
+		cal = timescale.Scotland()
+	}
+	if o := opts.Overlay; o != nil && len(o.Holidays) > 0 {
+		name := o.Name
+		if name == "" {
+			name = "local overlay"
+		}
+		cal, err = cal.With(name, o.Holidays...)
+		if err != nil {
+			return nil, prefix("overlay", err)
+		}
+	}
+	for id := range opts.Policies {
+		if _, err := timescale.LookupPolicy(id); err != nil {
+			return nil, &guidance.Error{Kind: guidance.UnknownPolicy, Field: "options.policies", Hint: "name a policy of timescale.Policies", Err: err}
+		}
+	}
+	c = c.withSharedFacts()
+	rep := &guidance.Report{Edition: ed, Today: opts.Today}
+	res := &Result{Report: rep, Calendar: cal.Name()}
+	var findings []guidance.Finding
+	var deadlines []timescale.Deadline
+	tso := timescale.Options{Calendar: cal, Policies: opts.Policies}
+
+	// Case-level timescales that no single record can see.
+	if !c.OutOfHoursIRD.IsZero() {
+		if _, ok := ruleIn("ird.follow-up", ed); ok {
+			dl, err := timescale.Due("ird.follow-up", ed, timescale.Anchors{timescale.EventOutOfHoursIRD: c.OutOfHoursIRD}, tso)
+			if err != nil {
+				return nil, err
+			}
+			f := dl.Assess(c.IRD, opts.Today, c.Variations...)
+			f.Subject = "fuller IRD"
+			findings = append(findings, f)
+			if c.IRD.IsZero() {
+				deadlines = append(deadlines, dl)
+			}
+		}
+	}
+	if dl, ok, err := c.initialCPPMOwed(ed, tso); err != nil {
+		return nil, err
+	} else if ok {
+		f := dl.Assess(Date{}, opts.Today, c.Variations...)
+		f.Subject = "initial CPPM"
+		findings = append(findings, f)
+		deadlines = append(deadlines, dl)
+	}
+
+	// Every CPPM, with the earlier ones as its history.
+	for i, m := range c.Meetings {
+		mo := meeting.Options{Edition: ed, Today: opts.Today, Calendar: cal, Policies: opts.Policies,
+			Variations: c.Variations, Previous: c.Meetings[:i]}
+		r, err := meeting.Check(m, mo)
+		if err != nil {
+			return nil, prefix(index("meetings", i), err)
+		}
+		findings = append(findings, r.Findings...)
+		if m.Held.IsZero() {
+			continue
+		}
+		next, err := meeting.Next(m, mo)
+		if err != nil {
+			return nil, prefix(index("meetings", i), err)
+		}
+		for _, dl := range next {
+			if !c.doneAfterMeeting(i, dl.Rule) {
+				deadlines = append(deadlines, dl)
+			}
+		}
+	}
+
+	if p := c.InterimSafetyPlan; p != nil {
+		r, err := plan.CheckInterim(p, plan.Options{Edition: ed, Today: opts.Today, Calendar: cal, Policies: opts.Policies, Variations: c.Variations})
+		if err != nil {
+			return nil, prefix("interim_safety_plan", err)
+		}
+		findings = append(findings, r.Findings...)
+	}
+	if p := c.Plan; p != nil {
+		po := plan.Options{Edition: ed, Today: opts.Today, Calendar: cal, Policies: opts.Policies, Variations: c.Variations}
+		r, err := plan.Check(p, po)
+		if err != nil {
+			return nil, prefix("plan", err)
+		}
+		findings = append(findings, r.Findings...)
+		dls, err := plan.Deadlines(p, po)
+		if err != nil {
+			return nil, prefix("plan", err)
+		}
+		deadlines = append(deadlines, dls...)
+	}
+	if g := c.CoreGroup; g != nil {
+		gopts := coregroup.Options{Edition: ed, Today: opts.Today, Calendar: cal, Policies: opts.Policies, Variations: c.Variations, MaxMeetingGap: opts.MaxCoreGroupGap}
+		r, err := coregroup.Check(g, gopts)
+		if err != nil {
+			return nil, prefix("core_group", err)
+		}
+		findings = append(findings, r.Findings...)
+		dls, err := coregroup.Deadlines(g, gopts)
+		if err != nil {
+			return nil, prefix("core_group", err)
+		}
+		deadlines = append(deadlines, dls...)
+	}
+
+	rep.Findings = dedupFindings(findings)
+	rep.Sort()
+	res.Deadlines = dedupDeadlines(deadlines)
+	res.UnusedVariations = unusedVariations(c.Variations, rep.Findings)
+	return res, nil
+}
+
+func ruleIn(id string, e guidance.Edition) (guidance.Provision, bool) {
+	r, err := guidance.Lookup(id)
+	if err != nil {
+		return guidance.Provision{}, false
+	}
+	return r.In(e)
+}
+
+// withSharedFacts returns a copy of c whose meetings and plan carry the
+// case-level dates they do not give themselves. The caller's case is not
+// changed.
+func (c Case) withSharedFacts() Case {
+	ms := slices.Clone(c.Meetings)
+	for i := range ms {
+		f := &ms[i].Case
+		fill(&f.Concern, c.Concern)
+		fill(&f.IRD, c.IRD)
+		fill(&f.Investigation, c.Investigation)
+		fill(&f.MoveNotified, c.MoveNotified)
+		if ms[i].Kind == meeting.PreBirth && c.PreBirth != nil && !c.PreBirth.ExpectedDelivery.IsZero() {
+			pb := meeting.PreBirthFacts{}
+			if ms[i].PreBirth != nil {
+				pb = *ms[i].PreBirth
+			}
+			fill(&pb.ExpectedDelivery, c.PreBirth.ExpectedDelivery)
+			ms[i].PreBirth = &pb
+		}
+	}
+	c.Meetings = ms
+	if c.Plan != nil && c.Plan.PreBirth && c.PreBirth != nil {
+		p := *c.Plan
+		fill(&p.Discharge, c.PreBirth.Discharge)
+		fill(&p.PreDischargeMeeting, c.PreBirth.PreDischargeMeeting)
+		c.Plan = &p
+	}
+	return c
+}
+
+func fill(dst *Date, src Date) {
+	if dst.IsZero() {
+		*dst = src
+	}
+}
+
+// initialCPPMOwed returns the deadline of the initial CPPM when the case
+// decided to investigate (and the IRD did not decide against a CPPM) but
+// records no initial or pre-birth CPPM at all.
+func (c Case) initialCPPMOwed(ed guidance.Edition, tso timescale.Options) (timescale.Deadline, bool, error) {
+	if c.Investigation.IsZero() || c.NoCPPM || !c.MoveNotified.IsZero() {
+		return timescale.Deadline{}, false, nil
+	}
+	for _, m := range c.Meetings {
+		if m.Kind == meeting.Initial || m.Kind == meeting.PreBirth {
+			return timescale.Deadline{}, false, nil
+		}
+	}
+	an := timescale.Anchors{timescale.EventInvestigation: c.Investigation}
+	if !c.Concern.IsZero() {
+		an[timescale.EventConcern] = c.Concern
+	}
+	if !c.IRD.IsZero() {
+		an[timescale.EventIRD] = c.IRD
+	}
+	dl, err := timescale.Due("cppm.initial", ed, an, tso)
+	if err != nil {
+		return timescale.Deadline{}, false, err
+	}
+	return dl, true, nil
+}
+
+// doneAfterMeeting reports whether the step rule that follows meeting i is
+// already done according to the case record.
+func (c Case) doneAfterMeeting(i int, rule string) bool {
+	m := c.Meetings[i]
+	later := false
+	for _, n := range c.Meetings[i+1:] {
+		if !n.Held.IsZero() || !n.Convened.IsZero() {
+			later = true
+		}
+	}
+	switch rule {
+	case "cppm.record":
+		return !m.Record.Circulated.IsZero()
+	case "plan.record":
+		return !m.Record.PlanCirculated.IsZero() || (c.Plan != nil && c.Plan.CPPM == m.Held) // the plan reports its own record
+	case "reporter.referral":
+		return !m.Decisions.Referral.Sent.IsZero()
+	case "coregroup.first":
+		return c.CoreGroup != nil // the Core Group reports its own first meeting
+	case "cppm.reconvene", "cppm.review", "cppm.review-pre-birth", "cppm.review-subsequent":
+		return later
+	}
+	return false
+}
+
+// dedupFindings drops a finding that repeats one already kept: the same rule
+// about the same subject, or the same rule with the same due date (the
+// record of the plan is reported by both the CPPM and the plan). Of two, the
+// one that decides (not Unknown) and is the more urgent is kept.
+func dedupFindings(fs []guidance.Finding) []guidance.Finding {
+	out := make([]guidance.Finding, 0, len(fs))
+	for _, f := range fs {
+		dup := -1
+		for j, g := range out {
+			if g.Rule == f.Rule && (g.Subject == f.Subject || (!g.Due.IsZero() && g.Due == f.Due)) {
+				dup = j
+				break
+			}
+		}
+		if dup < 0 {
+			out = append(out, f)
+			continue
+		}
+		if worse(f, out[dup]) {
+			out[dup] = f
+		}
+	}
+	return out
+}
+
+// worse reports whether f should replace g: a known status beats Unknown and
+// NotApplicable, then a failure beats a success.
+func worse(f, g guidance.Finding) bool {
+	rank := func(s guidance.Status) int {
+		switch s {
+		case guidance.Overdue, guidance.Late, guidance.Missing:
+			return 4
+		case guidance.Pending:
+			return 3
+		case guidance.Met, guidance.MetUnderVariation:
+			return 2
+		case guidance.Unknown:
+			return 1
+		}
+		return 0
+	}
+	return rank(f.Status) > rank(g.Status)
+}
+
+func dedupDeadlines(dls []timescale.Deadline) []timescale.Deadline {
+	out := make([]timescale.Deadline, 0, len(dls))
+	for _, d := range dls {
+		if !slices.ContainsFunc(out, func(e timescale.Deadline) bool { return e.Rule == d.Rule && e.Due == d.Due }) {
+			out = append(out, d)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b timescale.Deadline) int {
+		if c := a.Due.Compare(b.Due); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Rule, b.Rule)
+	})
+	return out
+}
+
+func unusedVariations(vs []timescale.Variation, fs []guidance.Finding) []timescale.Variation {
+	var out []timescale.Variation
+	for _, v := range vs {
+		used := slices.ContainsFunc(fs, func(f guidance.Finding) bool {
+			return f.Rule == v.Rule && !f.Due.IsZero() && f.Due.Before(v.NewDate) &&
+				(v.Subject == "" || f.Subject == v.Subject || strings.Contains(f.Subject, v.Subject))
+		})
+		if !used {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,50 @@
+// Package cpguide checks the whole of one child's case against Scotland's
+// National Guidance for Child Protection in one call.
+//
+// A Case holds the events of one child's case as a case system records them:
+// the concern, the inter-agency referral discussion (IRD, and an out-of-hours
+// IRD before it), the decision to investigate, the Interim Safety Plan, every
+// Child Protection Planning Meeting (CPPM), the Child Protection Plan with its
+// versions, the Core Group, approved variations of timescales, and for an
+// unborn child the expected date of delivery and the discharge from hospital.
+// Check picks one edition of the guidance (the one chosen in Options, or the
+// one in force on the case's first event; editions are never blended), runs
+// every applicable rule of packages meeting, plan and coregroup plus the
+// timescales only a whole case can see (ird.follow-up, and an initial CPPM not
+// yet convened), and returns a Result: one guidance.Report with the findings
+// sorted by urgency, the deadlines still owed with their explanations, and
+// the approved variations that changed nothing.
+//
+//	res, err := cpguide.Check(c, cpguide.Options{Today: today})
+//	if err != nil { /* bad input: a *guidance.Error naming the field */ }
+//	require.NoError(t, res.Err()) // nil when nothing binding is overdue, late or missing
+//
+// "Today" is always an option: the library never reads the machine clock.
+//
+// # Case files
+//
+// A Case is also a JSON document (see the json tags, the sample cases in
+// examples/cases and the JSON Schema in examples/schema). DecodeCase reads one
+// strictly: an unknown field, a wrong type or an impossible date is a
+// *guidance.Error of kind Invalid whose Field is the JSON path at fault, for
+// example "meetings[1].held".
+//
+// # Scenarios
+//
+// A Scenario is a case, the options to check it with and the findings and
+// deadlines it must produce: compliance tests as data, which any case system
+// can run against its own behaviour. RunScenario checks one.
+//
+// # Limits
+//
+// The Child Protection Register (package register) is not yet part of a
+// Case: registration is checked through the CPPM decisions (a plan required
+// and registration agree). Local overlays add holidays; tightening a
+// timescale by overlay is not supported yet.
+//
+// # Personal data
+//
+// A case holds names, free text and a date of birth. None of it reaches
+// errors or findings: findings name meetings by kind and reference, errors
+// name JSON paths, never values. Case.ID must not be personal data.
+package cpguide

@@ -1,0 +1,205 @@
+package cpguide
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+// A Scenario is a compliance test as data: a case, the options to check it
+// with, and the findings and deadlines the check must produce. Scenarios are
+// JSON files (see examples/scenarios), so a case system written in any
+// language can run the same tests against its own behaviour.
+//
+// The case is given inline (Case) or as a path to a case file relative to
+// the scenario file (CaseFile).
+type Scenario struct {
+	// Name says what the scenario proves.
+	Name     string          `json:"name"`
+	CaseFile string          `json:"case_file,omitempty"`
+	Case     json.RawMessage `json:"case,omitempty"`
+	Options  ScenarioOptions `json:"options"`
+	Expect   Expectation     `json:"expect"`
+
+	dir string
+}
+
+// ScenarioOptions are the Options of a scenario, as JSON.
+type ScenarioOptions struct {
+	Today           Date              `json:"today,omitzero"`
+	Edition         guidance.Edition  `json:"edition,omitzero"`
+	Policies        map[string]string `json:"policies,omitempty"`
+	Overlay         *Overlay          `json:"overlay,omitempty"`
+	MaxCoreGroupGap int               `json:"max_core_group_gap,omitempty"`
+}
+
+// Expectation is what a scenario's check must produce. Every expected
+// finding and deadline must be present; findings and deadlines not listed
+// are allowed unless Exact is set.
+type Expectation struct {
+	// Breaches, when set, is the exact number of breaches.
+	Breaches  *int               `json:"breaches,omitempty"`
+	Findings  []ExpectedFinding  `json:"findings,omitempty"`
+	Deadlines []ExpectedDeadline `json:"deadlines,omitempty"`
+	// Exact: the findings and deadlines listed are all there are.
+	Exact bool `json:"exact,omitempty"`
+}
+
+// ExpectedFinding matches a finding by rule and status, and by subject and
+// due date when given.
+type ExpectedFinding struct {
+	Rule    string          `json:"rule"`
+	Status  guidance.Status `json:"status"`
+	Subject string          `json:"subject,omitempty"`
+	Due     Date            `json:"due,omitzero"`
+}
+
+// ExpectedDeadline matches a deadline by rule and due date.
+type ExpectedDeadline struct {
+	Rule string `json:"rule"`
+	Due  Date   `json:"due"`
+}
+
+// LoadScenario reads a scenario file. Errors name the JSON path at fault.
+func LoadScenario(name string) (Scenario, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return Scenario{}, &guidance.Error{Kind: guidance.Other, Field: "scenario file", Hint: "could not read the scenario file: check the path", Err: err}
+	}
+	var s Scenario
+	if err := strict("", data, &s); err != nil {
+		return Scenario{}, err
+	}
+	if (s.CaseFile == "") == (len(s.Case) == 0) {
+		return Scenario{}, invalid("case", "give exactly one of case (the case inline) or case_file (a path)")
+	}
+	for i, f := range s.Expect.Findings {
+		if _, err := guidance.Lookup(f.Rule); err != nil {
+			return Scenario{}, &guidance.Error{Kind: guidance.UnknownRule, Field: index("expect.findings", i) + ".rule", Hint: "name a rule of the catalogue", Err: err}
+		}
+	}
+	s.dir = filepath.Dir(name)
+	return s, nil
+}
+
+// LoadCase returns the scenario's case.
+func (s Scenario) LoadCase() (Case, error) {
+	if s.CaseFile != "" {
+		c, err := ReadCaseFile(filepath.Join(s.dir, s.CaseFile))
+		if err != nil {
+			return Case{}, prefix("case_file", err)
+		}
+		return c, nil
+	}
+	c, err := DecodeCase(bytes.NewReader(s.Case))
+	if err != nil {
+		return Case{}, prefix("case", err)
+	}
+	return c, nil
+}
+
+// CheckOptions returns the Options the scenario checks its case with.
+func (s Scenario) CheckOptions() Options {
+	o := s.Options
+	return Options{Today: o.Today, Edition: o.Edition, Policies: o.Policies, Overlay: o.Overlay, MaxCoreGroupGap: o.MaxCoreGroupGap}
+}
+
+// Run checks the scenario's case and returns what differs from the
+// expectation, one line each; none means the scenario passed. The error is
+// for a case or options the check refuses.
+func (s Scenario) Run() ([]string, *Result, error) {
+	c, err := s.LoadCase()
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := Check(c, s.CheckOptions())
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.Expect.Compare(res), res, nil
+}
+
+// Compare returns what in res differs from the expectation, one line each.
+func (e Expectation) Compare(res *Result) []string {
+	var diffs []string
+	fs := res.Report.Findings
+	if e.Breaches != nil {
+		if n := len(res.Report.Breaches()); n != *e.Breaches {
+			diffs = append(diffs, "breaches: got "+strconv.Itoa(n)+", want "+strconv.Itoa(*e.Breaches))
+		}
+	}
+	used := make([]bool, len(fs))
+	for _, x := range e.Findings {
+		i := slices.IndexFunc(fs, func(f guidance.Finding) bool {
+			return f.Rule == x.Rule && f.Status == x.Status &&
+				(x.Subject == "" || f.Subject == x.Subject) && (x.Due.IsZero() || f.Due == x.Due)
+		})
+		if i < 0 {
+			diffs = append(diffs, "missing finding: "+x.String()+gotFor(fs, x.Rule))
+			continue
+		}
+		used[i] = true
+	}
+	if e.Exact {
+		for i, f := range fs {
+			if !used[i] {
+				diffs = append(diffs, "unexpected finding: "+ExpectFinding(f).String())
+			}
+		}
+	}
+	dused := make([]bool, len(res.Deadlines))
+	for _, x := range e.Deadlines {
+		i := slices.IndexFunc(res.Deadlines, func(d timescale.Deadline) bool { return d.Rule == x.Rule && d.Due == x.Due })
+		if i < 0 {
+			diffs = append(diffs, "missing deadline: "+x.Rule+" due "+x.Due.String())
+			continue
+		}
+		dused[i] = true
+	}
+	if e.Exact {
+		for i, d := range res.Deadlines {
+			if !dused[i] {
+				diffs = append(diffs, "unexpected deadline: "+d.Rule+" due "+d.Due.String())
+			}
+		}
+	}
+	return diffs
+}
+
+func gotFor(fs []guidance.Finding, rule string) string {
+	var got []string
+	for _, f := range fs {
+		if f.Rule == rule {
+			got = append(got, ExpectFinding(f).String())
+		}
+	}
+	if len(got) == 0 {
+		return " (no finding of that rule)"
+	}
+	b, _ := json.Marshal(got)
+	return " (got " + string(b) + ")"
+}
+
+// ExpectFinding returns the expectation that f meets exactly: its rule,
+// status, subject and due date.
+func ExpectFinding(f guidance.Finding) ExpectedFinding {
+	return ExpectedFinding{Rule: f.Rule, Status: f.Status, Subject: f.Subject, Due: f.Due}
+}
+
+// String renders the expectation as "rule status (subject) due DATE".
+func (x ExpectedFinding) String() string {
+	s := x.Rule + " " + x.Status.String()
+	if x.Subject != "" {
+		s += " (" + x.Subject + ")"
+	}
+	if !x.Due.IsZero() {
+		s += " due " + x.Due.String()
+	}
+	return s
+}
