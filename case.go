@@ -16,6 +16,7 @@ import (
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
+	"github.com/cpguide/cpguide/register"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -61,6 +62,12 @@ type Case struct {
 	Variations []timescale.Variation `json:"variations,omitempty"`
 	// PreBirth holds the facts of a case about an unborn child.
 	PreBirth *PreBirth `json:"pre_birth,omitempty"`
+	// Register is the child's history on the Child Protection Register,
+	// oldest first, as register events (one child, versions 1, 2, 3, ...).
+	// In a case file each event is in the register package's JSON form
+	// (register.MarshalEvent). Check folds them and checks the register
+	// rules, and that the register shows what the CPPMs decided.
+	Register []register.Event `json:"register,omitempty"`
 }
 
 // PreBirth holds the facts of a pre-birth case. Check copies
@@ -85,6 +92,7 @@ func (c Case) LogValue() slog.Value {
 		slog.Bool("core_group", c.CoreGroup != nil),
 		slog.Bool("pre_birth", c.PreBirth != nil),
 		slog.Int("variations", len(c.Variations)),
+		slog.Int("register_events", len(c.Register)),
 	)
 }
 
@@ -132,12 +140,22 @@ func (c Case) Validate() error {
 		}
 	}
 	for i, v := range c.Variations {
-		if err := v.Validate(); err != nil {
-			return prefix(index("variations", i), err)
-		}
 		if _, err := guidance.Lookup(v.Rule); err != nil {
 			return &guidance.Error{Kind: guidance.Invalid, Field: index("variations", i) + ".rule", Hint: "name a rule of the catalogue (cpguide rules lists them)", Err: err}
 		}
+		if err := v.Validate(); err != nil {
+			// Variation.Validate names its fields "variation.new_date".
+			var ge *guidance.Error
+			if errors.As(err, &ge) {
+				out := *ge
+				out.Field = strings.TrimPrefix(ge.Field, "variation.")
+				err = &out
+			}
+			return prefix(index("variations", i), err)
+		}
+	}
+	if err := validateRegister(c.Register); err != nil {
+		return err
 	}
 	if p := c.PreBirth; p != nil {
 		for _, d := range []struct {
@@ -182,7 +200,8 @@ func prefix(path string, err error) error {
 // maxCase bounds what DecodeCase reads.
 const maxCase = 16 << 20
 
-// ReadCaseFile reads a case file (see DecodeCase). Errors name the JSON path
+// ReadCaseFile reads a case file: YAML (DecodeCaseYAML) when its name ends
+// in .yaml or .yml, JSON (DecodeCase) otherwise. Errors name the JSON path
 // at fault, never the file's content.
 func ReadCaseFile(name string) (Case, error) {
 	f, err := os.Open(name)
@@ -190,6 +209,9 @@ func ReadCaseFile(name string) (Case, error) {
 		return Case{}, &guidance.Error{Kind: guidance.Other, Field: "case file", Hint: "could not open the case file: check the path", Err: err}
 	}
 	defer f.Close()
+	if isYAML(name) {
+		return DecodeCaseYAML(f)
+	}
 	return DecodeCase(f)
 }
 
@@ -293,6 +315,8 @@ func (c *Case) decodeField(key string, raw json.RawMessage) error {
 			}
 			c.Meetings = append(c.Meetings, mt)
 		}
+	case "register":
+		return c.decodeRegister(key, raw)
 	case "variations":
 		var vs []json.RawMessage
 		if err := strict(key, raw, &vs); err != nil {
@@ -310,7 +334,7 @@ func (c *Case) decodeField(key string, raw json.RawMessage) error {
 		}
 	default:
 		return &guidance.Error{Kind: guidance.Invalid, Field: safeKey(key),
-			Hint: "unknown field: use id, concern, out_of_hours_ird, ird, investigation, no_cppm, move_notified, interim_safety_plan, meetings, plan, core_group, variations or pre_birth"}
+			Hint: "unknown field: use id, concern, out_of_hours_ird, ird, investigation, no_cppm, move_notified, interim_safety_plan, meetings, plan, core_group, variations, pre_birth or register"}
 	}
 	return nil
 }
@@ -432,26 +456,4 @@ func safeKey(key string) string {
 		}
 	}
 	return key
-}
-
-// DecodeOverlay reads an Overlay from JSON: {"name": ..., "holidays":
-// [{"date": "2026-04-06", "name": "Easter Monday", "source": "council
-// local holidays 2026"}, ...]}. Errors name the JSON path at fault.
-func DecodeOverlay(data []byte) (*Overlay, error) {
-	o := &Overlay{}
-	var hs []json.RawMessage
-	if err := fields("overlay", data, map[string]any{"name": &o.Name, "holidays": &hs}); err != nil {
-		return nil, err
-	}
-	for i, h := range hs {
-		var d timescale.NonWorkingDay
-		if err := fields(index("overlay.holidays", i), h, map[string]any{"date": &d.Date, "name": &d.Name, "source": &d.Source}); err != nil {
-			return nil, err
-		}
-		if d.Date.IsZero() || d.Name == "" || d.Source == "" {
-			return nil, invalid(index("overlay.holidays", i), "give the holiday's date, name and source")
-		}
-		o.Holidays = append(o.Holidays, d)
-	}
-	return o, nil
 }

@@ -1,13 +1,16 @@
 package cpguide
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/cpguide/cpguide/coregroup"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
+	"github.com/cpguide/cpguide/register"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -25,21 +28,18 @@ type Options struct {
 	// Policies choose a named policy's reading instead of its default
 	// (see timescale.Policies).
 	Policies map[string]string
-	// Overlay adds a local Child Protection Committee's holidays.
+	// Overlay adds a local Child Protection Committee's holidays and
+	// tighter timescales. Check refuses an overlay timescale that is not
+	// tighter than the national one of the edition checked.
 	Overlay *Overlay
 	// MaxCoreGroupGap is the most calendar days allowed between Core Group
 	// meetings under local procedures; zero leaves
 	// coregroup.regular-meetings Unknown (the guidance sets no interval).
 	MaxCoreGroupGap int
-}
-
-// An Overlay is what a local Child Protection Committee or council adds to
-// the national guidance. Holidays are local non-working days (each with its
-// name and source), applied to the calendar with Calendar.With.
-type Overlay struct {
-	// Name names the overlay, e.g. "Anytown council local holidays 2026".
-	Name     string                    `json:"name"`
-	Holidays []timescale.NonWorkingDay `json:"holidays"`
+	// RegisterPolicy is the access policy the case's register enquiries
+	// are checked against (rule register.access); nil means
+	// register.DefaultPolicy().
+	RegisterPolicy *register.Policy
 }
 
 // Result is what Check found in a case.
@@ -99,6 +99,9 @@ func (c Case) FirstEvent() Date {
 	if g := c.CoreGroup; g != nil {
 		see(g.CPPM)
 	}
+	for _, e := range c.Register {
+		see(e.Date)
+	}
 	return first
 }
 
@@ -125,7 +128,10 @@ func (c Case) Edition(opts Options) (guidance.Edition, error) {
 
 // Check checks the whole case against every applicable rule of one edition
 // and returns the findings, the deadlines still owed and the unused
-// variations. It never stops at the first problem.
+// variations. It never stops at the first problem. The register events, if
+// the case gives them, are folded into the child's register state and
+// checked against the register rules (and against what the CPPMs decided);
+// their findings join the one report.
 //
 // The error is non-nil only for bad input or options (an impossible date, an
 // unknown policy, a bad overlay, no edition in force on the first event); it
@@ -147,14 +153,14 @@ func Check(c Case, opts Options) (*Result, error) {
 		cal = timescale.Scotland()
 	}
 	if o := opts.Overlay; o != nil && len(o.Holidays) > 0 {
-		name := o.Name
-		if name == "" {
-			name = "local overlay"
-		}
-		cal, err = cal.With(name, o.Holidays...)
+		cal, err = o.calendar(cal)
 		if err != nil {
 			return nil, prefix("overlay", err)
 		}
+	}
+	local, err := opts.Overlay.LocalTimescales(ed)
+	if err != nil {
+		return nil, err
 	}
 	for id := range opts.Policies {
 		if _, err := timescale.LookupPolicy(id); err != nil {
@@ -164,9 +170,12 @@ func Check(c Case, opts Options) (*Result, error) {
 	c = c.withSharedFacts()
 	rep := &guidance.Report{Edition: ed, Today: opts.Today}
 	res := &Result{Report: rep, Calendar: cal.Name()}
-	var findings []guidance.Finding
+	// parts holds each check's findings, in order; dedupFindings joins them
+	// into one list, allocated once.
+	var partsBuf [8][]guidance.Finding
+	parts := partsBuf[:0]
 	var deadlines []timescale.Deadline
-	tso := timescale.Options{Calendar: cal, Policies: opts.Policies}
+	tso := timescale.Options{Calendar: cal, Policies: opts.Policies, Local: local}
 
 	// Case-level timescales that no single record can see.
 	if !c.OutOfHoursIRD.IsZero() {
@@ -177,7 +186,7 @@ func Check(c Case, opts Options) (*Result, error) {
 			}
 			f := dl.Assess(c.IRD, opts.Today, c.Variations...)
 			f.Subject = "fuller IRD"
-			findings = append(findings, f)
+			parts = append(parts, []guidance.Finding{f})
 			if c.IRD.IsZero() {
 				deadlines = append(deadlines, dl)
 			}
@@ -188,19 +197,19 @@ func Check(c Case, opts Options) (*Result, error) {
 	} else if ok {
 		f := dl.Assess(Date{}, opts.Today, c.Variations...)
 		f.Subject = "initial CPPM"
-		findings = append(findings, f)
+		parts = append(parts, []guidance.Finding{f})
 		deadlines = append(deadlines, dl)
 	}
 
 	// Every CPPM, with the earlier ones as its history.
 	for i, m := range c.Meetings {
 		mo := meeting.Options{Edition: ed, Today: opts.Today, Calendar: cal, Policies: opts.Policies,
-			Variations: c.Variations, Previous: c.Meetings[:i]}
+			Variations: c.Variations, Local: local, Previous: c.Meetings[:i]}
 		r, err := meeting.Check(m, mo)
 		if err != nil {
 			return nil, prefix(index("meetings", i), err)
 		}
-		findings = append(findings, r.Findings...)
+		parts = append(parts, r.Findings)
 		if m.Held.IsZero() {
 			continue
 		}
@@ -216,19 +225,19 @@ func Check(c Case, opts Options) (*Result, error) {
 	}
 
 	if p := c.InterimSafetyPlan; p != nil {
-		r, err := plan.CheckInterim(p, plan.Options{Edition: ed, Today: opts.Today, Calendar: cal, Policies: opts.Policies, Variations: c.Variations})
+		r, err := plan.CheckInterim(p, plan.Options{Edition: ed, Today: opts.Today, Calendar: cal, Policies: opts.Policies, Variations: c.Variations, Local: local})
 		if err != nil {
 			return nil, prefix("interim_safety_plan", err)
 		}
-		findings = append(findings, r.Findings...)
+		parts = append(parts, r.Findings)
 	}
 	if p := c.Plan; p != nil {
-		po := plan.Options{Edition: ed, Today: opts.Today, Calendar: cal, Policies: opts.Policies, Variations: c.Variations}
+		po := plan.Options{Edition: ed, Today: opts.Today, Calendar: cal, Policies: opts.Policies, Variations: c.Variations, Local: local}
 		r, err := plan.Check(p, po)
 		if err != nil {
 			return nil, prefix("plan", err)
 		}
-		findings = append(findings, r.Findings...)
+		parts = append(parts, r.Findings)
 		dls, err := plan.Deadlines(p, po)
 		if err != nil {
 			return nil, prefix("plan", err)
@@ -236,12 +245,12 @@ func Check(c Case, opts Options) (*Result, error) {
 		deadlines = append(deadlines, dls...)
 	}
 	if g := c.CoreGroup; g != nil {
-		gopts := coregroup.Options{Edition: ed, Today: opts.Today, Calendar: cal, Policies: opts.Policies, Variations: c.Variations, MaxMeetingGap: opts.MaxCoreGroupGap}
+		gopts := coregroup.Options{Edition: ed, Today: opts.Today, Calendar: cal, Policies: opts.Policies, Variations: c.Variations, Local: local, MaxMeetingGap: opts.MaxCoreGroupGap}
 		r, err := coregroup.Check(g, gopts)
 		if err != nil {
 			return nil, prefix("core_group", err)
 		}
-		findings = append(findings, r.Findings...)
+		parts = append(parts, r.Findings)
 		dls, err := coregroup.Deadlines(g, gopts)
 		if err != nil {
 			return nil, prefix("core_group", err)
@@ -249,20 +258,43 @@ func Check(c Case, opts Options) (*Result, error) {
 		deadlines = append(deadlines, dls...)
 	}
 
-	rep.Findings = dedupFindings(findings)
+	rf, err := c.registerFindings(ed, opts)
+	if err != nil {
+		return nil, err
+	}
+	parts = append(parts, rf)
+
+	rep.Findings = dedupFindings(parts)
 	rep.Sort()
 	res.Deadlines = dedupDeadlines(deadlines)
 	res.UnusedVariations = unusedVariations(c.Variations, rep.Findings)
 	return res, nil
 }
 
+// ruleIn returns rule id's provision in edition e, if the edition states
+// it. The provision is shared: callers must not modify its citations.
 func ruleIn(id string, e guidance.Edition) (guidance.Provision, bool) {
-	r, err := guidance.Lookup(id)
-	if err != nil {
-		return guidance.Provision{}, false
-	}
-	return r.In(e)
+	p, ok := provisions()[ruleEdition{id, e}]
+	return p, ok
 }
+
+type ruleEdition struct {
+	id string
+	e  guidance.Edition
+}
+
+// provisions holds every rule's provision in every edition that states it,
+// looked up in the catalogue once.
+var provisions = sync.OnceValue(func() map[ruleEdition]guidance.Provision {
+	m := map[ruleEdition]guidance.Provision{}
+	for _, r := range guidance.Rules() {
+		for _, p := range r.Provisions {
+			p.Citations = slices.Clip(p.Citations)
+			m[ruleEdition{r.ID, p.Edition}] = p
+		}
+	}
+	return m
+})
 
 // withSharedFacts returns a copy of c whose meetings and plan carry the
 // case-level dates they do not give themselves. The caller's case is not
@@ -351,30 +383,45 @@ func (c Case) doneAfterMeeting(i int, rule string) bool {
 	return false
 }
 
-// dedupFindings drops a finding that repeats one already kept: the same rule
-// about the same subject, or the same rule with the same due date (the
-// record of the plan is reported by both the CPPM and the plan). Of two, the
-// one that decides (not Unknown) and is the more urgent is kept.
-func dedupFindings(fs []guidance.Finding) []guidance.Finding {
-	out := make([]guidance.Finding, 0, len(fs))
-	for _, f := range fs {
-		dup := -1
-		for j, g := range out {
-			if g.Rule == f.Rule && (g.Subject == f.Subject || (!g.Due.IsZero() && g.Due == f.Due)) {
-				dup = j
-				break
+// dedupFindings joins the findings of each check, in order, dropping a
+// finding that repeats one already kept: the same rule about the same
+// subject, or the same rule with the same due date (the record of the plan is
+// reported by both the CPPM and the plan). Of two, the one that decides (not
+// Unknown) and is the more urgent is kept.
+func dedupFindings(parts [][]guidance.Finding) []guidance.Finding {
+	n := 0
+	for _, fs := range parts {
+		n += len(fs)
+	}
+	out := make([]guidance.Finding, 0, n)
+	// hashes[j] is a hash of out[j].Rule: comparing those first skips the
+	// string comparisons between findings of different rules.
+	var buf [128]uint64
+	hashes := buf[:0]
+	for _, fs := range parts {
+		for i := range fs {
+			f := &fs[i]
+			h := maphash.String(ruleSeed, f.Rule)
+			dup := -1
+			for j, hj := range hashes {
+				if g := &out[j]; hj == h && g.Rule == f.Rule && (g.Subject == f.Subject || (!g.Due.IsZero() && g.Due == f.Due)) {
+					dup = j
+					break
+				}
 			}
-		}
-		if dup < 0 {
-			out = append(out, f)
-			continue
-		}
-		if worse(f, out[dup]) {
-			out[dup] = f
+			switch {
+			case dup < 0:
+				out = append(out, *f)
+				hashes = append(hashes, h)
+			case worse(*f, out[dup]):
+				out[dup] = *f
+			}
 		}
 	}
 	return out
 }
+
+var ruleSeed = maphash.MakeSeed()
 
 // worse reports whether f should replace g: a known status beats Unknown and
 // NotApplicable, then a failure beats a success.

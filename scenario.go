@@ -5,17 +5,22 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/timescale"
 )
 
 // A Scenario is a compliance test as data: a case, the options to check it
 // with, and the findings and deadlines the check must produce. Scenarios are
-// JSON files (see examples/scenarios), so a case system written in any
-// language can run the same tests against its own behaviour.
+// JSON or YAML files (see examples/scenarios and
+// schema/scenario.schema.json), so a case system written in any language can
+// run the same tests against its own behaviour.
 //
 // The case is given inline (Case) or as a path to a case file relative to
 // the scenario file (CaseFile).
@@ -28,6 +33,7 @@ type Scenario struct {
 	Expect   Expectation     `json:"expect"`
 
 	dir string
+	doc *yaml.Node // the document of a scenario file in YAML: errors give its lines
 }
 
 // ScenarioOptions are the Options of a scenario, as JSON.
@@ -66,22 +72,34 @@ type ExpectedDeadline struct {
 	Due  Date   `json:"due"`
 }
 
-// LoadScenario reads a scenario file. Errors name the JSON path at fault.
+// LoadScenario reads a scenario file: YAML when its name ends in .yaml or
+// .yml (converted as DecodeCaseYAML converts a case), JSON otherwise. Errors
+// name the JSON path at fault (and, for YAML, the line).
 func LoadScenario(name string) (Scenario, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return Scenario{}, &guidance.Error{Kind: guidance.Other, Field: "scenario file", Hint: "could not read the scenario file: check the path", Err: err}
 	}
+	var root *yaml.Node
+	if isYAML(name) {
+		if data, root, err = yamlToJSON(data); err != nil {
+			return Scenario{}, err
+		}
+	}
 	var s Scenario
 	if err := strict("", data, &s); err != nil {
-		return Scenario{}, err
+		if p, ok := strictjson.UnknownField(data, reflect.TypeFor[Scenario]()); ok {
+			err = invalid(p, "unknown field: check its spelling against schema/scenario.schema.json")
+		}
+		return Scenario{}, withLine(root, err)
 	}
+	s.doc = root
 	if (s.CaseFile == "") == (len(s.Case) == 0) {
-		return Scenario{}, invalid("case", "give exactly one of case (the case inline) or case_file (a path)")
+		return Scenario{}, withLine(root, invalid("case", "give exactly one of case (the case inline) or case_file (a path)"))
 	}
 	for i, f := range s.Expect.Findings {
 		if _, err := guidance.Lookup(f.Rule); err != nil {
-			return Scenario{}, &guidance.Error{Kind: guidance.UnknownRule, Field: index("expect.findings", i) + ".rule", Hint: "name a rule of the catalogue", Err: err}
+			return Scenario{}, withLine(root, &guidance.Error{Kind: guidance.UnknownRule, Field: index("expect.findings", i) + ".rule", Hint: "name a rule of the catalogue", Err: err})
 		}
 	}
 	s.dir = filepath.Dir(name)
@@ -99,7 +117,7 @@ func (s Scenario) LoadCase() (Case, error) {
 	}
 	c, err := DecodeCase(bytes.NewReader(s.Case))
 	if err != nil {
-		return Case{}, prefix("case", err)
+		return Case{}, withLine(s.doc, prefix("case", err))
 	}
 	return c, nil
 }

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -20,8 +19,12 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files and the expectations of the scenarios")
 
 func scenarioFiles(t testing.TB) []string {
-	files, err := filepath.Glob("examples/scenarios/*.json")
-	require.NoError(t, err)
+	var files []string
+	for _, pattern := range []string{"*.json", "*.yaml", "*.yml"} {
+		m, err := filepath.Glob(filepath.Join("examples/scenarios", pattern))
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
 	require.NotEmpty(t, files)
 	return files
 }
@@ -37,10 +40,12 @@ func TestScenarios(t *testing.T) {
 			require.NoError(t, err)
 			diffs, res, err := s.Run()
 			require.NoError(t, err)
-			if *update {
+			if *update && filepath.Ext(file) == ".json" {
 				rewriteScenario(t, file, s, res)
 				return
 			}
+			// Scenarios in YAML are written by hand, with comments: -update
+			// leaves them alone.
 			assert.Empty(t, diffs, "scenario %q", s.Name)
 		})
 	}
@@ -64,27 +69,48 @@ func rewriteScenario(t *testing.T, file string, s cpguide.Scenario, res *cpguide
 	require.NoError(t, os.WriteFile(file, b.Bytes(), 0o644))
 }
 
-// TestScenarios_CoverTheCatalogue lists the rules of the catalogue that no
-// scenario expects a finding of (other than "not applicable"). It fails if a
-// scenario names a rule the catalogue does not have; rules not yet covered
-// are logged. The register rules cannot be covered until the register is
-// part of a Case.
+// TestScenarios_CoverTheCatalogue fails when a rule of the catalogue has no
+// scenario expecting a finding of it with a status other than "not
+// applicable", or when a scenario names a rule the catalogue does not have.
+// It also lists the (rule, edition) pairs, one for each provision of a rule,
+// that no scenario checked under that edition exercises.
 func TestScenarios_CoverTheCatalogue(t *testing.T) {
+	type pair struct {
+		rule    string
+		edition guidance.Edition
+	}
 	covered := map[string]bool{}
+	pairs := map[pair]bool{}
 	for _, file := range scenarioFiles(t) {
 		s, err := cpguide.LoadScenario(file) // refuses an unknown rule
 		require.NoError(t, err)
+		c, err := s.LoadCase()
+		require.NoError(t, err, file)
+		ed, err := c.Edition(s.CheckOptions())
+		require.NoError(t, err, file)
 		for _, f := range s.Expect.Findings {
+			if f.Status == guidance.NotApplicable {
+				continue
+			}
 			covered[f.Rule] = true
+			pairs[pair{f.Rule, ed}] = true
 		}
 	}
-	var missing []string
+	var missing, missingPairs []string
+	provisions := 0
 	for _, r := range guidance.Rules() {
 		if !covered[r.ID] {
 			missing = append(missing, r.ID)
 		}
+		for _, p := range r.Provisions {
+			provisions++
+			if !pairs[pair{r.ID, p.Edition}] {
+				missingPairs = append(missingPairs, r.ID+"@"+p.Edition.String())
+			}
+		}
 	}
-	slices.Sort(missing)
-	t.Logf("%d of %d rules covered by a scenario; not covered (%d): %s",
-		len(guidance.Rules())-len(missing), len(guidance.Rules()), len(missing), strings.Join(missing, ", "))
+	assert.Empty(t, missing, "rules with no scenario expecting a finding of them")
+	assert.Empty(t, missingPairs, "provisions (rule@edition) with no scenario exercising them under that edition")
+	t.Logf("%d of %d (rule, edition) provisions exercised by a scenario under that edition; not exercised (%d): %s",
+		provisions-len(missingPairs), provisions, len(missingPairs), strings.Join(missingPairs, ", "))
 }

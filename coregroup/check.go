@@ -3,10 +3,13 @@ package coregroup
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/citations"
+	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -30,35 +33,25 @@ type Options struct {
 	// Subject names ("change_referrals[0]"), or to every referral if its
 	// Subject is empty.
 	Variations []timescale.Variation
+	// Local are a local Child Protection Committee's tighter timescales
+	// (see timescale.LocalTimescale); a figure that is not tighter than the
+	// national one is an error.
+	Local []timescale.LocalTimescale
 	// MaxMeetingGap is the most calendar days allowed between Core Group
 	// meetings under local procedures. The guidance sets no interval, so
 	// zero leaves coregroup.regular-meetings Unknown.
 	MaxMeetingGap int
 }
 
-type ruleKey struct {
-	e  guidance.Edition
-	id string
-}
-
-// templates holds, for each rule and edition the catalogue states, a finding
-// built once with guidance.NewFinding: its title, strength and citations
-// come from the catalogue. Checks copy a template and set the status and
-// message, which is several times faster than a catalogue lookup per finding.
-var templates = sync.OnceValue(func() map[ruleKey]guidance.Finding {
-	m := map[ruleKey]guidance.Finding{}
-	for _, r := range guidance.Rules() {
-		for _, e := range r.Editions() {
-			m[ruleKey{e, r.ID}] = guidance.NewFinding(r.ID, e, guidance.Unknown, "")
-		}
-	}
-	return m
-})
+// templateSet holds, for each rule and edition the catalogue states, the
+// finding guidance.NewFinding builds. Checks copy a template, give it its own
+// citations and set the status and message.
+var templateSet = sync.OnceValue(func() templates.Set { return templates.New() })
 
 // newFinding is guidance.NewFinding through the template cache. The citations
 // are copied so that no two findings share them.
 func newFinding(id string, e guidance.Edition, st guidance.Status, msg string) guidance.Finding {
-	f, ok := templates()[ruleKey{e, id}]
+	f, ok := templateSet().Get(id, e)
 	if !ok {
 		return guidance.NewFinding(id, e, st, msg) // panics with the catalogue's explanation
 	}
@@ -68,25 +61,26 @@ func newFinding(id string, e guidance.Edition, st guidance.Status, msg string) g
 }
 
 type checker struct {
-	r    *guidance.Report
-	e    guidance.Edition
-	opts Options
+	r     *guidance.Report
+	e     guidance.Edition
+	opts  Options
+	cites citations.Store // each finding's own copy of its citations
 }
 
-func (c *checker) has(id string) bool { _, ok := templates()[ruleKey{c.e, id}]; return ok }
+func (c *checker) has(id string) bool { return templateSet().Has(id, c.e) }
 
 func (c *checker) add(id string, st guidance.Status, subject, msg string) {
-	f, ok := templates()[ruleKey{c.e, id}]
+	f, ok := templateSet().Get(id, c.e)
 	if !ok {
 		return // the edition does not state the rule
 	}
-	f.Citations = slices.Clone(f.Citations)
+	f.Citations = c.cites.Copy(f.Citations)
 	f.Status, f.Message, f.Subject = st, msg, subject
 	c.r.Add(f)
 }
 
 func (c *checker) due(rule string, anchors timescale.Anchors) (timescale.Deadline, error) {
-	return timescale.Due(rule, c.e, anchors, timescale.Options{Calendar: c.opts.Calendar, Policies: c.opts.Policies})
+	return timescale.Due(rule, c.e, anchors, timescale.Options{Calendar: c.opts.Calendar, Policies: c.opts.Policies, Local: c.opts.Local})
 }
 
 func start(g *CoreGroup, opts Options) (*checker, error) {
@@ -121,7 +115,10 @@ func start(g *CoreGroup, opts Options) (*checker, error) {
 			return nil, &guidance.Error{Kind: guidance.NotInForce, Field: "cppm", Hint: "choose Options.Edition: no modelled edition was in force then", Err: err}
 		}
 	}
-	return &checker{r: &guidance.Report{Edition: e, Today: opts.Today, Findings: make([]guidance.Finding, 0, 12)}, e: e, opts: opts}, nil
+	if err := timescale.CheckLocal(opts.Local, e); err != nil {
+		return nil, err
+	}
+	return &checker{e: e, opts: opts}, nil
 }
 
 // Check checks a Core Group against every rule of RULES.md section 5 stated
@@ -129,13 +126,15 @@ func start(g *CoreGroup, opts Options) (*checker, error) {
 // coregroup.refer-change (one finding per referral). It returns every
 // finding, sorted by urgency.
 //
-// The error is non-nil only for bad input or options; the group's failings
+// The error is non-nil only for bad input or options (including a local
+// timescale that does not tighten the national one); the group's failings
 // are findings, and [guidance.Report.Err] says whether any is a breach.
 func Check(g *CoreGroup, opts Options) (*guidance.Report, error) {
 	c, err := start(g, opts)
 	if err != nil {
 		return nil, err
 	}
+	c.r = &guidance.Report{Edition: c.e, Today: opts.Today, Findings: make([]guidance.Finding, 0, 12+len(g.ChangeReferrals))}
 	if err := checkFirst(c, g); err != nil {
 		return nil, err
 	}
@@ -279,7 +278,7 @@ func checkInPerson(c *checker, g *CoreGroup) {
 	case len(excused) > 0:
 		c.add(id, guidance.Unknown, subj, strings.Join(excused, ", ")+" was not held in person; a reason is recorded, and whether it justified the departure is for the Chair to judge")
 	default:
-		c.add(id, guidance.Met, subj, fmt.Sprintf("all %d meeting(s) held in person", len(g.Meetings)))
+		c.add(id, guidance.Met, subj, "all "+strconv.Itoa(len(g.Meetings))+" meeting(s) held in person")
 	}
 }
 
@@ -325,7 +324,7 @@ func checkCommunication(c *checker, g *CoreGroup) {
 	case len(unknown) > 0:
 		c.add(id, guidance.Unknown, subj, "record whether each meeting's note or decisions were shared: "+strings.Join(unknown, ", "))
 	default:
-		c.add(id, guidance.Met, subj, fmt.Sprintf("the note or decisions of all %d meeting(s) were shared with all members and with the child and family; whether communication is effective is for the Core Group and Chair to judge", len(g.Meetings)))
+		c.add(id, guidance.Met, subj, "the note or decisions of all "+strconv.Itoa(len(g.Meetings))+" meeting(s) were shared with all members and with the child and family; whether communication is effective is for the Core Group and Chair to judge")
 	}
 }
 
@@ -352,9 +351,9 @@ func checkRegular(c *checker, g *CoreGroup) {
 	max := c.opts.MaxMeetingGap
 	switch {
 	case max == 0:
-		msg := fmt.Sprintf("the longest gap between meetings is %d day(s)", longest)
+		msg := "the longest gap between meetings is " + strconv.Itoa(longest) + " day(s)"
 		if since >= 0 {
-			msg += fmt.Sprintf(" and %d day(s) have passed since the last", since)
+			msg += " and " + strconv.Itoa(since) + " day(s) have passed since the last"
 		}
 		c.add(id, guidance.Unknown, subj, msg+"; the guidance sets no interval: set Options.MaxMeetingGap from your local procedures")
 	case since > max:
@@ -366,7 +365,7 @@ func checkRegular(c *checker, g *CoreGroup) {
 	case since < 0:
 		c.add(id, guidance.Unknown, subj, fmt.Sprintf("the gaps between meetings are within %d day(s); give the date of the check to confirm the next is not overdue", max))
 	default:
-		c.add(id, guidance.Met, subj, fmt.Sprintf("no gap between meetings exceeds %d day(s)", max))
+		c.add(id, guidance.Met, subj, "no gap between meetings exceeds "+strconv.Itoa(max)+" day(s)")
 	}
 }
 

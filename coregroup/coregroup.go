@@ -213,13 +213,6 @@ func invalid(field, hint string) error {
 	return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: hint}
 }
 
-func needDate(d Date, field, what string) error {
-	if !d.Valid() {
-		return invalid(field, "give "+what+", YYYY-MM-DD")
-	}
-	return nil
-}
-
 func optDate(d Date, field string) error {
 	if d.IsZero() || d.Valid() {
 		return nil
@@ -230,39 +223,40 @@ func optDate(d Date, field string) error {
 // Validate reports the first impossible value as a *guidance.Error of kind
 // Invalid naming its JSON path. Missing elements are findings, not errors.
 func (g *CoreGroup) Validate() error {
+	// Paths such as "meetings[1].date" are built only for the error
+	// returned: Validate runs on every check and must not allocate for a
+	// valid group.
 	if err := optDate(g.CPPM, "cppm"); err != nil {
 		return err
 	}
-	ids := map[string]bool{}
+	ids := newIDSet(len(g.Members) + len(g.Partners))
 	leads := 0
 	for i, m := range g.Members {
-		f := idx("members", i)
 		if m.LeadProfessional {
 			if leads++; leads > 1 {
-				return invalid(f+".lead_professional", "only one member can be the lead professional")
+				return invalid(idx("members", i)+".lead_professional", "only one member can be the lead professional")
 			}
 		}
 		if strings.TrimSpace(m.ID) == "" {
-			return invalid(f+".id", "give each member a short ID unique in the group (e.g. \"sw1\")")
+			return invalid(idx("members", i)+".id", "give each member a short ID unique in the group (e.g. \"sw1\")")
 		}
-		if ids[m.ID] {
-			return invalid(f+".id", "member and partner IDs must be unique")
+		if ids.has(g, m.ID, i, 0) {
+			return invalid(idx("members", i)+".id", "member and partner IDs must be unique")
 		}
-		ids[m.ID] = true
+		ids.add(m.ID)
 	}
 	for i, p := range g.Partners {
-		f := idx("partners", i)
 		if strings.TrimSpace(p.ID) == "" {
-			return invalid(f+".id", "give each partner a short ID unique in the group (e.g. \"c1\")")
+			return invalid(idx("partners", i)+".id", "give each partner a short ID unique in the group (e.g. \"c1\")")
 		}
-		if ids[p.ID] {
-			return invalid(f+".id", "member and partner IDs must be unique")
+		if ids.has(g, p.ID, len(g.Members), i) {
+			return invalid(idx("partners", i)+".id", "member and partner IDs must be unique")
 		}
-		ids[p.ID] = true
+		ids.add(p.ID)
 		switch p.Relationship {
 		case Child, Parent, Carer:
 		default:
-			return invalid(f+".relationship", `use "child", "parent" or "carer"`)
+			return invalid(idx("partners", i)+".relationship", `use "child", "parent" or "carer"`)
 		}
 	}
 	if g.Coordinator != "" {
@@ -275,63 +269,95 @@ func (g *CoreGroup) Validate() error {
 		}
 	}
 	for i, m := range g.Meetings {
-		f := idx("meetings", i)
-		if err := needDate(m.Date, f+".date", "the date of the meeting"); err != nil {
-			return err
+		if !m.Date.Valid() {
+			return invalid(idx("meetings", i)+".date", "give the date of the meeting, YYYY-MM-DD")
 		}
 		if !g.CPPM.IsZero() && m.Date.Before(g.CPPM) {
-			return invalid(f+".date", "a Core Group meeting cannot come before the CPPM that made the plan")
+			return invalid(idx("meetings", i)+".date", "a Core Group meeting cannot come before the CPPM that made the plan")
 		}
 		if i > 0 && m.Date.Before(g.Meetings[i-1].Date) {
-			return invalid(f+".date", "list meetings oldest first")
+			return invalid(idx("meetings", i)+".date", "list meetings oldest first")
 		}
 		for j, a := range m.Attendance {
-			if !ids[a] {
-				return invalid(idx(f+".attendance", j), "give the ID of a member or partner")
+			if !ids.has(g, a, len(g.Members), len(g.Partners)) {
+				return invalid(idx(idx("meetings", i)+".attendance", j), "give the ID of a member or partner")
 			}
 		}
 	}
 	for i, r := range g.ChangeReferrals {
-		f := idx("change_referrals", i)
-		if err := needDate(r.Identified, f+".identified", "the date the change or concern was identified"); err != nil {
-			return err
+		if !r.Identified.Valid() {
+			return invalid(idx("change_referrals", i)+".identified", "give the date the change or concern was identified, YYYY-MM-DD")
 		}
-		if err := optDate(r.Referred, f+".referred"); err != nil {
-			return err
+		if !r.Referred.IsZero() && !r.Referred.Valid() {
+			return invalid(idx("change_referrals", i)+".referred", "give a real calendar date, YYYY-MM-DD")
 		}
 		if !r.Referred.IsZero() && r.Referred.Before(r.Identified) {
-			return invalid(f+".referred", "a referral cannot come before the change was identified")
+			return invalid(idx("change_referrals", i)+".referred", "a referral cannot come before the change was identified")
 		}
 		switch r.To {
 		case "", Chair, LeadProfessional:
 		default:
-			return invalid(f+".to", `use "cppm-chair" or "lead-professional"`)
+			return invalid(idx("change_referrals", i)+".to", `use "cppm-chair" or "lead-professional"`)
 		}
 	}
 	for i, a := range g.ContingencyActivations {
-		f := idx("contingency_activations", i)
-		if err := needDate(a.Date, f+".date", "the date the contingency was activated"); err != nil {
-			return err
+		if !a.Date.Valid() {
+			return invalid(idx("contingency_activations", i)+".date", "give the date the contingency was activated, YYYY-MM-DD")
 		}
 		if a.Contingency != nil && *a.Contingency < 0 {
-			return invalid(f+".contingency", "give the index of the contingency in the plan, from 0")
+			return invalid(idx("contingency_activations", i)+".contingency", "give the index of the contingency in the plan, from 0")
 		}
 	}
 	for i, e := range g.Escalations {
-		f := idx("escalations", i)
-		if err := needDate(e.Identified, f+".identified", "the date the concern was identified"); err != nil {
-			return err
+		if !e.Identified.Valid() {
+			return invalid(idx("escalations", i)+".identified", "give the date the concern was identified, YYYY-MM-DD")
 		}
-		if err := optDate(e.ReviewCPPMRequested, f+".review_cppm_requested"); err != nil {
-			return err
+		if !e.ReviewCPPMRequested.IsZero() && !e.ReviewCPPMRequested.Valid() {
+			return invalid(idx("escalations", i)+".review_cppm_requested", "give a real calendar date, YYYY-MM-DD")
 		}
 		for j, r := range e.Responses {
 			switch r {
 			case ImmediateResponse, AdditionalSupport, ReviewCPPM:
 			default:
-				return invalid(idx(f+".responses", j), `use "immediate-response", "additional-support" or "review-cppm"`)
+				return invalid(idx(idx("escalations", i)+".responses", j), `use "immediate-response", "additional-support" or "review-cppm"`)
 			}
 		}
 	}
 	return nil
+}
+
+// idSet answers whether an ID is already taken by a member or partner. A
+// group of a few people is scanned in place; a large one is indexed in a map.
+type idSet map[string]bool
+
+func newIDSet(n int) idSet {
+	if n > 32 {
+		return make(idSet, n)
+	}
+	return nil
+}
+
+// has reports whether id is among the first members members and first
+// partners partners of g (the ones added so far).
+func (s idSet) has(g *CoreGroup, id string, members, partners int) bool {
+	if s != nil {
+		return s[id]
+	}
+	for _, m := range g.Members[:members] {
+		if m.ID == id {
+			return true
+		}
+	}
+	for _, p := range g.Partners[:partners] {
+		if p.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (s idSet) add(id string) {
+	if s != nil {
+		s[id] = true
+	}
 }

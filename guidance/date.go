@@ -124,11 +124,14 @@ func appendPad(b []byte, n, width int) []byte {
 	if n < 0 {
 		n = 0
 	}
-	s := strconv.Itoa(n)
-	for i := len(s); i < width; i++ {
+	digits := 1
+	for m := n; m >= 10; m /= 10 {
+		digits++
+	}
+	for ; digits < width; digits++ {
 		b = append(b, '0')
 	}
-	return append(b, s...)
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // MarshalText encodes d as "2006-01-02"; the zero Date encodes as empty text.

@@ -2,6 +2,7 @@ package guidance
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -107,10 +108,18 @@ func (f Finding) String() string {
 // are constants of the library, never user input, and a test of every
 // checker exercises each one.
 func NewFinding(id string, e Edition, status Status, message string) Finding {
-	r, p, err := ProvisionOf(id, e)
-	if err != nil {
+	r := find(id)
+	if r == nil {
+		_, _, err := ProvisionOf(id, e)
 		panic("guidance.NewFinding: " + err.Error())
 	}
+	p, ok := r.In(e)
+	if !ok {
+		_, _, err := ProvisionOf(id, e)
+		panic("guidance.NewFinding: " + err.Error())
+	}
+	// Only the citations are copied: the finding must not share them with
+	// the catalogue.
 	return Finding{Rule: id, Title: r.Title, Edition: e, Strength: p.Strength, Status: status,
-		Message: message, Citations: p.Citations}
+		Message: message, Citations: slices.Clone(p.Citations)}
 }

@@ -77,11 +77,20 @@ func Rules() []Rule {
 // Lookup returns the rule with the given ID. An unknown ID is an error of
 // kind [UnknownRule] whose hint lists the closest known IDs.
 func Lookup(id string) (Rule, error) {
-	i, ok := slices.BinarySearchFunc(catalogue, id, func(r Rule, id string) int { return strings.Compare(r.ID, id) })
-	if ok {
-		return catalogue[i].clone(), nil
+	if r := find(id); r != nil {
+		return r.clone(), nil
 	}
 	return Rule{}, &Error{Kind: UnknownRule, Field: "rule", Value: id, Hint: suggest(id)}
+}
+
+// find returns the catalogue's own rule id, or nil: callers must not modify
+// it.
+func find(id string) *Rule {
+	i, ok := slices.BinarySearchFunc(catalogue, id, func(r Rule, id string) int { return strings.Compare(r.ID, id) })
+	if !ok {
+		return nil
+	}
+	return &catalogue[i]
 }
 
 // ProvisionOf returns the rule's provision in edition e. An unknown ID is an

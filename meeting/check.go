@@ -2,7 +2,10 @@ package meeting
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/timescale"
@@ -25,6 +28,10 @@ type Options struct {
 	Policies map[string]string
 	// Variations are approved variations of timescales in this case.
 	Variations []timescale.Variation
+	// Local are a local Child Protection Committee's tighter timescales
+	// (see timescale.LocalTimescale); a figure that is not tighter than the
+	// national one is an error.
+	Local []timescale.LocalTimescale
 	// Previous are the earlier meetings of the same case, in any order. The
 	// latest one held before this meeting decides "no two inquorate CPPMs in
 	// a row", whether this meeting reconvenes an inquorate one, and which
@@ -75,10 +82,11 @@ type checker struct {
 //
 // The error is non-nil only for input that cannot be checked: an invalid
 // meeting (see [Meeting.Validate]), an invalid earlier meeting, an unknown
-// policy, or no way to choose an edition.
+// policy, a local timescale that does not tighten the national one (see
+// [timescale.CheckLocal]), or no way to choose an edition.
 func Check(m Meeting, opts Options) (*guidance.Report, error) {
-	c, err := newChecker(m, opts)
-	if err != nil {
+	var c checker // on the stack: a meeting record is large
+	if err := c.init(m, opts); err != nil {
 		return nil, err
 	}
 	c.r = &guidance.Report{Edition: c.e, Today: opts.Today, Findings: make([]guidance.Finding, 0, 32)}
@@ -92,24 +100,28 @@ func Check(m Meeting, opts Options) (*guidance.Report, error) {
 	return c.r, nil
 }
 
-func newChecker(m Meeting, opts Options) (*checker, error) {
+// init sets c up to check m.
+func (c *checker) init(m Meeting, opts Options) error {
 	if err := m.Validate(); err != nil {
-		return nil, err
+		return err
 	}
 	e, err := opts.edition(m)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	c := &checker{m: m, o: opts, e: e, tso: timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies}}
+	if err := timescale.CheckLocal(opts.Local, e); err != nil {
+		return err
+	}
+	*c = checker{m: m, o: opts, e: e, tso: timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local}}
 	c.subj = c.subjectOf()
 	for i := range opts.Previous {
 		p := &opts.Previous[i]
 		if err := p.Validate(); err != nil {
 			var ge *guidance.Error
 			if ok := asError(err, &ge); ok {
-				return nil, &guidance.Error{Kind: ge.Kind, Field: fmt.Sprintf("previous[%d].%s", i, ge.Field), Value: ge.Value, Hint: ge.Hint}
+				return &guidance.Error{Kind: ge.Kind, Field: fmt.Sprintf("previous[%d].%s", i, ge.Field), Value: ge.Value, Hint: ge.Hint}
 			}
-			return nil, err
+			return err
 		}
 		if p.Held.IsZero() || (!m.Held.IsZero() && !p.Held.Before(m.Held)) {
 			continue
@@ -121,7 +133,7 @@ func newChecker(m Meeting, opts Options) (*checker, error) {
 			c.last = p
 		}
 	}
-	return c, nil
+	return nil
 }
 
 func asError(err error, target **guidance.Error) bool {
@@ -139,7 +151,7 @@ func (c *checker) add(id string, s guidance.Status, msg string) {
 }
 
 func (c *checker) finding(id string, s guidance.Status, msg string) guidance.Finding {
-	f, ok := templates()[key{id, c.e}] // = guidance.NewFinding(id, c.e, s, msg)
+	f, ok := templateSet().Get(id, c.e) // = guidance.NewFinding(id, c.e, s, msg)
 	if !ok {
 		f = notInEdition(id, c.e)
 		f.Subject = c.subj
@@ -176,7 +188,7 @@ func (c *checker) due(id string, anchors timescale.Anchors, done Date) {
 		return
 	}
 	dl, err := due(id, c.e, anchors, c.tso)
-	if guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err) {
+	if err != nil && guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err) {
 		f := notInEdition(id, c.e)
 		f.Subject = c.subj
 		c.r.Add(f)
@@ -407,28 +419,31 @@ func (c *checker) participation() {
 	m := c.m
 	const id = "cppm.child-family-participation"
 	if c.held(id) {
-		type who struct {
-			label string
-			p     Participation
-		}
-		var people []who
-		if m.Kind != PreBirth {
-			people = append(people, who{"the child", m.Child.Participation})
-		}
-		for i, f := range m.Family {
-			people = append(people, who{fmt.Sprintf("family member %d", i+1), f.Participation})
-		}
 		var unknown, missing []string
-		for _, w := range people {
-			switch p := w.p; {
+		// who is -1 for the child, else the family member's index; the label
+		// is written only for a message.
+		see := func(who int, p Participation) {
+			label := func() string {
+				if who < 0 {
+					return "the child"
+				}
+				return "family member " + strconv.Itoa(who+1)
+			}
+			switch {
 			case p.Mode == "":
-				unknown = append(unknown, w.label)
+				unknown = append(unknown, label())
 			case p.Mode == Attended:
 			case p.Mode == NotInvited && strings.TrimSpace(p.Reason) == "":
-				missing = append(missing, w.label+" (not invited, no reason recorded)")
+				missing = append(missing, label()+" (not invited, no reason recorded)")
 			case !p.ViewsSought || !p.ViewsRepresented:
-				missing = append(missing, w.label+" (did not take part; views not sought and represented)")
+				missing = append(missing, label()+" (did not take part; views not sought and represented)")
 			}
+		}
+		if m.Kind != PreBirth {
+			see(-1, m.Child.Participation)
+		}
+		for i, f := range m.Family {
+			see(i, f.Participation)
 		}
 		switch {
 		case len(missing) > 0:
@@ -713,18 +728,45 @@ func (c *checker) roles() {
 	}
 
 	const nt = "cppm.note-taker-not-chair"
-	chair, note := norm(c.m.Chair.Name), norm(c.m.NoteTaker.Name)
+	chair, note := c.m.Chair.Name, c.m.NoteTaker.Name
 	switch {
-	case chair == "" || note == "":
+	case strings.TrimSpace(chair) == "" || strings.TrimSpace(note) == "":
 		c.add(nt, guidance.Unknown, "record the Chair and the note-taker")
-	case chair == note:
+	case sameName(chair, note):
 		c.add(nt, guidance.Missing, "the Chair is recorded as the note-taker: someone else should take the record")
 	default:
 		c.add(nt, guidance.Met, "the note-taker is not the Chair")
 	}
 }
 
-func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// sameName reports whether two names are the same once case and spacing are
+// ignored: the same words, in order, equal rune by rune in lower case (what
+// comparing strings.ToLower of their strings.Fields joined by spaces would
+// say). It compares in place, without building normalised copies.
+func sameName(a, b string) bool {
+	for {
+		a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
+		if a == "" || b == "" {
+			return a == b
+		}
+		// Compare one word of each.
+		for {
+			ra, na := utf8.DecodeRuneInString(a)
+			rb, nb := utf8.DecodeRuneInString(b)
+			endA, endB := a == "" || unicode.IsSpace(ra), b == "" || unicode.IsSpace(rb)
+			if endA || endB {
+				if endA != endB {
+					return false
+				}
+				break
+			}
+			if unicode.ToLower(ra) != unicode.ToLower(rb) {
+				return false
+			}
+			a, b = a[na:], b[nb:]
+		}
+	}
+}
 
 func (c *checker) recordAndReports() {
 	m := c.m
@@ -759,12 +801,12 @@ func (c *checker) recordAndReports() {
 	const rs = "cppm.reports-shared"
 	var unknown, missing []string
 	for i, r := range m.Reports {
-		label := fmt.Sprintf("report %d (%s)", i+1, r.Agency)
+		label := func() string { return "report " + strconv.Itoa(i+1) + " (" + string(r.Agency) + ")" }
 		switch {
 		case r.SharedWithFamily == nil || r.Accessible == nil:
-			unknown = append(unknown, label)
+			unknown = append(unknown, label())
 		case !*r.SharedWithFamily || !*r.Accessible:
-			missing = append(missing, label)
+			missing = append(missing, label())
 		}
 	}
 	switch {

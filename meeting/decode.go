@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 )
 
 // maxInput bounds what Decode reads: a meeting record is a few kilobytes.
@@ -76,6 +78,9 @@ func jsonError(err error, data []byte) error {
 	msg := err.Error()
 	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
 		field := safe(strings.Trim(f, `"`))
+		if p, ok := strictjson.UnknownField(data, reflect.TypeFor[Meeting]()); ok {
+			field = p // the key's full path: encoding/json gives only the key
+		}
 		if field == "" {
 			field = "input" // the key may be personal data: never quote it
 		}
@@ -137,7 +142,11 @@ func (m Meeting) Validate() error {
 	if !m.Kind.Valid() {
 		return &guidance.Error{Kind: guidance.Invalid, Field: "kind", Value: safe(string(m.Kind)), Hint: `use one of "initial", "pre-birth", "review" or "transfer"`}
 	}
-	dates := []struct {
+	var expected Date
+	if m.PreBirth != nil {
+		expected = m.PreBirth.ExpectedDelivery
+	}
+	dates := [...]struct {
 		field string
 		d     Date
 	}{
@@ -147,12 +156,7 @@ func (m Meeting) Validate() error {
 		{"quorum.new_date", m.Quorum.NewDate}, {"decisions.referral.decided", m.Decisions.Referral.Decided},
 		{"decisions.referral.sent", m.Decisions.Referral.Sent}, {"record.circulated", m.Record.Circulated},
 		{"record.plan_circulated", m.Record.PlanCirculated}, {"child.outcome_by", m.Child.OutcomeBy},
-	}
-	if m.PreBirth != nil {
-		dates = append(dates, struct {
-			field string
-			d     Date
-		}{"pre_birth.expected_delivery", m.PreBirth.ExpectedDelivery})
+		{"pre_birth.expected_delivery", expected},
 	}
 	for _, d := range dates {
 		if !d.d.IsZero() && !d.d.Valid() {

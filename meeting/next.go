@@ -33,11 +33,14 @@ func Next(m Meeting, opts Options) ([]timescale.Deadline, error) {
 	if err != nil {
 		return nil, err
 	}
-	tso := timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies}
+	if err := timescale.CheckLocal(opts.Local, e); err != nil {
+		return nil, err
+	}
+	tso := timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local}
 	var out []timescale.Deadline
 	add := func(id string, ev timescale.Event, d Date) error {
 		dl, err := due(id, e, timescale.Anchors{ev: d}, tso)
-		if guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err) {
+		if err != nil && guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err) {
 			return nil // the edition sets no timescale for this step
 		}
 		if err != nil {

@@ -1,12 +1,11 @@
 package meeting
 
 import (
-	"slices"
 	"sync"
 
-	"github.com/cpguide/cpguide/timescale"
-
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/templates"
+	"github.com/cpguide/cpguide/timescale"
 )
 
 // RuleIDs lists the rules Check reports on: the meeting timescales of the
@@ -27,59 +26,16 @@ func RuleIDs() []string {
 	}
 }
 
-type key struct {
-	id string
-	e  guidance.Edition
-}
-
-// editionsOf maps each rule Check uses to the editions that state it,
-// computed once from the catalogue.
-var editionsOf = sync.OnceValue(func() map[key]bool {
-	out := map[key]bool{}
-	for _, id := range RuleIDs() {
-		r, err := guidance.Lookup(id)
-		if err != nil {
-			panic("meeting: rule " + id + " is not in the catalogue")
-		}
-		for _, e := range r.Editions() {
-			out[key{id, e}] = true
-		}
-	}
-	return out
-})
-
-func inEdition(id string, e guidance.Edition) bool { return editionsOf()[key{id, e}] }
-
-// templates holds, for each rule Check uses and each edition that states
+// templateSet holds, for each rule Check uses and each edition that states
 // it, the finding guidance.NewFinding builds (title, strength, citations from
 // the catalogue), so Check does not look the catalogue up for every finding.
 // The citation slices are shared and clipped: appending copies them.
-var templates = sync.OnceValue(func() map[key]guidance.Finding {
-	out := map[key]guidance.Finding{}
-	for k := range editionsOf() {
-		f := guidance.NewFinding(k.id, k.e, guidance.Unknown, "")
-		f.Citations = slices.Clip(f.Citations)
-		out[k] = f
-	}
-	return out
-})
+var templateSet = sync.OnceValue(func() templates.Set { return templates.New(RuleIDs()...) })
 
-// timescales holds each timescale Check and Next compute, by rule and
-// edition; a rule the edition gives no timescale is absent.
-var timescales = sync.OnceValue(func() map[key]timescale.Timescale {
-	out := map[key]timescale.Timescale{}
-	for _, t := range timescale.All() {
-		out[key{t.Rule, t.Edition}] = t
-	}
-	return out
-})
+func inEdition(id string, e guidance.Edition) bool { return templateSet().Has(id, e) }
 
-// due computes a deadline from the cached timescale; a rule the edition
-// gives no timescale is an error of kind NotInEdition, as from timescale.Due.
+// due computes a deadline through timescale.Due; a rule the edition gives no
+// timescale is an error of kind NotInEdition.
 func due(id string, e guidance.Edition, a timescale.Anchors, o timescale.Options) (timescale.Deadline, error) {
-	t, ok := timescales()[key{id, e}]
-	if !ok {
-		return timescale.Due(id, e, a, o)
-	}
-	return t.Due(a, o)
+	return timescale.Due(id, e, a, o)
 }

@@ -3,10 +3,13 @@ package plan
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/citations"
+	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -28,44 +31,33 @@ type Options struct {
 	Policies map[string]string
 	// Variations are approved variations of timescales in this case.
 	Variations []timescale.Variation
+	// Local are a local Child Protection Committee's tighter timescales
+	// (see timescale.LocalTimescale); a figure that is not tighter than the
+	// national one is an error.
+	Local []timescale.LocalTimescale
 }
 
-// inEdition[e][id] is whether rule id has a provision in edition e; built
-// once from the catalogue.
-type ruleKey struct {
-	e  guidance.Edition
-	id string
-}
-
-// templates holds, for each rule and edition the catalogue states, a finding
-// built once with guidance.NewFinding: its title, strength and citations
-// come from the catalogue. Checks copy a template and set the status and
-// message, which is several times faster than a catalogue lookup per finding.
-var templates = sync.OnceValue(func() map[ruleKey]guidance.Finding {
-	m := map[ruleKey]guidance.Finding{}
-	for _, r := range guidance.Rules() {
-		for _, e := range r.Editions() {
-			m[ruleKey{e, r.ID}] = guidance.NewFinding(r.ID, e, guidance.Unknown, "")
-		}
-	}
-	return m
-})
+// templateSet holds, for each rule and edition the catalogue states, the
+// finding guidance.NewFinding builds. Checks copy a template, give it its own
+// citations and set the status and message.
+var templateSet = sync.OnceValue(func() templates.Set { return templates.New() })
 
 // checker accumulates findings under one edition, skipping rules the edition
 // does not state.
 type checker struct {
-	r *guidance.Report
-	e guidance.Edition
+	r     *guidance.Report
+	e     guidance.Edition
+	cites citations.Store // each finding's own copy of its citations
 }
 
-func (c *checker) has(id string) bool { _, ok := templates()[ruleKey{c.e, id}]; return ok }
+func (c *checker) has(id string) bool { return templateSet().Has(id, c.e) }
 
 func (c *checker) add(id string, st guidance.Status, subject, msg string) {
-	f, ok := templates()[ruleKey{c.e, id}]
+	f, ok := templateSet().Get(id, c.e)
 	if !ok {
 		return // the edition does not state the rule
 	}
-	f.Citations = slices.Clone(f.Citations)
+	f.Citations = c.cites.Copy(f.Citations)
 	f.Status, f.Message, f.Subject = st, msg, subject
 	c.r.Add(f)
 }
@@ -108,7 +100,8 @@ func checkOptions(opts Options) error {
 // stops at the first.
 //
 // The error is non-nil only for bad input or options (an invalid plan, an
-// unknown edition or policy, no edition determinable); the plan's failings
+// unknown edition or policy, a local timescale that does not tighten the
+// national one, no edition determinable); the plan's failings
 // are findings, and [guidance.Report.Err] says whether any is a breach.
 //
 // The checks look at what the record can show. Each message says what to
@@ -133,7 +126,10 @@ func Check(p *Plan, opts Options) (*guidance.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today, Findings: make([]guidance.Finding, 0, 16)}, e: e}
+	if err := timescale.CheckLocal(opts.Local, e); err != nil {
+		return nil, err
+	}
+	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today, Findings: make([]guidance.Finding, 0, 24)}, e: e}
 	checkCollaboration(c, p)
 	checkActions(c, p)
 	checkOutcomes(c, p, opts.Today)
@@ -225,7 +221,7 @@ func checkActions(c *checker, p *Plan) {
 		}
 		c.add(link, guidance.Missing, "actions", strings.Join(parts, "; "))
 	default:
-		c.add(link, guidance.Met, "actions", fmt.Sprintf("each of %d action(s) names a recorded risk", len(p.Actions)))
+		c.add(link, guidance.Met, "actions", "each of "+strconv.Itoa(len(p.Actions))+" action(s) names a recorded risk")
 	}
 	const resp = "plan.action-responsibility"
 	switch {
@@ -234,7 +230,7 @@ func checkActions(c *checker, p *Plan) {
 	case len(noPerson)+len(noAgency) > 0:
 		c.add(resp, guidance.Missing, "actions", "state who is responsible: "+list(append(noPerson, noAgency...)))
 	default:
-		c.add(resp, guidance.Met, "actions", fmt.Sprintf("each of %d action(s) names a responsible person and agency", len(p.Actions)))
+		c.add(resp, guidance.Met, "actions", "each of "+strconv.Itoa(len(p.Actions))+" action(s) names a responsible person and agency")
 	}
 	const prop = "plan.proportionate-interventions"
 	switch {
@@ -343,7 +339,7 @@ func checkCoreGroup(c *checker, p *Plan) {
 		c.add(id, guidance.Missing, "core group", "complete each Core Group member's name and agency: "+list(miss))
 		return
 	}
-	c.add(id, guidance.Met, "core group", fmt.Sprintf("%d Core Group member(s) named with their agency", len(p.CoreGroup)))
+	c.add(id, guidance.Met, "core group", strconv.Itoa(len(p.CoreGroup))+" Core Group member(s) named with their agency")
 }
 
 func checkContingencies(c *checker, p *Plan) {
@@ -365,7 +361,7 @@ func checkContingencies(c *checker, p *Plan) {
 		c.add(id, guidance.Missing, "contingencies", "each contingency needs a trigger and a response: "+list(miss))
 		return
 	}
-	c.add(id, guidance.Met, "contingencies", fmt.Sprintf("%d contingency(ies) with trigger and response; whether they are specific enough to act on is for the Core Group to judge", len(p.Contingencies)))
+	c.add(id, guidance.Met, "contingencies", strconv.Itoa(len(p.Contingencies))+" contingency(ies) with trigger and response; whether they are specific enough to act on is for the Core Group to judge")
 }
 
 func checkChild(c *checker, p *Plan) {
@@ -526,7 +522,7 @@ func checkProvisional(c *checker, p *Plan, today Date) {
 	case today.After(first):
 		c.add(id, guidance.Missing, subj, fmt.Sprintf("the first Core Group (%s) has passed and the plan is still provisional%s", first, fix))
 	default:
-		c.add(id, guidance.Met, subj, fmt.Sprintf("the plan is provisional until the first Core Group (%s), where the full plan is to be formulated with the family", first))
+		c.add(id, guidance.Met, subj, "the plan is provisional until the first Core Group ("+first.String()+"), where the full plan is to be formulated with the family")
 	}
 }
 
@@ -542,7 +538,7 @@ func checkPreDischarge(c *checker, p *Plan, opts Options) error {
 		return nil
 	}
 	dl, err := timescale.Due(id, c.e, timescale.Anchors{timescale.EventDischarge: p.Discharge},
-		timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies})
+		timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local})
 	if err != nil {
 		return err
 	}
@@ -563,7 +559,7 @@ func checkRecord(c *checker, p *Plan, opts Options) error {
 		return nil
 	}
 	dl, err := timescale.Due(id, c.e, timescale.Anchors{timescale.EventCPPM: p.CPPM},
-		timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies})
+		timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local})
 	if err != nil {
 		return err
 	}
@@ -660,8 +656,11 @@ func Deadlines(p *Plan, opts Options) ([]timescale.Deadline, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := timescale.CheckLocal(opts.Local, e); err != nil {
+		return nil, err
+	}
 	c := &checker{e: e}
-	topts := timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies}
+	topts := timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local}
 	var out []timescale.Deadline
 	if c.has("plan.record") && !p.CPPM.IsZero() && p.RecordSent.IsZero() {
 		dl, err := timescale.Due("plan.record", e, timescale.Anchors{timescale.EventCPPM: p.CPPM}, topts)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/cpguide/cpguide/internal/strictjson"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -334,9 +335,16 @@ func DecodeInterim(data []byte) (*InterimSafetyPlan, error) {
 func idx(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
 
 func validDate(d Date, field string) error {
-	if d.IsZero() || d.Valid() {
+	if validOrZero(d) {
 		return nil
 	}
+	return invalidDate(field)
+}
+
+// validOrZero reports whether d is a real date or no date at all.
+func validOrZero(d Date) bool { return d.IsZero() || d.Valid() }
+
+func invalidDate(field string) error {
 	return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: "give a real calendar date, YYYY-MM-DD"}
 }
 
@@ -344,29 +352,38 @@ func validDate(d Date, field string) error {
 // Invalid naming its JSON path. A missing element is not invalid: the checks
 // report it as a finding.
 func (p *Plan) Validate() error {
-	ids := make(map[string]bool, len(p.Risks))
+	// Paths such as "objectives[2].by" are built only for the error
+	// returned: Validate runs on every check and must not allocate for a
+	// valid plan.
+	var ids map[string]bool // only for a long list: a short one is compared pairwise
+	if len(p.Risks) > 32 {
+		ids = make(map[string]bool, len(p.Risks))
+	}
 	for i, r := range p.Risks {
-		f := idx("risks", i)
 		switch r.Horizon {
 		case "", Immediate, ShortTerm, LongTerm:
 		default:
-			return &guidance.Error{Kind: guidance.Invalid, Field: f + ".horizon", Hint: `use "immediate", "short" or "long"`}
+			return &guidance.Error{Kind: guidance.Invalid, Field: idx("risks", i) + ".horizon", Hint: `use "immediate", "short" or "long"`}
 		}
 		if strings.TrimSpace(r.ID) == "" {
-			return &guidance.Error{Kind: guidance.Invalid, Field: f + ".id", Hint: "give each risk a short ID (e.g. \"r1\") that actions can refer to"}
+			return &guidance.Error{Kind: guidance.Invalid, Field: idx("risks", i) + ".id", Hint: "give each risk a short ID (e.g. \"r1\") that actions can refer to"}
 		}
-		if ids[r.ID] {
-			return &guidance.Error{Kind: guidance.Invalid, Field: f + ".id", Hint: "risk IDs must be unique in the plan"}
+		dup := ids[r.ID]
+		if ids == nil {
+			dup = slices.ContainsFunc(p.Risks[:i], func(q Risk) bool { return q.ID == r.ID })
+		} else {
+			ids[r.ID] = true
 		}
-		ids[r.ID] = true
+		if dup {
+			return &guidance.Error{Kind: guidance.Invalid, Field: idx("risks", i) + ".id", Hint: "risk IDs must be unique in the plan"}
+		}
 	}
 	for i, a := range p.Actions {
-		f := idx("actions", i)
-		if err := validDate(a.By, f+".by"); err != nil {
-			return err
+		if !validOrZero(a.By) {
+			return invalidDate(idx("actions", i) + ".by")
 		}
-		if err := validDate(a.Done, f+".done"); err != nil {
-			return err
+		if !validOrZero(a.Done) {
+			return invalidDate(idx("actions", i) + ".done")
 		}
 	}
 	for i, o := range p.Outcomes {
@@ -375,35 +392,33 @@ func (p *Plan) Validate() error {
 		}
 	}
 	for i, o := range p.Objectives {
-		f := idx("objectives", i)
 		if !validTerm(o.Outcome) {
-			return &guidance.Error{Kind: guidance.Invalid, Field: f + ".outcome", Hint: `use "short", "medium" or "long"`}
+			return &guidance.Error{Kind: guidance.Invalid, Field: idx("objectives", i) + ".outcome", Hint: `use "short", "medium" or "long"`}
 		}
-		for _, d := range []struct {
+		for _, d := range [...]struct {
 			d    Date
 			name string
 		}{{o.By, "by"}, {o.Evaluate, "evaluate"}, {o.ReEvaluate, "re_evaluate"}, {o.Evaluated, "evaluated"}, {o.ReEvaluated, "re_evaluated"}} {
-			if err := validDate(d.d, f+"."+d.name); err != nil {
-				return err
+			if !validOrZero(d.d) {
+				return invalidDate(idx("objectives", i) + "." + d.name)
 			}
 		}
 		if !o.Evaluate.IsZero() && !o.ReEvaluate.IsZero() && o.ReEvaluate.Before(o.Evaluate) {
-			return &guidance.Error{Kind: guidance.Invalid, Field: f + ".re_evaluate", Hint: "re-evaluation cannot come before the evaluation"}
+			return &guidance.Error{Kind: guidance.Invalid, Field: idx("objectives", i) + ".re_evaluate", Hint: "re-evaluation cannot come before the evaluation"}
 		}
 	}
 	for i, v := range p.Versions {
-		f := idx("versions", i)
 		if !v.Date.Valid() {
-			return &guidance.Error{Kind: guidance.Invalid, Field: f + ".date", Hint: "give the date of each version, YYYY-MM-DD"}
+			return &guidance.Error{Kind: guidance.Invalid, Field: idx("versions", i) + ".date", Hint: "give the date of each version, YYYY-MM-DD"}
 		}
 		if i > 0 && v.Date.Before(p.Versions[i-1].Date) {
-			return &guidance.Error{Kind: guidance.Invalid, Field: f + ".date", Hint: "list versions oldest first"}
+			return &guidance.Error{Kind: guidance.Invalid, Field: idx("versions", i) + ".date", Hint: "list versions oldest first"}
 		}
 		if strings.TrimSpace(v.Reason) == "" {
-			return &guidance.Error{Kind: guidance.Invalid, Field: f + ".reason", Hint: "record why the plan changed in each version"}
+			return &guidance.Error{Kind: guidance.Invalid, Field: idx("versions", i) + ".reason", Hint: "record why the plan changed in each version"}
 		}
 	}
-	for _, f := range []struct {
+	for _, f := range [...]struct {
 		d    Date
 		name string
 	}{{p.CPPM, "cppm"}, {p.FirstCoreGroup, "first_core_group"}, {p.RecordSent, "record_sent"}, {p.Discharge, "discharge"}, {p.PreDischargeMeeting, "pre_discharge_meeting"}, {p.Ended, "ended"}, {p.EndedByCPPM, "ended_by_cppm"}} {

@@ -348,7 +348,7 @@ func TestDecode_TypedErrorsNameTheField(t *testing.T) {
 		{"not JSON", `{"cppm":`, "(document)"},
 		{"null", `null`, "(document)"},
 		{"array", `[]`, "(document)"},
-		{"case-folded key", `{"CPPM":"2026-03-02"}`, "CPPM"},
+		{"case-folded key, never quoted", `{"CPPM":"2026-03-02"}`, "(document)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -225,15 +225,22 @@ func (e Event) Validate() error {
 			return err
 		}
 	}
-	need := func(ok bool, field string) error {
-		if !ok {
-			return invalid(field, "a "+string(e.Type)+" event needs it")
+	// need returns an error naming the first field that is not ok.
+	type field struct {
+		ok   bool
+		name string
+	}
+	need := func(fs ...field) error {
+		for _, f := range fs {
+			if !f.ok {
+				return invalid(f.name, "a "+string(e.Type)+" event needs it")
+			}
 		}
 		return nil
 	}
 	switch e.Type {
 	case Registered:
-		if err := need(e.Registration != nil && e.Registration.Kind.Valid(), "registration.kind"); err != nil {
+		if err := need(field{e.Registration != nil && e.Registration.Kind.Valid(), "registration.kind"}); err != nil {
 			return err
 		}
 		if e.Registration.Child != nil {
@@ -241,26 +248,29 @@ func (e Event) Validate() error {
 				return err
 			}
 		}
-		return need(e.Authority != "" && e.Date.Valid(), "authority, date")
+		return need(field{e.Authority != "", "authority"}, field{e.Date.Valid(), "date"})
 	case Deregistered:
-		return need(e.Reason.Valid() && e.Authority != "" && e.Date.Valid(), "reason, authority, date")
+		if e.Reason != "" && !e.Reason.Valid() {
+			return invalid("reason", "one of risk-reduced, transferred, died, adulthood, left-jurisdiction, temporary-ended")
+		}
+		return need(field{e.Reason.Valid(), "reason"}, field{e.Authority != "", "authority"}, field{e.Date.Valid(), "date"})
 	case ParentsInformed:
-		return need(e.Informed != nil && e.Authority != "", "informed, authority")
+		return need(field{e.Informed != nil, "informed"}, field{e.Authority != "", "authority"})
 	case FamilyToldEnded:
-		return need(e.Authority != "", "authority")
+		return need(field{e.Authority != "", "authority"})
 	case BirthRecorded:
-		return need(e.Child != nil && !e.Child.Unborn && e.Date.Valid(), "child, date")
+		return need(field{e.Child != nil, "child"}, field{e.Child != nil && !e.Child.Unborn, "child.unborn"}, field{e.Date.Valid(), "date"})
 	case Corrected:
-		if err := need(e.Correction != nil && e.Correction.Corrects >= 1 && e.Correction.Corrects < e.Version, "correction.corrects"); err != nil {
+		if err := need(field{e.Correction != nil && e.Correction.Corrects >= 1 && e.Correction.Corrects < e.Version, "correction.corrects"}); err != nil {
 			return err
 		}
 		if e.Correction.Child != nil {
 			return e.Correction.Child.validate("correction.child")
 		}
 	case Enquired:
-		return need(e.Enquiry != nil, "enquiry")
+		return need(field{e.Enquiry != nil, "enquiry"})
 	case RefusalRecorded:
-		return need(e.Refusal != nil && e.Refusal.Action.Valid(), "refusal.action")
+		return need(field{e.Refusal != nil && e.Refusal.Action.Valid(), "refusal.action"})
 	}
 	return nil
 }

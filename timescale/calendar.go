@@ -33,11 +33,43 @@ type Calendar struct {
 	lo, n int
 	work  []uint64 // bit i%64 of work[i/64]: day lo+i is a working day
 	cum   []int32  // cum[w]: working days before word w; cum[len(work)] is the total
-	// hols holds the holidays of the indexed years, by day number, so that
-	// explanations name a skipped day without re-deriving its year.
-	hols map[int]Holiday
-	// whys holds, for the same days, the reason text that Why returns.
-	whys map[int]string
+	// offs lists the holidays of the indexed years in day order, so that
+	// explanations name a skipped day without re-deriving its year. It holds
+	// no pointers (names and sources are in infos, each once), so the garbage
+	// collector never scans its thousands of entries.
+	offs  []offDay
+	infos []holidayInfo
+}
+
+// An offDay is a holiday of the index: its day number, its name and source
+// (infos[info]) and, for a substitute day, how far its own date is.
+type offDay struct {
+	n          int32
+	info       uint16
+	forDelta   int16 // For minus Date, in days, when substitute
+	substitute bool
+}
+
+// A holidayInfo is a holiday's name and source, and the reason Why gives.
+type holidayInfo struct{ name, source, why string }
+
+// off returns the holiday of the index on day number n.
+func (c *Calendar) off(n int) (offDay, bool) {
+	i, ok := slices.BinarySearchFunc(c.offs, n, func(o offDay, n int) int { return int(o.n) - n })
+	if !ok {
+		return offDay{}, false
+	}
+	return c.offs[i], true
+}
+
+// holidayOf turns an offDay back into the Holiday it was built from.
+func (c *Calendar) holidayOf(o offDay) Holiday {
+	d := guidance.DateFromDays(int(o.n))
+	h := Holiday{Date: d, Name: c.infos[o.info].name, Source: c.infos[o.info].source, Substitute: o.substitute}
+	if o.substitute {
+		h.For = d.AddDays(int(o.forDelta))
+	}
+	return h
 }
 
 // The years the index covers. Outside them every call is exact but walks.
@@ -79,17 +111,28 @@ func build(name string, defs []definition) *Calendar {
 			c.work[i/64] |= 1 << (i % 64)
 		}
 	}
-	c.hols = make(map[int]Holiday, (indexLastYear-indexFirstYear+1)*len(defs)/2)
-	c.whys = make(map[int]string, len(c.hols))
+	infoOf := map[[2]string]uint16{}
 	for y := indexFirstYear; y <= indexLastYear; y++ {
 		for _, h := range c.holidaysIn(y) {
 			n := h.Date.Days()
 			i := n - c.lo
 			c.work[i/64] &^= 1 << (i % 64)
-			c.hols[n] = h
-			c.whys[n] = h.why()
+			k := [2]string{h.Name, h.Source}
+			info, ok := infoOf[k]
+			if !ok {
+				info = uint16(len(c.infos))
+				infoOf[k] = info
+				c.infos = append(c.infos, holidayInfo{h.Name, h.Source, h.why()})
+			}
+			o := offDay{n: int32(n), info: info, substitute: h.Substitute}
+			if h.Substitute {
+				o.forDelta = int16(h.For.Sub(h.Date))
+			}
+			c.offs = append(c.offs, o)
 		}
 	}
+	// Each year's holidays come in date order; keep the whole list so.
+	slices.SortStableFunc(c.offs, func(a, b offDay) int { return int(a.n) - int(b.n) })
 	c.cum = make([]int32, words+1)
 	for w, x := range c.work {
 		c.cum[w+1] = c.cum[w] + int32(bits.OnesCount64(x))
@@ -158,8 +201,11 @@ func (c *Calendar) holidaysIn(year int) []Holiday {
 // holiday returns the holiday on d, if d is a non-working weekday.
 func (c *Calendar) holiday(d Date) (Holiday, bool) {
 	if _, ok := c.index(d); ok {
-		h, ok := c.hols[d.Days()]
-		return h, ok
+		o, ok := c.off(d.Days())
+		if !ok {
+			return Holiday{}, false
+		}
+		return c.holidayOf(o), true
 	}
 	for _, h := range c.holidaysIn(d.Year) {
 		if h.Date == d {
@@ -338,21 +384,40 @@ func (c *Calendar) LastWorkingDayOnOrBefore(d Date) Date {
 }
 
 // skipped lists the non-working days strictly between a and b (in either
-// order), each with why, reading the index rather than converting every day.
+// order), each with why. Inside the index it visits only the clear bits of
+// the bitmap, so a count of 15 working days touches its six or so weekend
+// days and holidays, not every day.
 func (c *Calendar) skipped(a, b Date) []Skip {
 	lo, hi := a.Days(), b.Days()
 	if hi < lo {
 		lo, hi = hi, lo
 	}
-	var out []Skip
-	if i, j := lo+1-c.lo, hi-c.lo; i >= 0 && j <= c.n && i < j {
-		// Size the list exactly: days in (lo, hi) less the working ones.
-		out = make([]Skip, 0, (j-i)-(c.rank(j)-c.rank(i)))
+	i, j := lo+1-c.lo, hi-c.lo // index positions [i, j)
+	if i < 0 || j > c.n || i >= j {
+		return c.skippedExact(lo, hi)
 	}
-	for n := lo + 1; n < hi; n++ {
-		if i := n - c.lo; i >= 0 && i < c.n && c.bit(i) == 1 {
-			continue
+	// Size the list exactly: days in (lo, hi) less the working ones.
+	out := make([]Skip, 0, (j-i)-(c.rank(j)-c.rank(i)))
+	for w := i / 64; w*64 < j; w++ {
+		free := ^c.work[w] // set bits: non-working days
+		if w == i/64 {
+			free &^= 1<<(i%64) - 1 // drop positions before i
 		}
+		if end := j - w*64; end < 64 {
+			free &= 1<<end - 1 // drop positions from j on
+		}
+		for ; free != 0; free &= free - 1 {
+			n := c.lo + w*64 + bits.TrailingZeros64(free)
+			out = append(out, Skip{Date: guidance.DateFromDays(n), Why: c.whyOff(n)})
+		}
+	}
+	return out
+}
+
+// skippedExact is skipped outside the index: it walks day by day.
+func (c *Calendar) skippedExact(lo, hi int) []Skip {
+	var out []Skip
+	for n := lo + 1; n < hi; n++ {
 		d := guidance.DateFromDays(n)
 		if why := c.Why(d); why != "" {
 			out = append(out, Skip{Date: d, Why: why})
@@ -361,14 +426,27 @@ func (c *Calendar) skipped(a, b Date) []Skip {
 	return out
 }
 
+// whyOff returns why day number n, a non-working day inside the index, is
+// not a working day: its weekday at a weekend, else its holiday.
+func (c *Calendar) whyOff(n int) string {
+	// Day 0 (1970-01-01) was a Thursday.
+	if wd := time.Weekday(((n+4)%7 + 7) % 7); wd == time.Saturday || wd == time.Sunday {
+		return wd.String()
+	}
+	if o, ok := c.off(n); ok {
+		return c.infos[o.info].why
+	}
+	return ""
+}
+
 // Why returns why d is not a working day ("Saturday", or the holiday's name
 // and source), and "" if it is a working day.
 func (c *Calendar) Why(d Date) string {
 	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
 		return wd.String()
 	}
-	if why, ok := c.whys[d.Days()]; ok {
-		return why
+	if o, ok := c.off(d.Days()); ok {
+		return c.infos[o.info].why
 	}
 	if _, ok := c.index(d); ok {
 		return ""

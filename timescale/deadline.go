@@ -20,6 +20,10 @@ type Options struct {
 	// Policies maps a policy ID to the choice to apply instead of its
 	// default, e.g. {"coregroup.first.reading": "working"}.
 	Policies map[string]string
+	// Local are a local Child Protection Committee's tighter figures; the
+	// one naming the rule computed, if any, is weighed as [LocalTimescale]
+	// describes. A figure that is not tighter is an error.
+	Local []LocalTimescale
 }
 
 // A Deadline is a computed due date that explains itself: what it counts
@@ -51,6 +55,9 @@ type Deadline struct {
 	Policies  []Applied           `json:"policies,omitempty"`
 	Citations []guidance.Citation `json:"citations"`
 	Notes     []string            `json:"notes,omitempty"`
+	// Local is the local figure weighed, when Options.Local tightens the
+	// rule; its readings are in Readings with Local set.
+	Local *LocalApplied `json:"local,omitempty"`
 }
 
 // MarshalJSON encodes the deadline with its fields and, under
@@ -74,6 +81,8 @@ type Computed struct {
 	// Clamped is set when a month count landed past the end of a month.
 	Clamped bool `json:"clamped,omitempty"`
 	Governs bool `json:"governs"`
+	// Local is set for a reading of a local figure (see [LocalTimescale]).
+	Local bool `json:"local,omitempty"`
 }
 
 // Skip is a non-working day passed over while counting, and why.
@@ -129,6 +138,12 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 				Hint: "give a real date, YYYY-MM-DD"}
 		}
 	}
+	local, li := localFor(opts.Local, t.Rule)
+	if li >= 0 {
+		if err := t.checkLocal(local, li); err != nil {
+			return Deadline{}, err
+		}
+	}
 	title, strength, cites := t.title, t.strength, t.cites
 	if title == "" { // a Timescale built by the caller rather than taken from the table
 		rule, prov, err := guidance.ProvisionOf(t.Rule, t.Edition)
@@ -141,20 +156,21 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 		Rule: t.Rule, Title: title, Edition: t.Edition, Strength: strength,
 		Direction: t.Direction, Action: t.Action, Calendar: c.Name(),
 		Citations: slices.Clone(cites), Notes: slices.Clone(t.Notes),
-		Readings: make([]Computed, 0, len(t.Readings)),
+		Readings: make([]Computed, len(t.Readings)),
 	}
-	have := make([]int, 0, 4) // indices of readings whose anchor is known
-	for _, r := range t.Readings {
-		cr := Computed{Reading: r}
+	var haveBuf [4]int
+	have := haveBuf[:0] // indices of readings whose anchor is known
+	for i, r := range t.Readings {
+		cr := &dl.Readings[i]
+		cr.Reading = r
 		a, ok := anchors[r.Anchor]
 		if !ok {
 			cr.Missing = true
-		} else {
-			cr.AnchorDate = a
-			cr.Due, cr.Skipped, cr.Clamped = compute(c, t.Direction, r, a)
-			have = append(have, len(dl.Readings))
+			continue
 		}
-		dl.Readings = append(dl.Readings, cr)
+		cr.AnchorDate = a
+		cr.Due, cr.Skipped, cr.Clamped = compute(c, t.Direction, r, a)
+		have = append(have, i)
 	}
 	if len(have) == 0 {
 		evs := make([]string, len(t.Readings))
@@ -168,6 +184,9 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 	if err != nil {
 		return Deadline{}, err
 	}
+	if li >= 0 {
+		gov = t.applyLocal(&dl, c, local, anchors, gov)
+	}
 	dl.Readings[gov].Governs = true
 	dl.Governing = dl.Readings[gov].Name
 	dl.Due = dl.Readings[gov].Due
@@ -177,6 +196,22 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 }
 
 func checkOptions(ps map[string]string) error {
+	valid := true
+	for id, choice := range ps {
+		p := findPolicy(id)
+		if p == nil {
+			valid = false
+			break
+		}
+		if _, ok := p.choice(choice); !ok {
+			valid = false
+			break
+		}
+	}
+	if valid {
+		return nil
+	}
+	// Report the first bad policy in ID order, so the error is stable.
 	ids := make([]string, 0, len(ps))
 	for id := range ps {
 		ids = append(ids, id)
@@ -237,7 +272,7 @@ func (t Timescale) resolve(dl *Deadline, have []int, choices map[string]string) 
 		if choice == Stricter {
 			best := earliest()
 			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
-				Effect: "the readings disagree or the guidance leaves this open; the earliest date governs (reading \"" + dl.Readings[best].Name + "\")"})
+				Effect: t.stricterEffect(best)})
 			return best, nil
 		}
 		for i, r := range dl.Readings {
@@ -249,7 +284,7 @@ func (t Timescale) resolve(dl *Deadline, have []int, choices map[string]string) 
 					Hint: fmt.Sprintf("policy %s = %s counts from %s: give that date", p.ID, choice, r.Anchor.Title())}
 			}
 			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
-				Effect: "reading \"" + choice + "\" chosen; other readings are shown for comparison"})
+				Effect: chosenEffect(r.Name)})
 			return i, nil
 		}
 		return 0, &guidance.Error{Kind: guidance.UnknownPolicy, Field: "policies." + p.ID, Value: choice,
@@ -282,15 +317,34 @@ func (t Timescale) resolve(dl *Deadline, have []int, choices map[string]string) 
 	return 0, fmt.Errorf("timescale: %s (%s) has an unknown combination %d", t.Rule, t.Edition, t.Combine)
 }
 
-func (t Timescale) policy(choices map[string]string) (Policy, string, bool) {
-	p, err := LookupPolicy(t.Policy)
-	if err != nil {
+// policy returns the timescale's policy (shared: read only), the choice
+// applied and whether it is the default.
+func (t Timescale) policy(choices map[string]string) (*Policy, string, bool) {
+	p := findPolicy(t.Policy)
+	if p == nil {
 		panic("timescale: table names unknown policy " + t.Policy) // caught by TestTableIsConsistent
 	}
 	if c, ok := choices[p.ID]; ok {
 		return p, c, c == p.Default
 	}
 	return p, p.Default, true
+}
+
+// stricterEffect is the Effect of the stricter choice when reading i
+// governs. Table entries hold it ready made.
+func (t Timescale) stricterEffect(i int) string {
+	if i < len(t.effects) {
+		return t.effects[i]
+	}
+	return stricterEffect(t.Readings[i].Name)
+}
+
+func stricterEffect(reading string) string {
+	return "the readings disagree or the guidance leaves this open; the earliest date governs (reading \"" + reading + "\")"
+}
+
+func chosenEffect(reading string) string {
+	return "reading \"" + reading + "\" chosen; other readings are shown for comparison"
 }
 
 func dayAndDate(d Date) string { return d.Weekday().String() + " " + d.String() }
@@ -349,7 +403,13 @@ func (dl Deadline) Explanation() string {
 			}
 		}
 	}
-	if len(dl.Readings) > 1 && len(dl.Policies) == 0 {
+	national := 0
+	for _, r := range dl.Readings {
+		if !r.Local {
+			national++
+		}
+	}
+	if national > 1 && len(dl.Policies) == 0 {
 		b.WriteString("Both limits apply (the guidance says so), so the earlier date governs.\n")
 	}
 	for _, p := range dl.Policies {
@@ -358,6 +418,14 @@ func (dl Deadline) Explanation() string {
 			def = " (default)"
 		}
 		fmt.Fprintf(&b, "Policy %s = %s%s: %s.\n", p.Policy, p.Choice, def, p.Effect)
+	}
+	if l := dl.Local; l != nil {
+		fmt.Fprintf(&b, "Local figure: %s sets %d %s, tightening the national %s. ", l.Source, l.Amount, l.Unit, l.National)
+		if l.Governs {
+			b.WriteString("The local date is earlier, so it governs.\n")
+		} else {
+			b.WriteString("The national date is already earlier, so it governs; the local figure cannot make a deadline later.\n")
+		}
 	}
 	for _, n := range dl.Notes {
 		fmt.Fprintf(&b, "Note: %s\n", n)

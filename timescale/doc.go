@@ -33,6 +33,16 @@
 // the step was done and the date of the check ("today" is always an input,
 // never the machine clock), honouring approved [Variation] values.
 //
+// # Local timescales
+//
+// A local Child Protection Committee's procedures may set a shorter
+// timescale than the national guidance. Give it as a [LocalTimescale] in
+// [Options].Local: it must count in the unit of a national reading and be
+// strictly tighter (units are never mixed), it can only make a deadline
+// earlier, and the explanation names it, its source (cited as LOCAL) and the
+// national figure it tightens. [CheckLocal] checks a list of them against an
+// edition.
+//
 // # Counting
 //
 // The guidance does not define its counting; the library's convention is the

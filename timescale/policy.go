@@ -114,6 +114,17 @@ func LookupPolicy(id string) (Policy, error) {
 		Hint: "known policies: " + strings.Join(ids, ", ")}
 }
 
+// findPolicy returns the policy with the given ID, shared: callers must not
+// modify it. It is LookupPolicy without the copy, for computing deadlines.
+func findPolicy(id string) *Policy {
+	for i := range policies {
+		if policies[i].ID == id {
+			return &policies[i]
+		}
+	}
+	return nil
+}
+
 func (p Policy) choice(name string) (Choice, bool) {
 	for _, c := range p.Choices {
 		if c.Name == name {

@@ -188,6 +188,10 @@ type Timescale struct {
 	title    string
 	strength guidance.Strength
 	cites    []guidance.Citation
+	// effects[i] is the Effect recorded when the stricter choice lets
+	// reading i govern; table entries only (clone drops it, since a copy's
+	// readings may be renamed).
+	effects []string
 }
 
 // Anchor returns the event the timescale's first reading counts from: the
@@ -328,6 +332,12 @@ var table = func() []Timescale {
 			panic("timescale: table entry not in the guidance catalogue: " + err.Error()) // TestTable* keeps this unreachable
 		}
 		t.title, t.strength, t.cites = r.Title, p.Strength, p.Citations
+		if t.Combine == ByPolicy {
+			t.effects = make([]string, len(t.Readings))
+			for i, r := range t.Readings {
+				t.effects[i] = stricterEffect(r.Name)
+			}
+		}
 	}
 	slices.SortFunc(ts, func(a, b Timescale) int {
 		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
@@ -381,13 +391,18 @@ func Lookup(rule string, e guidance.Edition) (Timescale, error) {
 	return t.clone(), nil
 }
 
-// byRule indexes table by rule ID and edition.
-var byRule = func() map[string]map[guidance.Edition]*Timescale {
-	m := map[string]map[guidance.Edition]*Timescale{}
+// byRule indexes table by rule ID, then by edition: byRule[rule][e] is nil
+// when the rule has no timescale in edition e.
+var byRule = func() map[string][]*Timescale {
+	slots := 0
+	for _, e := range guidance.Editions() {
+		slots = max(slots, int(e)+1)
+	}
+	m := map[string][]*Timescale{}
 	for i := range table {
 		t := &table[i]
 		if m[t.Rule] == nil {
-			m[t.Rule] = map[guidance.Edition]*Timescale{}
+			m[t.Rule] = make([]*Timescale, slots)
 		}
 		m[t.Rule][t.Edition] = t
 	}
@@ -403,8 +418,8 @@ func find(rule string, e guidance.Edition) (*Timescale, error) {
 		return nil, &guidance.Error{Kind: guidance.UnknownEdition, Field: "edition", Value: e.String()}
 	}
 	eds, ok := byRule[rule]
-	if t := eds[e]; t != nil {
-		return t, nil
+	if ok && int(e) < len(eds) && eds[e] != nil {
+		return eds[e], nil
 	}
 	if !ok {
 		if _, err := guidance.Lookup(rule); err != nil {
@@ -415,7 +430,7 @@ func find(rule string, e guidance.Edition) (*Timescale, error) {
 	}
 	names := make([]string, 0, len(eds))
 	for _, ed := range guidance.Editions() {
-		if eds[ed] != nil {
+		if int(ed) < len(eds) && eds[ed] != nil {
 			names = append(names, ed.String())
 		}
 	}
@@ -439,5 +454,6 @@ func (t Timescale) clone() Timescale {
 	}
 	t.Notes = slices.Clone(t.Notes)
 	t.cites = slices.Clone(t.cites)
+	t.effects = nil
 	return t
 }

@@ -28,7 +28,7 @@ func addCaseFlags(fs *flag.FlagSet) *caseFlags {
 	cf := &caseFlags{}
 	fs.StringVar(&cf.today, "today", "", "date of the check, YYYY-MM-DD (default: unknown, so steps not yet done are unknown)")
 	fs.StringVar(&cf.edition, "edition", "", "edition of the guidance: 2014, 2021 or 2023 (default: the one in force on the case's first event)")
-	fs.StringVar(&cf.overlay, "overlay", "", "JSON file of local holidays: {\"name\": ..., \"holidays\": [{\"date\", \"name\", \"source\"}]}")
+	fs.StringVar(&cf.overlay, "overlay", "", "JSON file of local holidays and tighter local timescales: {\"name\": ..., \"holidays\": [{\"date\", \"name\", \"source\"}], \"timescales\": [{\"rule\", \"days\" and \"unit\" (working or calendar) or \"months\", \"source\"}]} (see examples/overlays)")
 	fs.Var(&cf.policies, "policy", "ID=CHOICE, a policy choice instead of its default (repeatable)")
 	return cf
 }

@@ -7,6 +7,8 @@
 // Usage:
 //
 //	cpguide check CASE [--json] [--today DATE] [--edition E] [--overlay FILE] [--policy ID=CHOICE]...
+//	cpguide ics CASE [-o FILE] [--today DATE] [--edition E] [--overlay FILE] [--policy ID=CHOICE]...
+//	cpguide report CASE --html FILE [--today DATE] [--edition E] [--overlay FILE] [--policy ID=CHOICE]...
 //	cpguide rules [--json]
 //	cpguide explain RULE
 //	cpguide test DIR [-v]
@@ -48,14 +50,28 @@ Commands:
         check a case file (JSON; see examples/cases) against every rule of one edition: breaches
         first, then what the case still owes and by when. --today is the date of the check (without
         it nothing outstanding can be overdue); --edition defaults to the one in force on the case's
-        first event; --overlay FILE adds local holidays ({"name": ..., "holidays": [{"date", "name",
-        "source"}]}). Exit status 0: no breaches; 1: breaches; 2: bad input.
+        first event; --overlay FILE adds local holidays and tighter local timescales ({"name": ...,
+        "holidays": [{"date", "name", "source"}], "timescales": [{"rule", "days" and "unit" (working or
+        calendar) or "months", "source"}]}; see examples/overlays): a local timescale must be tighter
+        than the national one, in the same unit. Exit status 0: no breaches; 1: breaches; 2: bad input.
+  ics CASE [-o FILE] [--today DATE] [--edition 2014|2021|2023] [--overlay FILE] [--policy ID=CHOICE]...
+        write what the case still owes as an iCalendar (RFC 5545) file to import into a diary: one
+        all-day event per due date, with a UID that stays the same on every run, the rule's title,
+        strength, explanation and citations. No names or free text from the case; explanations
+        withhold the dates of expected delivery and discharge, which give the birth away. -o FILE
+        writes to FILE instead of standard output; the other flags are those of check. Exit
+        status 0: written; 2: bad input.
+  report CASE --html FILE [--today DATE] [--edition 2014|2021|2023] [--overlay FILE] [--policy ID=CHOICE]...
+        write the check as one self-contained, accessible HTML page (no scripts, nothing fetched):
+        a summary, a time line of the case's events and due dates (with the same dates as a table),
+        what the case still owes and every finding grouped by status. --html - writes to standard
+        output; the other flags are those of check. Exit status 0: written; 2: bad input.
   rules [--json]
         list the catalogue: every rule's ID, title, strength per edition and citations
   explain RULE
         what a rule requires, its provisions per edition with citations, and its timescales
   test DIR [-v]
-        run the compliance scenarios (*.json) in DIR; prints "N passed, N failed"; exit 1 if any failed
+        run the compliance scenarios (*.json, *.yaml) in DIR; prints "N passed, N failed"; exit 1 if any failed
   calendar YEAR [--json]
         list Scotland's non-working weekdays (bank holidays) in YEAR, with names and sources
   due --rule ID --from DATE [--edition 2014|2021|2023] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
@@ -86,6 +102,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = dueCmd(args[1:], stdout)
 	case "check":
 		err = checkCmd(args[1:], stdout)
+	case "ics":
+		err = icsCmd(args[1:], stdout)
+	case "report":
+		err = reportCmd(args[1:], stdout)
 	case "rules":
 		err = rulesCmd(args[1:], stdout)
 	case "explain":
@@ -93,7 +113,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "test":
 		err = testCmd(args[1:], stdout)
 	default:
-		err = errUsage{fmt.Sprintf("unknown command %q: use check, rules, explain, test, calendar or due (cpguide --help)", args[0])}
+		err = errUsage{fmt.Sprintf("unknown command %q: use check, ics, report, rules, explain, test, calendar or due (cpguide --help)", args[0])}
 	}
 	if err == nil {
 		return 0

@@ -86,9 +86,16 @@ func testCmd(args []string, w io.Writer) error {
 	if len(pos) != 1 {
 		return errUsage{"test needs one DIR of scenario files, e.g. cpguide test examples/scenarios"}
 	}
-	files, err := filepath.Glob(filepath.Join(pos[0], "*.json"))
-	if err != nil || len(files) == 0 {
-		return errUsage{fmt.Sprintf("no scenario files (*.json) in %q: check the directory", pos[0])}
+	var files []string
+	for _, pattern := range []string{"*.json", "*.yaml", "*.yml"} {
+		m, err := filepath.Glob(filepath.Join(pos[0], pattern))
+		if err != nil {
+			return errUsage{fmt.Sprintf("cannot list the scenario files in %q: %v", pos[0], err)}
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		return errUsage{fmt.Sprintf("no scenario files (*.json, *.yaml) in %q: check the directory", pos[0])}
 	}
 	passed, failed := 0, 0
 	for _, f := range files {

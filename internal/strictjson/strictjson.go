@@ -141,6 +141,10 @@ func walk(raw any, t reflect.Type, path string) error {
 		for _, k := range keys {
 			i, ok := fields[k]
 			if !ok {
+				if !fieldName(k) {
+					// The key may be personal data: name its parent.
+					return bad(path, "unknown field: remove it or correct its name (names are lower case with underscores)")
+				}
 				return bad(join(path, k), "unknown field: remove it or correct its name (names are lower case with underscores)")
 			}
 			if err := walk(obj[k], t.Field(i).Type, join(path, k)); err != nil {

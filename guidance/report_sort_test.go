@@ -1,0 +1,60 @@
+package guidance
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestReportSort_SameOrderAsStableSortOfFindings proves that sorting keys and
+// permuting in place gives exactly the order a stable sort of the findings
+// themselves gives, for reports below and above the stack buffer's size, with
+// many ties of urgency, due date and rule.
+func TestReportSort_SameOrderAsStableSortOfFindings(t *testing.T) {
+	catalogued := []string{"cppm.notice", "cppm.initial", "plan.record", "coregroup.first", "register.registration"}
+	withOthers := append([]string{"a", "z"}, catalogued...) // not in the catalogue: keys do not pack
+	statuses := []Status{Unknown, Met, MetUnderVariation, Pending, Overdue, Late, Missing, NotApplicable}
+	strengths := []Strength{Must, Should, WherePossible, May}
+	r := rand.New(rand.NewPCG(6, 1))
+	for _, n := range []int{0, 1, 2, 3, 20, 63, 64, 65, 200} {
+		for iter := range 40 {
+			rules := catalogued
+			if iter%2 == 1 {
+				rules = withOthers
+			}
+			fs := make([]Finding, n)
+			for i := range fs {
+				fs[i] = Finding{Rule: rules[r.IntN(len(rules))], Status: statuses[r.IntN(len(statuses))],
+					Strength: strengths[r.IntN(len(strengths))], Message: strings.Repeat("x", i)}
+				switch r.IntN(4) {
+				case 0:
+				case 1:
+					if iter%2 == 0 {
+						fs[i].Due = Date{2025, time.December, 31}
+						break
+					}
+					fs[i].Due = Date{2026, time.February, 28 + r.IntN(3)} // 30 February does not exist: keys do not pack
+				default:
+					fs[i].Due = Date{2026, time.Month(1 + r.IntN(2)), 1 + r.IntN(3)}
+				}
+			}
+			want := slices.Clone(fs)
+			slices.SortStableFunc(want, func(a, b Finding) int {
+				if c := urgency(a) - urgency(b); c != 0 {
+					return c
+				}
+				if c := compareDue(a.Due, b.Due); c != 0 {
+					return c
+				}
+				return strings.Compare(a.Rule, b.Rule)
+			})
+			rep := &Report{Findings: fs}
+			rep.Sort()
+			require.Equal(t, want, rep.Findings, "n=%d", n)
+		}
+	}
+}

@@ -1,0 +1,249 @@
+package timescale
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cpguide/cpguide/guidance"
+)
+
+// A LocalTimescale is a shorter timescale that a local Child Protection
+// Committee's procedures set for one rule, in every edition, e.g. the first
+// Core Group within 10 working days of the CPPM. Give it to a computation in
+// [Options].Local.
+//
+// A local procedure can tighten the national guidance, never loosen it. The
+// library's policy for comparing the two (checked by [CheckLocal], and again
+// by [Due] for the figure that applies):
+//
+//   - Units are never mixed. The local figure must count in the unit of at
+//     least one national reading of the rule in the edition checked
+//     (calendar days, working days or months), and it tightens exactly those
+//     readings. Working days are not converted to calendar days or back:
+//     how many calendar days 10 working days take depends on the weekends
+//     and holidays of each case, so a comparison across units would accept
+//     or refuse a figure case by case.
+//   - It must be strictly tighter than each reading it tightens: fewer days
+//     or months for a deadline, more for a notice period. An equal figure
+//     adds nothing and is refused as a mistake.
+//   - The rule must have a timescale in the edition checked: where the
+//     national guidance sets none, there is nothing to tighten.
+//
+// When the deadline is computed, the local figure counts from the anchor of
+// each reading it tightens. If the national reading that governs is one of
+// them, its local counterpart applies; otherwise (the national date comes
+// from a reading in another unit) the earliest local date does. The deadline
+// is the earlier of that local date and the national one, so a local figure
+// can never make a deadline later, even where 10 working days run past 14
+// calendar days over a holiday. The explanation states the local figure, its
+// source and the national figure it tightens, and the deadline cites the
+// local source (tag LOCAL).
+type LocalTimescale struct {
+	// Rule is the ID of a timescale rule, e.g. "coregroup.first".
+	Rule string `json:"rule"`
+	// Amount is the number of Unit (CalendarDays, WorkingDays or Months).
+	Amount int  `json:"amount"`
+	Unit   Unit `json:"unit"`
+	// Source is where the figure comes from, e.g. "Anytown CPC procedures
+	// 2026, para 4.2". It is cited wherever the figure is used.
+	Source string `json:"source"`
+}
+
+// String describes the figure: "10 working days (Anytown CPC procedures
+// 2026, para 4.2)".
+func (l LocalTimescale) String() string {
+	return strconv.Itoa(l.Amount) + " " + l.Unit.String() + " (" + l.Source + ")"
+}
+
+// amountField is the overlay field that holds the amount.
+func (l LocalTimescale) amountField() string {
+	if l.Unit == Months {
+		return ".months"
+	}
+	return ".days"
+}
+
+// citation is how deadlines cite the figure.
+func (l LocalTimescale) citation() guidance.Citation {
+	return guidance.Citation{Source: guidance.Local, Note: l.Source}
+}
+
+// LocalApplied records a local figure weighed in a deadline.
+type LocalApplied struct {
+	LocalTimescale
+	// National is the national figure it tightens, e.g. "15 working days
+	// after the CPPM [AD23 Appendix D (2023 edition)]".
+	National string `json:"national"`
+	// Governs is set when the local date is the deadline; otherwise the
+	// national date was already earlier.
+	Governs bool `json:"governs"`
+}
+
+// CheckLocal checks local figures against the national timescales of edition
+// e under the policy of [LocalTimescale]. The error is a *guidance.Error
+// whose Field names the figure by position ("timescales[1].unit") and whose
+// Hint says what to fix: UnknownRule for an ID not in the catalogue,
+// NotInEdition for a rule with no timescale in e (or none at all), Refused
+// for a figure in another unit or not tighter than the national one, and
+// Invalid for a missing source, an amount below zero, an unusable unit, or a
+// second figure for the same rule.
+func CheckLocal(local []LocalTimescale, e guidance.Edition) error {
+	for i, l := range local {
+		if slices.ContainsFunc(local[:i], func(o LocalTimescale) bool { return o.Rule == l.Rule }) {
+			return localError(guidance.Invalid, i, ".rule", "give one local figure per rule: an earlier figure names the same rule")
+		}
+		t, err := find(l.Rule, e)
+		if err != nil {
+			return localRuleError(i, l.Rule, e, err)
+		}
+		if err := t.checkLocal(l, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func localError(kind guidance.Kind, i int, field, hint string) error {
+	return &guidance.Error{Kind: kind, Field: "timescales[" + strconv.Itoa(i) + "]" + field, Hint: hint}
+}
+
+func localRuleError(i int, rule string, e guidance.Edition, err error) error {
+	ge, _ := err.(*guidance.Error)
+	switch {
+	case ge != nil && ge.Kind == guidance.UnknownRule:
+		// The ID is not quoted, nor the error that would quote it: it may
+		// be anything typed into the overlay.
+		return &guidance.Error{Kind: guidance.UnknownRule, Field: "timescales[" + strconv.Itoa(i) + "].rule",
+			Hint: "name a timescale rule of the catalogue (cpguide rules lists them)"}
+	case ge != nil && ge.Field == "rule":
+		return &guidance.Error{Kind: guidance.NotInEdition, Field: "timescales[" + strconv.Itoa(i) + "].rule",
+			Hint: rule + " is not a timescale rule: a local figure can only tighten a timescale", Err: err}
+	}
+	return &guidance.Error{Kind: guidance.NotInEdition, Field: "timescales[" + strconv.Itoa(i) + "].rule",
+		Hint: rule + " has no national timescale in the " + e.String() + " edition, so there is nothing to tighten: leave it out of the overlay used for cases under that edition", Err: err}
+}
+
+// checkLocal checks figure l (at position i of the overlay) against t.
+func (t *Timescale) checkLocal(l LocalTimescale, i int) error {
+	switch {
+	case strings.TrimSpace(l.Source) == "":
+		return localError(guidance.Invalid, i, ".source", "say where the local figure comes from, e.g. the procedures and paragraph")
+	case l.Amount < 0:
+		return localError(guidance.Invalid, i, l.amountField(), "give a number of days or months, zero or more")
+	case l.Unit != CalendarDays && l.Unit != WorkingDays && l.Unit != Months:
+		return localError(guidance.Invalid, i, ".unit", `use "calendar" or "working" days, or months`)
+	}
+	tightens := 0
+	for _, r := range t.Readings {
+		if r.Unit != l.Unit {
+			continue
+		}
+		tightens++
+		if !tighter(t.Direction, l.Amount, r.Amount) {
+			want := "fewer than " + strconv.Itoa(r.Amount)
+			if t.Direction == Notice {
+				want = "more than " + strconv.Itoa(r.Amount)
+			}
+			return localError(guidance.Refused, i, l.amountField(), "a local procedure can only tighten the national timescale, not loosen it or repeat it: "+
+				t.Rule+" in the "+t.Edition.String()+" edition is "+Computed{Reading: r}.describe(t.Direction)+" ("+joinCitations(r.Citations)+"); give "+want+" "+l.Unit.String())
+		}
+	}
+	if tightens == 0 {
+		units := make([]string, 0, len(t.Readings))
+		for _, r := range t.Readings {
+			if u := r.Unit.String(); !slices.Contains(units, u) && r.Unit != GestationWeeks {
+				units = append(units, u)
+			}
+		}
+		return localError(guidance.Refused, i, ".unit", t.Rule+" in the "+t.Edition.String()+" edition counts in "+strings.Join(units, " or ")+
+			": give the local figure in that unit (the library does not compare working days with calendar days, whose relation changes with each case's weekends and holidays)")
+	}
+	return nil
+}
+
+// tighter reports whether a local amount asks more than a national one: an
+// earlier deadline, or a longer notice.
+func tighter(dir Direction, local, national int) bool {
+	if dir == Notice {
+		return local > national
+	}
+	return local < national
+}
+
+// localFor returns the figure of local that names rule and its position, or
+// -1.
+func localFor(local []LocalTimescale, rule string) (LocalTimescale, int) {
+	for i, l := range local {
+		if l.Rule == rule {
+			return l, i
+		}
+	}
+	return LocalTimescale{}, -1
+}
+
+// applyLocal weighs figure l in dl, whose national readings are computed and
+// whose reading gov governs: it adds a local reading for each national reading
+// in l's unit, and lets the applicable local date govern if it is earlier.
+func (t *Timescale) applyLocal(dl *Deadline, c *Calendar, l LocalTimescale, anchors Anchors, gov int) int {
+	cite := l.citation()
+	national := make([]string, 0, 1)
+	n := len(dl.Readings)
+	counterpart, earliest := -1, -1
+	for i := range n {
+		r := dl.Readings[i].Reading
+		if r.Unit != l.Unit {
+			continue
+		}
+		national = append(national, dl.Readings[i].describe(t.Direction)+" ["+joinCitations(r.Citations)+"]")
+		lr := Computed{Reading: Reading{Name: "local", Amount: l.Amount, Unit: l.Unit, Anchor: r.Anchor,
+			Citations: []guidance.Citation{cite}}, Local: true}
+		if a, ok := anchors[r.Anchor]; ok {
+			lr.AnchorDate = a
+			lr.Due, lr.Skipped, lr.Clamped = compute(c, t.Direction, lr.Reading, a)
+		} else {
+			lr.Missing = true
+		}
+		dl.Readings = append(dl.Readings, lr)
+		j := len(dl.Readings) - 1
+		if lr.Missing {
+			continue
+		}
+		if i == gov {
+			counterpart = j
+		}
+		if earliest < 0 || lr.Due.Before(dl.Readings[earliest].Due) {
+			earliest = j
+		}
+	}
+	if local := dl.Readings[n:]; len(local) > 1 {
+		for i := range local {
+			local[i].Name = "local-" + dl.Readings[indexOfUnit(dl.Readings[:n], l.Unit, i)].Name
+		}
+	}
+	dl.Citations = append(dl.Citations, cite)
+	applied := &LocalApplied{LocalTimescale: l, National: strings.Join(national, "; ")}
+	dl.Local = applied
+	pick := counterpart
+	if pick < 0 {
+		pick = earliest
+	}
+	if pick >= 0 && dl.Readings[pick].Due.Before(dl.Readings[gov].Due) {
+		applied.Governs = true
+		return pick
+	}
+	return gov
+}
+
+// indexOfUnit returns the index in rs of the k-th reading in unit u.
+func indexOfUnit(rs []Computed, u Unit, k int) int {
+	for i, r := range rs {
+		if r.Unit == u {
+			if k == 0 {
+				return i
+			}
+			k--
+		}
+	}
+	return -1
+}

@@ -1,0 +1,189 @@
+package timescale_test
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+const anytown = "Anytown CPC procedures 2026, para 4.2"
+
+func localFig(rule string, n int, u timescale.Unit) timescale.LocalTimescale {
+	return timescale.LocalTimescale{Rule: rule, Amount: n, Unit: u, Source: anytown}
+}
+
+// A local procedure may tighten a national timescale, never loosen or repeat
+// it, and never in a unit the national timescale does not count in.
+func TestCheckLocal_TighterAcceptedEqualLooserOrMixedRefused(t *testing.T) {
+	e23, e21 := guidance.Edition2023, guidance.Edition2021
+	for _, tc := range []struct {
+		name    string
+		edition guidance.Edition
+		local   timescale.LocalTimescale
+		kind    guidance.Kind // Other: accepted
+		field   string
+	}{
+		{"coregroup.first 10 working days tightens AD23's 15", e23, localFig("coregroup.first", 10, timescale.WorkingDays), guidance.Other, ""},
+		{"coregroup.first 10 calendar days tightens S0's 14", e23, localFig("coregroup.first", 10, timescale.CalendarDays), guidance.Other, ""},
+		{"coregroup.first 14 calendar days only repeats S0", e23, localFig("coregroup.first", 14, timescale.CalendarDays), guidance.Refused, "timescales[0].days"},
+		{"coregroup.first 15 working days only repeats AD23", e23, localFig("coregroup.first", 15, timescale.WorkingDays), guidance.Refused, "timescales[0].days"},
+		{"coregroup.first 20 working days loosens AD23", e23, localFig("coregroup.first", 20, timescale.WorkingDays), guidance.Refused, "timescales[0].days"},
+		{"cppm.record in calendar days mixes units with 10 working days", e23, localFig("cppm.record", 12, timescale.CalendarDays), guidance.Refused, "timescales[0].unit"},
+		{"cppm.review 3 months tightens 6 months", e23, localFig("cppm.review", 3, timescale.Months), guidance.Other, ""},
+		{"cppm.review in days mixes units with months", e23, localFig("cppm.review", 60, timescale.CalendarDays), guidance.Refused, "timescales[0].unit"},
+		{"cppm.review 6 months only repeats", e23, localFig("cppm.review", 6, timescale.Months), guidance.Refused, "timescales[0].months"},
+		{"cppm.notice 7 days is a longer notice than 5", e23, localFig("cppm.notice", 7, timescale.CalendarDays), guidance.Other, ""},
+		{"cppm.notice 3 days is a shorter notice than 5", e23, localFig("cppm.notice", 3, timescale.CalendarDays), guidance.Refused, "timescales[0].days"},
+		{"plan.record 2021 LOCAL 5 working days tightened to 3", e21, localFig("plan.record", 3, timescale.WorkingDays), guidance.Other, ""},
+		{"cppm.record has no national timescale in 2021", e21, localFig("cppm.record", 5, timescale.WorkingDays), guidance.NotInEdition, "timescales[0].rule"},
+		{"cppm.core-agencies is not a timescale rule", e23, localFig("cppm.core-agencies", 5, timescale.WorkingDays), guidance.NotInEdition, "timescales[0].rule"},
+		{"an unknown rule", e23, localFig("coregroup.second", 5, timescale.WorkingDays), guidance.UnknownRule, "timescales[0].rule"},
+		{"no source", e23, timescale.LocalTimescale{Rule: "coregroup.first", Amount: 10, Unit: timescale.WorkingDays}, guidance.Invalid, "timescales[0].source"},
+		{"a negative amount", e23, localFig("coregroup.first", -1, timescale.WorkingDays), guidance.Invalid, "timescales[0].days"},
+		{"weeks of gestation", e23, localFig("cppm.pre-birth", 30, timescale.GestationWeeks), guidance.Invalid, "timescales[0].unit"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := timescale.CheckLocal([]timescale.LocalTimescale{tc.local}, tc.edition)
+			if tc.kind == guidance.Other {
+				require.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.True(t, guidance.Match(&guidance.Error{Kind: tc.kind, Field: tc.field}, err), "got %v", err)
+			var ge *guidance.Error
+			require.ErrorAs(t, err, &ge)
+			assert.NotEmpty(t, ge.Hint, "the error says what to fix")
+			assert.NotContains(t, err.Error(), "coregroup.second", "an unknown ID is not quoted")
+		})
+	}
+}
+
+func TestCheckLocal_OneFigurePerRule(t *testing.T) {
+	err := timescale.CheckLocal([]timescale.LocalTimescale{
+		localFig("coregroup.first", 10, timescale.WorkingDays), localFig("coregroup.first", 9, timescale.WorkingDays),
+	}, guidance.Edition2023)
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "timescales[1].rule"}, err), "got %v", err)
+}
+
+// Due refuses a figure that is not tighter, whatever the caller checked.
+func TestDue_RefusesALooserLocalFigure(t *testing.T) {
+	_, err := timescale.Due("coregroup.first", guidance.Edition2023, timescale.Anchors{timescale.EventCPPM: day(2026, 3, 2)},
+		timescale.Options{Local: []timescale.LocalTimescale{localFig("plan.record", 3, timescale.WorkingDays), localFig("coregroup.first", 16, timescale.WorkingDays)}})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Refused, Field: "timescales[1].days"}, err), "got %v", err)
+}
+
+// The local figure governs when it gives the earlier date, cites its LOCAL
+// source and says which national figure it tightens; where the national date
+// is earlier (10 working days over Christmas run past 14 calendar days), the
+// national date still governs.
+func TestDue_LocalFigureGovernsOnlyWhenEarlier(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		cppm    timescale.Date
+		local   timescale.LocalTimescale
+		due     timescale.Date
+		gov     string
+		governs bool
+	}{
+		{"8 working days from Monday 2 March beat 14 calendar days", day(2026, 3, 2), localFig("coregroup.first", 8, timescale.WorkingDays), day(2026, 3, 12), "local", true},
+		{"10 working days from a Monday tie with 14 calendar days: the national date stands", day(2026, 3, 2), localFig("coregroup.first", 10, timescale.WorkingDays), day(2026, 3, 16), "calendar", false},
+		{"10 calendar days beat 14", day(2026, 3, 2), localFig("coregroup.first", 10, timescale.CalendarDays), day(2026, 3, 12), "local", true},
+		{"9 working days over Christmas end after 14 calendar days", day(2026, 12, 18), localFig("coregroup.first", 9, timescale.WorkingDays), day(2027, 1, 1), "calendar", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dl, err := timescale.Due("coregroup.first", guidance.Edition2023, timescale.Anchors{timescale.EventCPPM: tc.cppm},
+				timescale.Options{Local: []timescale.LocalTimescale{tc.local}})
+			require.NoError(t, err)
+			assert.Equal(t, tc.due, dl.Due)
+			assert.Equal(t, tc.gov, dl.Governing)
+			require.NotNil(t, dl.Local)
+			assert.Equal(t, tc.governs, dl.Local.Governs)
+			assert.Contains(t, dl.Citations, guidance.Citation{Source: guidance.Local, Note: anytown})
+			assert.Contains(t, dl.Explanation(), "Local figure: "+anytown)
+			f := dl.Assess(timescale.Date{}, tc.cppm, timescale.Variation{})
+			assert.Contains(t, f.Citations, guidance.Citation{Source: guidance.Local, Note: anytown}, "findings cite the local source")
+		})
+	}
+}
+
+// A local figure for a rule not computed leaves the deadline exactly as the
+// national guidance has it.
+func TestDue_LocalFigureForAnotherRuleChangesNothing(t *testing.T) {
+	a := timescale.Anchors{timescale.EventCPPM: day(2026, 12, 18)}
+	want, err := timescale.Due("coregroup.first", guidance.Edition2023, a, timescale.Options{})
+	require.NoError(t, err)
+	got, err := timescale.Due("coregroup.first", guidance.Edition2023, a, timescale.Options{Local: []timescale.LocalTimescale{localFig("plan.record", 5, timescale.WorkingDays)}})
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+}
+
+// cppm.initial counts from one of three events: the local figure tightens
+// each, and the one the policy chose governs.
+func TestDue_LocalFigureFollowsTheChosenAnchor(t *testing.T) {
+	a := timescale.Anchors{timescale.EventConcern: day(2026, 3, 2), timescale.EventIRD: day(2026, 3, 4), timescale.EventInvestigation: day(2026, 3, 6)}
+	dl, err := timescale.Due("cppm.initial", guidance.Edition2023, a, timescale.Options{
+		Policies: map[string]string{"cppm.initial.anchor": "investigation"},
+		Local:    []timescale.LocalTimescale{localFig("cppm.initial", 21, timescale.CalendarDays)},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, day(2026, 3, 27), dl.Due)
+	assert.Equal(t, "local-investigation", dl.Governing)
+}
+
+func TestGolden_CoreGroupFirst2023LocalExplanation(t *testing.T) {
+	dl, err := timescale.Due("coregroup.first", guidance.Edition2023, timescale.Anchors{timescale.EventCPPM: day(2026, 3, 30)},
+		timescale.Options{Local: []timescale.LocalTimescale{localFig("coregroup.first", 8, timescale.WorkingDays)}})
+	require.NoError(t, err)
+	js, err := json.MarshalIndent(dl, "", "  ")
+	require.NoError(t, err)
+	golden(t, filepath.Join("testdata", "2023", "coregroup-first-local.txt"), []byte(dl.Explanation()))
+	golden(t, filepath.Join("testdata", "2023", "coregroup-first-local.json"), append(js, '\n'))
+}
+
+// FuzzDueLocal: a local figure that CheckLocal accepts never makes a deadline
+// later than the national one, and one it refuses makes Due refuse too.
+func FuzzDueLocal(f *testing.F) {
+	f.Add(uint8(0), uint8(3), int16(0), uint8(10), uint8(2))
+	f.Add(uint8(9), uint8(2), int16(290), uint8(3), uint8(1))
+	f.Add(uint8(20), uint8(1), int16(-40), uint8(1), uint8(3))
+	all := timescale.All()
+	base := timescale.Date{Year: 2026, Month: time.March, Day: 2}
+	units := []timescale.Unit{timescale.CalendarDays, timescale.WorkingDays, timescale.Months, timescale.GestationWeeks}
+	f.Fuzz(func(t *testing.T, ri, ed uint8, off int16, amount, ui uint8) {
+		ts := all[int(ri)%len(all)]
+		e := ts.Edition
+		a := timescale.Anchors{}
+		for i, ev := range timescale.Events() {
+			a[ev] = base.AddDays(int(off) + 3*i)
+		}
+		l := timescale.LocalTimescale{Rule: ts.Rule, Amount: int(amount) % 40, Unit: units[int(ui)%len(units)], Source: "local procedures"}
+		national, err := timescale.Due(ts.Rule, e, a, timescale.Options{})
+		if err != nil {
+			t.Fatalf("%s %s: %v", ts.Rule, e, err)
+		}
+		got, err := timescale.Due(ts.Rule, e, a, timescale.Options{Local: []timescale.LocalTimescale{l}})
+		if checkErr := timescale.CheckLocal([]timescale.LocalTimescale{l}, e); checkErr != nil {
+			if err == nil {
+				t.Fatalf("%s %s: CheckLocal refused %v (%v) but Due accepted it", ts.Rule, e, l, checkErr)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("%s %s: CheckLocal accepted %v but Due refused it: %v", ts.Rule, e, l, err)
+		}
+		if got.Due.After(national.Due) {
+			t.Fatalf("%s %s: local %v made the deadline later: %s > %s", ts.Rule, e, l, got.Due, national.Due)
+		}
+		if got.Local == nil || !strings.Contains(got.Explanation(), "Local figure: local procedures") {
+			t.Fatalf("%s %s: the explanation does not state the local figure", ts.Rule, e)
+		}
+	})
+}
