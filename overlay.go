@@ -64,6 +64,10 @@ func (t OverlayTimescale) local(field string) (timescale.LocalTimescale, error) 
 		return l, invalid(field+".source", "say where the local figure comes from: the procedures and paragraph")
 	case (t.Days == nil) == (t.Months == nil):
 		return l, invalid(field, `give either "days" (with "unit") or "months"`)
+	case t.Days != nil && *t.Days < 0:
+		return l, invalid(field+".days", "give a number of days, zero or more")
+	case t.Months != nil && *t.Months < 0:
+		return l, invalid(field+".months", "give a number of months, zero or more")
 	case t.Months != nil && t.Unit != "" && t.Unit != "months":
 		return l, invalid(field+".unit", `leave out the unit with "months", or use "days" with a unit`)
 	case t.Months != nil:

@@ -107,6 +107,8 @@ func TestDecodeOverlay_ErrorsNameThePath(t *testing.T) {
 		{`{"name":"x","timescales":[{"rule":"cppm.record","months":1,"unit":"working","source":"s"}]}`, "overlay.timescales[0].unit"},
 		{`{"name":"x","timescales":[{"rule":"cppm.record","days":5,"unit":"fortnightly","source":"s"}]}`, "overlay.timescales[0].unit"},
 		{`{"name":"x","timescales":[{"days":5,"unit":"working","source":"s"}]}`, "overlay.timescales[0].rule"},
+		{`{"name":"x","timescales":[{"rule":"cppm.record","days":-5,"unit":"working","source":"s"}]}`, "overlay.timescales[0].days"},
+		{`{"name":"x","timescales":[{"rule":"cppm.review","months":-1,"source":"s"}]}`, "overlay.timescales[0].months"},
 		{`{"name":"x","timescales":{}}`, "overlay.timescales"},
 		{`{"name":"x","holidays":[{"date":"2026-04-06","name":"Easter Monday"}]}`, "overlay.holidays[0]"},
 		{`{"name":"x","Jane Doe":1}`, "overlay.(unknown field)"},
