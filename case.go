@@ -8,12 +8,14 @@ import (
 	"log/slog"
 	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/cpguide/cpguide/coregroup"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
 	"github.com/cpguide/cpguide/register"
@@ -383,9 +385,30 @@ var errTrailing = errors.New("trailing data")
 // strict decodes raw into v, naming path in any error.
 func strict(path string, raw json.RawMessage, v any) error {
 	if err := one(raw, v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			// The path from the JSON names and the kind of value given,
+			// never te.Field's Go names or te.Value's number.
+			field, hint := strictjson.TypeError(raw, reflect.TypeOf(v), te)
+			return invalid(joinPath(path, field), hint)
+		}
 		return jsonError(path, err)
 	}
 	return nil
+}
+
+// joinPath joins a JSON path and a path inside it ("" for the value itself);
+// the whole document is "input".
+func joinPath(path, field string) string {
+	switch {
+	case path == "" && field == "":
+		return "input"
+	case path == "":
+		return field
+	case field == "":
+		return path
+	}
+	return path + "." + field
 }
 
 // jsonError turns an encoding/json error at path into a *guidance.Error
@@ -415,7 +438,10 @@ func jsonError(path string, err error) error {
 	case errors.As(err, &se):
 		return &guidance.Error{Kind: guidance.Invalid, Field: join(""), Hint: "the JSON is malformed at byte " + strconv.FormatInt(se.Offset, 10)}
 	case errors.As(err, &te):
-		return &guidance.Error{Kind: guidance.Invalid, Field: join(te.Field), Hint: "expected a JSON " + jsonKind(te) + ", got " + te.Value}
+		// Without the document, the path is where decoding began; the
+		// hint names kinds, never te.Value, which may hold the number.
+		_, hint := strictjson.TypeError(nil, te.Type, te)
+		return &guidance.Error{Kind: guidance.Invalid, Field: join(""), Hint: hint}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return invalid(join(""), "the JSON is empty or ends too early")
 	}
@@ -423,24 +449,6 @@ func jsonError(path string, err error) error {
 		return invalid(join(safeKey(strings.Trim(f, `"`))), "unknown field: check its spelling against the case file format")
 	}
 	return invalid(join(""), "the value could not be decoded")
-}
-
-func jsonKind(te *json.UnmarshalTypeError) string {
-	if te.Type == nil {
-		return "value"
-	}
-	switch k := te.Type.Kind().String(); k {
-	case "struct", "map":
-		return "object"
-	case "slice", "array":
-		return "array"
-	case "int", "int64", "uint8", "float64":
-		return "number"
-	case "bool":
-		return "boolean"
-	default:
-		return k
-	}
 }
 
 // safeKey returns key if it looks like a field name (lower-case letters,

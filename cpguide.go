@@ -53,8 +53,9 @@ type Result struct {
 	// UnusedVariations are approved variations that changed nothing: no
 	// finding of their rule (and subject, when they name one) has a due
 	// date before the variation's new date. Check that they name the right
-	// rule and occurrence.
-	UnusedVariations []timescale.Variation `json:"unused_variations,omitempty"`
+	// rule and occurrence. Only what identifies each variation is kept,
+	// not who approved it or why.
+	UnusedVariations []UnusedVariation `json:"unused_variations,omitempty"`
 	// Calendar is the name of the calendar the deadlines were counted on.
 	Calendar string `json:"calendar"`
 }
@@ -121,7 +122,15 @@ func (c Case) Edition(opts Options) (guidance.Edition, error) {
 	}
 	e, err := guidance.InForce(first)
 	if err != nil {
-		return 0, &guidance.Error{Kind: guidance.NotInForce, Field: "case", Hint: "the case's first event is before any modelled edition: choose an edition explicitly", Err: err}
+		// InForce's error quotes the date, which may be a date of birth:
+		// it is neither wrapped nor quoted.
+		if !first.Valid() {
+			return 0, &guidance.Error{Kind: guidance.Invalid, Field: "case",
+				Hint: "the case's first event has an impossible date: give real calendar dates (YYYY-MM-DD)"}
+		}
+		return 0, &guidance.Error{Kind: guidance.NotInForce, Field: "case",
+			Hint: "the case's first event is before the earliest modelled edition (2014, in force from " +
+				guidance.Edition2014.InForceFrom().String() + "): choose an edition explicitly (Options.Edition, or --edition)"}
 	}
 	return e, nil
 }
@@ -137,16 +146,43 @@ func (c Case) Edition(opts Options) (guidance.Edition, error) {
 // unknown policy, a bad overlay, no edition in force on the first event); it
 // is a *guidance.Error naming the field at fault. The case's failings are
 // findings: Result.Err says whether any is a breach.
+//
+// The result's findings and deadlines may share their citation slices with
+// each other and with the catalogue: treat them as read-only.
+//
+// Check runs the checks of packages meeting, plan and coregroup through one
+// findings buffer (see check_run.go); checkPlain is the same check written
+// with their exported functions, and the tests prove the two agree.
 func Check(c Case, opts Options) (*Result, error) {
-	if err := c.Validate(); err != nil {
+	s, err := prepare(c, opts)
+	if err != nil {
 		return nil, err
 	}
+	return s.check()
+}
+
+// setup is a case made ready to check: validated, with its shared facts
+// filled in (see withSharedFacts), and the options resolved.
+type setup struct {
+	c     Case
+	opts  Options
+	ed    guidance.Edition
+	cal   *timescale.Calendar
+	local []timescale.LocalTimescale
+}
+
+// prepare validates the case and the options and resolves the edition, the
+// calendar and the local timescales.
+func prepare(c Case, opts Options) (setup, error) {
+	if err := c.Validate(); err != nil {
+		return setup{}, err
+	}
 	if !opts.Today.IsZero() && !opts.Today.Valid() {
-		return nil, invalid("options.today", "give a real date or leave it zero")
+		return setup{}, invalid("options.today", "give a real date or leave it zero")
 	}
 	ed, err := c.Edition(opts)
 	if err != nil {
-		return nil, err
+		return setup{}, err
 	}
 	cal := opts.Calendar
 	if cal == nil {
@@ -155,19 +191,30 @@ func Check(c Case, opts Options) (*Result, error) {
 	if o := opts.Overlay; o != nil && len(o.Holidays) > 0 {
 		cal, err = o.calendar(cal)
 		if err != nil {
-			return nil, prefix("overlay", err)
+			return setup{}, prefix("overlay", err)
 		}
 	}
 	local, err := opts.Overlay.LocalTimescales(ed)
 	if err != nil {
-		return nil, err
+		return setup{}, err
 	}
 	for id := range opts.Policies {
 		if _, err := timescale.LookupPolicy(id); err != nil {
-			return nil, &guidance.Error{Kind: guidance.UnknownPolicy, Field: "options.policies", Hint: "name a policy of timescale.Policies", Err: err}
+			return setup{}, &guidance.Error{Kind: guidance.UnknownPolicy, Field: "options.policies", Hint: "name a policy of timescale.Policies", Err: err}
 		}
 	}
-	c = c.withSharedFacts()
+	return setup{c: c.withSharedFacts(), opts: opts, ed: ed, cal: cal, local: local}, nil
+}
+
+// checkPlain is Check written plainly, with the exported functions of
+// packages meeting, plan and coregroup, each finding list copied into one.
+// It is the reference the tests hold Check to.
+func checkPlain(c Case, opts Options) (*Result, error) {
+	s, err := prepare(c, opts)
+	if err != nil {
+		return nil, err
+	}
+	c, ed, cal, local := s.c, s.ed, s.cal, s.local
 	rep := &guidance.Report{Edition: ed, Today: opts.Today}
 	res := &Result{Report: rep, Calendar: cal.Name()}
 	// parts holds each check's findings, in order; dedupFindings joins them
@@ -258,7 +305,7 @@ func Check(c Case, opts Options) (*Result, error) {
 		deadlines = append(deadlines, dls...)
 	}
 
-	rf, err := c.registerFindings(ed, opts)
+	rf, err := c.registerFindings(nil, nil, ed, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -394,31 +441,60 @@ func dedupFindings(parts [][]guidance.Finding) []guidance.Finding {
 		n += len(fs)
 	}
 	out := make([]guidance.Finding, 0, n)
-	// hashes[j] is a hash of out[j].Rule: comparing those first skips the
-	// string comparisons between findings of different rules.
-	var buf [128]uint64
-	hashes := buf[:0]
 	for _, fs := range parts {
-		for i := range fs {
-			f := &fs[i]
-			h := maphash.String(ruleSeed, f.Rule)
-			dup := -1
-			for j, hj := range hashes {
-				if g := &out[j]; hj == h && g.Rule == f.Rule && (g.Subject == f.Subject || (!g.Due.IsZero() && g.Due == f.Due)) {
-					dup = j
-					break
-				}
-			}
-			switch {
-			case dup < 0:
-				out = append(out, *f)
-				hashes = append(hashes, h)
-			case worse(*f, out[dup]):
-				out[dup] = *f
+		out = append(out, fs...)
+	}
+	return dedupInPlace(out)
+}
+
+// dedupInPlace is dedupFindings for findings already in one list: it keeps
+// the first of each group of repeats in place (replaced by a worse repeat)
+// and returns fs shortened to the findings kept, in their order.
+//
+// Only findings of the same rule can repeat each other, so rather than
+// compare each finding with every one kept (as dedupReference in the tests
+// does), it chains the kept findings by a hash of their rule and compares
+// a finding only with its chain: the same findings in the same order, in
+// linear time.
+func dedupInPlace(fs []guidance.Finding) []guidance.Finding {
+	const buckets = 128 // a power of two, about twice the rules of a case
+	// first[b] and last[b] are 1 + the index of the first and last kept
+	// finding whose rule hashes to bucket b (0: none); next[j] is 1 + the
+	// index of the kept finding after fs[j] in its chain (0: the end).
+	// Chains run in index order, so the first match is the earliest kept.
+	var first, last [buckets]int32
+	var buf [128]int32
+	next := buf[:0]
+	kept := 0 // fs[:kept] are the findings kept so far; kept <= i below
+	for i := range fs {
+		f := &fs[i]
+		b := maphash.String(ruleSeed, f.Rule) & (buckets - 1)
+		dup := -1
+		for j := first[b] - 1; j >= 0; j = next[j] - 1 {
+			if g := &fs[j]; g.Rule == f.Rule && (g.Subject == f.Subject || (!g.Due.IsZero() && g.Due == f.Due)) {
+				dup = int(j)
+				break
 			}
 		}
+		switch {
+		case dup < 0:
+			if kept != i {
+				fs[kept] = *f
+			}
+			next = append(next, 0)
+			if last[b] == 0 {
+				first[b] = int32(kept + 1)
+			} else {
+				next[last[b]-1] = int32(kept + 1)
+			}
+			last[b] = int32(kept + 1)
+			kept++
+		case worse(*f, fs[dup]):
+			fs[dup] = *f
+		}
 	}
-	return out
+	clear(fs[kept:]) // drop the references the repeats held
+	return fs[:kept]
 }
 
 var ruleSeed = maphash.MakeSeed()
@@ -442,13 +518,21 @@ func worse(f, g guidance.Finding) bool {
 	return rank(f.Status) > rank(g.Status)
 }
 
+// dedupDeadlines drops the deadlines that repeat an earlier one (same rule,
+// same due date) and sorts the rest by due date, then rule. It reuses dls,
+// which the caller must not use again. The result is never nil, so that
+// JSON shows no deadlines as [].
 func dedupDeadlines(dls []timescale.Deadline) []timescale.Deadline {
-	out := make([]timescale.Deadline, 0, len(dls))
-	for _, d := range dls {
+	out := dls[:0]
+	if out == nil {
+		out = []timescale.Deadline{}
+	}
+	for _, d := range dls { // d is a copy, and out never outgrows the deadlines read
 		if !slices.ContainsFunc(out, func(e timescale.Deadline) bool { return e.Rule == d.Rule && e.Due == d.Due }) {
 			out = append(out, d)
 		}
 	}
+	clear(dls[len(out):])
 	slices.SortStableFunc(out, func(a, b timescale.Deadline) int {
 		if c := a.Due.Compare(b.Due); c != 0 {
 			return c
@@ -458,15 +542,15 @@ func dedupDeadlines(dls []timescale.Deadline) []timescale.Deadline {
 	return out
 }
 
-func unusedVariations(vs []timescale.Variation, fs []guidance.Finding) []timescale.Variation {
-	var out []timescale.Variation
+func unusedVariations(vs []timescale.Variation, fs []guidance.Finding) []UnusedVariation {
+	var out []UnusedVariation
 	for _, v := range vs {
 		used := slices.ContainsFunc(fs, func(f guidance.Finding) bool {
 			return f.Rule == v.Rule && !f.Due.IsZero() && f.Due.Before(v.NewDate) &&
 				(v.Subject == "" || f.Subject == v.Subject || strings.Contains(f.Subject, v.Subject))
 		})
 		if !used {
-			out = append(out, v)
+			out = append(out, UnusedVariation{Rule: v.Rule, Subject: v.Subject, NewDate: v.NewDate, Recorded: v.Recorded})
 		}
 	}
 	return out

@@ -61,3 +61,26 @@ func TestDedupFindings_SameAsComparingEveryPair(t *testing.T) {
 		require.Equal(t, want, dedupFindings(parts))
 	}
 }
+
+// TestDedupInPlace_SameAsComparingEveryPair_ManyRules proves the hash chains
+// of dedupInPlace with every rule of the catalogue (so rules share buckets)
+// and more findings kept than its stack buffers hold.
+func TestDedupInPlace_SameAsComparingEveryPair_ManyRules(t *testing.T) {
+	var rules []string
+	for _, r := range guidance.Rules() {
+		rules = append(rules, r.ID)
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200 {
+		fs := make([]guidance.Finding, r.IntN(400))
+		for i := range fs {
+			fs[i] = guidance.Finding{Rule: rules[r.IntN(len(rules))], Subject: string(rune('a' + r.IntN(4))),
+				Status: guidance.Status(r.IntN(8)), Message: string(rune('a' + r.IntN(26)))}
+			if r.IntN(2) == 0 {
+				fs[i].Due = guidance.Date{Year: 2026, Month: time.May, Day: 1 + r.IntN(3)}
+			}
+		}
+		want := dedupReference(slices.Clone(fs))
+		require.Equal(t, want, dedupInPlace(fs))
+	}
+}

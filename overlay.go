@@ -64,10 +64,10 @@ func (t OverlayTimescale) local(field string) (timescale.LocalTimescale, error) 
 		return l, invalid(field+".source", "say where the local figure comes from: the procedures and paragraph")
 	case (t.Days == nil) == (t.Months == nil):
 		return l, invalid(field, `give either "days" (with "unit") or "months"`)
-	case t.Days != nil && *t.Days < 0:
-		return l, invalid(field+".days", "give a number of days, zero or more")
-	case t.Months != nil && *t.Months < 0:
-		return l, invalid(field+".months", "give a number of months, zero or more")
+	case t.Days != nil && timescale.LocalAmountHint(timescale.CalendarDays, *t.Days) != "":
+		return l, invalid(field+".days", timescale.LocalAmountHint(timescale.CalendarDays, *t.Days))
+	case t.Months != nil && timescale.LocalAmountHint(timescale.Months, *t.Months) != "":
+		return l, invalid(field+".months", timescale.LocalAmountHint(timescale.Months, *t.Months))
 	case t.Months != nil && t.Unit != "" && t.Unit != "months":
 		return l, invalid(field+".unit", `leave out the unit with "months", or use "days" with a unit`)
 	case t.Months != nil:
@@ -167,7 +167,9 @@ const maxOverlay = 1 << 20
 // DecodeOverlay reads an Overlay from JSON (see Overlay for the shape). It is
 // strict: an unknown field, a wrong type or trailing data is an error, and so
 // is a holiday without its date, name and source, or a timescale without its
-// rule, amount (days with a unit, or months) and source. Whether each
+// rule, amount (days with a unit, or months) and source, or with an amount
+// out of bounds (1 to timescale.MaxLocalDays days, 1 to
+// timescale.MaxLocalMonths months). Whether each
 // timescale is tighter than the national one depends on the edition, so
 // Check (or Overlay.LocalTimescales) decides that. Errors are
 // *guidance.Error naming the JSON path at fault ("overlay.timescales[1].unit"),

@@ -35,6 +35,11 @@ func TestCheck_OverlayTimescales_TighterAcceptedOthersRefused(t *testing.T) {
 		{"unknown rule", cpguide.OverlayTimescale{Rule: "cppm.minutes", Days: days(5), Unit: "working"}, guidance.UnknownRule, "overlay.timescales[0].rule"},
 		{"no unit", cpguide.OverlayTimescale{Rule: "cppm.record", Days: days(5)}, guidance.Invalid, "overlay.timescales[0].unit"},
 		{"days and months", cpguide.OverlayTimescale{Rule: "cppm.record", Days: days(5), Unit: "working", Months: days(1)}, guidance.Invalid, "overlay.timescales[0]"},
+		{"a billion working days", cpguide.OverlayTimescale{Rule: "cppm.record", Days: days(1e9), Unit: "working"}, guidance.Invalid, "overlay.timescales[0].days"},
+		{"a billion days' notice", cpguide.OverlayTimescale{Rule: "cppm.notice", Days: days(1e9), Unit: "calendar"}, guidance.Invalid, "overlay.timescales[0].days"},
+		{"367 days' notice", cpguide.OverlayTimescale{Rule: "cppm.notice", Days: days(367), Unit: "calendar"}, guidance.Invalid, "overlay.timescales[0].days"},
+		{"0 months to the review", cpguide.OverlayTimescale{Rule: "cppm.review", Months: days(0)}, guidance.Invalid, "overlay.timescales[0].months"},
+		{"0 working days to the record", cpguide.OverlayTimescale{Rule: "cppm.record", Days: days(0), Unit: "working"}, guidance.Invalid, "overlay.timescales[0].days"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.ts.Source == "" {
@@ -109,6 +114,10 @@ func TestDecodeOverlay_ErrorsNameThePath(t *testing.T) {
 		{`{"name":"x","timescales":[{"days":5,"unit":"working","source":"s"}]}`, "overlay.timescales[0].rule"},
 		{`{"name":"x","timescales":[{"rule":"cppm.record","days":-5,"unit":"working","source":"s"}]}`, "overlay.timescales[0].days"},
 		{`{"name":"x","timescales":[{"rule":"cppm.review","months":-1,"source":"s"}]}`, "overlay.timescales[0].months"},
+		{`{"name":"x","timescales":[{"rule":"cppm.review","months":0,"source":"s"}]}`, "overlay.timescales[0].months"},
+		{`{"name":"x","timescales":[{"rule":"cppm.review","months":25,"source":"s"}]}`, "overlay.timescales[0].months"},
+		{`{"name":"x","timescales":[{"rule":"cppm.record","days":1000000000,"unit":"working","source":"s"}]}`, "overlay.timescales[0].days"},
+		{`{"name":"x","timescales":[{"rule":"cppm.record","days":1000000000,"unit":"calendar","source":"s"}]}`, "overlay.timescales[0].days"},
 		{`{"name":"x","timescales":{}}`, "overlay.timescales"},
 		{`{"name":"x","holidays":[{"date":"2026-04-06","name":"Easter Monday"}]}`, "overlay.holidays[0]"},
 		{`{"name":"x","Jane Doe":1}`, "overlay.(unknown field)"},

@@ -9,8 +9,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/citations"
+	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/register"
 )
@@ -185,19 +188,24 @@ func validateRegister(evs []register.Event) error {
 // registerFindings checks the register rules (RULES.md section 6) against
 // the case's register events and its CPPMs. A case with no register events
 // is checked only for CPPM decisions that the register should show; those
-// findings are Unknown, asking for the register events.
-func (c Case) registerFindings(ed guidance.Edition, opts Options) ([]guidance.Finding, error) {
+// findings are Unknown, asking for the register events. The findings are
+// appended to dst; their own copies of their citations come from cites, or
+// from a store of the check's own when cites is nil.
+func (c Case) registerFindings(dst []guidance.Finding, cites *citations.Store, ed guidance.Edition, opts Options) ([]guidance.Finding, error) {
 	if _, ok := ruleIn("register.registration", ed); !ok {
-		return nil, nil // the 2014 edition, as modelled, has no register rules
+		return dst, nil // the 2014 edition, as modelled, has no register rules
 	}
-	rc := registerCheck{c: c, ed: ed, today: opts.Today, policy: opts.RegisterPolicy}
+	if cites == nil {
+		cites = new(citations.Store)
+	}
+	rc := registerCheck{c: c, ed: ed, today: opts.Today, policy: opts.RegisterPolicy, out: dst, cites: cites}
 	if len(c.Register) > 0 {
 		st, err := register.Fold(c.Register[0].ChildID, c.Register)
 		if err != nil {
 			return nil, validateRegister(c.Register)
 		}
 		rc.st = st
-		rc.out = make([]guidance.Finding, 0, 8*len(st.Episodes)+4)
+		rc.out = slices.Grow(rc.out, 8*len(st.Episodes)+4)
 		rc.out = append(rc.out, register.Check(st, ed)...)
 		rc.episodes()
 		rc.history()
@@ -214,13 +222,23 @@ type registerCheck struct {
 	policy *register.Policy // nil: register.DefaultPolicy()
 	st     register.State
 	out    []guidance.Finding
+	cites  *citations.Store // each finding's own copy of its citations
 }
 
+// add appends a finding: guidance.NewFinding, through the templates.
 func (rc *registerCheck) add(rule string, s guidance.Status, subject, msg string) {
-	f := guidance.NewFinding(rule, rc.ed, s, msg)
-	f.Subject = subject
+	f, ok := templateSet().Get(rule, rc.ed)
+	if !ok {
+		f = guidance.NewFinding(rule, rc.ed, s, msg) // panics with the catalogue's explanation
+	}
+	f.Citations = rc.cites.Copy(f.Citations)
+	f.Status, f.Message, f.Subject = s, msg, subject
 	rc.out = append(rc.out, f)
 }
+
+// templateSet holds the finding guidance.NewFinding builds for each rule and
+// edition of the catalogue (see package internal/templates).
+var templateSet = sync.OnceValue(func() templates.Set { return templates.New() })
 
 func episodeSubject(ep register.Episode) string {
 	s := "registration in " + ep.Authority + " from " + ep.Start.String()

@@ -3,17 +3,16 @@ package cpguide
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/internal/strictjson"
-	"github.com/cpguide/cpguide/timescale"
 )
 
 // A Scenario is a compliance test as data: a case, the options to check it
@@ -46,8 +45,9 @@ type ScenarioOptions struct {
 }
 
 // Expectation is what a scenario's check must produce. Every expected
-// finding and deadline must be present; findings and deadlines not listed
-// are allowed unless Exact is set.
+// finding and deadline must be present, each met by a finding or deadline
+// of its own (one listed twice must occur twice); findings and deadlines not
+// listed are allowed unless Exact is set.
 type Expectation struct {
 	// Breaches, when set, is the exact number of breaches.
 	Breaches  *int               `json:"breaches,omitempty"`
@@ -76,9 +76,12 @@ type ExpectedDeadline struct {
 // .yml (converted as DecodeCaseYAML converts a case), JSON otherwise. Errors
 // name the JSON path at fault (and, for YAML, the line).
 func LoadScenario(name string) (Scenario, error) {
-	data, err := os.ReadFile(name)
+	data, err := readLimited(name)
 	if err != nil {
 		return Scenario{}, &guidance.Error{Kind: guidance.Other, Field: "scenario file", Hint: "could not read the scenario file: check the path", Err: err}
+	}
+	if len(data) > maxCase {
+		return Scenario{}, invalid("scenario file", "a scenario file must be under 16 MiB")
 	}
 	var root *yaml.Node
 	if isYAML(name) {
@@ -94,6 +97,23 @@ func LoadScenario(name string) (Scenario, error) {
 		return Scenario{}, withLine(root, err)
 	}
 	s.doc = root
+	if s.Options.Overlay != nil {
+		// The inline overlay passes DecodeOverlay's checks, as an overlay
+		// file does: provenance, amounts within bounds, one unit.
+		var opts struct {
+			Options struct {
+				Overlay json.RawMessage `json:"overlay"`
+			} `json:"options"`
+		}
+		if err := json.Unmarshal(data, &opts); err != nil {
+			return Scenario{}, withLine(root, invalid("options.overlay", "give the overlay as a JSON object"))
+		}
+		o, err := DecodeOverlay(opts.Options.Overlay)
+		if err != nil {
+			return Scenario{}, withLine(root, prefix("options", err))
+		}
+		s.Options.Overlay = o
+	}
 	if (s.CaseFile == "") == (len(s.Case) == 0) {
 		return Scenario{}, withLine(root, invalid("case", "give exactly one of case (the case inline) or case_file (a path)"))
 	}
@@ -104,6 +124,17 @@ func LoadScenario(name string) (Scenario, error) {
 	}
 	s.dir = filepath.Dir(name)
 	return s, nil
+}
+
+// readLimited reads at most maxCase+1 bytes of file name: enough to tell a
+// file over the limit without reading all of it.
+func readLimited(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, maxCase+1))
 }
 
 // LoadCase returns the scenario's case.
@@ -154,10 +185,16 @@ func (e Expectation) Compare(res *Result) []string {
 	}
 	used := make([]bool, len(fs))
 	for _, x := range e.Findings {
-		i := slices.IndexFunc(fs, func(f guidance.Finding) bool {
-			return f.Rule == x.Rule && f.Status == x.Status &&
-				(x.Subject == "" || f.Subject == x.Subject) && (x.Due.IsZero() || f.Due == x.Due)
-		})
+		// Each finding meets at most one expectation: two identical
+		// expectations need two findings.
+		i := -1
+		for j, f := range fs {
+			if !used[j] && f.Rule == x.Rule && f.Status == x.Status &&
+				(x.Subject == "" || f.Subject == x.Subject) && (x.Due.IsZero() || f.Due == x.Due) {
+				i = j
+				break
+			}
+		}
 		if i < 0 {
 			diffs = append(diffs, "missing finding: "+x.String()+gotFor(fs, x.Rule))
 			continue
@@ -173,7 +210,13 @@ func (e Expectation) Compare(res *Result) []string {
 	}
 	dused := make([]bool, len(res.Deadlines))
 	for _, x := range e.Deadlines {
-		i := slices.IndexFunc(res.Deadlines, func(d timescale.Deadline) bool { return d.Rule == x.Rule && d.Due == x.Due })
+		i := -1
+		for j, d := range res.Deadlines {
+			if !dused[j] && d.Rule == x.Rule && d.Due == x.Due {
+				i = j
+				break
+			}
+		}
 		if i < 0 {
 			diffs = append(diffs, "missing deadline: "+x.Rule+" due "+x.Due.String())
 			continue

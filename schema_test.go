@@ -162,6 +162,14 @@ func TestSchema_OverlayAgreesWithDecodeOverlay(t *testing.T) {
 		{"timescale without a source", `{"timescales":[{"rule":"cppm.review","months":3}]}`, false},
 		{"timescale without a rule", `{"timescales":[{"months":3,"source":"s"}]}`, false},
 		{"days not a number", `{"timescales":[{"rule":"coregroup.first","days":"10","unit":"working","source":"s"}]}`, false},
+		{"one day", `{"timescales":[{"rule":"coregroup.first","days":1,"unit":"working","source":"s"}]}`, true},
+		{"366 days", `{"timescales":[{"rule":"cppm.notice","days":366,"unit":"calendar","source":"s"}]}`, true},
+		{"zero days", `{"timescales":[{"rule":"coregroup.first","days":0,"unit":"working","source":"s"}]}`, false},
+		{"367 days", `{"timescales":[{"rule":"cppm.notice","days":367,"unit":"calendar","source":"s"}]}`, false},
+		{"a billion days", `{"timescales":[{"rule":"coregroup.first","days":1000000000,"unit":"working","source":"s"}]}`, false},
+		{"24 months", `{"timescales":[{"rule":"cppm.review","months":24,"source":"s"}]}`, true},
+		{"zero months", `{"timescales":[{"rule":"cppm.review","months":0,"source":"s"}]}`, false},
+		{"25 months", `{"timescales":[{"rule":"cppm.review","months":25,"source":"s"}]}`, false},
 		{"unknown timescale field", `{"timescales":[{"rule":"coregroup.first","days":10,"unit":"working","source":"s","para":"4.2"}]}`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/internal/citations"
+	"github.com/cpguide/cpguide/internal/run"
 	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/timescale"
 )
@@ -65,21 +66,36 @@ type checker struct {
 	e     guidance.Edition
 	opts  Options
 	cites citations.Store // each finding's own copy of its citations
+	// run, when cpguide.Check checks a whole case, remembers the deadlines
+	// computed (see package internal/run); nil for Check and Deadlines.
+	run *run.Run
 }
 
 func (c *checker) has(id string) bool { return templateSet().Has(id, c.e) }
+
+// citeStore is where findings get their own copies of their citations: the
+// run's store, shared by every check of the case, when there is a run.
+func (c *checker) citeStore() *citations.Store {
+	if c.run != nil {
+		return &c.run.Cites
+	}
+	return &c.cites
+}
 
 func (c *checker) add(id string, st guidance.Status, subject, msg string) {
 	f, ok := templateSet().Get(id, c.e)
 	if !ok {
 		return // the edition does not state the rule
 	}
-	f.Citations = c.cites.Copy(f.Citations)
+	f.Citations = c.citeStore().Copy(f.Citations)
 	f.Status, f.Message, f.Subject = st, msg, subject
 	c.r.Add(f)
 }
 
 func (c *checker) due(rule string, anchors timescale.Anchors) (timescale.Deadline, error) {
+	if c.run != nil {
+		return c.run.Due(rule, c.e, anchors)
+	}
 	return timescale.Due(rule, c.e, anchors, timescale.Options{Calendar: c.opts.Calendar, Policies: c.opts.Policies, Local: c.opts.Local})
 }
 
@@ -135,11 +151,20 @@ func Check(g *CoreGroup, opts Options) (*guidance.Report, error) {
 		return nil, err
 	}
 	c.r = &guidance.Report{Edition: c.e, Today: opts.Today, Findings: make([]guidance.Finding, 0, 12+len(g.ChangeReferrals))}
-	if err := checkFirst(c, g); err != nil {
+	if err := c.checkAll(g); err != nil {
 		return nil, err
 	}
+	c.r.Sort()
+	return c.r, nil
+}
+
+// checkAll adds the findings of every rule to c.r.
+func (c *checker) checkAll(g *CoreGroup) error {
+	if err := checkFirst(c, g); err != nil {
+		return err
+	}
 	if err := checkReferrals(c, g); err != nil {
-		return nil, err
+		return err
 	}
 	checkCoordinator(c, g)
 	checkPartners(c, g)
@@ -149,8 +174,7 @@ func Check(g *CoreGroup, opts Options) (*guidance.Report, error) {
 	checkContingency(c, g)
 	checkEscalation(c, g)
 	checkFullPlan(c, g)
-	c.r.Sort()
-	return c.r, nil
+	return nil
 }
 
 func checkFirst(c *checker, g *CoreGroup) error {
@@ -476,6 +500,11 @@ func Deadlines(g *CoreGroup, opts Options) ([]timescale.Deadline, error) {
 	if err != nil {
 		return nil, err
 	}
+	return c.deadlines(g)
+}
+
+// deadlines is Deadlines once c is set up.
+func (c *checker) deadlines(g *CoreGroup) ([]timescale.Deadline, error) {
 	var out []timescale.Deadline
 	if len(g.Meetings) == 0 && !g.CPPM.IsZero() {
 		dl, err := c.due("coregroup.first", timescale.Anchors{timescale.EventCPPM: g.CPPM})

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/run"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -68,6 +70,9 @@ type checker struct {
 	tso  timescale.Options
 	r    *guidance.Report
 	subj string // the subject of every finding
+	// run, when cpguide.Check checks a whole case, remembers the deadlines
+	// computed (see package internal/run); nil for Check.
+	run *run.Run
 }
 
 // Check checks the meeting against every rule of the chosen edition about
@@ -86,10 +91,16 @@ type checker struct {
 // [timescale.CheckLocal]), or no way to choose an edition.
 func Check(m Meeting, opts Options) (*guidance.Report, error) {
 	var c checker // on the stack: a meeting record is large
-	if err := c.init(m, opts); err != nil {
+	if err := c.init(m, opts, true); err != nil {
 		return nil, err
 	}
 	c.r = &guidance.Report{Edition: c.e, Today: opts.Today, Findings: make([]guidance.Finding, 0, 32)}
+	c.checkAll()
+	return c.r, nil
+}
+
+// checkAll adds the findings of every rule, in the order of RuleIDs.
+func (c *checker) checkAll() {
 	c.timescales()
 	c.agencies()
 	c.participation()
@@ -97,11 +108,12 @@ func Check(m Meeting, opts Options) (*guidance.Report, error) {
 	c.quorum()
 	c.roles()
 	c.recordAndReports()
-	return c.r, nil
 }
 
-// init sets c up to check m.
-func (c *checker) init(m Meeting, opts Options) error {
+// init sets c up to check m. validatePrevious is false only in a run of
+// cpguide.Check, where each earlier meeting was validated when it was
+// checked itself.
+func (c *checker) init(m Meeting, opts Options, validatePrevious bool) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
@@ -116,12 +128,14 @@ func (c *checker) init(m Meeting, opts Options) error {
 	c.subj = c.subjectOf()
 	for i := range opts.Previous {
 		p := &opts.Previous[i]
-		if err := p.Validate(); err != nil {
-			var ge *guidance.Error
-			if ok := asError(err, &ge); ok {
-				return &guidance.Error{Kind: ge.Kind, Field: fmt.Sprintf("previous[%d].%s", i, ge.Field), Value: ge.Value, Hint: ge.Hint}
+		if validatePrevious {
+			if err := p.Validate(); err != nil {
+				var ge *guidance.Error
+				if ok := asError(err, &ge); ok {
+					return &guidance.Error{Kind: ge.Kind, Field: fmt.Sprintf("previous[%d].%s", i, ge.Field), Value: ge.Value, Hint: ge.Hint}
+				}
+				return err
 			}
-			return err
 		}
 		if p.Held.IsZero() || (!m.Held.IsZero() && !p.Held.Before(m.Held)) {
 			continue
@@ -170,8 +184,37 @@ func (c *checker) subjectOf() string {
 
 // notInEdition is the finding for a rule the edition does not state. It
 // cannot come from guidance.NewFinding, which only builds findings for a
-// provision the edition has.
+// provision the edition has. For the rules of RuleIDs it is built once, by
+// buildNotInEdition (see notInEditionSet): a checker of an older edition
+// asks for it many times per meeting.
 func notInEdition(id string, e guidance.Edition) guidance.Finding {
+	if f, ok := notInEditionSet()[ruleEdition{id, e}]; ok {
+		return f
+	}
+	return buildNotInEdition(id, e)
+}
+
+type ruleEdition struct {
+	id string
+	e  guidance.Edition
+}
+
+// notInEditionSet holds buildNotInEdition's finding for each rule of
+// RuleIDs in each edition (those the edition states are asked for too, when
+// it gives them no timescale, as 2021 does cppm.record). The findings have
+// no citations, so handing out copies shares nothing.
+var notInEditionSet = sync.OnceValue(func() map[ruleEdition]guidance.Finding {
+	m := map[ruleEdition]guidance.Finding{}
+	for _, id := range RuleIDs() {
+		for _, e := range guidance.Editions() {
+			m[ruleEdition{id, e}] = buildNotInEdition(id, e)
+		}
+	}
+	return m
+})
+
+// buildNotInEdition builds notInEdition's finding from the catalogue.
+func buildNotInEdition(id string, e guidance.Edition) guidance.Finding {
 	r, _ := guidance.Lookup(id)
 	msg := "the " + e.String() + " edition, as the library's sources state it, has no such requirement; nothing to check"
 	if id == "cppm.record" {
@@ -187,7 +230,13 @@ func (c *checker) due(id string, anchors timescale.Anchors, done Date) {
 		c.add(id, guidance.NotApplicable, "")
 		return
 	}
-	dl, err := due(id, c.e, anchors, c.tso)
+	var dl timescale.Deadline
+	var err error
+	if c.run != nil {
+		dl, err = c.run.Due(id, c.e, anchors)
+	} else {
+		dl, err = due(id, c.e, anchors, c.tso)
+	}
 	if err != nil && guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err) {
 		f := notInEdition(id, c.e)
 		f.Subject = c.subj

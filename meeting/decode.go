@@ -67,11 +67,14 @@ func jsonError(err error, data []byte) error {
 	case errors.As(err, &se):
 		return &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: fmt.Sprintf("the JSON is malformed at byte %d", se.Offset)}
 	case errors.As(err, &te):
-		field := te.Field
+		// The path from the JSON names, not te.Field (which holds the Go
+		// names of embedded structs), and the kind of value, not te.Value
+		// (which may hold the number given).
+		field, hint := strictjson.TypeError(data, reflect.TypeFor[Meeting](), te)
 		if field == "" {
 			field = "input"
 		}
-		return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: "expected a JSON " + te.Type.Kind().String() + ", got " + te.Value}
+		return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: hint}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: "the JSON ends too early: give one meeting object"}
 	}

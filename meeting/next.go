@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/run"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -26,6 +27,13 @@ func Next(m Meeting, opts Options) ([]timescale.Deadline, error) {
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
+	return next(nil, m, opts, nil)
+}
+
+// next is Next for a meeting already validated, appending the deadlines to
+// dst. With a run (cpguide.Check) they come from r.Due, which has usually
+// computed them already for Check's findings.
+func next(r *run.Run, m Meeting, opts Options, dst []timescale.Deadline) ([]timescale.Deadline, error) {
 	if m.Held.IsZero() {
 		return nil, &guidance.Error{Kind: guidance.MissingFact, Field: "held", Hint: "deadlines follow from the date the meeting was held: give held"}
 	}
@@ -37,63 +45,60 @@ func Next(m Meeting, opts Options) ([]timescale.Deadline, error) {
 		return nil, err
 	}
 	tso := timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local}
-	var out []timescale.Deadline
-	add := func(id string, ev timescale.Event, d Date) error {
-		dl, err := due(id, e, timescale.Anchors{ev: d}, tso)
-		if err != nil && guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err) {
-			return nil // the edition sets no timescale for this step
-		}
-		if err != nil {
-			return err
-		}
-		out = append(out, dl)
-		return nil
-	}
-	if m.Quorum.inquorateHalted() {
-		if err := add("cppm.reconvene", timescale.EventInquorateCPPM, m.Held); err != nil {
-			return nil, err
-		}
-		return out, nil
-	}
-	steps := []struct {
+	type step struct {
 		id string
 		ev timescale.Event
 		d  Date
-	}{{"cppm.record", timescale.EventCPPM, m.Held}}
-	if r := m.Decisions.Referral; r.Outcome == Refer {
-		from := r.Decided
-		if from.IsZero() {
-			from = m.Held
-		}
-		steps = append(steps, struct {
-			id string
-			ev timescale.Event
-			d  Date
-		}{"reporter.referral", timescale.EventReporterDecision, from})
 	}
-	if p := m.Decisions.PlanRequired; p != nil && *p {
-		review, ev := "cppm.review", timescale.EventRegisteringCPPM
-		switch m.Kind {
-		case PreBirth:
-			review, ev = "cppm.review-pre-birth", timescale.EventPreBirthCPPM
-		case Review:
-			review, ev = "cppm.review-subsequent", timescale.EventReviewCPPM
+	var buf [5]step // at most: record, referral, plan record, first Core Group, review
+	steps := buf[:0]
+	if m.Quorum.inquorateHalted() {
+		// Nothing else: the decisions wait for the reconvened meeting.
+		steps = append(steps, step{"cppm.reconvene", timescale.EventInquorateCPPM, m.Held})
+	} else {
+		steps = append(steps, step{"cppm.record", timescale.EventCPPM, m.Held})
+		if r := m.Decisions.Referral; r.Outcome == Refer {
+			from := r.Decided
+			if from.IsZero() {
+				from = m.Held
+			}
+			steps = append(steps, step{"reporter.referral", timescale.EventReporterDecision, from})
 		}
-		steps = append(steps, []struct {
-			id string
-			ev timescale.Event
-			d  Date
-		}{
-			{"plan.record", timescale.EventCPPM, m.Held},
-			{"coregroup.first", timescale.EventCPPM, m.Held},
-			{review, ev, m.Held},
-		}...)
+		if p := m.Decisions.PlanRequired; p != nil && *p {
+			review, ev := "cppm.review", timescale.EventRegisteringCPPM
+			switch m.Kind {
+			case PreBirth:
+				review, ev = "cppm.review-pre-birth", timescale.EventPreBirthCPPM
+			case Review:
+				review, ev = "cppm.review-subsequent", timescale.EventReviewCPPM
+			}
+			steps = append(steps,
+				step{"plan.record", timescale.EventCPPM, m.Held},
+				step{"coregroup.first", timescale.EventCPPM, m.Held},
+				step{review, ev, m.Held})
+		}
 	}
+	from := len(dst)
+	out := slices.Grow(dst, len(steps))
 	for _, s := range steps {
-		if err := add(s.id, s.ev, s.d); err != nil {
+		var dl timescale.Deadline
+		var err error
+		if r != nil {
+			dl, err = r.Due(s.id, e, timescale.Anchors{s.ev: s.d})
+		} else {
+			dl, err = due(s.id, e, timescale.Anchors{s.ev: s.d}, tso)
+		}
+		if err != nil && guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err) {
+			continue // the edition sets no timescale for this step
+		}
+		if err != nil {
 			return nil, err
 		}
+		out = append(out, dl)
 	}
-	slices.SortStableFunc(out, func(a, b timescale.Deadline) int { return a.Due.Compare(b.Due) })
+	if len(out) == 0 {
+		return dst, nil // for Next, nil as it always was: no slice for no deadlines
+	}
+	slices.SortStableFunc(out[from:], func(a, b timescale.Deadline) int { return a.Due.Compare(b.Due) })
 	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/internal/citations"
+	"github.com/cpguide/cpguide/internal/run"
 	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/timescale"
 )
@@ -48,16 +49,59 @@ type checker struct {
 	r     *guidance.Report
 	e     guidance.Edition
 	cites citations.Store // each finding's own copy of its citations
+	// run, when cpguide.Check checks a whole case, is the run whose buffer
+	// r.Findings continues and whose deadlines are remembered (see package
+	// internal/run); nil for Check and CheckInterim.
+	run *run.Run
+}
+
+// start points c.r at the findings buffer: the run's when there is one (the
+// returned index is where this check's findings begin), else a new one of
+// capacity n.
+func (c *checker) start(n int) int {
+	if c.run == nil {
+		c.r.Findings = make([]guidance.Finding, 0, n)
+		return 0
+	}
+	c.r.Findings = c.run.Findings
+	return len(c.r.Findings)
+}
+
+// finish sorts this check's findings (from index from) by urgency and hands
+// the buffer back to the run, if any.
+func (c *checker) finish(from int) {
+	own := guidance.Report{Findings: c.r.Findings[from:]}
+	own.Sort()
+	if c.run != nil {
+		c.run.Findings = c.r.Findings
+	}
+}
+
+// due computes the deadline of timescale id through the run, if any.
+func (c *checker) due(id string, anchors timescale.Anchors, opts Options) (timescale.Deadline, error) {
+	if c.run != nil {
+		return c.run.Due(id, c.e, anchors)
+	}
+	return timescale.Due(id, c.e, anchors, timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local})
 }
 
 func (c *checker) has(id string) bool { return templateSet().Has(id, c.e) }
+
+// citeStore is where findings get their own copies of their citations: the
+// run's store, shared by every check of the case, when there is a run.
+func (c *checker) citeStore() *citations.Store {
+	if c.run != nil {
+		return &c.run.Cites
+	}
+	return &c.cites
+}
 
 func (c *checker) add(id string, st guidance.Status, subject, msg string) {
 	f, ok := templateSet().Get(id, c.e)
 	if !ok {
 		return // the edition does not state the rule
 	}
-	f.Citations = c.cites.Copy(f.Citations)
+	f.Citations = c.citeStore().Copy(f.Citations)
 	f.Status, f.Message, f.Subject = st, msg, subject
 	c.r.Add(f)
 }
@@ -109,6 +153,11 @@ func checkOptions(opts Options) error {
 // attainable, is the contingency specific enough), what a person must still
 // judge. The prompts to reflection are not checked here: see [Reflect].
 func Check(p *Plan, opts Options) (*guidance.Report, error) {
+	return checkPlan(nil, p, opts)
+}
+
+// checkPlan is Check, in a run of cpguide.Check when r is not nil.
+func checkPlan(r *run.Run, p *Plan, opts Options) (*guidance.Report, error) {
 	if p == nil {
 		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "plan", Hint: "give a plan"}
 	}
@@ -129,7 +178,8 @@ func Check(p *Plan, opts Options) (*guidance.Report, error) {
 	if err := timescale.CheckLocal(opts.Local, e); err != nil {
 		return nil, err
 	}
-	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today, Findings: make([]guidance.Finding, 0, 24)}, e: e}
+	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today}, e: e, run: r}
+	from := c.start(24)
 	checkCollaboration(c, p)
 	checkActions(c, p)
 	checkOutcomes(c, p, opts.Today)
@@ -149,7 +199,7 @@ func Check(p *Plan, opts Options) (*guidance.Report, error) {
 	if err := checkPreDischarge(c, p, opts); err != nil {
 		return nil, err
 	}
-	c.r.Sort()
+	c.finish(from)
 	return c.r, nil
 }
 
@@ -537,8 +587,7 @@ func checkPreDischarge(c *checker, p *Plan, opts Options) error {
 		c.add(id, guidance.Unknown, "pre-discharge meeting", "give the baby's planned discharge date (discharge): the baby must not be discharged before a pre-discharge meeting")
 		return nil
 	}
-	dl, err := timescale.Due(id, c.e, timescale.Anchors{timescale.EventDischarge: p.Discharge},
-		timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local})
+	dl, err := c.due(id, timescale.Anchors{timescale.EventDischarge: p.Discharge}, opts)
 	if err != nil {
 		return err
 	}
@@ -558,8 +607,7 @@ func checkRecord(c *checker, p *Plan, opts Options) error {
 		c.add(id, guidance.Unknown, "record of the plan", "give the CPPM date so the deadline for the record of the plan can be worked out")
 		return nil
 	}
-	dl, err := timescale.Due(id, c.e, timescale.Anchors{timescale.EventCPPM: p.CPPM},
-		timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local})
+	dl, err := c.due(id, timescale.Anchors{timescale.EventCPPM: p.CPPM}, opts)
 	if err != nil {
 		return err
 	}
@@ -572,6 +620,11 @@ func checkRecord(c *checker, p *Plan, opts Options) error {
 // CheckInterim checks an Interim Safety Plan against isp.contents (G21
 // 3.110). The edition defaults to the one in force on the IRD.
 func CheckInterim(p *InterimSafetyPlan, opts Options) (*guidance.Report, error) {
+	return checkInterim(nil, p, opts)
+}
+
+// checkInterim is CheckInterim, in a run of cpguide.Check when r is not nil.
+func checkInterim(r *run.Run, p *InterimSafetyPlan, opts Options) (*guidance.Report, error) {
 	if p == nil {
 		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "interim_safety_plan", Hint: "give an interim safety plan"}
 	}
@@ -585,11 +638,12 @@ func CheckInterim(p *InterimSafetyPlan, opts Options) (*guidance.Report, error) 
 	if err != nil {
 		return nil, err
 	}
-	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today}, e: e}
+	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today}, e: e, run: r}
 	const id = "isp.contents"
 	if !c.has(id) {
 		return c.r, nil
 	}
+	from := c.start(1)
 	var miss []string
 	if p.IRD.IsZero() {
 		miss = append(miss, "the date of the IRD from which the plan runs (ird)")
@@ -630,7 +684,7 @@ func CheckInterim(p *InterimSafetyPlan, opts Options) (*guidance.Report, error) 
 	} else {
 		c.add(id, guidance.Met, "interim safety plan", "every element is recorded; whether it is in plain language the child and family understand is for a person to judge")
 	}
-	c.r.Sort()
+	c.finish(from)
 	return c.r, nil
 }
 

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"reflect"
 	"slices"
 	"time"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/timescale"
 )
@@ -350,7 +352,7 @@ func DecodeEvent(b []byte) (Event, error) {
 	dec.DisallowUnknownFields()
 	var w eventWire
 	if err := dec.Decode(&w); err != nil {
-		return Event{}, &guidance.Error{Kind: guidance.Invalid, Field: "event", Hint: "malformed event JSON: " + jsonProblem(err)}
+		return Event{}, &guidance.Error{Kind: guidance.Invalid, Field: "event", Hint: "malformed event JSON: " + jsonProblem(b, err)}
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return Event{}, &guidance.Error{Kind: guidance.Invalid, Field: "event", Hint: "trailing data after the event"}
@@ -362,15 +364,20 @@ func DecodeEvent(b []byte) (Event, error) {
 	return e, nil
 }
 
-// jsonProblem describes a JSON error without quoting the input.
-func jsonProblem(err error) string {
+// jsonProblem describes a JSON error in event b without quoting the input
+// or naming Go fields: a wrong type is placed by its JSON path.
+func jsonProblem(b []byte, err error) string {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
 	case asErr(err, &se):
 		return "syntax error"
 	case asErr(err, &te):
-		return "wrong type for field " + te.Field
+		field, hint := strictjson.TypeError(b, reflect.TypeFor[eventWire](), te)
+		if field == "" {
+			return hint
+		}
+		return "wrong type for field " + field + " (" + hint + ")"
 	case err == io.EOF || err == io.ErrUnexpectedEOF:
 		return "unexpected end of input"
 	}

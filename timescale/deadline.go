@@ -185,7 +185,7 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 		return Deadline{}, err
 	}
 	if li >= 0 {
-		gov = t.applyLocal(&dl, c, local, anchors, gov)
+		gov = t.applyLocal(&dl, c, local, anchors, gov, t.onlyGoverning(opts.Policies))
 	}
 	dl.Readings[gov].Governs = true
 	dl.Governing = dl.Readings[gov].Name
@@ -317,6 +317,21 @@ func (t Timescale) resolve(dl *Deadline, have []int, choices map[string]string) 
 	return 0, fmt.Errorf("timescale: %s (%s) has an unknown combination %d", t.Rule, t.Edition, t.Combine)
 }
 
+// onlyGoverning reports whether only the governing reading applies to a
+// case, rather than every reading binding or the stricter taking the earliest:
+// true for the 2014 pre-birth late-notification rule and for a policy whose
+// choice is a single reading. A local figure then tightens only that reading.
+func (t Timescale) onlyGoverning(choices map[string]string) bool {
+	switch t.Combine {
+	case LateNotification:
+		return true
+	case ByPolicy:
+		_, choice, _ := t.policy(choices)
+		return choice != Stricter
+	}
+	return false
+}
+
 // policy returns the timescale's policy (shared: read only), the choice
 // applied and whether it is the default.
 func (t Timescale) policy(choices map[string]string) (*Policy, string, bool) {
@@ -421,9 +436,12 @@ func (dl Deadline) Explanation() string {
 	}
 	if l := dl.Local; l != nil {
 		fmt.Fprintf(&b, "Local figure: %s sets %d %s, tightening the national %s. ", l.Source, l.Amount, l.Unit, l.National)
-		if l.Governs {
+		switch {
+		case l.NotApplicable:
+			b.WriteString("That reading does not apply to this case, so the local figure is not weighed and the national date governs.\n")
+		case l.Governs:
 			b.WriteString("The local date is earlier, so it governs.\n")
-		} else {
+		default:
 			b.WriteString("The national date is already earlier, so it governs; the local figure cannot make a deadline later.\n")
 		}
 	}

@@ -33,7 +33,11 @@ import (
 // When the deadline is computed, the local figure counts from the anchor of
 // each reading it tightens. If the national reading that governs is one of
 // them, its local counterpart applies; otherwise (the national date comes
-// from a reading in another unit) the earliest local date does. The deadline
+// from a reading in another unit) the earliest local date does, unless only
+// the governing reading applies to the case (the 2014 pre-birth rule, whose
+// late-notification reading applies only after a late notification, or a
+// policy choice of one reading): then the figure is not weighed, and
+// [LocalApplied].NotApplicable says so. The deadline
 // is the earlier of that local date and the national one, so a local figure
 // can never make a deadline later, even where 10 working days run past 14
 // calendar days over a holiday. The explanation states the local figure, its
@@ -76,8 +80,13 @@ type LocalApplied struct {
 	// after the CPPM [AD23 Appendix D (2023 edition)]".
 	National string `json:"national"`
 	// Governs is set when the local date is the deadline; otherwise the
-	// national date was already earlier.
+	// national date was already earlier, or the figure does not apply.
 	Governs bool `json:"governs"`
+	// NotApplicable is set when the figure tightens only readings that do
+	// not apply to this case: the 2014 pre-birth late-notification reading
+	// when the notification was not late, or a reading other than the one a
+	// policy chose. It is then not weighed, and the national date governs.
+	NotApplicable bool `json:"not_applicable,omitempty"`
 }
 
 // CheckLocal checks local figures against the national timescales of edition
@@ -86,8 +95,8 @@ type LocalApplied struct {
 // Hint says what to fix: UnknownRule for an ID not in the catalogue,
 // NotInEdition for a rule with no timescale in e (or none at all), Refused
 // for a figure in another unit or not tighter than the national one, and
-// Invalid for a missing source, an amount below zero, an unusable unit, or a
-// second figure for the same rule.
+// Invalid for a missing source, an amount out of bounds (see
+// [LocalAmountHint]), an unusable unit, or a second figure for the same rule.
 func CheckLocal(local []LocalTimescale, e guidance.Edition) error {
 	for i, l := range local {
 		if slices.ContainsFunc(local[:i], func(o LocalTimescale) bool { return o.Rule == l.Rule }) {
@@ -129,10 +138,11 @@ func (t *Timescale) checkLocal(l LocalTimescale, i int) error {
 	switch {
 	case strings.TrimSpace(l.Source) == "":
 		return localError(guidance.Invalid, i, ".source", "say where the local figure comes from, e.g. the procedures and paragraph")
-	case l.Amount < 0:
-		return localError(guidance.Invalid, i, l.amountField(), "give a number of days or months, zero or more")
 	case l.Unit != CalendarDays && l.Unit != WorkingDays && l.Unit != Months:
 		return localError(guidance.Invalid, i, ".unit", `use "calendar" or "working" days, or months`)
+	}
+	if hint := LocalAmountHint(l.Unit, l.Amount); hint != "" {
+		return localError(guidance.Invalid, i, l.amountField(), hint)
 	}
 	tightens := 0
 	for _, r := range t.Readings {
@@ -162,6 +172,33 @@ func (t *Timescale) checkLocal(l LocalTimescale, i int) error {
 	return nil
 }
 
+// Bounds of a local figure's amount. Every national timescale, and every
+// notice period, is shorter than a year, so a figure outside these bounds is
+// a typing mistake; zero is refused too, since a deadline on the day of its
+// anchor event is not a timescale a local procedure sets.
+const (
+	MinLocalAmount = 1
+	MaxLocalDays   = 366 // calendar or working days
+	MaxLocalMonths = 24
+)
+
+// LocalAmountHint returns what to fix about a local figure's amount of unit
+// u (CalendarDays, WorkingDays or Months), or "" when it is within bounds:
+// MinLocalAmount to MaxLocalDays days, or MinLocalAmount to MaxLocalMonths
+// months. [CheckLocal] and the overlay decoder of package cpguide both use
+// it, so the bounds are the same wherever a figure is read.
+func LocalAmountHint(u Unit, amount int) string {
+	limit, what := MaxLocalDays, "days"
+	if u == Months {
+		limit, what = MaxLocalMonths, "months"
+	}
+	if amount >= MinLocalAmount && amount <= limit {
+		return ""
+	}
+	return "give a whole number of " + what + " from " + strconv.Itoa(MinLocalAmount) + " to " + strconv.Itoa(limit) +
+		": a local figure tightens a national timescale, and none is zero or longer than that"
+}
+
 // tighter reports whether a local amount asks more than a national one: an
 // earlier deadline, or a longer notice.
 func tighter(dir Direction, local, national int) bool {
@@ -185,7 +222,10 @@ func localFor(local []LocalTimescale, rule string) (LocalTimescale, int) {
 // applyLocal weighs figure l in dl, whose national readings are computed and
 // whose reading gov governs: it adds a local reading for each national reading
 // in l's unit, and lets the applicable local date govern if it is earlier.
-func (t *Timescale) applyLocal(dl *Deadline, c *Calendar, l LocalTimescale, anchors Anchors, gov int) int {
+// When only gov applies (onlyGov: the 2014 pre-birth late-notification rule,
+// or a policy that chose one reading), only gov's local counterpart is
+// weighed; a figure with none is recorded as not applicable.
+func (t *Timescale) applyLocal(dl *Deadline, c *Calendar, l LocalTimescale, anchors Anchors, gov int, onlyGov bool) int {
 	cite := l.citation()
 	national := make([]string, 0, 1)
 	n := len(dl.Readings)
@@ -221,12 +261,16 @@ func (t *Timescale) applyLocal(dl *Deadline, c *Calendar, l LocalTimescale, anch
 			local[i].Name = "local-" + dl.Readings[indexOfUnit(dl.Readings[:n], l.Unit, i)].Name
 		}
 	}
-	dl.Citations = append(dl.Citations, cite)
 	applied := &LocalApplied{LocalTimescale: l, National: strings.Join(national, "; ")}
 	dl.Local = applied
 	pick := counterpart
-	if pick < 0 {
+	if pick < 0 && !onlyGov {
 		pick = earliest
+	}
+	if pick < 0 && onlyGov {
+		applied.NotApplicable = true // not weighed, so not cited
+	} else {
+		dl.Citations = append(dl.Citations, cite)
 	}
 	if pick >= 0 && dl.Readings[pick].Due.Before(dl.Readings[gov].Due) {
 		applied.Governs = true

@@ -48,6 +48,14 @@ func TestCheckLocal_TighterAcceptedEqualLooserOrMixedRefused(t *testing.T) {
 		{"an unknown rule", e23, localFig("coregroup.second", 5, timescale.WorkingDays), guidance.UnknownRule, "timescales[0].rule"},
 		{"no source", e23, timescale.LocalTimescale{Rule: "coregroup.first", Amount: 10, Unit: timescale.WorkingDays}, guidance.Invalid, "timescales[0].source"},
 		{"a negative amount", e23, localFig("coregroup.first", -1, timescale.WorkingDays), guidance.Invalid, "timescales[0].days"},
+		{"zero working days", e23, localFig("coregroup.first", 0, timescale.WorkingDays), guidance.Invalid, "timescales[0].days"},
+		{"zero months to the review", e23, localFig("cppm.review", 0, timescale.Months), guidance.Invalid, "timescales[0].months"},
+		{"a billion working days", e23, localFig("coregroup.first", 1e9, timescale.WorkingDays), guidance.Invalid, "timescales[0].days"},
+		{"a billion calendar days", e23, localFig("coregroup.first", 1e9, timescale.CalendarDays), guidance.Invalid, "timescales[0].days"},
+		{"a billion days' notice is not a tighter notice", e23, localFig("cppm.notice", 1e9, timescale.CalendarDays), guidance.Invalid, "timescales[0].days"},
+		{"367 days' notice", e23, localFig("cppm.notice", 367, timescale.CalendarDays), guidance.Invalid, "timescales[0].days"},
+		{"366 days' notice is the longest", e23, localFig("cppm.notice", 366, timescale.CalendarDays), guidance.Other, ""},
+		{"25 months", e23, localFig("cppm.review", 25, timescale.Months), guidance.Invalid, "timescales[0].months"},
 		{"weeks of gestation", e23, localFig("cppm.pre-birth", 30, timescale.GestationWeeks), guidance.Invalid, "timescales[0].unit"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -151,20 +159,22 @@ func TestGolden_CoreGroupFirst2023LocalExplanation(t *testing.T) {
 // FuzzDueLocal: a local figure that CheckLocal accepts never makes a deadline
 // later than the national one, and one it refuses makes Due refuse too.
 func FuzzDueLocal(f *testing.F) {
-	f.Add(uint8(0), uint8(3), int16(0), uint8(10), uint8(2))
-	f.Add(uint8(9), uint8(2), int16(290), uint8(3), uint8(1))
-	f.Add(uint8(20), uint8(1), int16(-40), uint8(1), uint8(3))
+	f.Add(uint8(0), uint8(3), int16(0), int32(10), uint8(2))
+	f.Add(uint8(9), uint8(2), int16(290), int32(3), uint8(1))
+	f.Add(uint8(20), uint8(1), int16(-40), int32(1), uint8(3))
 	all := timescale.All()
 	base := timescale.Date{Year: 2026, Month: time.March, Day: 2}
 	units := []timescale.Unit{timescale.CalendarDays, timescale.WorkingDays, timescale.Months, timescale.GestationWeeks}
-	f.Fuzz(func(t *testing.T, ri, ed uint8, off int16, amount, ui uint8) {
+	f.Add(uint8(3), uint8(0), int16(0), int32(1e9), uint8(1))
+	f.Add(uint8(3), uint8(0), int16(0), int32(-7), uint8(2))
+	f.Fuzz(func(t *testing.T, ri, ed uint8, off int16, amount int32, ui uint8) {
 		ts := all[int(ri)%len(all)]
 		e := ts.Edition
 		a := timescale.Anchors{}
 		for i, ev := range timescale.Events() {
 			a[ev] = base.AddDays(int(off) + 3*i)
 		}
-		l := timescale.LocalTimescale{Rule: ts.Rule, Amount: int(amount) % 40, Unit: units[int(ui)%len(units)], Source: "local procedures"}
+		l := timescale.LocalTimescale{Rule: ts.Rule, Amount: int(amount), Unit: units[int(ui)%len(units)], Source: "local procedures"}
 		national, err := timescale.Due(ts.Rule, e, a, timescale.Options{})
 		if err != nil {
 			t.Fatalf("%s %s: %v", ts.Rule, e, err)
@@ -179,6 +189,9 @@ func FuzzDueLocal(f *testing.F) {
 		if err != nil {
 			t.Fatalf("%s %s: CheckLocal accepted %v but Due refused it: %v", ts.Rule, e, l, err)
 		}
+		if !got.Due.Valid() || got.Due.Year < 1900 {
+			t.Fatalf("%s %s: local %v gave an impossible deadline %s", ts.Rule, e, l, got.Due)
+		}
 		if got.Due.After(national.Due) {
 			t.Fatalf("%s %s: local %v made the deadline later: %s > %s", ts.Rule, e, l, got.Due, national.Due)
 		}
@@ -186,4 +199,59 @@ func FuzzDueLocal(f *testing.F) {
 			t.Fatalf("%s %s: the explanation does not state the local figure", ts.Rule, e)
 		}
 	})
+}
+
+// A local figure tightens only the national reading that applies to the case:
+// the 2014 pre-birth late-notification reading only when the notification was
+// late, and under a policy that chose one reading, only that reading.
+func TestDue_LocalFigureTightensOnlyTheReadingThatApplies(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		rule          string
+		edition       guidance.Edition
+		anchors       timescale.Anchors
+		policies      map[string]string
+		local         timescale.LocalTimescale
+		due           timescale.Date
+		gov           string
+		notApplicable bool
+	}{
+		{"G14 pre-birth: an early concern keeps the 28-week point, whatever a local late-notification figure says", "cppm.pre-birth", guidance.Edition2014,
+			timescale.Anchors{timescale.EventConcern: day(2025, 9, 1), timescale.EventExpectedDelivery: day(2026, 6, 1)}, nil,
+			localFig("cppm.pre-birth", 14, timescale.CalendarDays), day(2026, 3, 9), "gestation", true},
+		{"G14 pre-birth: after a late notification the local figure tightens the 21 days", "cppm.pre-birth", guidance.Edition2014,
+			timescale.Anchors{timescale.EventConcern: day(2026, 4, 1), timescale.EventExpectedDelivery: day(2026, 6, 1)}, nil,
+			localFig("cppm.pre-birth", 14, timescale.CalendarDays), day(2026, 4, 15), "local", false},
+		{"coregroup.first 2023 with the working reading chosen: a calendar figure does not apply", "coregroup.first", guidance.Edition2023,
+			timescale.Anchors{timescale.EventCPPM: day(2026, 3, 2)}, map[string]string{"coregroup.first.reading": "working"},
+			localFig("coregroup.first", 10, timescale.CalendarDays), day(2026, 3, 23), "working", true},
+		{"coregroup.first 2023 with the working reading chosen: a working figure tightens it", "coregroup.first", guidance.Edition2023,
+			timescale.Anchors{timescale.EventCPPM: day(2026, 3, 2)}, map[string]string{"coregroup.first.reading": "working"},
+			localFig("coregroup.first", 8, timescale.WorkingDays), day(2026, 3, 12), "local", false},
+		{"coregroup.first 2023 stricter: the earliest local date still governs", "coregroup.first", guidance.Edition2023,
+			timescale.Anchors{timescale.EventCPPM: day(2026, 3, 2)}, nil,
+			localFig("coregroup.first", 10, timescale.CalendarDays), day(2026, 3, 12), "local", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dl, err := timescale.Due(tc.rule, tc.edition, tc.anchors, timescale.Options{Policies: tc.policies, Local: []timescale.LocalTimescale{tc.local}})
+			require.NoError(t, err)
+			assert.Equal(t, tc.due, dl.Due)
+			assert.Equal(t, tc.gov, dl.Governing)
+			require.NotNil(t, dl.Local)
+			assert.Equal(t, tc.notApplicable, dl.Local.NotApplicable)
+			assert.Equal(t, !tc.notApplicable && tc.gov == "local", dl.Local.Governs)
+			if tc.notApplicable {
+				assert.Contains(t, dl.Explanation(), "does not apply to this case")
+				assert.NotContains(t, dl.Explanation(), "already earlier", "the explanation does not contradict the dates")
+			}
+		})
+	}
+}
+
+func TestGolden_PreBirth2014LocalNotLateExplanation(t *testing.T) {
+	dl, err := timescale.Due("cppm.pre-birth", guidance.Edition2014,
+		timescale.Anchors{timescale.EventConcern: day(2025, 9, 1), timescale.EventExpectedDelivery: day(2026, 6, 1)},
+		timescale.Options{Local: []timescale.LocalTimescale{localFig("cppm.pre-birth", 14, timescale.CalendarDays)}})
+	require.NoError(t, err)
+	golden(t, filepath.Join("testdata", "2014", "cppm-pre-birth-local-not-late.txt"), []byte(dl.Explanation()))
 }

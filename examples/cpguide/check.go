@@ -97,6 +97,12 @@ func loadCase(name string, cf *caseFlags) (cpguide.Case, *cpguide.Result, error)
 	}
 	res, err := cpguide.Check(c, opts)
 	if err != nil {
+		// A figure of the overlay refused for the case's edition is the
+		// overlay file's fault, not the case file's.
+		var ge *guidance.Error
+		if errors.As(err, &ge) && (ge.Field == "overlay" || strings.HasPrefix(ge.Field, "overlay.")) {
+			return c, nil, fmt.Errorf("overlay file: %w", err)
+		}
 		return c, nil, fmt.Errorf("case file: %w", err)
 	}
 	return c, res, nil

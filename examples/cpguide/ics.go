@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -83,14 +84,21 @@ func (it dueItem) label() string {
 	return it.Title + " (" + it.Subject + ")"
 }
 
-// eventUID is the stable UID of the calendar event of one due date of one
-// case: the SHA-256, in hex, of the case ID, rule, subject and due date,
-// at "cpguide". The same case and step give the same UID on every run, so a
-// re-imported calendar updates its events instead of duplicating them; the
-// case ID appears only hashed.
-func eventUID(caseID string, it dueItem) string {
+// eventUID is the stable UID of the calendar event of one step of one case:
+// the SHA-256, in hex, of the case ID, rule and subject, at "cpguide". The
+// due date is left out: when a step's deadline moves (a later CPPM, an
+// approved variation, a corrected date), a re-imported calendar updates the
+// event already in the diary instead of adding a second one and leaving the
+// stale date behind. occurrence tells apart steps of one calendar that share
+// rule and subject (two deadlines of one rule): 0 for the first, earliest
+// due, which keeps the plain UID. The case ID appears only hashed.
+func eventUID(caseID string, it dueItem, occurrence int) string {
 	h := sha256.New()
-	for _, s := range []string{caseID, it.Rule, it.Subject, it.Due.String()} {
+	parts := []string{caseID, it.Rule, it.Subject}
+	if occurrence > 0 {
+		parts = append(parts, strconv.Itoa(occurrence))
+	}
+	for _, s := range parts {
 		h.Write([]byte(s))
 		h.Write([]byte{0}) // separator: ("ab","c") and ("a","bc") differ
 	}
@@ -206,9 +214,12 @@ func describeDeadline(dl *timescale.Deadline) string {
 	}
 	if l := dl.Local; l != nil {
 		fmt.Fprintf(&b, "Local figure: %s sets %d %s, tightening the national %s. ", l.Source, l.Amount, l.Unit, l.National)
-		if l.Governs {
+		switch {
+		case l.NotApplicable:
+			b.WriteString("That reading does not apply to this case, so the local figure is not weighed and the national date governs.\n")
+		case l.Governs:
 			b.WriteString("The local date is earlier, so it governs.\n")
-		} else {
+		default:
 			b.WriteString("The national date is already earlier, so it governs; the local figure cannot make a deadline later.\n")
 		}
 	}
@@ -284,11 +295,14 @@ func writeICS(w io.Writer, c cpguide.Case, res *cpguide.Result, stamp time.Time)
 	name := "Child protection deadlines: case " + c.ID
 	cal.SetName(name)
 	cal.SetXWRCalName(name)
+	seen := map[[2]string]int{} // occurrences of each rule and subject
 	for _, it := range dueItems(c, res) {
 		if it.Deadline == nil && !it.owed() { // every deadline of Check is owed
 			continue
 		}
-		ev := cal.AddEvent(eventUID(c.ID, it))
+		key := [2]string{it.Rule, it.Subject}
+		ev := cal.AddEvent(eventUID(c.ID, it, seen[key]))
+		seen[key]++
 		ev.SetDtStampTime(stamp)
 		start := it.Due.In(time.UTC)
 		ev.SetAllDayStartAt(start)

@@ -373,21 +373,60 @@ func TestHelp_ICSAndReport(t *testing.T) {
 
 func TestEventUID_StableAndDistinct(t *testing.T) {
 	it := dueItem{Rule: "cppm.review", Subject: "", Due: guidance.Date{Year: 2026, Month: 9, Day: 20}}
-	a := eventUID("CASE-1", it)
-	assert.Equal(t, a, eventUID("CASE-1", it))
+	a := eventUID("CASE-1", it, 0)
+	assert.Equal(t, a, eventUID("CASE-1", it, 0))
 	assert.Regexp(t, uidPattern, a)
 	assert.NotContains(t, a, "CASE-1", "the case ID appears only hashed")
 	for _, other := range []struct {
-		id string
-		it dueItem
+		id         string
+		it         dueItem
+		occurrence int
 	}{
-		{"CASE-2", it},
-		{"CASE-1", dueItem{Rule: "cppm.record", Due: it.Due}},
-		{"CASE-1", dueItem{Rule: "cppm.review", Subject: "x", Due: it.Due}},
-		{"CASE-1", dueItem{Rule: "cppm.review", Due: it.Due.AddDays(1)}},
-		{"CASE-1c", dueItem{Rule: "ppm.review", Due: it.Due}},
+		{"CASE-2", it, 0},
+		{"CASE-1", dueItem{Rule: "cppm.record", Due: it.Due}, 0},
+		{"CASE-1", dueItem{Rule: "cppm.review", Subject: "x", Due: it.Due}, 0},
+		{"CASE-1c", dueItem{Rule: "ppm.review", Due: it.Due}, 0},
+		{"CASE-1", it, 1},
 	} {
-		assert.NotEqual(t, a, eventUID(other.id, other.it), other)
+		assert.NotEqual(t, a, eventUID(other.id, other.it, other.occurrence), other)
+	}
+}
+
+// A step whose deadline moves keeps its UID, so a re-imported calendar
+// moves the diary entry rather than leaving a stale one beside a new one.
+func TestEventUID_MovedDeadlineKeepsItsUID(t *testing.T) {
+	due := guidance.Date{Year: 2026, Month: 9, Day: 20}
+	for _, tc := range []struct {
+		name     string
+		from, to dueItem
+	}{
+		{"a review moved by a day", dueItem{Rule: "cppm.review", Due: due}, dueItem{Rule: "cppm.review", Due: due.AddDays(1)}},
+		{"a record moved under a variation", dueItem{Rule: "cppm.record", Subject: "initial CPPM M-1", Due: due},
+			dueItem{Rule: "cppm.record", Subject: "initial CPPM M-1", Due: due.AddDays(14), Status: guidance.Pending}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, eventUID("CASE-1", tc.from, 0), eventUID("CASE-1", tc.to, 0))
+		})
+	}
+}
+
+// No two events of one calendar share a UID, even two steps of one rule and
+// subject.
+func TestICS_UIDsUniqueInEverySampleCalendar(t *testing.T) {
+	files, err := filepath.Glob(cases + "*")
+	require.NoError(t, err)
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			_, out, errs := runCLI("ics", file, "--today", "2026-01-05")
+			require.NotEmpty(t, out, errs)
+			seen := map[string]bool{}
+			for _, line := range strings.Split(strings.ReplaceAll(out, "\r\n ", ""), "\r\n") { // unfolded
+				if uid, ok := strings.CutPrefix(line, "UID:"); ok {
+					assert.False(t, seen[uid], "duplicate UID %s", uid)
+					seen[uid] = true
+				}
+			}
+		})
 	}
 }
 

@@ -44,6 +44,8 @@ func TestCheck_OverlayLooserTimescaleRefused(t *testing.T) {
 			code, _, errs := runCLI("check", cases+"initial-registration.json", "--today", "2026-05-15", "--overlay", o)
 			assert.Equal(t, 2, code)
 			assert.Contains(t, errs, tc.field)
+			assert.Contains(t, errs, "overlay", "the message names the overlay as the file at fault")
+			assert.NotContains(t, errs, "case file:", "the case file is not at fault")
 		})
 	}
 }

@@ -1,0 +1,183 @@
+package cpguide
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/cpguide/cpguide/coregroup"
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/run"
+	"github.com/cpguide/cpguide/meeting"
+	"github.com/cpguide/cpguide/plan"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+// check is Check's fast path. It does what checkPlain does, step for step
+// and in the same order, with these differences, none of which changes the
+// result (TestCheck_SameAsPlainPath_* compare the two):
+//
+//   - every check appends to one findings buffer (run.Run.Findings), sized
+//     once, which dedupInPlace then shortens; checkPlain copies each
+//     package's report into a new list;
+//   - each deadline is computed once per case (run.Run.Due): the CPPM's
+//     record, the plan's record and the first Core Group are counted for
+//     the findings and found again for Result.Deadlines, so a finding and
+//     a deadline of the result may share their citation slices;
+//   - the findings of plan, coregroup and the register take their own
+//     copies of their citations from one block (run.Run.Cites);
+//   - records already validated are not validated again (the earlier
+//     meetings given to each CPPM's check, the meeting given to Next, the
+//     Core Group given to Deadlines);
+//   - the Run itself, with its remembered deadlines, is recycled.
+//
+// The packages' run entry points are in their run.go files.
+func (s setup) check() (*Result, error) {
+	c, opts, ed := s.c, s.opts, s.ed
+	r := runs.Get().(*run.Run)
+	defer func() {
+		*r = run.Run{} // keep nothing of this case: the result owns its findings
+		runs.Put(r)
+	}()
+	r.Options = timescale.Options{Calendar: s.cal, Policies: opts.Policies, Local: s.local}
+	r.Findings = make([]guidance.Finding, 0, findingsCap(c))
+	r.Cites.Reserve(citationsCap(c))
+	var deadlines []timescale.Deadline
+
+	// Case-level timescales that no single record can see.
+	if !c.OutOfHoursIRD.IsZero() {
+		if _, ok := ruleIn("ird.follow-up", ed); ok {
+			dl, err := r.Due("ird.follow-up", ed, timescale.Anchors{timescale.EventOutOfHoursIRD: c.OutOfHoursIRD})
+			if err != nil {
+				return nil, err
+			}
+			f := dl.Assess(c.IRD, opts.Today, c.Variations...)
+			f.Subject = "fuller IRD"
+			r.Findings = append(r.Findings, f)
+			if c.IRD.IsZero() {
+				deadlines = append(deadlines, dl)
+			}
+		}
+	}
+	if dl, ok, err := c.initialCPPMOwed(ed, r.Options); err != nil {
+		return nil, err
+	} else if ok {
+		f := dl.Assess(Date{}, opts.Today, c.Variations...)
+		f.Subject = "initial CPPM"
+		r.Findings = append(r.Findings, f)
+		deadlines = append(deadlines, dl)
+	}
+
+	// Every CPPM, with the earlier ones as its history. (The options
+	// reach the checks through run's hooks as pointers, so they live on the
+	// heap: one for all the meetings.)
+	mo := meeting.Options{Edition: ed, Today: opts.Today, Calendar: s.cal, Policies: opts.Policies,
+		Variations: c.Variations, Local: s.local}
+	for i := range c.Meetings {
+		m := &c.Meetings[i]
+		mo.Previous = c.Meetings[:i]
+		if err := run.MeetingCheck(r, m, &mo); err != nil {
+			return nil, prefix(index("meetings", i), err)
+		}
+		if m.Held.IsZero() {
+			continue
+		}
+		// Next appends to deadlines; keep the steps the case has not
+		// done already.
+		from := len(deadlines)
+		var err error
+		if deadlines, err = run.MeetingNext(r, m, &mo, deadlines); err != nil {
+			return nil, prefix(index("meetings", i), err)
+		}
+		kept := slices.DeleteFunc(deadlines[from:], func(dl timescale.Deadline) bool {
+			return c.doneAfterMeeting(i, dl.Rule)
+		})
+		deadlines = deadlines[:from+len(kept)]
+	}
+
+	po := plan.Options{Edition: ed, Today: opts.Today, Calendar: s.cal, Policies: opts.Policies, Variations: c.Variations, Local: s.local}
+	if p := c.InterimSafetyPlan; p != nil {
+		if err := run.PlanCheckInterim(r, p, &po); err != nil {
+			return nil, prefix("interim_safety_plan", err)
+		}
+	}
+	if p := c.Plan; p != nil {
+		if err := run.PlanCheck(r, p, &po); err != nil {
+			return nil, prefix("plan", err)
+		}
+		dls, err := plan.Deadlines(p, po)
+		if err != nil {
+			return nil, prefix("plan", err)
+		}
+		deadlines = append(deadlines, dls...)
+	}
+	if g := c.CoreGroup; g != nil {
+		gopts := coregroup.Options{Edition: ed, Today: opts.Today, Calendar: s.cal, Policies: opts.Policies, Variations: c.Variations, Local: s.local, MaxMeetingGap: opts.MaxCoreGroupGap}
+		dls, err := run.CoreGroupCheck(r, g, &gopts)
+		if err != nil {
+			return nil, prefix("core_group", err)
+		}
+		deadlines = append(deadlines, dls...)
+	}
+
+	fs, err := c.registerFindings(r.Findings, &r.Cites, ed, opts)
+	if err != nil {
+		return nil, err
+	}
+
+	rep := &guidance.Report{Edition: ed, Today: opts.Today, Findings: dedupInPlace(fs)}
+	rep.Sort()
+	return &Result{
+		Report:           rep,
+		Deadlines:        dedupDeadlines(deadlines),
+		UnusedVariations: unusedVariations(c.Variations, rep.Findings),
+		Calendar:         s.cal.Name(),
+	}, nil
+}
+
+// runs recycles the runs of Check: a Run holds its remembered deadlines in a
+// fixed array, several KB that each check would otherwise allocate.
+var runs = sync.Pool{New: func() any { return new(run.Run) }}
+
+// findingsCap is about how many findings a check of c makes before repeats
+// are dropped: a CPPM makes one per rule of meeting.RuleIDs, the other
+// records at most about the figures below (the most any scenario makes). A
+// case beyond them only costs the buffer a reallocation.
+func findingsCap(c Case) int {
+	n := len(c.Meetings) * meetingRules
+	if !c.OutOfHoursIRD.IsZero() {
+		n++ // ird.follow-up
+	}
+	if !c.Investigation.IsZero() {
+		n++ // perhaps the initial CPPM owed
+	}
+	if c.InterimSafetyPlan != nil {
+		n++
+	}
+	if c.Plan != nil {
+		n += 18
+	}
+	if c.CoreGroup != nil {
+		n += 9 + len(c.CoreGroup.ChangeReferrals)
+	}
+	return n + 6 + len(c.Register)
+}
+
+// citationsCap is about how many citations the findings of packages plan
+// and coregroup and of the register carry, which each get their own copy
+// (run.Run.Cites).
+func citationsCap(c Case) int {
+	n := 8 + len(c.Register)
+	if c.InterimSafetyPlan != nil {
+		n += 2
+	}
+	if c.Plan != nil {
+		n += 28
+	}
+	if c.CoreGroup != nil {
+		n += 10 + len(c.CoreGroup.ChangeReferrals)
+	}
+	return n
+}
+
+// meetingRules is how many findings meeting.Check makes for one CPPM.
+var meetingRules = len(meeting.RuleIDs())

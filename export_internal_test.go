@@ -1,0 +1,5 @@
+package cpguide
+
+// CheckPlain exposes checkPlain, the reference Check is held to, to the
+// tests of package cpguide_test.
+var CheckPlain = checkPlain

@@ -1,0 +1,127 @@
+// Package run carries one cpguide.Check through the checks of packages
+// meeting, plan and coregroup, so that the whole case costs as little as the
+// checks themselves:
+//
+//   - every check appends its findings to one buffer (Run.Findings), sized
+//     once by cpguide.Check, instead of building a report of its own that
+//     Check then copies;
+//   - a deadline computed once (the record of a CPPM, for its finding and
+//     again for the diary) is computed once: Run.Due remembers each
+//     timescale.Due result of the run.
+//
+// The exported Check, Next and Deadlines functions of those packages do not
+// use a Run: they are the plain path, and cpguide's tests compare the two on
+// every scenario and on generated cases. The packages register their run
+// entry points in the variables below from their init functions; the
+// records and options are passed as pointers to their own types (an
+// internal package cannot name them without an import cycle).
+package run
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/citations"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+// A Run is one cpguide.Check in progress. It is not safe for concurrent use.
+type Run struct {
+	// Findings is the buffer every check appends its findings to, in the
+	// order cpguide.Check runs them.
+	Findings []guidance.Finding
+	// Options are the timescale options of every check of the run: the
+	// same calendar, policies and local timescales throughout.
+	Options timescale.Options
+	// Cites gives the findings of packages plan and coregroup their own
+	// copies of their citations, as their Check functions do, from blocks
+	// shared by the whole run.
+	Cites citations.Store
+
+	// memo holds the deadlines computed most recently, a ring of the last
+	// memoSize: a deadline is asked for again soon after it is first
+	// computed (by Next after the CPPM's own check, by the plan and the
+	// Core Group after the CPPM that required them). n counts every
+	// deadline remembered; the next goes in memo[n%memoSize].
+	memo [memoSize]entry
+	n    int
+}
+
+const (
+	memoSize = 16
+	// maxAnchors is the most anchors a remembered deadline may count
+	// from; Due computes deadlines with more without remembering them.
+	maxAnchors = 3
+)
+
+type anchor struct {
+	ev timescale.Event
+	d  guidance.Date
+}
+
+// entry is one remembered timescale.Due result. Its anchors are sorted by
+// event, so that equal maps give equal keys.
+type entry struct {
+	rule    string
+	e       guidance.Edition
+	n       int
+	anchors [maxAnchors]anchor
+	dl      timescale.Deadline
+}
+
+// Due is timescale.Due(rule, e, anchors, r.Options), computed once per run
+// for each rule, edition and set of anchors. Errors are not remembered.
+//
+// The deadlines it returns share their slices (readings, citations, notes)
+// with each other and with the findings assessed from them: cpguide.Check's
+// result holds the same values either way, but its findings and deadlines
+// are read-only views, as the citations of meeting findings already are.
+func (r *Run) Due(rule string, e guidance.Edition, anchors timescale.Anchors) (timescale.Deadline, error) {
+	if len(anchors) > maxAnchors {
+		return timescale.Due(rule, e, anchors, r.Options)
+	}
+	k := entry{rule: rule, e: e, n: len(anchors)}
+	i := 0
+	for ev, d := range anchors {
+		k.anchors[i] = anchor{ev, d}
+		i++
+	}
+	slices.SortFunc(k.anchors[:k.n], func(a, b anchor) int { return cmp.Compare(a.ev, b.ev) })
+	for j := range r.memo[:min(r.n, memoSize)] {
+		if m := &r.memo[j]; m.rule == k.rule && m.e == k.e && m.n == k.n && m.anchors == k.anchors {
+			return m.dl, nil
+		}
+	}
+	dl, err := timescale.Due(rule, e, anchors, r.Options)
+	if err != nil {
+		return dl, err
+	}
+	k.dl = dl
+	r.memo[r.n%memoSize] = k
+	r.n++
+	return dl, nil
+}
+
+// Entry points registered by the packages that own the record types. Each
+// does exactly what the package's exported function does, but appends its
+// findings to r.Findings and computes its deadlines through r.Due. m is a
+// pointer to the package's record, opts to its Options.
+var (
+	// MeetingCheck is meeting.Check (m *meeting.Meeting, opts
+	// *meeting.Options). It does not validate opts.Previous again: in a
+	// run, each earlier meeting was validated when it was checked.
+	MeetingCheck func(r *Run, m, opts any) error
+	// MeetingNext is meeting.Next, without validating the meeting again
+	// (MeetingCheck just did), appending the deadlines to dst.
+	MeetingNext func(r *Run, m, opts any, dst []timescale.Deadline) ([]timescale.Deadline, error)
+	// PlanCheck is plan.Check (p *plan.Plan, opts *plan.Options); its
+	// findings are sorted by urgency among themselves, as plan.Check's are.
+	PlanCheck func(r *Run, p, opts any) error
+	// PlanCheckInterim is plan.CheckInterim (p *plan.InterimSafetyPlan,
+	// opts *plan.Options).
+	PlanCheckInterim func(r *Run, p, opts any) error
+	// CoreGroupCheck is coregroup.Check (g *coregroup.CoreGroup, opts
+	// *coregroup.Options) followed by coregroup.Deadlines, which it returns.
+	CoreGroupCheck func(r *Run, g, opts any) ([]timescale.Deadline, error)
+)
