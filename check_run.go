@@ -44,27 +44,10 @@ func (s setup) check() (*Result, error) {
 	var deadlines []timescale.Deadline
 
 	// Case-level timescales that no single record can see.
-	if !c.OutOfHoursIRD.IsZero() {
-		if _, ok := ruleIn("ird.follow-up", ed); ok {
-			dl, err := r.Due("ird.follow-up", ed, timescale.Anchors{timescale.EventOutOfHoursIRD: c.OutOfHoursIRD})
-			if err != nil {
-				return nil, err
-			}
-			f := dl.Assess(c.IRD, opts.Today, c.Variations...)
-			f.Subject = "fuller IRD"
-			r.Findings = append(r.Findings, f)
-			if c.IRD.IsZero() {
-				deadlines = append(deadlines, dl)
-			}
-		}
-	}
-	if dl, ok, err := c.initialCPPMOwed(ed, r.Options); err != nil {
+	var err error
+	r.Findings, deadlines, err = c.caseTimescales(r.Findings, deadlines, ed, opts.Today, r.Options)
+	if err != nil {
 		return nil, err
-	} else if ok {
-		f := dl.Assess(Date{}, opts.Today, c.Variations...)
-		f.Subject = "initial CPPM"
-		r.Findings = append(r.Findings, f)
-		deadlines = append(deadlines, dl)
 	}
 
 	// Every CPPM, with the earlier ones as its history. (The options

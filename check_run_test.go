@@ -56,11 +56,11 @@ func TestCheck_SameAsPlainPath_Scenarios(t *testing.T) {
 
 // TestCheck_SameAsPlainPath_GeneratedCases holds Check's fast path to the
 // plain one on the first 20,000 generated cases of the throughput benchmark
-// (2,000 with -short): every scenario moved across the years, its holidays
-// and the policies' readings.
+// (2,000 with -short or -race): every scenario moved across the years, its
+// holidays and the policies' readings.
 func TestCheck_SameAsPlainPath_GeneratedCases(t *testing.T) {
 	n := 20_000
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		n = 2_000
 	}
 	for i, g := range generateCases(t, n, 2026) {

@@ -225,28 +225,11 @@ func checkPlain(c Case, opts Options) (*Result, error) {
 	tso := timescale.Options{Calendar: cal, Policies: opts.Policies, Local: local}
 
 	// Case-level timescales that no single record can see.
-	if !c.OutOfHoursIRD.IsZero() {
-		if _, ok := ruleIn("ird.follow-up", ed); ok {
-			dl, err := timescale.Due("ird.follow-up", ed, timescale.Anchors{timescale.EventOutOfHoursIRD: c.OutOfHoursIRD}, tso)
-			if err != nil {
-				return nil, err
-			}
-			f := dl.Assess(c.IRD, opts.Today, c.Variations...)
-			f.Subject = "fuller IRD"
-			parts = append(parts, []guidance.Finding{f})
-			if c.IRD.IsZero() {
-				deadlines = append(deadlines, dl)
-			}
-		}
-	}
-	if dl, ok, err := c.initialCPPMOwed(ed, tso); err != nil {
+	caseFindings, deadlines, err := c.caseTimescales(nil, deadlines, ed, opts.Today, tso)
+	if err != nil {
 		return nil, err
-	} else if ok {
-		f := dl.Assess(Date{}, opts.Today, c.Variations...)
-		f.Subject = "initial CPPM"
-		parts = append(parts, []guidance.Finding{f})
-		deadlines = append(deadlines, dl)
 	}
+	parts = append(parts, caseFindings)
 
 	// Every CPPM, with the earlier ones as its history.
 	for i, m := range c.Meetings {
@@ -377,6 +360,36 @@ func fill(dst *Date, src Date) {
 	if dst.IsZero() {
 		*dst = src
 	}
+}
+
+// caseTimescales checks the case-level timescales that no single record
+// can see: the fuller IRD after an out-of-hours one, and the initial CPPM a
+// case owes but does not record. It appends their findings to fs and the
+// deadlines still owed to dls. Check and checkPlain both call it.
+func (c Case) caseTimescales(fs []guidance.Finding, dls []timescale.Deadline, ed guidance.Edition, today Date, tso timescale.Options) ([]guidance.Finding, []timescale.Deadline, error) {
+	if !c.OutOfHoursIRD.IsZero() {
+		if _, ok := ruleIn("ird.follow-up", ed); ok {
+			dl, err := timescale.Due("ird.follow-up", ed, timescale.Anchors{timescale.EventOutOfHoursIRD: c.OutOfHoursIRD}, tso)
+			if err != nil {
+				return nil, nil, err
+			}
+			f := dl.Assess(c.IRD, today, c.Variations...)
+			f.Subject = "fuller IRD"
+			fs = append(fs, f)
+			if c.IRD.IsZero() {
+				dls = append(dls, dl)
+			}
+		}
+	}
+	if dl, ok, err := c.initialCPPMOwed(ed, tso); err != nil {
+		return nil, nil, err
+	} else if ok {
+		f := dl.Assess(Date{}, today, c.Variations...)
+		f.Subject = "initial CPPM"
+		fs = append(fs, f)
+		dls = append(dls, dl)
+	}
+	return fs, dls, nil
 }
 
 // initialCPPMOwed returns the deadline of the initial CPPM when the case

@@ -57,8 +57,8 @@ func next(r *run.Run, m Meeting, opts Options, dst []timescale.Deadline) ([]time
 		steps = append(steps, step{"cppm.reconvene", timescale.EventInquorateCPPM, m.Held})
 	} else {
 		steps = append(steps, step{"cppm.record", timescale.EventCPPM, m.Held})
-		if r := m.Decisions.Referral; r.Outcome == Refer {
-			from := r.Decided
+		if ref := m.Decisions.Referral; ref.Outcome == Refer {
+			from := ref.Decided
 			if from.IsZero() {
 				from = m.Held
 			}

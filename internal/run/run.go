@@ -5,9 +5,11 @@
 //   - every check appends its findings to one buffer (Run.Findings), sized
 //     once by cpguide.Check, instead of building a report of its own that
 //     Check then copies;
-//   - a deadline computed once (the record of a CPPM, for its finding and
-//     again for the diary) is computed once: Run.Due remembers each
-//     timescale.Due result of the run.
+//   - a deadline that several checks need (the record of a CPPM, for the
+//     CPPM's finding, again for the plan's and for the diary) is computed
+//     once: Run.Due remembers the timescale.Due results of the run;
+//   - the findings that get their own copies of their citations get them
+//     from one store (Run.Cites), sized once.
 //
 // The exported Check, Next and Deadlines functions of those packages do not
 // use a Run: they are the plain path, and cpguide's tests compare the two on
@@ -34,9 +36,9 @@ type Run struct {
 	// Options are the timescale options of every check of the run: the
 	// same calendar, policies and local timescales throughout.
 	Options timescale.Options
-	// Cites gives the findings of packages plan and coregroup their own
-	// copies of their citations, as their Check functions do, from blocks
-	// shared by the whole run.
+	// Cites gives the findings of packages plan and coregroup, and those of
+	// cpguide's register checks, their own copies of their citations (as
+	// the plain path does) from blocks shared by the whole run.
 	Cites citations.Store
 
 	// memo holds the deadlines computed most recently, a ring of the last
