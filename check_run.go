@@ -75,6 +75,11 @@ func (s setup) check() (*Result, error) {
 			return c.doneAfterMeeting(i, dl.Rule)
 		})
 		deadlines = deadlines[:from+len(kept)]
+		for _, dl := range kept {
+			if f, ok := owedFinding(m, dl, opts.Today, c.Variations); ok {
+				r.Findings = append(r.Findings, f)
+			}
+		}
 	}
 
 	po := plan.Options{Edition: ed, Today: opts.Today, Calendar: s.cal, Policies: opts.Policies, Variations: c.Variations, Local: s.local}
@@ -112,7 +117,7 @@ func (s setup) check() (*Result, error) {
 	return &Result{
 		Report:           rep,
 		Deadlines:        dedupDeadlines(deadlines),
-		UnusedVariations: unusedVariations(c.Variations, rep.Findings),
+		UnusedVariations: unusedVariations(c.Variations, rep.Findings, opts.Today),
 		Calendar:         s.cal.Name(),
 	}, nil
 }

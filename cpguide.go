@@ -247,11 +247,16 @@ func checkPlain(c Case, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, prefix(index("meetings", i), err)
 		}
+		var owed []guidance.Finding
 		for _, dl := range next {
 			if !c.doneAfterMeeting(i, dl.Rule) {
 				deadlines = append(deadlines, dl)
+				if f, ok := owedFinding(&c.Meetings[i], dl, opts.Today, c.Variations); ok {
+					owed = append(owed, f)
+				}
 			}
 		}
+		parts = append(parts, owed)
 	}
 
 	if p := c.InterimSafetyPlan; p != nil {
@@ -297,7 +302,7 @@ func checkPlain(c Case, opts Options) (*Result, error) {
 	rep.Findings = dedupFindings(parts)
 	rep.Sort()
 	res.Deadlines = dedupDeadlines(deadlines)
-	res.UnusedVariations = unusedVariations(c.Variations, rep.Findings)
+	res.UnusedVariations = unusedVariations(c.Variations, rep.Findings, opts.Today)
 	return res, nil
 }
 
@@ -363,8 +368,8 @@ func fill(dst *Date, src Date) {
 }
 
 // caseTimescales checks the case-level timescales that no single record
-// can see: the fuller IRD after an out-of-hours one, and the initial CPPM a
-// case owes but does not record. It appends their findings to fs and the
+// can see: the fuller IRD after an out-of-hours one, and the first CPPM a
+// case owes but does not record (see firstCPPMOwed). It appends their findings to fs and the
 // deadlines still owed to dls. Check and checkPlain both call it.
 func (c Case) caseTimescales(fs []guidance.Finding, dls []timescale.Deadline, ed guidance.Edition, today Date, tso timescale.Options) ([]guidance.Finding, []timescale.Deadline, error) {
 	if !c.OutOfHoursIRD.IsZero() {
@@ -373,61 +378,25 @@ func (c Case) caseTimescales(fs []guidance.Finding, dls []timescale.Deadline, ed
 			if err != nil {
 				return nil, nil, err
 			}
-			f := dl.Assess(c.IRD, today, c.Variations...)
-			f.Subject = "fuller IRD"
-			fs = append(fs, f)
+			fs = append(fs, dl.AssessFor("fuller IRD", c.IRD, today, c.Variations...))
 			if c.IRD.IsZero() {
 				dls = append(dls, dl)
 			}
 		}
 	}
-	if dl, ok, err := c.initialCPPMOwed(ed, tso); err != nil {
+	if dl, subject, ok, err := c.firstCPPMOwed(ed, tso); err != nil {
 		return nil, nil, err
 	} else if ok {
-		f := dl.Assess(Date{}, today, c.Variations...)
-		f.Subject = "initial CPPM"
-		fs = append(fs, f)
+		fs = append(fs, dl.AssessFor(subject, Date{}, today, c.Variations...))
 		dls = append(dls, dl)
 	}
 	return fs, dls, nil
-}
-
-// initialCPPMOwed returns the deadline of the initial CPPM when the case
-// decided to investigate (and the IRD did not decide against a CPPM) but
-// records no initial or pre-birth CPPM at all.
-func (c Case) initialCPPMOwed(ed guidance.Edition, tso timescale.Options) (timescale.Deadline, bool, error) {
-	if c.Investigation.IsZero() || c.NoCPPM || !c.MoveNotified.IsZero() {
-		return timescale.Deadline{}, false, nil
-	}
-	for _, m := range c.Meetings {
-		if m.Kind == meeting.Initial || m.Kind == meeting.PreBirth {
-			return timescale.Deadline{}, false, nil
-		}
-	}
-	an := timescale.Anchors{timescale.EventInvestigation: c.Investigation}
-	if !c.Concern.IsZero() {
-		an[timescale.EventConcern] = c.Concern
-	}
-	if !c.IRD.IsZero() {
-		an[timescale.EventIRD] = c.IRD
-	}
-	dl, err := timescale.Due("cppm.initial", ed, an, tso)
-	if err != nil {
-		return timescale.Deadline{}, false, err
-	}
-	return dl, true, nil
 }
 
 // doneAfterMeeting reports whether the step rule that follows meeting i is
 // already done according to the case record.
 func (c Case) doneAfterMeeting(i int, rule string) bool {
 	m := c.Meetings[i]
-	later := false
-	for _, n := range c.Meetings[i+1:] {
-		if !n.Held.IsZero() || !n.Convened.IsZero() {
-			later = true
-		}
-	}
 	switch rule {
 	case "cppm.record":
 		return !m.Record.Circulated.IsZero()
@@ -438,7 +407,7 @@ func (c Case) doneAfterMeeting(i int, rule string) bool {
 	case "coregroup.first":
 		return c.CoreGroup != nil // the Core Group reports its own first meeting
 	case "cppm.reconvene", "cppm.review", "cppm.review-pre-birth", "cppm.review-subsequent":
-		return later
+		return c.laterMeetingCovers(i, rule)
 	}
 	return false
 }
@@ -484,7 +453,7 @@ func dedupInPlace(fs []guidance.Finding) []guidance.Finding {
 		b := maphash.String(ruleSeed, f.Rule) & (buckets - 1)
 		dup := -1
 		for j := first[b] - 1; j >= 0; j = next[j] - 1 {
-			if g := &fs[j]; g.Rule == f.Rule && (g.Subject == f.Subject || (!g.Due.IsZero() && g.Due == f.Due)) {
+			if sameStep(&fs[j], f) {
 				dup = int(j)
 				break
 			}
@@ -512,9 +481,37 @@ func dedupInPlace(fs []guidance.Finding) []guidance.Finding {
 
 var ruleSeed = maphash.MakeSeed()
 
+// sameStep reports whether findings f and g are about the same step of the
+// case: the same rule and subject, or, for a step a case takes once but two
+// checks report (see dueMerged), the same rule and due date.
+func sameStep(g, f *guidance.Finding) bool {
+	if g.Rule != f.Rule {
+		return false
+	}
+	return g.Subject == f.Subject || (dueMerged[f.Rule] && !g.Due.IsZero() && g.Due == f.Due)
+}
+
+// dueMerged are the rules whose step two checks can report under different
+// subjects: the record of the plan (by the CPPM and by the plan), the first
+// Core Group (by the CPPM and by the Core Group), and the first CPPM or the
+// reconvened one (by an inquorate CPPM and by the one that reconvened it).
+// Other rules can have several steps due the same day (two change referrals
+// identified on one day), which must each be reported.
+var dueMerged = map[string]bool{
+	"plan.record": true, "coregroup.first": true, "cppm.initial": true,
+	"cppm.pre-birth": true, "cppm.transfer": true, "cppm.reconvene": true,
+}
+
 // worse reports whether f should replace g: a known status beats Unknown and
-// NotApplicable, then a failure beats a success.
+// NotApplicable, then a failure beats a success. Of two findings of one step
+// done on the same day, the one that found an approved variation covering it
+// (met under variation) beats one that did not look for it (late): the plan
+// names its record "record of the plan", the CPPM names it after itself, and
+// a variation names only one of them.
 func worse(f, g guidance.Finding) bool {
+	if f.Due == g.Due && f.Done == g.Done && (f.Status == guidance.MetUnderVariation) != (g.Status == guidance.MetUnderVariation) {
+		return f.Status == guidance.MetUnderVariation
+	}
 	rank := func(s guidance.Status) int {
 		switch s {
 		case guidance.Overdue, guidance.Late, guidance.Missing:
@@ -555,12 +552,24 @@ func dedupDeadlines(dls []timescale.Deadline) []timescale.Deadline {
 	return out
 }
 
-func unusedVariations(vs []timescale.Variation, fs []guidance.Finding) []UnusedVariation {
+// A variation is used when a step it covers (its rule, and its subject as
+// timescale.Variation.Covers reads it) was done after the step's due date,
+// or is not done and today is past the due date (or today is unknown): that
+// is, when the variation changes, or may change, the step's status. One that
+// covers only steps done in time, or steps not yet due, changed nothing, as
+// an unused lint suppression, and is reported so that someone checks that it
+// names the right rule and occurrence.
+func unusedVariations(vs []timescale.Variation, fs []guidance.Finding, today Date) []UnusedVariation {
 	var out []UnusedVariation
 	for _, v := range vs {
 		used := slices.ContainsFunc(fs, func(f guidance.Finding) bool {
-			return f.Rule == v.Rule && !f.Due.IsZero() && f.Due.Before(v.NewDate) &&
-				(v.Subject == "" || f.Subject == v.Subject || strings.Contains(f.Subject, v.Subject))
+			if f.Rule != v.Rule || f.Due.IsZero() || !f.Due.Before(v.NewDate) || !v.Covers(f.Subject) {
+				return false
+			}
+			if !f.Done.IsZero() {
+				return f.Done.After(f.Due)
+			}
+			return today.IsZero() || today.After(f.Due)
 		})
 		if !used {
 			out = append(out, UnusedVariation{Rule: v.Rule, Subject: v.Subject, NewDate: v.NewDate, Recorded: v.Recorded})

@@ -11,14 +11,14 @@ import (
 	"github.com/cpguide/cpguide/guidance"
 )
 
-// dedupReference is dedupFindings as first written: one list, each finding
+// dedupReference is dedupFindings written plainly: one list, each finding
 // compared with every finding kept so far.
 func dedupReference(fs []guidance.Finding) []guidance.Finding {
 	out := make([]guidance.Finding, 0, len(fs))
 	for _, f := range fs {
 		dup := -1
 		for j, g := range out {
-			if g.Rule == f.Rule && (g.Subject == f.Subject || (!g.Due.IsZero() && g.Due == f.Due)) {
+			if g.Rule == f.Rule && (g.Subject == f.Subject || (dueMerged[g.Rule] && !g.Due.IsZero() && g.Due == f.Due)) {
 				dup = j
 				break
 			}

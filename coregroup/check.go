@@ -191,9 +191,7 @@ func checkFirst(c *checker, g *CoreGroup) error {
 	if len(g.Meetings) > 0 {
 		done = g.Meetings[0].Date
 	}
-	f := dl.Assess(done, c.opts.Today, c.opts.Variations...)
-	f.Subject = "first Core Group meeting"
-	c.r.Add(f)
+	c.r.Add(dl.AssessFor("first Core Group meeting", done, c.opts.Today, c.opts.Variations...))
 	return nil
 }
 
@@ -205,8 +203,7 @@ func checkReferrals(c *checker, g *CoreGroup) error {
 			return err
 		}
 		subject := idx("change_referrals", i)
-		f := dl.Assess(r.Referred, c.opts.Today, variationsFor(c.opts.Variations, subject)...)
-		f.Subject = subject
+		f := dl.AssessFor(subject, r.Referred, c.opts.Today, c.opts.Variations...)
 		switch {
 		case r.Referred.IsZero():
 		case r.To == "":
@@ -217,19 +214,6 @@ func checkReferrals(c *checker, g *CoreGroup) error {
 		c.r.Add(f)
 	}
 	return nil
-}
-
-// variationsFor returns the variations that apply to one occurrence: those
-// naming it as their Subject, and those with no Subject, which apply to every
-// occurrence of their rule.
-func variationsFor(vs []timescale.Variation, subject string) []timescale.Variation {
-	var out []timescale.Variation
-	for _, v := range vs {
-		if v.Subject == "" || v.Subject == subject {
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 func checkCoordinator(c *checker, g *CoreGroup) {

@@ -176,10 +176,7 @@ func (c *checker) finding(id string, s guidance.Status, msg string) guidance.Fin
 }
 
 func (c *checker) subjectOf() string {
-	if c.m.Ref != "" {
-		return string(c.m.Kind) + " CPPM " + c.m.Ref
-	}
-	return string(c.m.Kind) + " CPPM"
+	return c.m.Subject()
 }
 
 // notInEdition is the finding for a rule the edition does not state. It
@@ -251,9 +248,7 @@ func (c *checker) due(id string, anchors timescale.Anchors, done Date) {
 		c.add(id, guidance.Unknown, "cannot compute the due date: "+hint)
 		return
 	}
-	f := dl.Assess(done, c.o.Today, c.o.Variations...)
-	f.Subject = c.subj
-	c.r.Add(f)
+	c.r.Add(dl.AssessFor(c.subj, done, c.o.Today, c.o.Variations...))
 }
 
 func (c *checker) na(id, why string) { c.add(id, guidance.NotApplicable, why) }

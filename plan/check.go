@@ -591,9 +591,7 @@ func checkPreDischarge(c *checker, p *Plan, opts Options) error {
 	if err != nil {
 		return err
 	}
-	f := dl.Assess(p.PreDischargeMeeting, opts.Today, opts.Variations...)
-	f.Subject = "pre-discharge meeting"
-	c.r.Add(f)
+	c.r.Add(dl.AssessFor("pre-discharge meeting", p.PreDischargeMeeting, opts.Today, opts.Variations...))
 	return nil
 }
 
@@ -611,9 +609,7 @@ func checkRecord(c *checker, p *Plan, opts Options) error {
 	if err != nil {
 		return err
 	}
-	f := dl.Assess(p.RecordSent, opts.Today, opts.Variations...)
-	f.Subject = "record of the plan"
-	c.r.Add(f)
+	c.r.Add(dl.AssessFor("record of the plan", p.RecordSent, opts.Today, opts.Variations...))
 	return nil
 }
 

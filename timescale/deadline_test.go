@@ -519,3 +519,43 @@ func golden(t *testing.T, path string, got []byte) {
 	require.NoError(t, err, "run go test -update to create %s", path)
 	assert.Equal(t, string(want), string(got), "%s differs; run go test -update and inspect the diff", path)
 }
+
+// TestAssessFor_VariationAppliesOnlyToItsOccurrence_AD23 proves that an
+// approved variation (Appendix D, 2023: a timescale varied "in a specific
+// case") covers the occurrence it names and no other: a record circulated
+// late after the initial CPPM is not excused by a variation approved for the
+// review CPPM's record.
+func TestAssessFor_VariationAppliesOnlyToItsOccurrence_AD23(t *testing.T) {
+	dl, err := timescale.Due("cppm.record", guidance.Edition2023,
+		timescale.Anchors{timescale.EventCPPM: day(2026, 3, 24)}, timescale.Options{})
+	require.NoError(t, err)
+	done := dl.Due.AddDays(5)
+	vary := func(subject string) timescale.Variation {
+		return timescale.Variation{Rule: "cppm.record", Subject: subject, NewDate: dl.Due.AddDays(10),
+			Approver: "A", Reason: "R", Recorded: dl.Due.AddDays(-3)}
+	}
+	tests := []struct {
+		name      string
+		subject   string
+		variation timescale.Variation
+		want      guidance.Status
+	}{
+		{"no subject covers every occurrence", "initial CPPM M-0601", vary(""), guidance.MetUnderVariation},
+		{"the same subject", "initial CPPM M-0601", vary("initial CPPM M-0601"), guidance.MetUnderVariation},
+		{"the meeting reference", "initial CPPM M-0601", vary("M-0601"), guidance.MetUnderVariation},
+		{"the kind of meeting", "initial CPPM M-0601", vary("initial CPPM"), guidance.MetUnderVariation},
+		{"another kind of meeting", "initial CPPM M-0601", vary("review CPPM"), guidance.Late},
+		{"another meeting's reference", "initial CPPM M-0601", vary("M-0603"), guidance.Late},
+		{"another meeting's subject", "initial CPPM M-0601", vary("review CPPM M-0603"), guidance.Late},
+		{"a part of a word is not a match", "initial CPPM M-06011", vary("M-0601"), guidance.Late},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := dl.AssessFor(tt.subject, done, day(2026, 6, 15), tt.variation)
+			assert.Equal(t, tt.want, f.Status)
+			assert.Equal(t, tt.subject, f.Subject)
+		})
+	}
+	// Assess, without a subject, weighs every variation of the rule.
+	assert.Equal(t, guidance.MetUnderVariation, dl.Assess(done, day(2026, 6, 15), vary("M-0603")).Status)
+}

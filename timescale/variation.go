@@ -81,14 +81,46 @@ func (v Variation) String() string {
 //	done after Due                         -> Late
 //	not done, today on or before the date  -> Pending
 //	not done, today after the date         -> Overdue
+//
+// Assess weighs every variation of the rule, whatever its Subject: use
+// AssessFor when a case can have several occurrences of the step.
 func (dl Deadline) Assess(done, today Date, variations ...Variation) guidance.Finding {
+	return dl.assess(done, today, "", false, variations)
+}
+
+// AssessFor is Assess for one occurrence of the step, named by subject (for
+// example "review CPPM M-0603"): the finding carries that subject, and only
+// the variations that cover it (see Variation.Covers) are weighed, so a
+// variation approved for one meeting never excuses another.
+func (dl Deadline) AssessFor(subject string, done, today Date, variations ...Variation) guidance.Finding {
+	f := dl.assess(done, today, subject, true, variations)
+	f.Subject = subject
+	return f
+}
+
+// Covers reports whether the variation applies to the occurrence named by
+// subject: a variation with no Subject covers every occurrence of its rule;
+// otherwise its Subject must be subject or a run of whole words in it (a
+// meeting reference such as "M-0603", or "review CPPM", covers "review CPPM
+// M-0603"; "M-060" covers nothing of it).
+func (v Variation) Covers(subject string) bool {
+	if v.Subject == "" || v.Subject == subject {
+		return true
+	}
+	return strings.Contains(" "+subject+" ", " "+v.Subject+" ")
+}
+
+func (dl Deadline) assess(done, today Date, subject string, bySubject bool, variations []Variation) guidance.Finding {
 	f := guidance.Finding{
 		Rule: dl.Rule, Title: dl.Title, Edition: dl.Edition, Strength: dl.Strength,
 		Due: dl.Due, Done: done, Citations: dl.Citations,
 	}
 	var v *Variation
 	for i := range variations {
-		if variations[i].Rule == dl.Rule && (v == nil || !variations[i].Recorded.Before(v.Recorded)) {
+		if variations[i].Rule != dl.Rule || (bySubject && !variations[i].Covers(subject)) {
+			continue
+		}
+		if v == nil || !variations[i].Recorded.Before(v.Recorded) {
 			v = &variations[i]
 		}
 	}

@@ -1,0 +1,13 @@
+package meeting
+
+// Subject names the meeting in findings, without personal data: its kind and
+// its reference, e.g. "review CPPM M-0603" ("review CPPM" when it has no
+// reference). Every finding about the meeting, and about the steps that
+// follow it, carries this subject, so a variation can name the occurrence it
+// covers (see timescale.Variation.Covers).
+func (m Meeting) Subject() string {
+	if m.Ref != "" {
+		return string(m.Kind) + " CPPM " + m.Ref
+	}
+	return string(m.Kind) + " CPPM"
+}
