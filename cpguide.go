@@ -552,6 +552,8 @@ func dedupDeadlines(dls []timescale.Deadline) []timescale.Deadline {
 	return out
 }
 
+// unusedVariations returns the variations that changed nothing.
+//
 // A variation is used when a step it covers (its rule, and its subject as
 // timescale.Variation.Covers reads it) was done after the step's due date,
 // or is not done and today is past the due date (or today is unknown): that
