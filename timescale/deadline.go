@@ -158,11 +158,23 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 		Citations: slices.Clone(cites), Notes: slices.Clone(t.Notes),
 		Readings: make([]Computed, len(t.Readings)),
 	}
+	// The readings' citations are copied into one block, so that a caller
+	// who edits a deadline's citations changes nothing in the table.
+	n := 0
+	for _, r := range t.Readings {
+		n += len(r.Citations)
+	}
+	rc := make([]guidance.Citation, 0, n)
 	var haveBuf [4]int
 	have := haveBuf[:0] // indices of readings whose anchor is known
 	for i, r := range t.Readings {
 		cr := &dl.Readings[i]
 		cr.Reading = r
+		if len(r.Citations) > 0 {
+			start := len(rc)
+			rc = append(rc, r.Citations...)
+			cr.Citations = rc[start:len(rc):len(rc)]
+		}
 		a, ok := anchors[r.Anchor]
 		if !ok {
 			cr.Missing = true

@@ -559,3 +559,28 @@ func TestAssessFor_VariationAppliesOnlyToItsOccurrence_AD23(t *testing.T) {
 	// Assess, without a subject, weighs every variation of the rule.
 	assert.Equal(t, guidance.MetUnderVariation, dl.Assess(done, day(2026, 6, 15), vary("M-0603")).Status)
 }
+
+// TestDue_CallerOwnsTheDeadline proves that a deadline shares no citations
+// with the timescale table: editing one deadline's citations leaves the next
+// deadline of the same rule as the guidance has it.
+func TestDue_CallerOwnsTheDeadline(t *testing.T) {
+	an := timescale.Anchors{timescale.EventCPPM: day(2026, 12, 18)}
+	first, err := timescale.Due("coregroup.first", guidance.Edition2023, an, timescale.Options{})
+	require.NoError(t, err)
+	want, err := json.Marshal(first)
+	require.NoError(t, err)
+	for i := range first.Citations {
+		first.Citations[i].Note = "edited"
+	}
+	for i := range first.Readings {
+		require.NotEmpty(t, first.Readings[i].Citations)
+		for j := range first.Readings[i].Citations {
+			first.Readings[i].Citations[j].Note = "edited"
+		}
+	}
+	again, err := timescale.Due("coregroup.first", guidance.Edition2023, an, timescale.Options{})
+	require.NoError(t, err)
+	got, err := json.Marshal(again)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(want), string(got))
+}
