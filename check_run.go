@@ -114,9 +114,11 @@ func (s setup) check() (*Result, error) {
 
 	rep := &guidance.Report{Edition: ed, Today: opts.Today, Findings: dedupInPlace(fs)}
 	rep.Sort()
+	deadlines = dedupDeadlines(deadlines)
+	ownCitations(rep.Findings, deadlines)
 	return &Result{
 		Report:           rep,
-		Deadlines:        dedupDeadlines(deadlines),
+		Deadlines:        deadlines,
 		UnusedVariations: unusedVariations(c.Variations, rep.Findings, opts.Today),
 		Calendar:         s.cal.Name(),
 	}, nil

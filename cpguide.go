@@ -147,8 +147,9 @@ func (c Case) Edition(opts Options) (guidance.Edition, error) {
 // is a *guidance.Error naming the field at fault. The case's failings are
 // findings: Result.Err says whether any is a breach.
 //
-// The result's findings and deadlines may share their citation slices with
-// each other and with the catalogue: treat them as read-only.
+// The result is the caller's: its findings and deadlines share no memory
+// with the catalogue, the timescale tables or any other result (see
+// ownCitations), so a caller may edit it freely.
 //
 // Check runs the checks of packages meeting, plan and coregroup through one
 // findings buffer (see check_run.go); checkPlain is the same check written
@@ -302,6 +303,7 @@ func checkPlain(c Case, opts Options) (*Result, error) {
 	rep.Findings = dedupFindings(parts)
 	rep.Sort()
 	res.Deadlines = dedupDeadlines(deadlines)
+	ownCitations(rep.Findings, res.Deadlines)
 	res.UnusedVariations = unusedVariations(c.Variations, rep.Findings, opts.Today)
 	return res, nil
 }
@@ -369,8 +371,9 @@ func fill(dst *Date, src Date) {
 
 // caseTimescales checks the case-level timescales that no single record
 // can see: the fuller IRD after an out-of-hours one, and the first CPPM a
-// case owes but does not record (see firstCPPMOwed). It appends their findings to fs and the
-// deadlines still owed to dls. Check and checkPlain both call it.
+// case owes but does not record (see firstCPPMOwed). It appends their
+// findings to fs and the deadlines still owed to dls. Check and checkPlain
+// both call it.
 func (c Case) caseTimescales(fs []guidance.Finding, dls []timescale.Deadline, ed guidance.Edition, today Date, tso timescale.Options) ([]guidance.Finding, []timescale.Deadline, error) {
 	if !c.OutOfHoursIRD.IsZero() {
 		if _, ok := ruleIn("ird.follow-up", ed); ok {

@@ -100,3 +100,33 @@ func owedFinding(m *meeting.Meeting, dl timescale.Deadline, today Date, vs []tim
 	}
 	return dl.AssessFor(subject, Date{}, today, vs...), true
 }
+
+// ownCitations gives every finding and deadline of a result its own copy of
+// its citations, all carved from one block: the checkers hand out findings
+// whose citations are the catalogue's own (finding templates) and deadlines
+// a remembered deadline's, and a caller who edits its result must change
+// nothing else. A deadline's readings already own theirs (timescale.Due).
+func ownCitations(fs []guidance.Finding, dls []timescale.Deadline) {
+	n := 0
+	for i := range fs {
+		n += len(fs[i].Citations)
+	}
+	for i := range dls {
+		n += len(dls[i].Citations)
+	}
+	block := make([]guidance.Citation, 0, n)
+	own := func(cs []guidance.Citation) []guidance.Citation {
+		if len(cs) == 0 {
+			return cs
+		}
+		start := len(block)
+		block = append(block, cs...)
+		return block[start:len(block):len(block)]
+	}
+	for i := range fs {
+		fs[i].Citations = own(fs[i].Citations)
+	}
+	for i := range dls {
+		dls[i].Citations = own(dls[i].Citations)
+	}
+}
