@@ -384,7 +384,22 @@ func (dl Deadline) String() string { return dl.Explanation() }
 // anchor, result and the non-working days it skipped and why, the policies
 // applied, the counting convention, the calendar and the citations. It is
 // built on demand, so computing deadlines stays cheap.
-func (dl Deadline) Explanation() string {
+func (dl Deadline) Explanation() string { return dl.explain(nil) }
+
+// ExplanationWithholding is Explanation for an export that must not reveal
+// the dates of some anchors (a diary or a report leaving the case system:
+// the expected date of delivery or a discharge gives a date of birth away).
+// For each reading whose anchor withhold reports true, the anchor is named
+// "(date withheld)" and everything that would give its date away is left
+// out: the anchor date, the reading's own result unless it governs (the
+// governing result is the due date, which is always shown), the days it
+// skipped and the day of the month it clamped. A nil withhold withholds
+// nothing.
+func (dl Deadline) ExplanationWithholding(withhold func(Event) bool) string {
+	return dl.explain(withhold)
+}
+
+func (dl Deadline) explain(withhold func(Event) bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s (%s edition, %s)\n", dl.Rule, dl.Title, dl.Edition, dl.Strength)
 	action := dl.Action
@@ -404,22 +419,34 @@ func (dl Deadline) Explanation() string {
 	}
 	b.WriteString("How it was counted:\n")
 	for _, r := range dl.Readings {
-		fmt.Fprintf(&b, "  - %s: %s", r.Name, r.describe(dl.Direction))
-		if r.Missing {
-			fmt.Fprintf(&b, ": not computed, no date given for %s", r.Anchor.Title())
-		} else {
+		shown := withhold == nil || !withhold(r.Anchor)
+		anchor := r.Anchor.Title()
+		if !shown && !r.Missing {
+			anchor += " (date withheld)"
+		}
+		fmt.Fprintf(&b, "  - %s: %s", r.Name, r.describe(dl.Direction, anchor))
+		switch {
+		case r.Missing:
+			fmt.Fprintf(&b, ": not computed, no date given for %s", anchor)
+		case shown:
 			fmt.Fprintf(&b, " (%s) = %s", dayAndDate(r.AnchorDate), dayAndDate(r.Due))
+		case r.Governs:
+			fmt.Fprintf(&b, " = %s", dayAndDate(r.Due))
+		default:
+			b.WriteString(" = date withheld")
 		}
 		fmt.Fprintf(&b, " [%s]", joinCitations(r.Citations))
 		if r.Governs {
 			b.WriteString(" <- governs")
 		}
 		b.WriteByte('\n')
-		if r.Clamped {
-			fmt.Fprintf(&b, "      %s has no day %d, so the month's last day is used.\n",
-				fmt.Sprintf("%s %d", r.Due.Month, r.Due.Year), r.AnchorDate.Day)
+		if !shown || r.Missing {
+			continue
 		}
-		if r.Unit == WorkingDays && !r.Missing {
+		if r.Clamped {
+			fmt.Fprintf(&b, "      %s %d has no day %d, so the month's last day is used.\n", r.Due.Month, r.Due.Year, r.AnchorDate.Day)
+		}
+		if r.Unit == WorkingDays {
 			if len(r.Skipped) == 0 {
 				b.WriteString("      no non-working days skipped (weekends aside, none fell in the count)\n")
 			} else {
@@ -467,14 +494,20 @@ func (dl Deadline) Explanation() string {
 	return b.String()
 }
 
-func (r Computed) describe(dir Direction) string {
-	if dir == Notice {
-		if r.Amount == 0 {
-			return "on or before the day of " + r.Anchor.Title()
-		}
-		return fmt.Sprintf("%d %s before %s", r.Amount, r.Unit, r.Anchor.Title())
+// describe renders the reading ("15 working days after the CPPM"), naming
+// its anchor as anchor.
+func (r Computed) describe(dir Direction, anchor string) string {
+	switch {
+	case dir == Notice && r.Amount == 0:
+		return "on or before the day of " + anchor
+	case dir == Notice:
+		return fmt.Sprintf("%d %s before %s", r.Amount, r.Unit, anchor)
+	case r.Unit == GestationWeeks:
+		return fmt.Sprintf("by %d weeks of gestation (%d weeks before %s)", r.Amount, 40-r.Amount, anchor)
+	case r.Amount == 0:
+		return "on the day of " + anchor
 	}
-	return r.Reading.String()
+	return fmt.Sprintf("%d %s after %s", r.Amount, r.Unit, anchor)
 }
 
 func joinCitations(cs []guidance.Citation) string {

@@ -584,3 +584,40 @@ func TestDue_CallerOwnsTheDeadline(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, string(want), string(got))
 }
+
+// TestExplanationWithholding_LeavesOutTheAnchorDate proves that an export
+// can explain a pre-birth CPPM's deadline without the expected date of
+// delivery, which gives the date of birth away: the anchor is named "date
+// withheld", the gestation reading's own date is left out unless it governs,
+// and with nothing withheld the text is Explanation's.
+func TestExplanationWithholding_LeavesOutTheAnchorDate(t *testing.T) {
+	edd := day(2026, 6, 1)
+	an := timescale.Anchors{timescale.EventConcern: day(2026, 3, 2), timescale.EventExpectedDelivery: edd}
+	byEDD := func(ev timescale.Event) bool { return ev == timescale.EventExpectedDelivery }
+	tests := []struct {
+		name    string
+		concern timescale.Date
+		due     timescale.Date // the governing date, always shown
+		hidden  timescale.Date // the gestation reading's date, shown only when it governs
+	}{
+		{"gestation governs: its date is the due date", day(2026, 3, 2), day(2026, 3, 9), timescale.Date{}},
+		{"the concern governs: the gestation date is withheld", day(2026, 1, 5), day(2026, 2, 2), day(2026, 3, 9)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			an[timescale.EventConcern] = tt.concern
+			dl, err := timescale.Due("cppm.pre-birth", guidance.Edition2023, an, timescale.Options{})
+			require.NoError(t, err)
+			require.Equal(t, tt.due, dl.Due)
+			assert.Equal(t, dl.Explanation(), dl.ExplanationWithholding(nil))
+			got := dl.ExplanationWithholding(byEDD)
+			assert.NotContains(t, got, edd.String())
+			assert.Contains(t, got, "(date withheld)")
+			assert.Contains(t, got, tt.due.String())
+			if !tt.hidden.IsZero() {
+				assert.NotContains(t, got, tt.hidden.String())
+				assert.Contains(t, dl.Explanation(), tt.hidden.String())
+			}
+		})
+	}
+}

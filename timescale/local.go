@@ -156,7 +156,7 @@ func (t *Timescale) checkLocal(l LocalTimescale, i int) error {
 				want = "more than " + strconv.Itoa(r.Amount)
 			}
 			return localError(guidance.Refused, i, l.amountField(), "a local procedure can only tighten the national timescale, not loosen it or repeat it: "+
-				t.Rule+" in the "+t.Edition.String()+" edition is "+Computed{Reading: r}.describe(t.Direction)+" ("+joinCitations(r.Citations)+"); give "+want+" "+l.Unit.String())
+				t.Rule+" in the "+t.Edition.String()+" edition is "+Computed{Reading: r}.describe(t.Direction, r.Anchor.Title())+" ("+joinCitations(r.Citations)+"); give "+want+" "+l.Unit.String())
 		}
 	}
 	if tightens == 0 {
@@ -235,7 +235,7 @@ func (t *Timescale) applyLocal(dl *Deadline, c *Calendar, l LocalTimescale, anch
 		if r.Unit != l.Unit {
 			continue
 		}
-		national = append(national, dl.Readings[i].describe(t.Direction)+" ["+joinCitations(r.Citations)+"]")
+		national = append(national, dl.Readings[i].describe(t.Direction, r.Anchor.Title())+" ["+joinCitations(r.Citations)+"]")
 		lr := Computed{Reading: Reading{Name: "local", Amount: l.Amount, Unit: l.Unit, Anchor: r.Anchor,
 			Citations: []guidance.Citation{cite}}, Local: true}
 		if a, ok := anchors[r.Anchor]; ok {

@@ -135,117 +135,17 @@ var shownAnchors = map[timescale.Event]bool{
 	timescale.EventMoveNotified:     true,
 }
 
-// describeDeadline explains a deadline like [timescale.Deadline.Explanation]
-// (the due date, whether it is a working day, each reading with its anchor
-// and result, the non-working days skipped, the policies, a local figure,
-// notes, calendar and citations; the counting convention is left to
-// "cpguide explain"), except that the date of an anchor not in shownAnchors is
-// withheld, with everything that would give it away: the reading's own
-// result unless it is the governing one (whose result is the due date), the
-// days it skipped and the day of the month it clamped.
+// describeDeadline explains a deadline as [timescale.Deadline.Explanation]
+// does, except that the date of an anchor not in shownAnchors is withheld,
+// with everything that would give it away (see
+// [timescale.Deadline.ExplanationWithholding]).
 func describeDeadline(dl *timescale.Deadline) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s (%s edition, %s)\n", dl.Rule, dl.Title, dl.Edition, dl.Strength)
-	by := "by"
-	if dl.Direction == timescale.Notice {
-		by = "no later than"
-	}
-	fmt.Fprintf(&b, "%s %s %s.\n", capital(dl.Action), by, dayDate(dl.Due))
-	if dl.DueWhy != "" {
-		fmt.Fprintf(&b, "%s is not a working day (%s); the last working day on or before it is %s.\n", dl.Due, dl.DueWhy, dayDate(dl.LastWorkingDay))
-	} else {
-		fmt.Fprintf(&b, "%s is a working day.\n", dl.Due)
-	}
-	b.WriteString("How it was counted:\n")
-	for _, r := range dl.Readings {
-		shown := shownAnchors[r.Anchor]
-		anchor := r.Anchor.Title()
-		if !shown && !r.Missing {
-			anchor += " (date withheld)"
-		}
-		fmt.Fprintf(&b, "  - %s: %s", r.Name, readingText(r.Reading, dl.Direction, anchor))
-		switch {
-		case r.Missing:
-			fmt.Fprintf(&b, ": not computed, no date given for %s", anchor)
-		case shown:
-			fmt.Fprintf(&b, " (%s) = %s", dayDate(r.AnchorDate), dayDate(r.Due))
-		case r.Governs:
-			fmt.Fprintf(&b, " = %s", dayDate(r.Due))
-		default:
-			b.WriteString(" = date withheld")
-		}
-		fmt.Fprintf(&b, " [%s]", joinCitations(r.Citations))
-		if r.Governs {
-			b.WriteString(" <- governs")
-		}
-		b.WriteByte('\n')
-		if !shown || r.Missing {
-			continue
-		}
-		if r.Clamped {
-			fmt.Fprintf(&b, "      %s %d has no day %d, so the month's last day is used.\n", r.Due.Month, r.Due.Year, r.AnchorDate.Day)
-		}
-		if r.Unit == timescale.WorkingDays {
-			if len(r.Skipped) == 0 {
-				b.WriteString("      no non-working days skipped (weekends aside, none fell in the count)\n")
-			} else {
-				fmt.Fprintf(&b, "      skipped %d non-working day(s):\n", len(r.Skipped))
-				for _, s := range r.Skipped {
-					fmt.Fprintf(&b, "        %s %s\n", s.Date, s.Why)
-				}
-			}
-		}
-	}
-	national := 0
-	for _, r := range dl.Readings {
-		if !r.Local {
-			national++
-		}
-	}
-	if national > 1 && len(dl.Policies) == 0 {
-		b.WriteString("Both limits apply (the guidance says so), so the earlier date governs.\n")
-	}
-	for _, p := range dl.Policies {
-		def := ""
-		if p.Default {
-			def = " (default)"
-		}
-		fmt.Fprintf(&b, "Policy %s = %s%s: %s.\n", p.Policy, p.Choice, def, p.Effect)
-	}
-	if l := dl.Local; l != nil {
-		fmt.Fprintf(&b, "Local figure: %s sets %d %s, tightening the national %s. ", l.Source, l.Amount, l.Unit, l.National)
-		switch {
-		case l.NotApplicable:
-			b.WriteString("That reading does not apply to this case, so the local figure is not weighed and the national date governs.\n")
-		case l.Governs:
-			b.WriteString("The local date is earlier, so it governs.\n")
-		default:
-			b.WriteString("The national date is already earlier, so it governs; the local figure cannot make a deadline later.\n")
-		}
-	}
-	for _, n := range dl.Notes {
-		fmt.Fprintf(&b, "Note: %s\n", n)
-	}
-	fmt.Fprintf(&b, "Calendar: %s.\n", dl.Calendar)
-	fmt.Fprintf(&b, "Citations: %s.", joinCitations(dl.Citations))
-	return b.String()
+	return strings.TrimSuffix(dl.ExplanationWithholding(withheld), "\n")
 }
 
-// readingText renders a reading as timescale does ("15 working days after
-// the CPPM"), naming the anchor as given.
-func readingText(r timescale.Reading, dir timescale.Direction, anchor string) string {
-	switch {
-	case r.Unit == timescale.GestationWeeks:
-		return fmt.Sprintf("by %d weeks of gestation (%d weeks before %s)", r.Amount, 40-r.Amount, anchor)
-	case dir == timescale.Notice && r.Amount == 0:
-		return "on or before the day of " + anchor
-	case dir == timescale.Notice:
-		return fmt.Sprintf("%d %s before %s", r.Amount, r.Unit, anchor)
-	case r.Amount == 0:
-		return "on the day of " + anchor
-	}
-	return fmt.Sprintf("%d %s after %s", r.Amount, r.Unit, anchor)
-}
+// withheld reports whether the date of anchor ev must be left out of an
+// export: every anchor not in shownAnchors.
+func withheld(ev timescale.Event) bool { return !shownAnchors[ev] }
 
 func joinCitations(cs []guidance.Citation) string {
 	s := make([]string, len(cs))
