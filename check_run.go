@@ -129,11 +129,14 @@ func (s setup) check() (*Result, error) {
 var runs = sync.Pool{New: func() any { return new(run.Run) }}
 
 // findingsCap is about how many findings a check of c makes before repeats
-// are dropped: a CPPM makes one per rule of meeting.RuleIDs, the other
+// are dropped: a CPPM makes one per rule of meeting.RuleIDs and at most two
+// for the steps owed after it (see owedFinding), the register about twelve
+// plus eight per episode (see registerFindings; an episode takes at least
+// two events), the other
 // records at most about the figures below (the most any scenario makes). A
 // case beyond them only costs the buffer a reallocation.
 func findingsCap(c Case) int {
-	n := len(c.Meetings) * meetingRules
+	n := len(c.Meetings) * (meetingRules + 2)
 	if !c.OutOfHoursIRD.IsZero() {
 		n++ // ird.follow-up
 	}
@@ -149,7 +152,10 @@ func findingsCap(c Case) int {
 	if c.CoreGroup != nil {
 		n += 9 + len(c.CoreGroup.ChangeReferrals)
 	}
-	return n + 6 + len(c.Register)
+	if len(c.Register) > 0 {
+		n += 12 + 4*len(c.Register) // about one episode per two events
+	}
+	return n + 6
 }
 
 // citationsCap is about how many citations the findings of packages plan
