@@ -193,7 +193,18 @@ func validateRegister(evs []register.Event) error {
 // from a store of the check's own when cites is nil.
 func (c Case) registerFindings(dst []guidance.Finding, cites *citations.Store, ed guidance.Edition, opts Options) ([]guidance.Finding, error) {
 	if _, ok := ruleIn("register.registration", ed); !ok {
-		return dst, nil // the 2014 edition, as modelled, has no register rules
+		// The 2014 edition, as the library's sources state it, has no
+		// register rules. Say so for a case that gives register events,
+		// rather than leave them out of the report without a word.
+		if len(c.Register) > 0 {
+			for _, r := range guidance.Rules() {
+				if strings.HasPrefix(r.ID, "register.") {
+					dst = append(dst, guidance.Finding{Rule: r.ID, Title: r.Title, Edition: ed, Status: guidance.NotApplicable, Subject: "register",
+						Message: "the " + ed.String() + " edition, as the library's sources state it, has no register rules: the register events were not checked; check the case under the 2021 or 2023 edition to check them"})
+				}
+			}
+		}
+		return dst, nil
 	}
 	if cites == nil {
 		cites = new(citations.Store)

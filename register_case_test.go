@@ -121,15 +121,18 @@ func TestCheck_RegisterDatesDecideTheEditionAndTheRulesFollowIt(t *testing.T) {
 	for _, ed := range []guidance.Edition{guidance.Edition2014, guidance.Edition2021, guidance.Edition2023} {
 		res, err := cpguide.Check(readCase(t, "transfer.json"), cpguide.Options{Today: date("2026-06-15"), Edition: ed})
 		require.NoError(t, err)
-		n := 0
+		n, checked := 0, 0
 		for _, f := range res.Report.Findings {
 			if strings.HasPrefix(f.Rule, "register.") {
 				n++
 				assert.Equal(t, ed, f.Edition)
+				if f.Status != guidance.NotApplicable {
+					checked++
+				}
 			}
 		}
 		if ed == guidance.Edition2014 {
-			assert.Zero(t, n, "no register rule in 2014")
+			assert.Zero(t, checked, "no register rule in 2014: each is reported not applicable")
 		} else {
 			assert.Equal(t, 13, n, "every register finding of the transfer sample in %s", ed)
 		}
@@ -258,5 +261,36 @@ func BenchmarkCheck_Register(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestCheck_Register2014SaysItIsNotChecked proves that a case with register
+// events checked under the 2014 edition, which as modelled states no
+// register rules (RULES.md section 6 cites G21 and later), says so for every
+// register rule instead of leaving the register out of the report unseen.
+func TestCheck_Register2014SaysItIsNotChecked(t *testing.T) {
+	c, err := cpguide.ReadCaseFile("examples/cases/initial-registration.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, c.Register)
+	res, err := cpguide.Check(c, cpguide.Options{Edition: guidance.Edition2014, Today: cpguide.Date{Year: 2026, Month: 6, Day: 15}})
+	require.NoError(t, err)
+	seen := map[string]bool{}
+	for _, f := range res.Report.Findings {
+		if strings.HasPrefix(f.Rule, "register.") {
+			assert.Equal(t, guidance.NotApplicable, f.Status, f.Rule)
+			assert.Contains(t, f.Message, "2014 edition")
+			seen[f.Rule] = true
+		}
+	}
+	for _, r := range guidance.Rules() {
+		if strings.HasPrefix(r.ID, "register.") {
+			assert.True(t, seen[r.ID], "%s is not reported under 2014", r.ID)
+		}
+	}
+	c.Register = nil
+	res, err = cpguide.Check(c, cpguide.Options{Edition: guidance.Edition2014})
+	require.NoError(t, err)
+	for _, f := range res.Report.Findings {
+		assert.False(t, strings.HasPrefix(f.Rule, "register."), "no register events, nothing to say: %s", f.Rule)
 	}
 }
