@@ -242,8 +242,11 @@ func (e Event) Validate() error {
 	}
 	switch e.Type {
 	case Registered:
-		if err := need(field{e.Registration != nil && e.Registration.Kind.Valid(), "registration.kind"}); err != nil {
+		if err := need(field{e.Registration != nil && e.Registration.Kind != "", "registration.kind"}); err != nil {
 			return err
+		}
+		if !e.Registration.Kind.Valid() {
+			return invalid("registration.kind", "one of initial, pre-birth, transfer, temporary")
 		}
 		if e.Registration.Child != nil {
 			if err := e.Registration.Child.validate("registration.child"); err != nil {
