@@ -208,12 +208,9 @@ func writeText(w io.Writer, c cpguide.Case, res *cpguide.Result) {
 	fmt.Fprintf(w, "\nCalendar: %s. Use --json for every finding, with citations.\n", res.Calendar)
 }
 
-func writeFinding(w io.Writer, f guidance.Finding) {
-	subj := ""
-	if f.Subject != "" {
-		subj = " (" + f.Subject + ")"
-	}
-	fmt.Fprintf(w, "  - %s [%s] %s: %s%s\n", strings.ToUpper(f.Status.String()), f.Strength, f.Rule, f.Title, subj)
+// findingDates is a finding's due and done dates as a sentence ("Due
+// Monday 2026-04-06, done Monday 2026-04-20."), or "" when it has neither.
+func findingDates(f guidance.Finding) string {
 	var dates []string
 	if !f.Due.IsZero() {
 		dates = append(dates, "due "+dayDate(f.Due))
@@ -221,8 +218,20 @@ func writeFinding(w io.Writer, f guidance.Finding) {
 	if !f.Done.IsZero() {
 		dates = append(dates, "done "+dayDate(f.Done))
 	}
-	if len(dates) > 0 {
-		fmt.Fprintf(w, "    %s.\n", capital(strings.Join(dates, ", ")))
+	if len(dates) == 0 {
+		return ""
+	}
+	return capital(strings.Join(dates, ", ")) + "."
+}
+
+func writeFinding(w io.Writer, f guidance.Finding) {
+	subj := ""
+	if f.Subject != "" {
+		subj = " (" + f.Subject + ")"
+	}
+	fmt.Fprintf(w, "  - %s [%s] %s: %s%s\n", strings.ToUpper(f.Status.String()), f.Strength, f.Rule, f.Title, subj)
+	if dates := findingDates(f); dates != "" {
+		fmt.Fprintf(w, "    %s\n", dates)
 	}
 	fmt.Fprintf(w, "    %s.\n", strings.TrimSuffix(capital(f.Message), "."))
 	if len(f.Citations) > 0 {

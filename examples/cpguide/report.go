@@ -163,16 +163,7 @@ func viewFinding(f guidance.Finding) findingView {
 	if f.Status == guidance.Met || f.Status == guidance.MetUnderVariation || f.Status == guidance.NotApplicable {
 		v.FixLabel = "Note"
 	}
-	var dates []string
-	if !f.Due.IsZero() {
-		dates = append(dates, "due "+dayDate(f.Due))
-	}
-	if !f.Done.IsZero() {
-		dates = append(dates, "done "+dayDate(f.Done))
-	}
-	if len(dates) > 0 {
-		v.Dates = capital(strings.Join(dates, ", ")) + "."
-	}
+	v.Dates = findingDates(f)
 	var cs []string
 	for _, c := range f.Citations {
 		cs = append(cs, c.String())
