@@ -21,10 +21,11 @@ import (
 //     package's report into a new list;
 //   - each deadline is computed once per case (run.Run.Due): the CPPM's
 //     record, the plan's record and the first Core Group are counted for
-//     the findings and found again for Result.Deadlines, so a finding and
-//     a deadline of the result may share their citation slices;
-//   - the findings of plan, coregroup and the register take their own
-//     copies of their citations from one block (run.Run.Cites);
+//     the findings and found again for Result.Deadlines;
+//   - the findings of plan and coregroup keep their templates' citations
+//     rather than each taking a copy: ownCitations, which both paths end
+//     with, gives every finding and deadline of the result its own, in one
+//     block;
 //   - records already validated are not validated again (the earlier
 //     meetings given to each CPPM's check, the meeting given to Next, the
 //     Core Group given to Deadlines);
@@ -40,7 +41,6 @@ func (s setup) check() (*Result, error) {
 	}()
 	r.Options = timescale.Options{Calendar: s.cal, Policies: opts.Policies, Local: s.local}
 	r.Findings = make([]guidance.Finding, 0, findingsCap(c))
-	r.Cites.Reserve(citationsCap(c))
 	var deadlines []timescale.Deadline
 
 	// Case-level timescales that no single record can see.
@@ -107,7 +107,7 @@ func (s setup) check() (*Result, error) {
 		deadlines = append(deadlines, dls...)
 	}
 
-	fs, err := c.registerFindings(r.Findings, &r.Cites, ed, opts)
+	fs, err := c.registerFindings(r.Findings, ed, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -156,23 +156,6 @@ func findingsCap(c Case) int {
 		n += 12 + 4*len(c.Register) // about one episode per two events
 	}
 	return n + 6
-}
-
-// citationsCap is about how many citations the findings of packages plan
-// and coregroup and of the register carry, which each get their own copy
-// (run.Run.Cites).
-func citationsCap(c Case) int {
-	n := 8 + len(c.Register)
-	if c.InterimSafetyPlan != nil {
-		n += 2
-	}
-	if c.Plan != nil {
-		n += 28
-	}
-	if c.CoreGroup != nil {
-		n += 10 + len(c.CoreGroup.ChangeReferrals)
-	}
-	return n
 }
 
 // meetingRules is how many findings meeting.Check makes for one CPPM.

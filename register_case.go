@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
-	"github.com/cpguide/cpguide/internal/citations"
 	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/register"
@@ -189,9 +188,9 @@ func validateRegister(evs []register.Event) error {
 // the case's register events and its CPPMs. A case with no register events
 // is checked only for CPPM decisions that the register should show; those
 // findings are Unknown, asking for the register events. The findings are
-// appended to dst; their own copies of their citations come from cites, or
-// from a store of the check's own when cites is nil.
-func (c Case) registerFindings(dst []guidance.Finding, cites *citations.Store, ed guidance.Edition, opts Options) ([]guidance.Finding, error) {
+// appended to dst and carry the catalogue's citations: Check gives the
+// result's findings their own copies (ownCitations).
+func (c Case) registerFindings(dst []guidance.Finding, ed guidance.Edition, opts Options) ([]guidance.Finding, error) {
 	if _, ok := ruleIn("register.registration", ed); !ok {
 		// The 2014 edition, as the library's sources state it, has no
 		// register rules. Say so for a case that gives register events,
@@ -206,10 +205,7 @@ func (c Case) registerFindings(dst []guidance.Finding, cites *citations.Store, e
 		}
 		return dst, nil
 	}
-	if cites == nil {
-		cites = new(citations.Store)
-	}
-	rc := registerCheck{c: c, ed: ed, today: opts.Today, policy: opts.RegisterPolicy, out: dst, cites: cites}
+	rc := registerCheck{c: c, ed: ed, today: opts.Today, policy: opts.RegisterPolicy, out: dst}
 	if len(c.Register) > 0 {
 		st, err := register.Fold(c.Register[0].ChildID, c.Register)
 		if err != nil {
@@ -233,7 +229,6 @@ type registerCheck struct {
 	policy *register.Policy // nil: register.DefaultPolicy()
 	st     register.State
 	out    []guidance.Finding
-	cites  *citations.Store // each finding's own copy of its citations
 }
 
 // add appends a finding: guidance.NewFinding, through the templates.
@@ -242,7 +237,6 @@ func (rc *registerCheck) add(rule string, s guidance.Status, subject, msg string
 	if !ok {
 		f = guidance.NewFinding(rule, rc.ed, s, msg) // panics with the catalogue's explanation
 	}
-	f.Citations = rc.cites.Copy(f.Citations)
 	f.Status, f.Message, f.Subject = s, msg, subject
 	rc.out = append(rc.out, f)
 }

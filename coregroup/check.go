@@ -73,21 +73,17 @@ type checker struct {
 
 func (c *checker) has(id string) bool { return templateSet().Has(id, c.e) }
 
-// citeStore is where findings get their own copies of their citations: the
-// run's store, shared by every check of the case, when there is a run.
-func (c *checker) citeStore() *citations.Store {
-	if c.run != nil {
-		return &c.run.Cites
-	}
-	return &c.cites
-}
-
 func (c *checker) add(id string, st guidance.Status, subject, msg string) {
 	f, ok := templateSet().Get(id, c.e)
 	if !ok {
 		return // the edition does not state the rule
 	}
-	f.Citations = c.citeStore().Copy(f.Citations)
+	if c.run == nil {
+		// A finding of Check owns its citations. In a run of
+		// cpguide.Check they stay the template's: the result's
+		// findings all get their own copies at the end, in one block.
+		f.Citations = c.cites.Copy(f.Citations)
+	}
 	f.Status, f.Message, f.Subject = st, msg, subject
 	c.r.Add(f)
 }

@@ -35,11 +35,3 @@ func (s *Store) Copy(cs []guidance.Citation) []guidance.Citation {
 	s.free = s.free[len(cs):]
 	return out
 }
-
-// Reserve makes room for at least n more citations in one block, so that a
-// caller who knows about how many it will copy allocates once.
-func (s *Store) Reserve(n int) {
-	if len(s.free) < n {
-		s.free = make([]guidance.Citation, n)
-	}
-}

@@ -30,23 +30,3 @@ func TestStore_CopiesShareNothing(t *testing.T) {
 	assert.Len(t, s.Copy(big), blockSize+1)
 	assert.Nil(t, s.Copy(nil))
 }
-
-// TestStore_ReserveAllocatesOnce proves that after Reserve(n) the copies of
-// n citations in all come from one block (without it they take three), and
-// still share nothing.
-func TestStore_ReserveAllocatesOnce(t *testing.T) {
-	orig := []guidance.Citation{{Source: guidance.AD23, Paragraph: "Appendix D"}, {Source: guidance.S0, Paragraph: "CPPM"}}
-	var copies [3 * blockSize / 2][]guidance.Citation
-	allocs := testing.AllocsPerRun(10, func() {
-		var s Store
-		s.Reserve(3 * blockSize)
-		for i := range copies {
-			copies[i] = s.Copy(orig)
-		}
-	})
-	assert.Equal(t, 1.0, allocs)
-	copies[0][0].Note = "changed"
-	copies[1] = append(copies[1], guidance.Citation{Source: guidance.G14})
-	assert.Empty(t, orig[0].Note)
-	assert.Equal(t, orig, copies[2])
-}

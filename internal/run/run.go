@@ -8,8 +8,8 @@
 //   - a deadline that several checks need (the record of a CPPM, for the
 //     CPPM's finding, again for the plan's and for the diary) is computed
 //     once: Run.Due remembers the timescale.Due results of the run;
-//   - the findings that get their own copies of their citations get them
-//     from one store (Run.Cites), sized once.
+//   - the findings of plan and coregroup keep their templates' citations
+//     (cpguide.Check copies every citation of its result once, at the end).
 //
 // The exported Check, Next and Deadlines functions of those packages do not
 // use a Run: they are the plain path, and cpguide's tests compare the two on
@@ -24,7 +24,6 @@ import (
 	"slices"
 
 	"github.com/cpguide/cpguide/guidance"
-	"github.com/cpguide/cpguide/internal/citations"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -36,10 +35,6 @@ type Run struct {
 	// Options are the timescale options of every check of the run: the
 	// same calendar, policies and local timescales throughout.
 	Options timescale.Options
-	// Cites gives the findings of packages plan and coregroup, and those of
-	// cpguide's register checks, their own copies of their citations (as
-	// the plain path does) from blocks shared by the whole run.
-	Cites citations.Store
 
 	// memo holds the deadlines computed most recently, a ring of the last
 	// memoSize: a deadline is asked for again soon after it is first
@@ -76,9 +71,8 @@ type entry struct {
 // for each rule, edition and set of anchors. Errors are not remembered.
 //
 // The deadlines it returns share their slices (readings, citations, notes)
-// with each other and with the findings assessed from them: cpguide.Check's
-// result holds the same values either way, but its findings and deadlines
-// are read-only views, as the citations of meeting findings already are.
+// with each other and with the findings assessed from them; cpguide.Check
+// gives its result's findings and deadlines their own citations at the end.
 func (r *Run) Due(rule string, e guidance.Edition, anchors timescale.Anchors) (timescale.Deadline, error) {
 	if len(anchors) > maxAnchors {
 		return timescale.Due(rule, e, anchors, r.Options)
