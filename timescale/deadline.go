@@ -126,7 +126,7 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 	if c == nil {
 		c = Scotland()
 	}
-	if err := checkOptions(opts.Policies); err != nil {
+	if err := CheckPolicies(opts.Policies); err != nil {
 		return Deadline{}, err
 	}
 	for ev, d := range anchors {
@@ -207,7 +207,10 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 	return dl, nil
 }
 
-func checkOptions(ps map[string]string) error {
+// CheckPolicies checks policy choices before any deadline is computed: every
+// ID must name a policy of [Policies] and every choice one the policy offers.
+// The error, of kind UnknownPolicy, names the first bad policy in ID order.
+func CheckPolicies(ps map[string]string) error {
 	valid := true
 	for id, choice := range ps {
 		p := findPolicy(id)

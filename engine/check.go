@@ -1,0 +1,72 @@
+package engine
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+// A Check binds one rule of the catalogue to the function that checks it
+// against a record of type T. Rule is the rule's ID in guidance.Rules; Run
+// reports its findings through the pass ([Pass.Report], [Pass.Timed]),
+// never naming the rule itself. Run's error is for input that cannot be
+// checked (bad options), never for a failing of the record: those are
+// findings.
+type Check[T any] struct {
+	Rule string
+	Run  func(p *Pass, rec *T) error
+}
+
+// Run runs checks, in order, on the record rec, whose findings are about
+// subject. A check whose rule the pass's edition does not state does not
+// run: the record gets one NotApplicable finding saying so. Run stops at
+// the first error.
+func Run[T any](p *Pass, subject string, rec *T, checks []Check[T]) error {
+	for i := range checks {
+		c := &checks[i]
+		p.rule, p.subject = c.Rule, subject
+		if !stated(c.Rule, p.Edition) {
+			f := notStated(c.Rule, p.Edition)
+			f.Subject = subject
+			p.Findings = append(p.Findings, f)
+			continue
+		}
+		if err := c.Run(p, rec); err != nil {
+			return err
+		}
+	}
+	p.rule, p.subject = "", ""
+	return nil
+}
+
+// Rules returns the IDs of the rules the checks are bound to, in order.
+func Rules[T any](checks []Check[T]) []string {
+	ids := make([]string, len(checks))
+	for i, c := range checks {
+		ids[i] = c.Rule
+	}
+	return ids
+}
+
+// Take returns the findings of p as a report sorted by urgency and the
+// deadlines owed sorted by due date, each with its own citations, and
+// leaves p empty: the result shares nothing with p or the catalogue.
+func (p *Pass) Take() (*guidance.Report, []timescale.Deadline) {
+	rep := &guidance.Report{Edition: p.Edition, Today: p.Today, Findings: p.Findings}
+	rep.Sort()
+	dls := p.Deadlines
+	if dls == nil {
+		dls = []timescale.Deadline{}
+	}
+	slices.SortStableFunc(dls, func(a, b timescale.Deadline) int {
+		if c := a.Due.Compare(b.Due); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Rule, b.Rule)
+	})
+	OwnCitations(rep.Findings, dls)
+	p.Findings, p.Deadlines = nil, nil
+	return rep, dls
+}

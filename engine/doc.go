@@ -1,0 +1,23 @@
+// Package engine is the one way a rule of the guidance is checked.
+//
+// A rule is a catalogue entry (package guidance) plus one [Check] value bound
+// to it: the rule's ID and the function that checks it against one record of
+// a case (a meeting, a plan, a Core Group, a register history). Packages
+// meeting, plan, coregroup and register export their checks as values and
+// run them through [Run]; cpguide.Check runs the very same values, so there
+// is one check order and no second path to keep equal to the first. The
+// engine knows nothing about any one rule, as the driver of
+// golang.org/x/tools/go/analysis knows nothing about any one analyzer.
+//
+// A [Pass] carries what every check needs: the edition, the date of the
+// check, the timescale options (calendar, policies, local figures), the
+// approved variations, the findings sink and the deadlines still owed, and
+// it remembers each deadline it computes, so that a step several checks
+// look at is counted once. A check reports through its pass and never names
+// its rule: the pass knows which check is running, so a finding cannot be
+// filed under the wrong rule.
+//
+// The engine treats a rule that the chosen edition does not state in one
+// way, whoever owns the rule: the check does not run, and the record gets
+// one [guidance.NotApplicable] finding that says so.
+package engine

@@ -1,0 +1,82 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+// Options are the options of every check: each package's Options embed
+// them, so a case system sets them once. The zero value checks under the
+// edition in force on the record's own date, with the date of the check
+// unknown, the Scotland calendar and every policy's default.
+type Options struct {
+	// Edition is the edition to check under. The zero value means the
+	// edition in force on the record's own date (see [Options.EditionOn]).
+	// Editions are never blended.
+	Edition guidance.Edition
+	// Today is the date of the check, used to tell Pending from Overdue.
+	// The zero value means unknown: a step not yet done is then Unknown.
+	// The library never reads the machine clock.
+	Today guidance.Date
+	// Calendar decides working days; nil means timescale.Scotland().
+	Calendar *timescale.Calendar
+	// Policies chooses a named policy's reading instead of its default
+	// (see timescale.Policies), e.g. {"cppm.initial.anchor": "ird"}.
+	Policies map[string]string
+	// Variations are the approved variations of timescales in this case.
+	Variations []timescale.Variation
+	// Local are a local Child Protection Committee's tighter timescales
+	// (see timescale.LocalTimescale); a figure that is not tighter than the
+	// national one is an error.
+	Local []timescale.LocalTimescale
+}
+
+// Timescale returns the options timescale.Due takes.
+func (o Options) Timescale() timescale.Options {
+	return timescale.Options{Calendar: o.Calendar, Policies: o.Policies, Local: o.Local}
+}
+
+// EditionOn resolves the edition to check under: o.Edition when it is set,
+// else the edition in force on the first of dates that is not zero. field
+// names the record's date field, for the error when every date is zero.
+//
+// An edition that is not one of guidance.Editions is an error of kind
+// guidance.UnknownEdition whose hint lists the editions there are.
+func (o Options) EditionOn(field string, dates ...guidance.Date) (guidance.Edition, error) {
+	if o.Edition != guidance.EditionUnset {
+		if !o.Edition.Valid() {
+			return 0, &guidance.Error{Kind: guidance.UnknownEdition, Field: "edition", Hint: EditionHint()}
+		}
+		return o.Edition, nil
+	}
+	for _, d := range dates {
+		if !d.IsZero() {
+			return guidance.InForce(d)
+		}
+	}
+	return 0, &guidance.Error{Kind: guidance.MissingFact, Field: field,
+		Hint: "give the " + field + " date, or choose an edition (" + EditionHint() + ")"}
+}
+
+// EditionHint lists the editions there are, from guidance.Editions: "use
+// one of 2014, 2021, 2023".
+func EditionHint() string {
+	eds := guidance.Editions()
+	names := make([]string, len(eds))
+	for i, e := range eds {
+		names[i] = e.String()
+	}
+	return "use one of " + strings.Join(names, ", ")
+}
+
+// Prepare resolves and checks the options for a check under edition e: the
+// policies must be known and the local figures must tighten the national
+// ones (timescale.CheckLocal).
+func (o Options) Prepare(e guidance.Edition) error {
+	if err := timescale.CheckLocal(o.Local, e); err != nil {
+		return err
+	}
+	return timescale.CheckPolicies(o.Policies)
+}
