@@ -96,26 +96,22 @@ func (p *Pass) Due(anchors timescale.Anchors) (timescale.Deadline, error) {
 // done is also added to the deadlines owed. Where the deadline cannot be
 // computed the finding says why: NotApplicable when the edition gives no
 // national figure for the step, Unknown (naming the dates to give) when an
-// anchor is missing. The error is non-nil only for bad options.
-func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Date) error {
+// anchor is missing or a policy choice does not fit the timescale.
+func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Date) {
 	dl, err := p.due(p.rule, anchors)
 	switch {
 	case guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err):
 		p.ReportOn(subject, guidance.NotApplicable, "the "+p.Edition.String()+
 			" edition states no national timescale for this step; follow local procedures")
-		return nil
-	case guidance.Match(&guidance.Error{Kind: guidance.MissingFact}, err):
+	case err != nil:
 		hint := "give the dates it counts from"
 		if ge, ok := err.(*guidance.Error); ok && ge.Hint != "" {
 			hint = ge.Hint
 		}
 		p.ReportOn(subject, guidance.Unknown, "cannot compute the due date: "+hint)
-		return nil
-	case err != nil:
-		return err
+	default:
+		p.Assess(subject, dl, done)
 	}
-	p.Assess(subject, dl, done)
-	return nil
 }
 
 // Assess adds the finding of deadline dl for the step named subject, done

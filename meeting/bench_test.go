@@ -3,6 +3,7 @@ package meeting_test
 import (
 	"testing"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/meeting"
 )
 
@@ -10,7 +11,7 @@ import (
 // fixture) with a date of check.
 func BenchmarkCheck(b *testing.B) {
 	m := compliant(b)
-	o := meeting.Options{Today: today}
+	o := meeting.Options{Options: engine.Options{Today: today}}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := meeting.Check(m, o); err != nil {

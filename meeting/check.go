@@ -4,36 +4,20 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
-	"github.com/cpguide/cpguide/internal/run"
 	"github.com/cpguide/cpguide/timescale"
 )
 
-// Options control a check.
+// Options control a check of one meeting.
 type Options struct {
-	// Edition is the edition to check under. The zero value means the
+	// Options are the options of every check. The zero Edition means the
 	// edition in force on the date the meeting was held (or, before it is
-	// held, convened). Editions are never blended.
-	Edition guidance.Edition
-	// Today is the date of the check, used to tell Pending from Overdue. The
-	// zero value means unknown: a step not yet done is then Unknown. The
-	// library never reads the machine clock.
-	Today Date
-	// Calendar decides working days; nil means timescale.Scotland().
-	Calendar *timescale.Calendar
-	// Policies chooses a named policy's reading instead of its default
-	// (see timescale.Policies), e.g. {"cppm.initial.anchor": "ird"}.
-	Policies map[string]string
-	// Variations are approved variations of timescales in this case.
-	Variations []timescale.Variation
-	// Local are a local Child Protection Committee's tighter timescales
-	// (see timescale.LocalTimescale); a figure that is not tighter than the
-	// national one is an error.
-	Local []timescale.LocalTimescale
+	// held, convened).
+	engine.Options
 	// Previous are the earlier meetings of the same case, in any order. The
 	// latest one held before this meeting decides "no two inquorate CPPMs in
 	// a row", whether this meeting reconvenes an inquorate one, and which
@@ -41,230 +25,321 @@ type Options struct {
 	Previous []Meeting
 }
 
-// edition resolves the edition to use.
-func (o Options) edition(m Meeting) (guidance.Edition, error) {
-	if o.Edition != guidance.EditionUnset {
-		if !o.Edition.Valid() {
-			return 0, &guidance.Error{Kind: guidance.UnknownEdition, Field: "edition", Value: o.Edition.String()}
-		}
-		return o.Edition, nil
-	}
-	for _, d := range []Date{m.Held, m.Convened} {
-		if !d.IsZero() {
-			return guidance.InForce(d)
-		}
-	}
-	return 0, &guidance.Error{Kind: guidance.MissingFact, Field: "held",
-		Hint: "give the date held or convened, or choose an edition in Options.Edition"}
+// A Series is the CPPMs of one case, oldest first, with what the rest of
+// the case records about the steps that follow them. [Run] checks it as a
+// whole: each meeting, and the steps the case owes after its meetings (the
+// review or the reconvened meeting, the record of the plan, the first Core
+// Group) and before them (the first CPPM a case owes). Every step is
+// reported once, by the check of its rule: a step a later meeting takes is
+// reported with that meeting's timing, a step nothing has taken is
+// reported as owed ("the CPPM to follow initial CPPM M-1").
+type Series struct {
+	// Meetings are the case's CPPMs, held or convened, oldest first. Each
+	// meeting's CaseFacts must already hold the case's dates.
+	Meetings []Meeting
+	// Case are the case's own dates: the first CPPM a case owes counts from
+	// them when no meeting is recorded.
+	Case CaseFacts
+	// NoCPPM records that the IRD decided no CPPM is needed.
+	NoCPPM bool
+	// PreBirth is set for a case about an unborn child; ExpectedDelivery
+	// bounds the pre-birth CPPM.
+	PreBirth *PreBirthFacts
+	// Plan is what the case's Child Protection Plan records of its own
+	// record: the CPPM it follows and when its record was sent.
+	Plan *Followed
+	// CoreGroup is what the case's Core Group records: the CPPM it follows
+	// and the date of its first meeting (Done; zero if it has not met).
+	CoreGroup *Followed
 }
 
-// checker gathers findings for one meeting.
-type checker struct {
-	m    Meeting
-	o    Options
-	e    guidance.Edition
-	prev *Meeting // the latest earlier meeting, if any
+// Followed is what another record of a case shows about a step owed after
+// a CPPM: the CPPM it follows (zero: not recorded) and when the step was
+// done (zero: not done).
+type Followed struct {
+	CPPM Date
+	Done Date
+}
+
+// series is a Series being checked: the meetings, the first of them to
+// report on (earlier ones are history only), whether the record is the whole
+// case (then the steps owed after the last meeting, and the first CPPM owed,
+// are reported), and each meeting's place in the history.
+type series struct {
+	Series
+	from     int
+	complete bool
+	at       []at
+}
+
+// at is one meeting of a series as its checks see it.
+type at struct {
+	m    *Meeting
+	i    int
+	prev *Meeting // the latest earlier meeting held before it, if any
 	// last is the latest earlier meeting that went ahead (was not halted
 	// as inquorate): the one a review's timescale counts from.
 	last *Meeting
-	tso  timescale.Options
-	r    *guidance.Report
-	subj string // the subject of every finding
-	// run, when cpguide.Check checks a whole case, remembers the deadlines
-	// computed (see package internal/run); nil for Check.
-	run *run.Run
+	subj string
+	// noPrevious: standalone check with no history given.
+	noPrevious bool
+}
+
+// Checks are the rules of a CPPM, each bound to the function that checks
+// it: the meeting timescales of the catalogue (RULES.md section 1), then
+// every rule of area meeting (section 3). [Check] and cpguide.Check run
+// these values, in this order.
+var Checks = []engine.Check[series]{
+	{Rule: "cppm.notice", Run: each(checkNotice)},
+	{Rule: "cppm.initial", Run: checkInitial},
+	{Rule: "cppm.pre-birth", Run: checkPreBirthTiming},
+	{Rule: "cppm.transfer", Run: checkTransfer},
+	{Rule: "cppm.review", Run: checkReview},
+	{Rule: "cppm.review-pre-birth", Run: checkReview},
+	{Rule: "cppm.review-subsequent", Run: checkReview},
+	{Rule: "cppm.reconvene", Run: checkReconvene},
+	{Rule: "cppm.record", Run: each(checkRecord)},
+	{Rule: "plan.record", Run: checkPlanRecord},
+	{Rule: "coregroup.first", Run: checkFirstCoreGroup},
+	{Rule: "reporter.referral", Run: each(checkReferral)},
+	{Rule: "cppm.core-agencies", Run: each(checkAgencies)},
+	{Rule: "cppm.child-family-participation", Run: each(checkParticipation)},
+	{Rule: "cppm.parent-exclusion", Run: each(checkExclusion)},
+	{Rule: "cppm.older-child-non-attendance", Run: each(checkOlderChild)},
+	{Rule: "cppm.decision-risk", Run: each(checkDecisionRisk)},
+	{Rule: "cppm.decision-plan-registration", Run: each(checkDecisionPlan)},
+	{Rule: "cppm.reporter-considered", Run: each(checkReporterConsidered)},
+	{Rule: "cppm.emergency-measures", Run: each(checkEmergency)},
+	{Rule: "cppm.interim-safety-plan-reviewed", Run: each(checkInterimReviewed)},
+	{Rule: "cppm.pre-birth-birth-notifier", Run: each(checkBirthNotifier)},
+	{Rule: "reporter.referral-contents", Run: each(checkReferralContents)},
+	{Rule: "cppm.quorum-recorded", Run: each(checkQuorumRecorded)},
+	{Rule: "cppm.inquorate-interim-plan", Run: each(checkInquorateInterim)},
+	{Rule: "cppm.inquorate-proceeded", Run: each(checkInquorateProceeded)},
+	{Rule: "cppm.inquorate-not-twice", Run: each(checkNotTwice)},
+	{Rule: "cppm.inquorate-cannot-end-plan", Run: each(checkInquorateEnd)},
+	{Rule: "cppm.transfer-cannot-end-plan", Run: each(checkTransferEnd)},
+	{Rule: "cppm.reporter-observer", Run: each(checkReporterObserver)},
+	{Rule: "cppm.note-taker-not-chair", Run: each(checkNoteTaker)},
+	{Rule: "cppm.record-contents", Run: each(checkRecordContents)},
+	{Rule: "cppm.reports-shared", Run: each(checkReportsShared)},
+}
+
+// RuleIDs lists the rules of [Checks], in order. A report from [Check]
+// holds exactly one finding for each, in Check's own order (call
+// Report.Sort to order by urgency).
+func RuleIDs() []string { return engine.Rules(Checks) }
+
+// each runs f for every meeting of the series that is reported on.
+func each(f func(p *engine.Pass, s *series, t *at)) func(*engine.Pass, *series) error {
+	return func(p *engine.Pass, s *series) error {
+		for i := s.from; i < len(s.at); i++ {
+			f(p, s, &s.at[i])
+		}
+		return nil
+	}
 }
 
 // Check checks the meeting against every rule of the chosen edition about
 // convening, holding and recording a CPPM, and returns a report with one
-// finding per rule (never stopping at the first problem). A rule that needs
-// a fact the meeting does not record is Unknown, never Met; a rule that does
-// not apply is NotApplicable; a rule the edition does not state is
-// NotApplicable with a message saying so.
-//
-// Findings of one edition share their citation slices (taken from the
-// catalogue once); treat them as read-only.
+// finding per rule of [Checks] (never stopping at the first problem). A rule
+// that needs a fact the meeting does not record is Unknown, never Met; a
+// rule that does not apply is NotApplicable; a rule the edition does not
+// state is NotApplicable with a message saying so. The steps the meeting
+// owes are reported as the meeting records them; to weigh what later
+// meetings and the rest of the case did, check the whole case with [Run].
 //
 // The error is non-nil only for input that cannot be checked: an invalid
 // meeting (see [Meeting.Validate]), an invalid earlier meeting, an unknown
 // policy, a local timescale that does not tighten the national one (see
 // [timescale.CheckLocal]), or no way to choose an edition.
 func Check(m Meeting, opts Options) (*guidance.Report, error) {
-	var c checker // on the stack: a meeting record is large
-	if err := c.init(m, opts, true); err != nil {
+	p, s, err := standalone(m, opts, false)
+	if err != nil {
 		return nil, err
 	}
-	c.r = &guidance.Report{Edition: c.e, Today: opts.Today, Findings: make([]guidance.Finding, 0, 32)}
-	c.checkAll()
-	return c.r, nil
+	if err := engine.Run(p, m.Subject(), s, Checks); err != nil {
+		return nil, err
+	}
+	// One finding per rule, in the order of Checks (call Report.Sort to
+	// order them by urgency), each with its own citations.
+	engine.OwnCitations(p.Findings, nil)
+	return &guidance.Report{Edition: p.Edition, Today: p.Today, Findings: p.Findings}, nil
 }
 
-// checkAll adds the findings of every rule, in the order of RuleIDs.
-func (c *checker) checkAll() {
-	c.timescales()
-	c.agencies()
-	c.participation()
-	c.decisions()
-	c.quorum()
-	c.roles()
-	c.recordAndReports()
-}
-
-// init sets c up to check m. validatePrevious is false only in a run of
-// cpguide.Check, where each earlier meeting was validated when it was
-// checked itself.
-func (c *checker) init(m Meeting, opts Options, validatePrevious bool) error {
+// Next returns the steps that follow from a meeting that has been held and
+// that it has not taken, earliest first, each explaining itself, for a case
+// system's diary:
+//
+//   - cppm.reconvene, after an inquorate meeting that did not proceed (and
+//     nothing else: its decisions wait for the reconvened meeting);
+//   - cppm.record, the record of the meeting (none in the 2021 edition),
+//     while it has not been circulated;
+//   - reporter.referral, when a referral to the Principal Reporter was
+//     decided and has not been sent;
+//   - where a Child Protection Plan is required: plan.record, the record of
+//     the plan, while not circulated; coregroup.first, the first Core Group;
+//     and the next review: cppm.review-pre-birth after a pre-birth CPPM,
+//     cppm.review-subsequent after a review, cppm.review after an initial or
+//     transfer CPPM.
+//
+// They are the deadlines the checks of [Checks] find owed, with nothing
+// recorded after the meeting. Options are as for [Check]. A meeting with no
+// date held is an error of kind MissingFact.
+func Next(m Meeting, opts Options) ([]timescale.Deadline, error) {
 	if err := m.Validate(); err != nil {
-		return err
+		return nil, err
 	}
-	e, err := opts.edition(m)
+	if m.Held.IsZero() {
+		return nil, &guidance.Error{Kind: guidance.MissingFact, Field: "held", Hint: "deadlines follow from the date the meeting was held: give held"}
+	}
+	p, s, err := standalone(m, opts, true)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := timescale.CheckLocal(opts.Local, e); err != nil {
-		return err
+	if err := engine.Run(p, m.Subject(), s, Checks); err != nil {
+		return nil, err
 	}
-	*c = checker{m: m, o: opts, e: e, tso: timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local}}
-	c.subj = c.subjectOf()
+	_, dls := p.Take()
+	if len(dls) == 0 {
+		return nil, nil
+	}
+	return dls, nil
+}
+
+// standalone makes the pass and the series of a check of one meeting with
+// its history. complete says that nothing follows the meeting.
+func standalone(m Meeting, opts Options, complete bool) (*engine.Pass, *series, error) {
+	if err := m.Validate(); err != nil {
+		return nil, nil, err
+	}
+	e, err := opts.EditionOn("held", m.Held, m.Convened)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := opts.Prepare(e); err != nil {
+		return nil, nil, err
+	}
 	for i := range opts.Previous {
-		p := &opts.Previous[i]
-		if validatePrevious {
-			if err := p.Validate(); err != nil {
-				var ge *guidance.Error
-				if ok := asError(err, &ge); ok {
-					return &guidance.Error{Kind: ge.Kind, Field: fmt.Sprintf("previous[%d].%s", i, ge.Field), Value: ge.Value, Hint: ge.Hint}
-				}
-				return err
+		if err := opts.Previous[i].Validate(); err != nil {
+			return nil, nil, under("previous", i, err)
+		}
+	}
+	ms := make([]Meeting, 0, len(opts.Previous)+1)
+	ms = append(append(ms, opts.Previous...), m)
+	s := &series{Series: Series{Meetings: ms, Case: m.Case}, from: len(ms) - 1, complete: complete}
+	s.place()
+	s.at[s.from].noPrevious = len(opts.Previous) == 0
+	return engine.NewPass(opts.Options, e), s, nil
+}
+
+// under puts the field of a *guidance.Error under list[i].
+func under(list string, i int, err error) error {
+	if ge, ok := err.(*guidance.Error); ok {
+		return &guidance.Error{Kind: ge.Kind, Field: fmt.Sprintf("%s[%d].%s", list, i, ge.Field), Value: ge.Value, Hint: ge.Hint, Err: ge.Err}
+	}
+	return err
+}
+
+// Run checks every meeting of the series, and the steps the case owes
+// before and after them, on the pass: the entry point of cpguide.Check.
+// The meetings must be valid (an invalid one is an error naming
+// meetings[i]); the findings are about each meeting by its subject, and a
+// rule the pass's edition does not state gets one NotApplicable finding
+// for the whole series.
+func Run(p *engine.Pass, s Series) error {
+	for i := range s.Meetings {
+		if err := s.Meetings[i].Validate(); err != nil {
+			return under("meetings", i, err)
+		}
+	}
+	ss := &series{Series: s, complete: true}
+	ss.place()
+	subject := "CPPMs"
+	if len(s.Meetings) == 1 {
+		subject = s.Meetings[0].Subject()
+	}
+	return engine.Run(p, subject, ss, Checks)
+}
+
+// place works out each meeting's place in the history: the meeting held
+// before it and the last one that went ahead, among the meetings listed
+// before it.
+func (s *series) place() {
+	s.at = make([]at, len(s.Meetings))
+	for i := range s.Meetings {
+		m := &s.Meetings[i]
+		t := &s.at[i]
+		*t = at{m: m, i: i, subj: m.Subject()}
+		for j := range s.Meetings[:i] {
+			q := &s.Meetings[j]
+			if q.Held.IsZero() || (!m.Held.IsZero() && !q.Held.Before(m.Held)) {
+				continue
+			}
+			if t.prev == nil || t.prev.Held.Before(q.Held) {
+				t.prev = q
+			}
+			if !q.Quorum.inquorateHalted() && (t.last == nil || t.last.Held.Before(q.Held)) {
+				t.last = q
 			}
 		}
-		if p.Held.IsZero() || (!m.Held.IsZero() && !p.Held.Before(m.Held)) {
-			continue
-		}
-		if c.prev == nil || c.prev.Held.Before(p.Held) {
-			c.prev = p
-		}
-		if !p.Quorum.inquorateHalted() && (c.last == nil || c.last.Held.Before(p.Held)) {
-			c.last = p
+	}
+}
+
+// later returns the first meeting listed after meeting i that is held or
+// convened and satisfies ok, or nil. Only a complete series knows.
+func (s *series) later(i int, ok func(*Meeting) bool) *Meeting {
+	for j := i + 1; j < len(s.Meetings); j++ {
+		n := &s.Meetings[j]
+		if (!n.Held.IsZero() || !n.Convened.IsZero()) && ok(n) {
+			return n
 		}
 	}
 	return nil
 }
 
-func asError(err error, target **guidance.Error) bool {
-	e, ok := err.(*guidance.Error)
-	if ok {
-		*target = e
-	}
-	return ok
-}
+func anyMeeting(*Meeting) bool { return true }
 
-// add appends a finding of rule id. If the edition does not state the rule,
-// the finding is NotApplicable and says so, whatever status was asked for.
-func (c *checker) add(id string, s guidance.Status, msg string) {
-	c.r.Add(c.finding(id, s, msg))
-}
-
-func (c *checker) finding(id string, s guidance.Status, msg string) guidance.Finding {
-	f, ok := templateSet().Get(id, c.e) // = guidance.NewFinding(id, c.e, s, msg)
-	if !ok {
-		f = notInEdition(id, c.e)
-		f.Subject = c.subj
-		return f
-	}
-	f.Status, f.Message, f.Subject = s, msg, c.subj
-	return f
-}
-
-func (c *checker) subjectOf() string {
-	return c.m.Subject()
-}
-
-// notInEdition is the finding for a rule the edition does not state. It
-// cannot come from guidance.NewFinding, which only builds findings for a
-// provision the edition has. For the rules of RuleIDs it is built once, by
-// buildNotInEdition (see notInEditionSet): a checker of an older edition
-// asks for it many times per meeting.
-func notInEdition(id string, e guidance.Edition) guidance.Finding {
-	if f, ok := notInEditionSet()[ruleEdition{id, e}]; ok {
-		return f
-	}
-	return buildNotInEdition(id, e)
-}
-
-type ruleEdition struct {
-	id string
-	e  guidance.Edition
-}
-
-// notInEditionSet holds buildNotInEdition's finding for each rule of
-// RuleIDs in each edition (those the edition states are asked for too, when
-// it gives them no timescale, as 2021 does cppm.record). The findings have
-// no citations, so handing out copies shares nothing.
-var notInEditionSet = sync.OnceValue(func() map[ruleEdition]guidance.Finding {
-	m := map[ruleEdition]guidance.Finding{}
-	for _, id := range RuleIDs() {
-		for _, e := range guidance.Editions() {
-			m[ruleEdition{id, e}] = buildNotInEdition(id, e)
+// has reports whether the series records a meeting of one of the kinds.
+func (s *series) has(kinds ...Kind) bool {
+	for i := range s.Meetings {
+		for _, k := range kinds {
+			if s.Meetings[i].Kind == k {
+				return true
+			}
 		}
 	}
-	return m
-})
-
-// buildNotInEdition builds notInEdition's finding from the catalogue.
-func buildNotInEdition(id string, e guidance.Edition) guidance.Finding {
-	r, _ := guidance.Lookup(id)
-	msg := "the " + e.String() + " edition, as the library's sources state it, has no such requirement; nothing to check"
-	if id == "cppm.record" {
-		msg = "the " + e.String() + " edition states no national figure for circulating the record of the CPPM; follow local procedures"
-	}
-	return guidance.Finding{Rule: id, Title: r.Title, Edition: e, Status: guidance.NotApplicable, Message: msg}
+	return false
 }
 
-// due assesses timescale rule id from the anchors against done. A missing
-// anchor is Unknown and says which date to give.
-func (c *checker) due(id string, anchors timescale.Anchors, done Date) {
-	if !inEdition(id, c.e) {
-		c.add(id, guidance.NotApplicable, "")
-		return
+func put(a timescale.Anchors, ev timescale.Event, d Date) {
+	if !d.IsZero() {
+		a[ev] = d
 	}
-	var dl timescale.Deadline
-	var err error
-	if c.run != nil {
-		dl, err = c.run.Due(id, c.e, anchors)
-	} else {
-		dl, err = due(id, c.e, anchors, c.tso)
-	}
-	if err != nil && guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err) {
-		f := notInEdition(id, c.e)
-		f.Subject = c.subj
-		c.r.Add(f)
-		return
-	}
-	if err != nil {
-		hint := "give the dates it counts from"
-		if ge, ok := err.(*guidance.Error); ok && ge.Hint != "" {
-			hint = ge.Hint
-		}
-		c.add(id, guidance.Unknown, "cannot compute the due date: "+hint)
-		return
-	}
-	c.r.Add(dl.AssessFor(c.subj, done, c.o.Today, c.o.Variations...))
 }
 
-func (c *checker) na(id, why string) { c.add(id, guidance.NotApplicable, why) }
+func (t *at) add(p *engine.Pass, s guidance.Status, msg string) { p.ReportOn(t.subj, s, msg) }
 
-// heldOrUnknown adds an Unknown finding and returns false when the meeting
-// has not been held, for rules about what happened at it.
-func (c *checker) held(id string) bool {
-	if c.m.Held.IsZero() {
-		c.add(id, guidance.Unknown, "the meeting has no date held; check again once it has been held and recorded")
+// held reports an Unknown finding and returns false when the meeting has
+// not been held, for rules about what happened at it.
+func (t *at) held(p *engine.Pass) bool {
+	if t.m.Held.IsZero() {
+		t.add(p, guidance.Unknown, "the meeting has no date held; check again once it has been held and recorded")
 		return false
 	}
 	return true
 }
 
-func (c *checker) timescales() {
-	m := c.m
+// planDecided reports whether the meeting went ahead and decided that a
+// Child Protection Plan is required.
+func planDecided(m *Meeting) bool {
+	return !m.Held.IsZero() && !m.Quorum.inquorateHalted() && m.Decisions.PlanRequired != nil && *m.Decisions.PlanRequired
+}
+
+// The timescales.
+
+func checkNotice(p *engine.Pass, s *series, t *at) {
+	m := t.m
 	// Notice: the latest invitation sent decides; without invitation dates,
 	// the date convened.
 	notice := m.Convened
@@ -275,146 +350,324 @@ func (c *checker) timescales() {
 	}
 	switch {
 	case m.Held.IsZero():
-		c.add("cppm.notice", guidance.Unknown, "no date held: record the date of the meeting to check the notice given")
+		t.add(p, guidance.Unknown, "no date held: record the date of the meeting to check the notice given")
 	case notice.IsZero():
-		c.add("cppm.notice", guidance.Unknown, "record when the invitations were sent (or the date convened) to check the notice given")
+		t.add(p, guidance.Unknown, "record when the invitations were sent (or the date convened) to check the notice given")
 	default:
-		c.due("cppm.notice", timescale.Anchors{timescale.EventMeeting: m.Held}, notice)
+		p.Timed(t.subj, timescale.Anchors{timescale.EventMeeting: m.Held}, notice)
 	}
+}
 
-	switch m.Kind {
-	case Initial:
-		a := timescale.Anchors{}
-		put(a, timescale.EventConcern, m.Case.Concern)
-		put(a, timescale.EventIRD, m.Case.IRD)
-		put(a, timescale.EventInvestigation, m.Case.Investigation)
-		c.due("cppm.initial", a, m.Held)
-	default:
-		c.na("cppm.initial", "applies only to an initial CPPM")
+// firstOfKind checks the timing of the first CPPM of a kind (initial,
+// pre-birth or transfer): the first meeting of that kind is timed from the
+// case's dates; a later one reconvenes it (cppm.reconvene times that); and a
+// complete series that records none, when the case owes one (see owes),
+// reports it as owed.
+func firstOfKind(p *engine.Pass, s *series, kind Kind, anchors func(*Meeting) timescale.Anchors, owes func(*series) (timescale.Anchors, string, bool)) {
+	first := -1
+	for i := range s.Meetings {
+		if s.Meetings[i].Kind == kind || (kind == Initial && s.Meetings[i].Kind == PreBirth) ||
+			(kind == PreBirth && s.Meetings[i].Kind == Initial) {
+			first = i
+			break
+		}
 	}
-	switch m.Kind {
-	case PreBirth:
+	for i := s.from; i < len(s.at); i++ {
+		t := &s.at[i]
+		switch {
+		case t.m.Kind != kind:
+			t.add(p, guidance.NotApplicable, "applies only to "+article(kind)+" "+string(kind)+" CPPM")
+		case i != first:
+			t.add(p, guidance.NotApplicable, "the "+string(kind)+" CPPM was first held as "+s.at[first].subj+"; a later one reconvenes it, on the reconvening timescale")
+		default:
+			p.Timed(t.subj, anchors(t.m), t.m.Held)
+		}
+	}
+	if s.complete && first < 0 {
+		if a, subject, ok := owes(s); ok {
+			p.Timed(subject, a, Date{})
+		}
+	}
+}
+
+func article(k Kind) string {
+	if k == Initial {
+		return "an"
+	}
+	return "a"
+}
+
+// caseAnchors are the case's dates an initial or pre-birth CPPM counts from.
+func caseAnchors(f CaseFacts, pb *PreBirthFacts) timescale.Anchors {
+	a := timescale.Anchors{}
+	put(a, timescale.EventConcern, f.Concern)
+	put(a, timescale.EventIRD, f.IRD)
+	put(a, timescale.EventInvestigation, f.Investigation)
+	if pb != nil {
+		put(a, timescale.EventExpectedDelivery, pb.ExpectedDelivery)
+	}
+	return a
+}
+
+// owesFirstCPPM reports whether the case owes its first CPPM of the given
+// kind: a case that decided to investigate (and whose IRD did not decide
+// against a CPPM), with no permanent move notified, owes a pre-birth CPPM
+// if it is about an unborn child and an initial CPPM otherwise.
+func owesFirstCPPM(kind Kind) func(*series) (timescale.Anchors, string, bool) {
+	return func(s *series) (timescale.Anchors, string, bool) {
+		if !s.Case.MoveNotified.IsZero() || s.Case.Investigation.IsZero() || s.NoCPPM || (s.PreBirth != nil) != (kind == PreBirth) {
+			return nil, "", false
+		}
+		return caseAnchors(s.Case, s.PreBirth), string(kind) + " CPPM", true
+	}
+}
+
+func checkInitial(p *engine.Pass, s *series) error {
+	firstOfKind(p, s, Initial, func(m *Meeting) timescale.Anchors {
+		return caseAnchors(m.Case, nil)
+	}, owesFirstCPPM(Initial))
+	return nil
+}
+
+func checkPreBirthTiming(p *engine.Pass, s *series) error {
+	firstOfKind(p, s, PreBirth, func(m *Meeting) timescale.Anchors {
 		a := timescale.Anchors{}
 		put(a, timescale.EventConcern, m.Case.Concern)
 		if m.PreBirth != nil {
 			put(a, timescale.EventExpectedDelivery, m.PreBirth.ExpectedDelivery)
 		}
-		c.due("cppm.pre-birth", a, m.Held)
-	default:
-		c.na("cppm.pre-birth", "applies only to a pre-birth CPPM")
-	}
-	switch m.Kind {
-	case Transfer:
+		return a
+	}, owesFirstCPPM(PreBirth))
+	return nil
+}
+
+func checkTransfer(p *engine.Pass, s *series) error {
+	for i := s.from; i < len(s.at); i++ {
+		t := &s.at[i]
+		if t.m.Kind != Transfer {
+			t.add(p, guidance.NotApplicable, "applies only to a transfer CPPM")
+			continue
+		}
 		a := timescale.Anchors{}
-		put(a, timescale.EventMoveNotified, m.Case.MoveNotified)
-		c.due("cppm.transfer", a, m.Held)
-	default:
-		c.na("cppm.transfer", "applies only to a transfer CPPM")
+		put(a, timescale.EventMoveNotified, t.m.Case.MoveNotified)
+		p.Timed(t.subj, a, t.m.Held)
 	}
-	c.review()
-	c.reconvene()
-
-	if m.Held.IsZero() {
-		c.add("cppm.record", guidance.Unknown, "the meeting has no date held; the record is due once it has been held")
-	} else {
-		c.due("cppm.record", timescale.Anchors{timescale.EventCPPM: m.Held}, m.Record.Circulated)
+	// A permanent move notified and no transfer CPPM recorded: owed,
+	// counted from the notification.
+	if s.complete && !s.Case.MoveNotified.IsZero() && !s.has(Transfer) {
+		p.Timed("transfer CPPM", timescale.Anchors{timescale.EventMoveNotified: s.Case.MoveNotified}, Date{})
 	}
-	switch plan := m.Decisions.PlanRequired; {
-	case m.Held.IsZero():
-		c.add("plan.record", guidance.Unknown, "the meeting has no date held; the record of the plan is due once it has been held")
-	case m.Quorum.inquorateHalted():
-		c.na("plan.record", "the meeting was inquorate and did not proceed: no plan was agreed")
-	case plan == nil:
-		c.add("plan.record", guidance.Unknown, "record whether a Child Protection Plan is required: the record of the plan is due only if it is")
-	case !*plan:
-		c.na("plan.record", "no Child Protection Plan is required")
-	default:
-		c.due("plan.record", timescale.Anchors{timescale.EventCPPM: m.Held}, m.Record.PlanCirculated)
-	}
-	ref := m.Decisions.Referral
-	switch {
-	case ref.Outcome != Refer:
-		c.na("reporter.referral", "no decision to refer to the Principal Reporter is recorded at this meeting")
-	default:
-		from := ref.Decided
-		if from.IsZero() {
-			from = m.Held
-		}
-		c.due("reporter.referral", timescale.Anchors{timescale.EventReporterDecision: from}, ref.Sent)
-	}
+	return nil
 }
 
-func put(a timescale.Anchors, ev timescale.Event, d Date) {
-	if !d.IsZero() {
-		a[ev] = d
-	}
-}
-
-// review checks that a review CPPM was held in time after the meeting before
-// it: cppm.review-pre-birth after a pre-birth CPPM, cppm.review after the
-// CPPM that registered the child, cppm.review-subsequent after a review.
-func (c *checker) review() {
-	ids := []string{"cppm.review", "cppm.review-pre-birth", "cppm.review-subsequent"}
-	if c.m.Kind != Review {
-		for _, id := range ids {
-			c.na(id, "applies to the timing of a review CPPM")
-		}
-		return
-	}
-	p := c.last
-	if p == nil {
-		for _, id := range ids {
-			c.add(id, guidance.Unknown, "give the earlier meetings of the case (at least the last one that went ahead) in Options.Previous to check when this review was due")
-		}
-		return
-	}
-	var id string
-	var ev timescale.Event
-	switch p.Kind {
+// reviewAfter returns which review timescale follows a meeting of kind k,
+// and the event it counts from.
+func reviewAfter(k Kind) (string, timescale.Event) {
+	switch k {
 	case PreBirth:
-		id, ev = "cppm.review-pre-birth", timescale.EventPreBirthCPPM
+		return "cppm.review-pre-birth", timescale.EventPreBirthCPPM
 	case Review:
-		id, ev = "cppm.review-subsequent", timescale.EventReviewCPPM
-	default:
-		id, ev = "cppm.review", timescale.EventRegisteringCPPM
+		return "cppm.review-subsequent", timescale.EventReviewCPPM
 	}
-	for _, other := range ids {
-		if other != id {
-			c.na(other, "the previous meeting was of another kind, so another review timescale applies")
-		}
-	}
-	c.due(id, timescale.Anchors{ev: p.Held}, c.m.Held)
+	return "cppm.review", timescale.EventRegisteringCPPM
 }
 
-// reconvene checks cppm.reconvene: for an inquorate meeting that did not
-// proceed, the new date set; for a meeting following one, the date it was
-// held.
-func (c *checker) reconvene() {
-	const id = "cppm.reconvene"
-	switch {
-	case c.m.Quorum.inquorateHalted():
-		c.due(id, timescale.Anchors{timescale.EventInquorateCPPM: c.m.Held}, c.m.Quorum.NewDate)
-	case c.prev != nil && c.prev.Quorum.inquorateHalted():
-		f := c.finding(id, guidance.Unknown, "")
-		if f.Status == guidance.NotApplicable {
-			c.r.Add(f)
-			return
+// checkReview checks one of the three review timescales: a review CPPM is
+// timed from the last meeting before it that went ahead, by the timescale
+// for that meeting's kind (the review after a pre-birth CPPM, after a
+// review, or after the CPPM that registered the child); in a complete
+// series, a meeting that decided a plan and is followed by no review or
+// transfer CPPM owes its review.
+func checkReview(p *engine.Pass, s *series) error {
+	for i := s.from; i < len(s.at); i++ {
+		t := &s.at[i]
+		if t.m.Kind != Review {
+			t.add(p, guidance.NotApplicable, "applies to the timing of a review CPPM")
+		} else if t.last == nil {
+			t.add(p, guidance.Unknown, "give the earlier meetings of the case (at least the last one that went ahead) to check when this review was due")
+		} else if rule, ev := reviewAfter(t.last.Kind); rule != p.Rule() {
+			t.add(p, guidance.NotApplicable, "the previous meeting was of another kind, so another review timescale applies")
+		} else {
+			p.Timed(t.subj, timescale.Anchors{ev: t.last.Held}, t.m.Held)
 		}
-		c.due(id, timescale.Anchors{timescale.EventInquorateCPPM: c.prev.Held}, c.m.Held)
-	case c.m.Quorum.Decision == "":
-		c.add(id, guidance.Unknown, "record the Chair's quorum decision: an inquorate meeting must be reconvened")
-	default:
-		c.na(id, "neither this meeting nor the one before it was inquorate without proceeding")
+		if !s.complete || !planDecided(t.m) {
+			continue
+		}
+		if rule, ev := reviewAfter(t.m.Kind); rule == p.Rule() && s.later(i, isReview) == nil {
+			p.Timed("the CPPM to follow "+t.subj, timescale.Anchors{ev: t.m.Held}, Date{})
+		}
 	}
+	return nil
 }
 
-func (c *checker) agencies() {
-	const id = "cppm.core-agencies"
-	if !c.held(id) {
+// isReview: only a review CPPM, or after a permanent move a transfer CPPM,
+// is the review a plan owes.
+func isReview(m *Meeting) bool { return m.Kind == Review || m.Kind == Transfer }
+
+// checkReconvene checks cppm.reconvene. The meeting that follows an
+// inquorate meeting that did not proceed is timed from it. For the
+// inquorate meeting itself: in a complete series with no later meeting the
+// reconvened meeting is owed; a later meeting reports the timing itself;
+// checked alone, the new date set is weighed against the timescale.
+func checkReconvene(p *engine.Pass, s *series) error {
+	for i := s.from; i < len(s.at); i++ {
+		t := &s.at[i]
+		m := t.m
+		switch {
+		case m.Quorum.inquorateHalted() && !s.complete:
+			p.Timed(t.subj, timescale.Anchors{timescale.EventInquorateCPPM: m.Held}, m.Quorum.NewDate)
+		case m.Quorum.inquorateHalted() && s.later(i, anyMeeting) != nil:
+			t.add(p, guidance.NotApplicable, "the meeting that reconvened it reports when it was reconvened")
+		case m.Quorum.inquorateHalted():
+			t.add(p, guidance.NotApplicable, "no later meeting is recorded: the reconvened meeting is owed (see the CPPM to follow it)")
+			p.Timed("the CPPM to follow "+t.subj, timescale.Anchors{timescale.EventInquorateCPPM: m.Held}, Date{})
+		case t.prev != nil && t.prev.Quorum.inquorateHalted():
+			p.Timed(t.subj, timescale.Anchors{timescale.EventInquorateCPPM: t.prev.Held}, m.Held)
+		case m.Quorum.Decision == "":
+			t.add(p, guidance.Unknown, "record the Chair's quorum decision: an inquorate meeting must be reconvened")
+		default:
+			t.add(p, guidance.NotApplicable, "neither this meeting nor the one before it was inquorate without proceeding")
+		}
+	}
+	return nil
+}
+
+func checkRecord(p *engine.Pass, s *series, t *at) {
+	if t.m.Held.IsZero() {
+		t.add(p, guidance.Unknown, "the meeting has no date held; the record is due once it has been held")
 		return
 	}
-	if c.m.Attendance == nil {
-		c.add(id, guidance.Unknown, "record attendance by agency to check that social work, health and police were represented")
+	p.Timed(t.subj, timescale.Anchors{timescale.EventCPPM: t.m.Held}, t.m.Record.Circulated)
+}
+
+// checkPlanRecord checks the record of the plan, owed by the CPPM that
+// decided a plan: done when the meeting's record says the plan was
+// circulated or the case's plan, made at that CPPM, says its record was
+// sent. A plan whose CPPM no meeting of the series records is checked on
+// its own date, as "record of the plan".
+func checkPlanRecord(p *engine.Pass, s *series) error {
+	covered := false
+	for i := s.from; i < len(s.at); i++ {
+		t := &s.at[i]
+		m := t.m
+		switch plan := m.Decisions.PlanRequired; {
+		case m.Held.IsZero():
+			t.add(p, guidance.Unknown, "the meeting has no date held; the record of the plan is due once it has been held")
+		case m.Quorum.inquorateHalted():
+			t.add(p, guidance.NotApplicable, "the meeting was inquorate and did not proceed: no plan was agreed")
+		case plan == nil:
+			t.add(p, guidance.Unknown, "record whether a Child Protection Plan is required: the record of the plan is due only if it is")
+		case !*plan:
+			t.add(p, guidance.NotApplicable, "no Child Protection Plan is required")
+		default:
+			done := m.Record.PlanCirculated
+			if s.Plan != nil && s.Plan.CPPM == m.Held {
+				covered = true
+				if done.IsZero() {
+					done = s.Plan.Done
+				}
+			}
+			p.Timed(t.subj, timescale.Anchors{timescale.EventCPPM: m.Held}, done)
+		}
+	}
+	if s.complete && s.Plan != nil && !covered && !s.heldOn(s.Plan.CPPM) {
+		if s.Plan.CPPM.IsZero() {
+			p.ReportOn("record of the plan", guidance.Unknown, "give the CPPM date so the deadline for the record of the plan can be worked out")
+		} else {
+			p.Timed("record of the plan", timescale.Anchors{timescale.EventCPPM: s.Plan.CPPM}, s.Plan.Done)
+		}
+	}
+	return nil
+}
+
+// heldOn reports whether a meeting of the series was held on d.
+func (s *series) heldOn(d Date) bool {
+	for i := range s.Meetings {
+		if !d.IsZero() && s.Meetings[i].Held == d {
+			return true
+		}
+	}
+	return false
+}
+
+// checkFirstCoreGroup checks the first Core Group meeting, owed after the
+// first CPPM that decided a plan: done on the Core Group's first meeting,
+// counted from the CPPM the Core Group records (or, when it records none,
+// that meeting). A Core Group whose CPPM no meeting records is checked on
+// its own date. Checked alone, a meeting does not know the Core Group: the
+// step is Unknown until the whole case is checked.
+func checkFirstCoreGroup(p *engine.Pass, s *series) error {
+	const subject = "first Core Group meeting"
+	first := -1
+	for i := range s.Meetings {
+		if planDecided(&s.Meetings[i]) {
+			first = i
+			break
+		}
+	}
+	for i := s.from; i < len(s.at); i++ {
+		t := &s.at[i]
+		switch {
+		case !planDecided(t.m):
+			t.add(p, guidance.NotApplicable, "the meeting did not decide that a Child Protection Plan is required")
+		case i != first:
+			t.add(p, guidance.NotApplicable, "the first Core Group follows the first CPPM that decided a Child Protection Plan")
+		case !s.complete:
+			dl, err := p.Due(timescale.Anchors{timescale.EventCPPM: t.m.Held})
+			msg := "the Core Group's first meeting is not part of the meeting's record: check the whole case to assess it"
+			if err == nil {
+				msg += " (due " + dl.Due.String() + ")"
+			}
+			t.add(p, guidance.Unknown, msg)
+		default:
+			t.add(p, guidance.NotApplicable, "reported as the "+subject)
+		}
+	}
+	if !s.complete {
+		return nil
+	}
+	anchor := Date{}
+	if first >= 0 {
+		anchor = s.Meetings[first].Held
+	}
+	var done Date
+	if g := s.CoreGroup; g != nil {
+		done = g.Done
+		if !g.CPPM.IsZero() {
+			anchor = g.CPPM
+		}
+	}
+	switch {
+	case first < 0 && s.CoreGroup == nil:
+	case anchor.IsZero():
+		p.ReportOn(subject, guidance.Unknown, "give the CPPM date so the first meeting's deadline can be worked out")
+	default:
+		p.Timed(subject, timescale.Anchors{timescale.EventCPPM: anchor}, done)
+	}
+	return nil
+}
+
+func checkReferral(p *engine.Pass, s *series, t *at) {
+	ref := t.m.Decisions.Referral
+	if ref.Outcome != Refer {
+		t.add(p, guidance.NotApplicable, "no decision to refer to the Principal Reporter is recorded at this meeting")
+		return
+	}
+	from := ref.Decided
+	if from.IsZero() {
+		from = t.m.Held
+	}
+	p.Timed(t.subj, timescale.Anchors{timescale.EventReporterDecision: from}, ref.Sent)
+}
+
+// The rules about holding and recording the meeting.
+
+func checkAgencies(p *engine.Pass, s *series, t *at) {
+	if !t.held(p) {
+		return
+	}
+	if t.m.Attendance == nil {
+		t.add(p, guidance.Unknown, "record attendance by agency to check that social work, health and police were represented")
 		return
 	}
 	var present [8]bool
@@ -426,7 +679,7 @@ func (c *checker) agencies() {
 		}
 		return len(Agencies())
 	}
-	for _, a := range c.m.Attendance {
+	for _, a := range t.m.Attendance {
 		present[idx(a.Agency)] = true
 	}
 	var missing []string
@@ -435,17 +688,17 @@ func (c *checker) agencies() {
 			missing = append(missing, string(a))
 		}
 	}
-	for _, a := range c.m.Involved {
+	for _, a := range t.m.Involved {
 		if !present[idx(a)] && !contains(missing, string(a)) {
 			missing = append(missing, string(a))
 		}
 	}
 	if len(missing) > 0 {
-		c.add(id, guidance.Missing, "no attendance recorded from "+strings.Join(missing, ", ")+
+		t.add(p, guidance.Missing, "no attendance recorded from "+strings.Join(missing, ", ")+
 			": the core agencies and every agency working with the child and family must be represented; record who attended or why not")
 		return
 	}
-	c.add(id, guidance.Met, "social work, health, police and every listed involved agency attended")
+	t.add(p, guidance.Met, "social work, health, police and every listed involved agency attended")
 }
 
 func contains(ss []string, s string) bool {
@@ -457,12 +710,9 @@ func contains(ss []string, s string) bool {
 	return false
 }
 
-// participation checks the child's and family's participation, exclusions and
-// an older child's non-attendance.
-func (c *checker) participation() {
-	m := c.m
-	const id = "cppm.child-family-participation"
-	if c.held(id) {
+func checkParticipation(p *engine.Pass, s *series, t *at) {
+	m := t.m
+	if t.held(p) {
 		var unknown, missing []string
 		// who is -1 for the child, else the family member's index; the label
 		// is written only for a message.
@@ -491,17 +741,20 @@ func (c *checker) participation() {
 		}
 		switch {
 		case len(missing) > 0:
-			c.add(id, guidance.Missing, "for "+strings.Join(missing, "; ")+": invite and support them to take part, or seek their views and represent them at the meeting")
+			t.add(p, guidance.Missing, "for "+strings.Join(missing, "; ")+": invite and support them to take part, or seek their views and represent them at the meeting")
 		case m.Family == nil:
-			c.add(id, guidance.Unknown, "record the relevant family members and how each took part")
+			t.add(p, guidance.Unknown, "record the relevant family members and how each took part")
 		case len(unknown) > 0:
-			c.add(id, guidance.Unknown, "record how "+strings.Join(unknown, ", ")+" took part (attended, views represented, not invited or excluded)")
+			t.add(p, guidance.Unknown, "record how "+strings.Join(unknown, ", ")+" took part (attended, views represented, not invited or excluded)")
 		default:
-			c.add(id, guidance.Met, "the child and each family member recorded took part or had their views sought and represented")
+			t.add(p, guidance.Met, "the child and each family member recorded took part or had their views sought and represented")
 		}
 	}
 
-	const ex = "cppm.parent-exclusion"
+}
+
+func checkExclusion(p *engine.Pass, s *series, t *at) {
+	m := t.m
 	var excl []string
 	excluded := false
 	for i, f := range m.Family {
@@ -528,55 +781,61 @@ func (c *checker) participation() {
 	}
 	switch {
 	case !excluded:
-		c.na(ex, "no family member is recorded as excluded by the Chair")
+		t.add(p, guidance.NotApplicable, "no family member is recorded as excluded by the Chair")
 	case len(excl) > 0:
-		c.add(ex, guidance.Missing, strings.Join(excl, "; "))
+		t.add(p, guidance.Missing, strings.Join(excl, "; "))
 	default:
-		c.add(ex, guidance.Met, "each exclusion records its reasons, the views obtained, and who tells them the outcome by when")
+		t.add(p, guidance.Met, "each exclusion records its reasons, the views obtained, and who tells them the outcome by when")
 	}
 
-	const older = "cppm.older-child-non-attendance"
+}
+
+func checkOlderChild(p *engine.Pass, s *series, t *at) {
+	m := t.m
 	switch {
 	case m.Kind == PreBirth:
-		c.na(older, "a pre-birth meeting has no child to attend")
+		t.add(p, guidance.NotApplicable, "a pre-birth meeting has no child to attend")
 	case m.Child.Mode == "":
-		c.add(older, guidance.Unknown, "record how the child took part")
+		t.add(p, guidance.Unknown, "record how the child took part")
 	case m.Child.Mode == Attended:
-		c.na(older, "the child attended")
+		t.add(p, guidance.NotApplicable, "the child attended")
 	case m.Child.Older == nil:
-		c.add(older, guidance.Unknown, "record whether the child counts as an older child: if so, the reasons for non-attendance must be recorded")
+		t.add(p, guidance.Unknown, "record whether the child counts as an older child: if so, the reasons for non-attendance must be recorded")
 	case !*m.Child.Older:
-		c.na(older, "the child is not recorded as an older child")
+		t.add(p, guidance.NotApplicable, "the child is not recorded as an older child")
 	case strings.TrimSpace(m.Child.Reason) == "":
-		c.add(older, guidance.Missing, "record the reasons the child did not attend")
+		t.add(p, guidance.Missing, "record the reasons the child did not attend")
 	default:
-		c.add(older, guidance.Met, "the reasons for the child's non-attendance are recorded")
+		t.add(p, guidance.Met, "the reasons for the child's non-attendance are recorded")
 	}
 }
 
-func (c *checker) decisions() {
-	m, d := c.m, c.m.Decisions
-	held := !m.Held.IsZero()
+func checkDecisionRisk(p *engine.Pass, s *series, t *at) {
+	d := t.m.Decisions
+	held := !t.m.Held.IsZero()
 	notHeld := "the meeting has no date held; record the decision once it has been held"
-
-	const risk = "cppm.decision-risk"
 	switch {
 	case !held:
-		c.add(risk, guidance.Unknown, notHeld)
-	case c.m.Quorum.inquorateHalted():
-		c.na(risk, "the meeting was inquorate and did not proceed: no decisions are made until it reconvenes")
+		t.add(p, guidance.Unknown, notHeld)
+	case t.m.Quorum.inquorateHalted():
+		t.add(p, guidance.NotApplicable, "the meeting was inquorate and did not proceed: no decisions are made until it reconvenes")
 	case d.RiskOfSignificantHarm == nil:
-		c.add(risk, guidance.Missing, "record whether the child is at risk of significant harm")
+		t.add(p, guidance.Missing, "record whether the child is at risk of significant harm")
 	default:
-		c.add(risk, guidance.Met, "the decision on risk of significant harm is recorded")
+		t.add(p, guidance.Met, "the decision on risk of significant harm is recorded")
 	}
 
-	const pr = "cppm.decision-plan-registration"
+}
+
+func checkDecisionPlan(p *engine.Pass, s *series, t *at) {
+	d := t.m.Decisions
+	held := !t.m.Held.IsZero()
+	notHeld := "the meeting has no date held; record the decision once it has been held"
 	switch {
 	case !held:
-		c.add(pr, guidance.Unknown, notHeld)
-	case c.m.Quorum.inquorateHalted():
-		c.na(pr, "the meeting was inquorate and did not proceed: no decisions are made until it reconvenes")
+		t.add(p, guidance.Unknown, notHeld)
+	case t.m.Quorum.inquorateHalted():
+		t.add(p, guidance.NotApplicable, "the meeting was inquorate and did not proceed: no decisions are made until it reconvenes")
 	case d.PlanRequired == nil || d.Register == nil:
 		var lack []string
 		if d.PlanRequired == nil {
@@ -585,201 +844,240 @@ func (c *checker) decisions() {
 		if d.Register == nil {
 			lack = append(lack, "whether the child's name is added to (or stays on) the register")
 		}
-		c.add(pr, guidance.Missing, "record "+strings.Join(lack, " and "))
+		t.add(p, guidance.Missing, "record "+strings.Join(lack, " and "))
 	case *d.PlanRequired != *d.Register:
-		c.add(pr, guidance.Missing, "the decisions disagree: a plan required means registration, and registration means a plan; correct one of them")
+		t.add(p, guidance.Missing, "the decisions disagree: a plan required means registration, and registration means a plan; correct one of them")
 	case d.RiskOfSignificantHarm != nil && *d.RiskOfSignificantHarm && !*d.PlanRequired:
-		c.add(pr, guidance.Missing, "the child is recorded at risk of significant harm but no plan is required: a plan is in place while that risk remains; correct the decisions or record why")
+		t.add(p, guidance.Missing, "the child is recorded at risk of significant harm but no plan is required: a plan is in place while that risk remains; correct the decisions or record why")
 	default:
-		c.add(pr, guidance.Met, "the plan and registration decisions are recorded and agree")
+		t.add(p, guidance.Met, "the plan and registration decisions are recorded and agree")
 	}
 
-	const rc = "cppm.reporter-considered"
+}
+
+func checkReporterConsidered(p *engine.Pass, s *series, t *at) {
+	m := t.m
+	held := !t.m.Held.IsZero()
+	notHeld := "the meeting has no date held; record the decision once it has been held"
 	switch {
 	case !m.Case.PriorReferral.IsZero() && m.Decisions.Referral.Outcome == "":
-		c.na(rc, "a referral to the Principal Reporter had already been made")
+		t.add(p, guidance.NotApplicable, "a referral to the Principal Reporter had already been made")
 	case !held:
-		c.add(rc, guidance.Unknown, notHeld)
-	case c.m.Quorum.inquorateHalted():
-		c.na(rc, "the meeting was inquorate and did not proceed")
+		t.add(p, guidance.Unknown, notHeld)
+	case t.m.Quorum.inquorateHalted():
+		t.add(p, guidance.NotApplicable, "the meeting was inquorate and did not proceed")
 	case m.Decisions.Referral.Outcome == "":
-		c.add(rc, guidance.Missing, "record whether a referral to the Principal Reporter is or is not required (or the earlier referral in case.prior_referral)")
+		t.add(p, guidance.Missing, "record whether a referral to the Principal Reporter is or is not required (or the earlier referral in case.prior_referral)")
 	default:
-		c.add(rc, guidance.Met, "the decision on a referral to the Principal Reporter is recorded")
+		t.add(p, guidance.Met, "the decision on a referral to the Principal Reporter is recorded")
 	}
 
-	const em = "cppm.emergency-measures"
+}
+
+func checkEmergency(p *engine.Pass, s *series, t *at) {
+	d := t.m.Decisions
+	held := !t.m.Held.IsZero()
+	notHeld := "the meeting has no date held; record the decision once it has been held"
 	switch {
 	case !held:
-		c.add(em, guidance.Unknown, notHeld)
+		t.add(p, guidance.Unknown, notHeld)
 	case d.ImmediateRisk == nil:
-		c.add(em, guidance.Unknown, "record whether an immediate risk of significant harm was identified")
+		t.add(p, guidance.Unknown, "record whether an immediate risk of significant harm was identified")
 	case !*d.ImmediateRisk:
-		c.na(em, "no immediate risk of significant harm was identified")
+		t.add(p, guidance.NotApplicable, "no immediate risk of significant harm was identified")
 	case d.EmergencyMeasures == nil || !*d.EmergencyMeasures:
-		c.add(em, guidance.Missing, "immediate risk was identified: take emergency measures without delay and record them")
+		t.add(p, guidance.Missing, "immediate risk was identified: take emergency measures without delay and record them")
 	default:
-		c.add(em, guidance.Met, "emergency measures are recorded for the immediate risk identified")
+		t.add(p, guidance.Met, "emergency measures are recorded for the immediate risk identified")
 	}
 
-	const isp = "cppm.interim-safety-plan-reviewed"
+}
+
+func checkInterimReviewed(p *engine.Pass, s *series, t *at) {
+	m, d := t.m, t.m.Decisions
+	held := !t.m.Held.IsZero()
+	notHeld := "the meeting has no date held; record the decision once it has been held"
 	switch {
 	case m.Kind != Initial && m.Kind != PreBirth:
-		c.na(isp, "applies to an initial or pre-birth CPPM, which follows the IRD")
+		t.add(p, guidance.NotApplicable, "applies to an initial or pre-birth CPPM, which follows the IRD")
 	case !held:
-		c.add(isp, guidance.Unknown, notHeld)
+		t.add(p, guidance.Unknown, notHeld)
 	case d.InterimSafetyPlanReviewed == nil:
-		c.add(isp, guidance.Unknown, "record whether the Interim Safety Plan was reviewed at the meeting")
+		t.add(p, guidance.Unknown, "record whether the Interim Safety Plan was reviewed at the meeting")
 	case !*d.InterimSafetyPlanReviewed:
-		c.add(isp, guidance.Missing, "review the Interim Safety Plan at the CPPM and develop the Child Protection Plan from it")
+		t.add(p, guidance.Missing, "review the Interim Safety Plan at the CPPM and develop the Child Protection Plan from it")
 	default:
-		c.add(isp, guidance.Met, "the Interim Safety Plan was reviewed")
+		t.add(p, guidance.Met, "the Interim Safety Plan was reviewed")
 	}
 
-	const pb = "cppm.pre-birth-birth-notifier"
+}
+
+func checkBirthNotifier(p *engine.Pass, s *series, t *at) {
+	m, d := t.m, t.m.Decisions
 	switch {
 	case m.Kind != PreBirth:
-		c.na(pb, "applies only to a pre-birth CPPM")
+		t.add(p, guidance.NotApplicable, "applies only to a pre-birth CPPM")
 	case d.Register == nil:
-		c.add(pb, guidance.Unknown, "record whether the unborn baby is registered")
+		t.add(p, guidance.Unknown, "record whether the unborn baby is registered")
 	case !*d.Register:
-		c.na(pb, "the unborn baby was not registered")
+		t.add(p, guidance.NotApplicable, "the unborn baby was not registered")
 	case m.PreBirth == nil || strings.TrimSpace(m.PreBirth.BirthNotifier) == "" || strings.TrimSpace(m.PreBirth.AtBirth) == "":
-		c.add(pb, guidance.Missing, "the plan must name who notifies the birth and say what happens then (for example the referral to the Principal Reporter)")
+		t.add(p, guidance.Missing, "the plan must name who notifies the birth and say what happens then (for example the referral to the Principal Reporter)")
 	default:
-		c.add(pb, guidance.Met, "the plan names who notifies the birth and what happens then")
+		t.add(p, guidance.Met, "the plan names who notifies the birth and what happens then")
 	}
 
-	const rcont = "reporter.referral-contents"
+}
+
+func checkReferralContents(p *engine.Pass, s *series, t *at) {
+	d := t.m.Decisions
 	r := d.Referral
 	switch {
 	case r.Outcome != Refer:
-		c.na(rcont, "no referral to the Principal Reporter was decided at this meeting")
+		t.add(p, guidance.NotApplicable, "no referral to the Principal Reporter was decided at this meeting")
 	case r.IncludesReasons == nil:
-		c.add(rcont, guidance.Unknown, "record whether the referral gives its reasons")
+		t.add(p, guidance.Unknown, "record whether the referral gives its reasons")
 	case !*r.IncludesReasons:
-		c.add(rcont, guidance.Missing, "include the reasons for the referral")
+		t.add(p, guidance.Missing, "include the reasons for the referral")
 	case r.IncludesPlan == nil || r.IncludesAssessment == nil:
-		c.add(rcont, guidance.Unknown, "record whether the referral includes the child's plan and a full assessment of risk and need")
+		t.add(p, guidance.Unknown, "record whether the referral includes the child's plan and a full assessment of risk and need")
 	case !*r.IncludesPlan || !*r.IncludesAssessment:
-		c.add(rcont, guidance.Met, "the referral gives its reasons; where possible, also send the child's plan and a full assessment of risk and need")
+		t.add(p, guidance.Met, "the referral gives its reasons; where possible, also send the child's plan and a full assessment of risk and need")
 	default:
-		c.add(rcont, guidance.Met, "the referral gives its reasons, the child's plan and a full assessment of risk and need")
+		t.add(p, guidance.Met, "the referral gives its reasons, the child's plan and a full assessment of risk and need")
 	}
 }
 
-func (c *checker) quorum() {
-	m, q := c.m, c.m.Quorum
-	const rec = "cppm.quorum-recorded"
-	if c.held(rec) {
+func checkQuorumRecorded(p *engine.Pass, s *series, t *at) {
+	m, q := t.m, t.m.Quorum
+	if t.held(p) {
 		socialWork := false
 		for _, a := range m.Attendance {
 			socialWork = socialWork || a.Agency == SocialWork
 		}
 		switch {
 		case q.Decision == "":
-			c.add(rec, guidance.Missing, "record the Chair's decision on quorum, with reasons")
+			t.add(p, guidance.Missing, "record the Chair's decision on quorum, with reasons")
 		case strings.TrimSpace(q.Reasons) == "":
-			c.add(rec, guidance.Missing, "record the reasons for the Chair's decision on quorum")
+			t.add(p, guidance.Missing, "record the reasons for the Chair's decision on quorum")
 		case q.Decision == Quorate && m.Attendance != nil && !socialWork:
-			c.add(rec, guidance.Missing, "the meeting is recorded as quorate but no children's social work attendance is recorded: check the attendance or the Chair's decision")
+			t.add(p, guidance.Missing, "the meeting is recorded as quorate but no children's social work attendance is recorded: check the attendance or the Chair's decision")
 		default:
-			c.add(rec, guidance.Met, "the Chair's quorum decision is recorded with reasons")
+			t.add(p, guidance.Met, "the Chair's quorum decision is recorded with reasons")
 		}
 	}
 
-	const isp = "cppm.inquorate-interim-plan"
+}
+
+func checkInquorateInterim(p *engine.Pass, s *series, t *at) {
+	q := t.m.Quorum
 	switch {
 	case !q.inquorateHalted():
-		c.na(isp, "the meeting was not halted as inquorate")
+		t.add(p, guidance.NotApplicable, "the meeting was not halted as inquorate")
 	case !q.InterimSafetyPlan && q.NewDate.IsZero():
-		c.add(isp, guidance.Missing, "ensure an interim safety plan is produced or the existing plan reviewed, and set a new date")
+		t.add(p, guidance.Missing, "ensure an interim safety plan is produced or the existing plan reviewed, and set a new date")
 	case !q.InterimSafetyPlan:
-		c.add(isp, guidance.Missing, "ensure an interim safety plan is produced or the existing plan reviewed")
+		t.add(p, guidance.Missing, "ensure an interim safety plan is produced or the existing plan reviewed")
 	case q.NewDate.IsZero():
-		c.add(isp, guidance.Missing, "set a new date for the meeting (within the cppm.reconvene timescale)")
+		t.add(p, guidance.Missing, "set a new date for the meeting (within the cppm.reconvene timescale)")
 	default:
-		c.add(isp, guidance.Met, "an interim safety plan is in place and a new date is set")
+		t.add(p, guidance.Met, "an interim safety plan is in place and a new date is set")
 	}
 
-	const pro = "cppm.inquorate-proceeded"
+}
+
+func checkInquorateProceeded(p *engine.Pass, s *series, t *at) {
+	q := t.m.Quorum
 	switch {
 	case q.Decision != Inquorate || !q.Proceeded:
-		c.na(pro, "the meeting did not proceed while inquorate")
+		t.add(p, guidance.NotApplicable, "the meeting did not proceed while inquorate")
 	case strings.TrimSpace(q.ExceptionalReason) == "" && !q.EarlyReviewArranged:
-		c.add(pro, guidance.Missing, "record the exceptional reason for proceeding while inquorate and arrange an early review now")
+		t.add(p, guidance.Missing, "record the exceptional reason for proceeding while inquorate and arrange an early review now")
 	case strings.TrimSpace(q.ExceptionalReason) == "":
-		c.add(pro, guidance.Missing, "record the exceptional reason for proceeding while inquorate")
+		t.add(p, guidance.Missing, "record the exceptional reason for proceeding while inquorate")
 	case !q.EarlyReviewArranged:
-		c.add(pro, guidance.Missing, "arrange an early review now: the meeting proceeded while inquorate")
+		t.add(p, guidance.Missing, "arrange an early review now: the meeting proceeded while inquorate")
 	default:
-		c.add(pro, guidance.Met, "the exceptional reason is recorded and an early review is arranged")
+		t.add(p, guidance.Met, "the exceptional reason is recorded and an early review is arranged")
 	}
 
-	const twice = "cppm.inquorate-not-twice"
+}
+
+func checkNotTwice(p *engine.Pass, s *series, t *at) {
+	m, q := t.m, t.m.Quorum
 	switch {
 	case q.Decision == "":
-		c.add(twice, guidance.Unknown, "record the Chair's quorum decision")
+		t.add(p, guidance.Unknown, "record the Chair's quorum decision")
 	case q.Decision == Quorate:
-		c.add(twice, guidance.Met, "this meeting was quorate")
-	case c.prev == nil && len(c.o.Previous) == 0 && (m.Kind == Review || m.Kind == Transfer):
-		c.add(twice, guidance.Unknown, "this meeting was inquorate: give the earlier meetings of the case in Options.Previous to check the one before it was not")
-	case c.prev != nil && c.prev.Quorum.Decision == Inquorate:
-		c.add(twice, guidance.Missing, "this meeting and the one before it were both inquorate: two inquorate CPPMs must not be held in a row; escalate and hold a quorate meeting")
-	case c.prev != nil && c.prev.Quorum.Decision == "":
-		c.add(twice, guidance.Unknown, "this meeting was inquorate and the quorum decision of the one before it is not recorded")
-	case c.prev == nil:
-		c.add(twice, guidance.Met, "this meeting was inquorate and no earlier meeting is recorded; the next must be quorate")
+		t.add(p, guidance.Met, "this meeting was quorate")
+	case t.prev == nil && t.i == 0 && (m.Kind == Review || m.Kind == Transfer):
+		t.add(p, guidance.Unknown, "this meeting was inquorate: give the earlier meetings of the case (Options.Previous, or the case's meetings) to check the one before it was not")
+	case t.prev != nil && t.prev.Quorum.Decision == Inquorate:
+		t.add(p, guidance.Missing, "this meeting and the one before it were both inquorate: two inquorate CPPMs must not be held in a row; escalate and hold a quorate meeting")
+	case t.prev != nil && t.prev.Quorum.Decision == "":
+		t.add(p, guidance.Unknown, "this meeting was inquorate and the quorum decision of the one before it is not recorded")
+	case t.prev == nil:
+		t.add(p, guidance.Met, "this meeting was inquorate and no earlier meeting is recorded; the next must be quorate")
 	default:
-		c.add(twice, guidance.Met, "this meeting was inquorate, but the one before it was not; the next must be quorate")
+		t.add(p, guidance.Met, "this meeting was inquorate, but the one before it was not; the next must be quorate")
 	}
 
-	ends := func() bool {
-		d := m.Decisions
-		return (d.PlanRequired != nil && !*d.PlanRequired) || (d.Register != nil && !*d.Register)
-	}
-	const inq = "cppm.inquorate-cannot-end-plan"
+}
+
+func checkInquorateEnd(p *engine.Pass, s *series, t *at) {
+	m, q := t.m, t.m.Quorum
 	switch {
 	case q.Decision != Inquorate:
-		c.na(inq, "the meeting was not inquorate")
-	case (m.Kind == Review || m.Kind == Transfer) && ends():
-		c.add(inq, guidance.Missing, "an inquorate meeting cannot end the Child Protection Plan or de-register: withdraw that decision and reconvene a quorate review")
+		t.add(p, guidance.NotApplicable, "the meeting was not inquorate")
+	case (m.Kind == Review || m.Kind == Transfer) && endsPlan(m):
+		t.add(p, guidance.Missing, "an inquorate meeting cannot end the Child Protection Plan or de-register: withdraw that decision and reconvene a quorate review")
 	default:
-		c.add(inq, guidance.Met, "the inquorate meeting did not end the plan")
-	}
-	const tr = "cppm.transfer-cannot-end-plan"
-	switch {
-	case m.Kind != Transfer:
-		c.na(tr, "applies only to a transfer CPPM")
-	case ends():
-		c.add(tr, guidance.Missing, "a transfer CPPM cannot end the Child Protection Plan or de-register: only a quorate review CPPM can")
-	case m.Decisions.PlanRequired == nil && m.Decisions.Register == nil:
-		c.add(tr, guidance.Unknown, "record the plan and registration decisions")
-	default:
-		c.add(tr, guidance.Met, "the transfer meeting did not end the plan")
+		t.add(p, guidance.Met, "the inquorate meeting did not end the plan")
 	}
 }
 
-func (c *checker) roles() {
-	const rep = "cppm.reporter-observer"
-	switch r := c.m.Reporter; {
-	case r == nil || !r.Attended:
-		c.na(rep, "the Children's Reporter did not attend")
-	case r.CountedForQuorum || r.TookPartInDecisions:
-		c.add(rep, guidance.Missing, "the Children's Reporter attends only to observe: do not count the Reporter towards quorum or in the decisions; review the decisions without the Reporter")
+func checkTransferEnd(p *engine.Pass, s *series, t *at) {
+	m := t.m
+	switch {
+	case m.Kind != Transfer:
+		t.add(p, guidance.NotApplicable, "applies only to a transfer CPPM")
+	case endsPlan(m):
+		t.add(p, guidance.Missing, "a transfer CPPM cannot end the Child Protection Plan or de-register: only a quorate review CPPM can")
+	case m.Decisions.PlanRequired == nil && m.Decisions.Register == nil:
+		t.add(p, guidance.Unknown, "record the plan and registration decisions")
 	default:
-		c.add(rep, guidance.Met, "the Children's Reporter observed only")
+		t.add(p, guidance.Met, "the transfer meeting did not end the plan")
+	}
+}
+
+// endsPlan reports whether the meeting decided to end the plan or to
+// de-register.
+func endsPlan(m *Meeting) bool {
+	d := m.Decisions
+	return (d.PlanRequired != nil && !*d.PlanRequired) || (d.Register != nil && !*d.Register)
+}
+
+func checkReporterObserver(p *engine.Pass, s *series, t *at) {
+	switch r := t.m.Reporter; {
+	case r == nil || !r.Attended:
+		t.add(p, guidance.NotApplicable, "the Children's Reporter did not attend")
+	case r.CountedForQuorum || r.TookPartInDecisions:
+		t.add(p, guidance.Missing, "the Children's Reporter attends only to observe: do not count the Reporter towards quorum or in the decisions; review the decisions without the Reporter")
+	default:
+		t.add(p, guidance.Met, "the Children's Reporter observed only")
 	}
 
-	const nt = "cppm.note-taker-not-chair"
-	chair, note := c.m.Chair.Name, c.m.NoteTaker.Name
+}
+
+func checkNoteTaker(p *engine.Pass, s *series, t *at) {
+	chair, note := t.m.Chair.Name, t.m.NoteTaker.Name
 	switch {
 	case strings.TrimSpace(chair) == "" || strings.TrimSpace(note) == "":
-		c.add(nt, guidance.Unknown, "record the Chair and the note-taker")
+		t.add(p, guidance.Unknown, "record the Chair and the note-taker")
 	case sameName(chair, note):
-		c.add(nt, guidance.Missing, "the Chair is recorded as the note-taker: someone else should take the record")
+		t.add(p, guidance.Missing, "the Chair is recorded as the note-taker: someone else should take the record")
 	default:
-		c.add(nt, guidance.Met, "the note-taker is not the Chair")
+		t.add(p, guidance.Met, "the note-taker is not the Chair")
 	}
 }
 
@@ -812,14 +1110,13 @@ func sameName(a, b string) bool {
 	}
 }
 
-func (c *checker) recordAndReports() {
-	m := c.m
-	const rc = "cppm.record-contents"
+func checkRecordContents(p *engine.Pass, s *series, t *at) {
+	m := t.m
 	switch {
 	case m.Held.IsZero():
-		c.add(rc, guidance.Unknown, "the meeting has no date held; the record is written once it has been held")
+		t.add(p, guidance.Unknown, "the meeting has no date held; the record is written once it has been held")
 	case m.Record.Contents == nil:
-		c.add(rc, guidance.Unknown, "list what the record of the meeting holds (record.contents)")
+		t.add(p, guidance.Unknown, "list what the record of the meeting holds (record.contents)")
 	default:
 		plan := m.Decisions.PlanRequired != nil && *m.Decisions.PlanRequired
 		var lack []string
@@ -836,13 +1133,16 @@ func (c *checker) recordAndReports() {
 			}
 		}
 		if len(lack) > 0 {
-			c.add(rc, guidance.Missing, "add to the record: "+strings.Join(lack, ", "))
+			t.add(p, guidance.Missing, "add to the record: "+strings.Join(lack, ", "))
 		} else {
-			c.add(rc, guidance.Met, "the record holds every essential item")
+			t.add(p, guidance.Met, "the record holds every essential item")
 		}
 	}
 
-	const rs = "cppm.reports-shared"
+}
+
+func checkReportsShared(p *engine.Pass, s *series, t *at) {
+	m := t.m
 	var unknown, missing []string
 	for i, r := range m.Reports {
 		label := func() string { return "report " + strconv.Itoa(i+1) + " (" + string(r.Agency) + ")" }
@@ -855,12 +1155,12 @@ func (c *checker) recordAndReports() {
 	}
 	switch {
 	case len(missing) > 0:
-		c.add(rs, guidance.Missing, "share "+strings.Join(missing, ", ")+" with the child and family, in a form they can understand")
+		t.add(p, guidance.Missing, "share "+strings.Join(missing, ", ")+" with the child and family, in a form they can understand")
 	case m.Reports == nil:
-		c.add(rs, guidance.Unknown, "record the reports received for the meeting and whether each was shared with the family")
+		t.add(p, guidance.Unknown, "record the reports received for the meeting and whether each was shared with the family")
 	case len(unknown) > 0:
-		c.add(rs, guidance.Unknown, "record whether "+strings.Join(unknown, ", ")+" was shared with the family in an accessible form")
+		t.add(p, guidance.Unknown, "record whether "+strings.Join(unknown, ", ")+" was shared with the family in an accessible form")
 	default:
-		c.add(rs, guidance.Met, "every report was shared with the family in an accessible form")
+		t.add(p, guidance.Met, "every report was shared with the family in an accessible form")
 	}
 }

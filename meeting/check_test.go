@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/timescale"
@@ -308,6 +309,14 @@ func TestCheck_Rules(t *testing.T) {
 		{"G21_Record_NoNationalFigure", "cppm.record", func(_ *meeting.Meeting, o *meeting.Options) {
 			o.Edition = guidance.Edition2021
 		}, guidance.NotApplicable},
+		// AD23 / G21 3.137: the first Core Group follows the first CPPM that
+		// decided a plan. A meeting checked alone does not know the Core
+		// Group, so the step is Unknown (the whole case reports it).
+		{"AD23_CoreGroupFirst_UnknownAlone", "coregroup.first", none, guidance.Unknown},
+		{"AD23_CoreGroupFirst_NotTheFirstPlanCPPM", "coregroup.first", func(m *meeting.Meeting, o *meeting.Options) {
+			m.Kind = meeting.Review
+			o.Previous = []meeting.Meeting{earlier(meeting.Initial, "2025-09-01", meeting.Quorate)}
+		}, guidance.NotApplicable},
 		{"S3_PlanRecord_Overdue", "plan.record", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Record.PlanCirculated = meeting.Date{}
 		}, guidance.Overdue},
@@ -346,7 +355,7 @@ func TestCheck_Rules(t *testing.T) {
 		covered[tt.rule] = true
 		t.Run(tt.name, func(t *testing.T) {
 			m := compliant(t)
-			o := meeting.Options{Today: today}
+			o := meeting.Options{Options: engine.Options{Today: today}}
 			tt.edit(&m, &o)
 			rep, err := meeting.Check(m, o)
 			require.NoError(t, err)
@@ -393,7 +402,7 @@ func TestCheck_Errors(t *testing.T) {
 	_, err = meeting.Check(m, meeting.Options{Previous: []meeting.Meeting{{Kind: "x"}}})
 	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "previous[0].kind"}, err), "%v", err)
 
-	_, err = meeting.Check(m, meeting.Options{Edition: guidance.Edition(9)})
+	_, err = meeting.Check(m, meeting.Options{Options: engine.Options{Edition: guidance.Edition(9)}})
 	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownEdition}, err))
 
 	old := m
@@ -403,15 +412,12 @@ func TestCheck_Errors(t *testing.T) {
 	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.NotInForce}, err))
 }
 
-// TestCheck_UnknownPolicyIsUnknownFinding: a policy choice the timescale does
-// not offer makes each affected timescale Unknown, with a hint; other rules
-// are still checked.
-func TestCheck_UnknownPolicyIsUnknownFinding(t *testing.T) {
+// TestCheck_UnknownPolicyChoiceIsAnError: a policy choice the policy does
+// not offer is refused before anything is checked, naming the policy.
+func TestCheck_UnknownPolicyChoiceIsAnError(t *testing.T) {
 	m := compliant(t)
-	rep, err := meeting.Check(m, meeting.Options{Today: today, Policies: map[string]string{"cppm.initial.anchor": "birthday"}})
-	require.NoError(t, err)
-	require.Equal(t, guidance.Unknown, findingOf(t, rep, "cppm.initial").Status)
-	require.Equal(t, guidance.Met, findingOf(t, rep, "cppm.core-agencies").Status)
+	_, err := meeting.Check(m, meeting.Options{Options: engine.Options{Today: today, Policies: map[string]string{"cppm.initial.anchor": "birthday"}}})
+	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownPolicy, Field: "policies.cppm.initial.anchor"}, err), "%v", err)
 }
 
 func TestNext(t *testing.T) {
@@ -423,14 +429,26 @@ func TestNext(t *testing.T) {
 		got = append(got, dl.Rule+" "+dl.Due.String())
 		require.NotEmpty(t, dl.Explanation())
 	}
-	// 2026-03-24 (Tuesday): 10 working days skip Good Friday 2026-04-03;
-	// first Core Group: 14 calendar days (S0) beats 15 working days (AD23).
+	// 2026-03-24 (Tuesday): first Core Group: 14 calendar days (S0) beats
+	// 15 working days (AD23). The record and the record of the plan were
+	// circulated (the fixture records both), so they are not owed.
 	require.Equal(t, []string{
 		"coregroup.first 2026-04-07",
-		"cppm.record 2026-04-08",
-		"plan.record 2026-04-08",
 		"cppm.review 2026-09-24",
 	}, got)
+
+	t.Run("RecordsNotCirculated", func(t *testing.T) {
+		m := compliant(t)
+		m.Record.Circulated, m.Record.PlanCirculated = meeting.Date{}, meeting.Date{}
+		dls, err := meeting.Next(m, meeting.Options{})
+		require.NoError(t, err)
+		var got []string
+		for _, dl := range dls {
+			got = append(got, dl.Rule+" "+dl.Due.String())
+		}
+		// 10 working days skip Good Friday 2026-04-03.
+		require.Equal(t, []string{"coregroup.first 2026-04-07", "cppm.record 2026-04-08", "plan.record 2026-04-08", "cppm.review 2026-09-24"}, got)
+	})
 
 	t.Run("InquorateOnlyReconvene", func(t *testing.T) {
 		m := compliant(t)
@@ -457,7 +475,7 @@ func TestNext(t *testing.T) {
 		m := compliant(t)
 		m.Decisions.PlanRequired, m.Decisions.Register = ptr(false), ptr(false)
 		m.Decisions.Referral = meeting.Referral{Outcome: meeting.Refer}
-		dls, err := meeting.Next(m, meeting.Options{Edition: guidance.Edition2021})
+		dls, err := meeting.Next(m, meeting.Options{Options: engine.Options{Edition: guidance.Edition2021}})
 		require.NoError(t, err)
 		require.Len(t, dls, 1, "2021 has no cppm.record figure; no plan means no plan deadlines")
 		require.Equal(t, "reporter.referral", dls[0].Rule)

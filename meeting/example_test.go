@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/meeting"
 )
@@ -30,7 +31,7 @@ func ExampleCheck() {
 		return
 	}
 	today, _ := guidance.ParseDate("2026-04-10")
-	rep, err := meeting.Check(m, meeting.Options{Today: today})
+	rep, err := meeting.Check(m, meeting.Options{Options: engine.Options{Today: today}})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/meeting"
 )
@@ -32,14 +33,14 @@ func FuzzDecode(f *testing.F) {
 		}
 		today, _ := guidance.ParseDate("2026-05-01")
 		for _, e := range guidance.Editions() {
-			rep, err := meeting.Check(m, meeting.Options{Edition: e, Today: today, Previous: []meeting.Meeting{m}})
+			rep, err := meeting.Check(m, meeting.Options{Options: engine.Options{Edition: e, Today: today}, Previous: []meeting.Meeting{m}})
 			if err != nil {
 				t.Fatalf("Check rejected a decoded meeting under %s: %v", e, err)
 			}
 			if len(rep.Findings) != len(meeting.RuleIDs()) {
 				t.Fatalf("got %d findings, want %d", len(rep.Findings), len(meeting.RuleIDs()))
 			}
-			_, _ = meeting.Next(m, meeting.Options{Edition: e})
+			_, _ = meeting.Next(m, meeting.Options{Options: engine.Options{Edition: e}})
 		}
 	})
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/meeting"
 )
@@ -51,7 +52,7 @@ func loadFixtures(t testing.TB) []fixture {
 		m, err := meeting.Decode(r)
 		r.Close()
 		require.NoError(t, err, f)
-		opts := meeting.Options{Edition: ed, Today: defaultToday}
+		opts := meeting.Options{Options: engine.Options{Edition: ed, Today: defaultToday}}
 		if ed != guidance.Edition2023 {
 			opts.Today = guidance.Date{Year: m.Held.Year, Month: 12, Day: 1}
 		}
@@ -137,7 +138,11 @@ func TestEveryRuleFailsSomewhere(t *testing.T) {
 			require.True(t, covered[r.ID], "catalogue rule %s is not checked by meeting.Check", r.ID)
 		}
 	}
+	// The first Core Group is weighed only with the whole case (a meeting
+	// alone does not know the Core Group): the root package's scenarios
+	// make it fail.
+	wholeCase := map[string]bool{"coregroup.first": true}
 	for _, id := range meeting.RuleIDs() {
-		require.True(t, failed[id], "no fixture makes rule %s fail: add one to testdata", id)
+		require.True(t, failed[id] || wholeCase[id], "no fixture makes rule %s fail: add one to testdata", id)
 	}
 }
