@@ -1,13 +1,14 @@
 package cpguide
 
 import (
-	"hash/maphash"
 	"slices"
-	"strings"
 	"sync"
 
+	"github.com/cpguide/cpguide/coregroup"
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/meeting"
+	"github.com/cpguide/cpguide/plan"
 	"github.com/cpguide/cpguide/register"
 	"github.com/cpguide/cpguide/timescale"
 )
@@ -110,7 +111,7 @@ func (c Case) FirstEvent() Date {
 func (c Case) Edition(opts Options) (guidance.Edition, error) {
 	if opts.Edition != guidance.EditionUnset {
 		if !opts.Edition.Valid() {
-			return 0, &guidance.Error{Kind: guidance.UnknownEdition, Field: "options.edition", Hint: "use 2014, 2021 or 2023"}
+			return 0, &guidance.Error{Kind: guidance.UnknownEdition, Field: "options.edition", Hint: engine.EditionHint()}
 		}
 		return opts.Edition, nil
 	}
@@ -147,11 +148,10 @@ func (c Case) Edition(opts Options) (guidance.Edition, error) {
 //
 // The result is the caller's: its findings and deadlines share no memory
 // with the catalogue, the timescale tables or any other result (see
-// ownCitations), so a caller may edit it freely.
+// engine.OwnCitations), so a caller may edit it freely.
 //
-// Check runs the checks of packages meeting, plan and coregroup through one
-// findings buffer (see check_run.go); checkPlain is the same check written
-// with their exported functions, and the tests prove the two agree.
+// Check runs the very check values that packages meeting, plan, coregroup
+// and register export, through package engine: one pass, one order.
 func Check(c Case, opts Options) (*Result, error) {
 	s, err := prepare(c, opts)
 	if err != nil {
@@ -197,38 +197,171 @@ func prepare(c Case, opts Options) (setup, error) {
 	if err != nil {
 		return setup{}, err
 	}
-	for id := range opts.Policies {
-		if _, err := timescale.LookupPolicy(id); err != nil {
-			return setup{}, &guidance.Error{Kind: guidance.UnknownPolicy, Field: "options.policies", Hint: "name a policy of timescale.Policies", Err: err}
-		}
+	if err := timescale.CheckPolicies(opts.Policies); err != nil {
+		return setup{}, prefix("options", err)
 	}
 	return setup{c: c.withSharedFacts(), opts: opts, ed: ed, cal: cal, local: local}, nil
 }
 
-// ruleIn returns rule id's provision in edition e, if the edition states
-// it. The provision is shared: callers must not modify its citations.
-func ruleIn(id string, e guidance.Edition) (guidance.Provision, bool) {
-	p, ok := provisions()[ruleEdition{id, e}]
-	return p, ok
-}
+// check runs every package's checks on one pass, in one order: the case's
+// CPPMs with the steps before and after them (package meeting), the Interim
+// Safety Plan and the Child Protection Plan (package plan), the Core Group
+// (package coregroup), the register history (package register), and the
+// fuller IRD after an out-of-hours one. Each step of the case has one owner,
+// so nothing is reported twice and nothing needs merging.
+func (s setup) check() (*Result, error) {
+	c, opts := s.c, s.opts
+	p := engine.NewPass(engine.Options{Today: opts.Today, Calendar: s.cal, Policies: opts.Policies,
+		Variations: c.Variations, Local: s.local}, s.ed)
+	p.Findings = make([]guidance.Finding, 0, findingsCap(c))
 
-type ruleEdition struct {
-	id string
-	e  guidance.Edition
-}
-
-// provisions holds every rule's provision in every edition that states it,
-// looked up in the catalogue once.
-var provisions = sync.OnceValue(func() map[ruleEdition]guidance.Provision {
-	m := map[ruleEdition]guidance.Provision{}
-	for _, r := range guidance.Rules() {
-		for _, p := range r.Provisions {
-			p.Citations = slices.Clip(p.Citations)
-			m[ruleEdition{r.ID, p.Edition}] = p
+	if !c.OutOfHoursIRD.IsZero() {
+		if err := engine.Run(p, "fuller IRD", &ird{outOfHours: c.OutOfHoursIRD, fuller: c.IRD}, irdChecks); err != nil {
+			return nil, err
 		}
 	}
-	return m
-})
+	if err := meeting.Run(p, c.series()); err != nil {
+		return nil, err
+	}
+	// Packages plan and coregroup do not yet export check values: their
+	// exported checks run here, on the pass's options, and their findings
+	// and deadlines join the pass.
+	po := plan.Options{Edition: s.ed, Today: opts.Today, Calendar: s.cal, Policies: opts.Policies, Variations: c.Variations, Local: s.local}
+	if isp := c.InterimSafetyPlan; isp != nil {
+		rep, err := plan.CheckInterim(isp, po)
+		if err != nil {
+			return nil, prefix("interim_safety_plan", err)
+		}
+		p.Findings = append(p.Findings, rep.Findings...)
+	}
+	if pl := c.Plan; pl != nil {
+		rep, err := plan.Check(pl, po)
+		if err != nil {
+			return nil, prefix("plan", err)
+		}
+		p.Findings = append(p.Findings, rep.Findings...)
+		dls, err := plan.Deadlines(pl, po)
+		if err != nil {
+			return nil, prefix("plan", err)
+		}
+		p.Deadlines = append(p.Deadlines, dls...)
+	}
+	if g := c.CoreGroup; g != nil {
+		gopts := coregroup.Options{Edition: s.ed, Today: opts.Today, Calendar: s.cal, Policies: opts.Policies,
+			Variations: c.Variations, Local: s.local, MaxMeetingGap: opts.MaxCoreGroupGap}
+		rep, err := coregroup.Check(g, gopts)
+		if err != nil {
+			return nil, prefix("core_group", err)
+		}
+		p.Findings = append(p.Findings, rep.Findings...)
+		dls, err := coregroup.Deadlines(g, gopts)
+		if err != nil {
+			return nil, prefix("core_group", err)
+		}
+		p.Deadlines = append(p.Deadlines, dls...)
+	}
+	// The register rules are still the root's (register_case.go).
+	fs, err := c.registerFindings(p.Findings, s.ed, opts)
+	if err != nil {
+		return nil, err
+	}
+	p.Findings = fs
+	rep, dls := p.Take()
+	return &Result{
+		Report:           rep,
+		Deadlines:        dls,
+		UnusedVariations: unusedVariations(c.Variations, rep.Findings, opts.Today),
+		Calendar:         s.cal.Name(),
+	}, nil
+}
+
+// series is what package meeting checks of the case: its CPPMs, with the
+// case's dates and what the plan and the Core Group record of the steps
+// that follow a CPPM (the record of the plan, the first Core Group).
+func (c Case) series() meeting.Series {
+	s := meeting.Series{
+		Meetings: c.Meetings,
+		Case:     meeting.CaseFacts{Concern: c.Concern, IRD: c.IRD, Investigation: c.Investigation, MoveNotified: c.MoveNotified},
+		NoCPPM:   c.NoCPPM,
+	}
+	if c.PreBirth != nil {
+		s.PreBirth = &meeting.PreBirthFacts{ExpectedDelivery: c.PreBirth.ExpectedDelivery}
+	}
+	if pl := c.Plan; pl != nil {
+		s.Plan = &meeting.Followed{CPPM: pl.CPPM, Done: pl.RecordSent}
+	}
+	if g := c.CoreGroup; g != nil {
+		s.CoreGroup = &meeting.Followed{CPPM: g.CPPM}
+		if len(g.Meetings) > 0 {
+			s.CoreGroup.Done = g.Meetings[0].Date
+		}
+	}
+	return s
+}
+
+// An ird is the case's inter-agency referral discussions: one held outwith
+// core hours, which deals only with immediate protection, and the fuller
+// one that must follow it.
+type ird struct{ outOfHours, fuller Date }
+
+// irdChecks are the case-level steps no record of another package holds.
+var irdChecks = []engine.Check[ird]{
+	{Rule: "ird.follow-up", Run: func(p *engine.Pass, r *ird) error {
+		p.Timed(p.Subject(), timescale.Anchors{timescale.EventOutOfHoursIRD: r.outOfHours}, r.fuller)
+		return nil
+	}},
+}
+
+// findingsCap is about how many findings a check of c makes: a CPPM makes
+// one per rule of meeting.Checks and a few for the steps it owes, the
+// register about twelve plus eight per episode (an episode takes at least
+// two events), the other records at most about the figures below (the most
+// any scenario makes). A case beyond them only costs the buffer a
+// reallocation.
+func findingsCap(c Case) int {
+	n := len(c.Meetings)*(len(meeting.Checks)+2) + 4
+	if c.InterimSafetyPlan != nil {
+		n++
+	}
+	if c.Plan != nil {
+		n += 18
+	}
+	if c.CoreGroup != nil {
+		n += 9 + len(c.CoreGroup.ChangeReferrals)
+	}
+	if len(c.Register) > 0 {
+		n += 12 + 4*len(c.Register)
+	}
+	return n + 6
+}
+
+// unusedVariations returns the variations that changed nothing.
+//
+// A variation is used when a step it covers (its rule, and its subject as
+// timescale.Variation.Covers reads it) was done after the step's due date,
+// or is not done and today is past the due date (or today is unknown): that
+// is, when the variation changes, or may change, the step's status. One that
+// covers only steps done in time, or steps not yet due, changed nothing, as
+// an unused lint suppression, and is reported so that someone checks that it
+// names the right rule and occurrence.
+func unusedVariations(vs []timescale.Variation, fs []guidance.Finding, today Date) []UnusedVariation {
+	var out []UnusedVariation
+	for _, v := range vs {
+		used := slices.ContainsFunc(fs, func(f guidance.Finding) bool {
+			if f.Rule != v.Rule || f.Due.IsZero() || !f.Due.Before(v.NewDate) || !v.Covers(f.Subject) {
+				return false
+			}
+			if !f.Done.IsZero() {
+				return f.Done.After(f.Due)
+			}
+			return today.IsZero() || today.After(f.Due)
+		})
+		if !used {
+			out = append(out, UnusedVariation{Rule: v.Rule, Subject: v.Subject, NewDate: v.NewDate, Recorded: v.Recorded})
+		}
+	}
+	return out
+}
 
 // withSharedFacts returns a copy of c whose meetings and plan carry the
 // case-level dates they do not give themselves. The caller's case is not
@@ -266,200 +399,27 @@ func fill(dst *Date, src Date) {
 	}
 }
 
-// caseTimescales checks the case-level timescales that no single record
-// can see: the fuller IRD after an out-of-hours one, and the first CPPM a
-// case owes but does not record (see firstCPPMOwed). It appends their
-// findings to fs and the deadlines still owed to dls. Check and checkPlain
-// both call it.
-func (c Case) caseTimescales(fs []guidance.Finding, dls []timescale.Deadline, ed guidance.Edition, today Date, tso timescale.Options) ([]guidance.Finding, []timescale.Deadline, error) {
-	if !c.OutOfHoursIRD.IsZero() {
-		if _, ok := ruleIn("ird.follow-up", ed); ok {
-			dl, err := timescale.Due("ird.follow-up", ed, timescale.Anchors{timescale.EventOutOfHoursIRD: c.OutOfHoursIRD}, tso)
-			if err != nil {
-				return nil, nil, err
-			}
-			fs = append(fs, dl.AssessFor("fuller IRD", c.IRD, today, c.Variations...))
-			if c.IRD.IsZero() {
-				dls = append(dls, dl)
-			}
+// ruleIn returns rule id's provision in edition e, if the edition states
+// it. The provision is shared: callers must not modify its citations.
+func ruleIn(id string, e guidance.Edition) (guidance.Provision, bool) {
+	p, ok := provisions()[ruleEdition{id, e}]
+	return p, ok
+}
+
+type ruleEdition struct {
+	id string
+	e  guidance.Edition
+}
+
+// provisions holds every rule's provision in every edition that states it,
+// looked up in the catalogue once.
+var provisions = sync.OnceValue(func() map[ruleEdition]guidance.Provision {
+	m := map[ruleEdition]guidance.Provision{}
+	for _, r := range guidance.Rules() {
+		for _, p := range r.Provisions {
+			p.Citations = slices.Clip(p.Citations)
+			m[ruleEdition{r.ID, p.Edition}] = p
 		}
 	}
-	if dl, subject, ok, err := c.firstCPPMOwed(ed, tso); err != nil {
-		return nil, nil, err
-	} else if ok {
-		fs = append(fs, dl.AssessFor(subject, Date{}, today, c.Variations...))
-		dls = append(dls, dl)
-	}
-	return fs, dls, nil
-}
-
-// doneAfterMeeting reports whether the step rule that follows meeting i is
-// already done according to the case record.
-func (c Case) doneAfterMeeting(i int, rule string) bool {
-	m := c.Meetings[i]
-	switch rule {
-	case "cppm.record":
-		return !m.Record.Circulated.IsZero()
-	case "plan.record":
-		return !m.Record.PlanCirculated.IsZero() || (c.Plan != nil && c.Plan.CPPM == m.Held) // the plan reports its own record
-	case "reporter.referral":
-		return !m.Decisions.Referral.Sent.IsZero()
-	case "coregroup.first":
-		return c.CoreGroup != nil // the Core Group reports its own first meeting
-	case "cppm.reconvene", "cppm.review", "cppm.review-pre-birth", "cppm.review-subsequent":
-		return c.laterMeetingCovers(i, rule)
-	}
-	return false
-}
-
-// dedupInPlace drops the findings that repeat a step already reported (see
-// sameStep): it keeps the first of each group of repeats in place (replaced
-// by a worse repeat, see worse) and returns fs shortened to the findings
-// kept, in their order.
-//
-// Only findings of the same rule can repeat each other, so rather than
-// compare each finding with every one kept (as dedupReference in the tests
-// does), it chains the kept findings by a hash of their rule and compares
-// a finding only with its chain: the same findings in the same order, in
-// linear time.
-func dedupInPlace(fs []guidance.Finding) []guidance.Finding {
-	const buckets = 128 // a power of two, about twice the rules of a case
-	// first[b] and last[b] are 1 + the index of the first and last kept
-	// finding whose rule hashes to bucket b (0: none); next[j] is 1 + the
-	// index of the kept finding after fs[j] in its chain (0: the end).
-	// Chains run in index order, so the first match is the earliest kept.
-	var first, last [buckets]int32
-	var buf [128]int32
-	next := buf[:0]
-	kept := 0 // fs[:kept] are the findings kept so far; kept <= i below
-	for i := range fs {
-		f := &fs[i]
-		b := maphash.String(ruleSeed, f.Rule) & (buckets - 1)
-		dup := -1
-		for j := first[b] - 1; j >= 0; j = next[j] - 1 {
-			if sameStep(&fs[j], f) {
-				dup = int(j)
-				break
-			}
-		}
-		switch {
-		case dup < 0:
-			if kept != i {
-				fs[kept] = *f
-			}
-			next = append(next, 0)
-			if last[b] == 0 {
-				first[b] = int32(kept + 1)
-			} else {
-				next[last[b]-1] = int32(kept + 1)
-			}
-			last[b] = int32(kept + 1)
-			kept++
-		case worse(*f, fs[dup]):
-			fs[dup] = *f
-		}
-	}
-	clear(fs[kept:]) // drop the references the repeats held
-	return fs[:kept]
-}
-
-var ruleSeed = maphash.MakeSeed()
-
-// sameStep reports whether findings f and g are about the same step of the
-// case: the same rule and subject, or, for a step a case takes once but two
-// checks report (see dueMerged), the same rule and due date.
-func sameStep(g, f *guidance.Finding) bool {
-	if g.Rule != f.Rule {
-		return false
-	}
-	return g.Subject == f.Subject || (dueMerged[f.Rule] && !g.Due.IsZero() && g.Due == f.Due)
-}
-
-// dueMerged are the rules whose step two checks can report under different
-// subjects: the record of the plan (by the CPPM and by the plan), the first
-// Core Group (by the CPPM and by the Core Group), and the first CPPM or the
-// reconvened one (by an inquorate CPPM and by the one that reconvened it).
-// Other rules can have several steps due the same day (two change referrals
-// identified on one day), which must each be reported.
-var dueMerged = map[string]bool{
-	"plan.record": true, "coregroup.first": true, "cppm.initial": true,
-	"cppm.pre-birth": true, "cppm.transfer": true, "cppm.reconvene": true,
-}
-
-// worse reports whether f should replace g: a known status beats Unknown and
-// NotApplicable, then a failure beats a success. Of two findings of one step
-// done on the same day, the one that found an approved variation covering it
-// (met under variation) beats one that did not look for it (late): the plan
-// names its record "record of the plan", the CPPM names it after itself, and
-// a variation names only one of them.
-func worse(f, g guidance.Finding) bool {
-	if f.Due == g.Due && f.Done == g.Done && (f.Status == guidance.MetUnderVariation) != (g.Status == guidance.MetUnderVariation) {
-		return f.Status == guidance.MetUnderVariation
-	}
-	rank := func(s guidance.Status) int {
-		switch s {
-		case guidance.Overdue, guidance.Late, guidance.Missing:
-			return 4
-		case guidance.Pending:
-			return 3
-		case guidance.Met, guidance.MetUnderVariation:
-			return 2
-		case guidance.Unknown:
-			return 1
-		}
-		return 0
-	}
-	return rank(f.Status) > rank(g.Status)
-}
-
-// dedupDeadlines drops the deadlines that repeat an earlier one (same rule,
-// same due date) and sorts the rest by due date, then rule. It reuses dls,
-// which the caller must not use again. The result is never nil, so that
-// JSON shows no deadlines as [].
-func dedupDeadlines(dls []timescale.Deadline) []timescale.Deadline {
-	out := dls[:0]
-	if out == nil {
-		out = []timescale.Deadline{}
-	}
-	for _, d := range dls { // d is a copy, and out never outgrows the deadlines read
-		if !slices.ContainsFunc(out, func(e timescale.Deadline) bool { return e.Rule == d.Rule && e.Due == d.Due }) {
-			out = append(out, d)
-		}
-	}
-	clear(dls[len(out):])
-	slices.SortStableFunc(out, func(a, b timescale.Deadline) int {
-		if c := a.Due.Compare(b.Due); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Rule, b.Rule)
-	})
-	return out
-}
-
-// unusedVariations returns the variations that changed nothing.
-//
-// A variation is used when a step it covers (its rule, and its subject as
-// timescale.Variation.Covers reads it) was done after the step's due date,
-// or is not done and today is past the due date (or today is unknown): that
-// is, when the variation changes, or may change, the step's status. One that
-// covers only steps done in time, or steps not yet due, changed nothing, as
-// an unused lint suppression, and is reported so that someone checks that it
-// names the right rule and occurrence.
-func unusedVariations(vs []timescale.Variation, fs []guidance.Finding, today Date) []UnusedVariation {
-	var out []UnusedVariation
-	for _, v := range vs {
-		used := slices.ContainsFunc(fs, func(f guidance.Finding) bool {
-			if f.Rule != v.Rule || f.Due.IsZero() || !f.Due.Before(v.NewDate) || !v.Covers(f.Subject) {
-				return false
-			}
-			if !f.Done.IsZero() {
-				return f.Done.After(f.Due)
-			}
-			return today.IsZero() || today.After(f.Due)
-		})
-		if !used {
-			out = append(out, UnusedVariation{Rule: v.Rule, Subject: v.Subject, NewDate: v.NewDate, Recorded: v.Recorded})
-		}
-	}
-	return out
-}
+	return m
+})

@@ -47,6 +47,13 @@ func TestScenarios(t *testing.T) {
 			// Scenarios in YAML are written by hand, with comments: -update
 			// leaves them alone.
 			assert.Empty(t, diffs, "scenario %q", s.Name)
+			// Every step has one owner: no (rule, subject) is reported twice.
+			seen := map[[2]string]bool{}
+			for _, f := range res.Report.Findings {
+				k := [2]string{f.Rule, f.Subject}
+				assert.False(t, seen[k], "reported twice: %s %q", f.Rule, f.Subject)
+				seen[k] = true
+			}
 		})
 	}
 }

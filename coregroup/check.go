@@ -105,6 +105,9 @@ func start(g *CoreGroup, opts Options) (*checker, error) {
 	if !opts.Today.IsZero() && !opts.Today.Valid() {
 		return nil, invalid("options.today", "give a real date or leave it zero")
 	}
+	if err := timescale.CheckPolicies(opts.Policies); err != nil {
+		return nil, err
+	}
 	if opts.MaxMeetingGap < 0 {
 		return nil, invalid("options.max_meeting_gap", "give a number of calendar days, or zero for none")
 	}
@@ -156,9 +159,6 @@ func Check(g *CoreGroup, opts Options) (*guidance.Report, error) {
 
 // checkAll adds the findings of every rule to c.r.
 func (c *checker) checkAll(g *CoreGroup) error {
-	if err := checkFirst(c, g); err != nil {
-		return err
-	}
 	if err := checkReferrals(c, g); err != nil {
 		return err
 	}
@@ -170,24 +170,6 @@ func (c *checker) checkAll(g *CoreGroup) error {
 	checkContingency(c, g)
 	checkEscalation(c, g)
 	checkFullPlan(c, g)
-	return nil
-}
-
-func checkFirst(c *checker, g *CoreGroup) error {
-	const id = "coregroup.first"
-	if g.CPPM.IsZero() {
-		c.add(id, guidance.Unknown, "first Core Group meeting", "give the CPPM date so the first meeting's deadline can be worked out")
-		return nil
-	}
-	dl, err := c.due(id, timescale.Anchors{timescale.EventCPPM: g.CPPM})
-	if err != nil {
-		return err
-	}
-	var done Date
-	if len(g.Meetings) > 0 {
-		done = g.Meetings[0].Date
-	}
-	c.r.Add(dl.AssessFor("first Core Group meeting", done, c.opts.Today, c.opts.Variations...))
 	return nil
 }
 
@@ -486,13 +468,6 @@ func Deadlines(g *CoreGroup, opts Options) ([]timescale.Deadline, error) {
 // deadlines is Deadlines once c is set up.
 func (c *checker) deadlines(g *CoreGroup) ([]timescale.Deadline, error) {
 	var out []timescale.Deadline
-	if len(g.Meetings) == 0 && !g.CPPM.IsZero() {
-		dl, err := c.due("coregroup.first", timescale.Anchors{timescale.EventCPPM: g.CPPM})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, dl)
-	}
 	for _, r := range g.ChangeReferrals {
 		if !r.Referred.IsZero() {
 			continue

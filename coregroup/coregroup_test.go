@@ -81,7 +81,6 @@ func TestEveryCoreGroupRule(t *testing.T) {
 		rule string
 		want guidance.Status
 	}{
-		{"coregroup.first", guidance.Late},
 		{"coregroup.coordinated-by-lead-professional", guidance.Missing},
 		{"coregroup.partners", guidance.Missing},
 		{"coregroup.in-person", guidance.Missing},
@@ -104,6 +103,7 @@ func TestEveryCoreGroupRule(t *testing.T) {
 			assert.Equal(t, guidance.Met, g.Status, g.Message)
 		})
 	}
+	covered["coregroup.first"] = true // owed by the CPPM: meeting/series_test.go
 	for _, r := range guidance.Rules() {
 		if r.Area == guidance.AreaCoreGroup || strings.HasPrefix(r.ID, "coregroup.") {
 			assert.True(t, covered[r.ID], "rule %s has no test in TestEveryCoreGroupRule", r.ID)
@@ -155,27 +155,13 @@ func TestReferChange_ThreeCalendarDays(t *testing.T) {
 	assert.Equal(t, guidance.MetUnderVariation, find(t, check(t, g, opts), "coregroup.refer-change").Status)
 }
 
-func TestFirstCoreGroup_FourteenCalendarDaysBeatFifteenWorkingDays2023(t *testing.T) {
-	g := load(t, "2023/new.json")
-	f := find(t, check(t, g, Options{Today: d("2026-03-10")}), "coregroup.first")
-	assert.Equal(t, guidance.Pending, f.Status)
-	assert.Equal(t, d("2026-03-16"), f.Due, "CPPM Monday 2 March + 14 calendar days")
-	f = find(t, check(t, g, Options{Today: d("2026-03-17")}), "coregroup.first")
-	assert.Equal(t, guidance.Overdue, f.Status)
-	// Policy: the working-day reading of Appendix D.
-	f = find(t, check(t, g, Options{Today: d("2026-03-17"), Policies: map[string]string{"coregroup.first.reading": "working"}}), "coregroup.first")
-	assert.Equal(t, guidance.Pending, f.Status)
-	assert.Equal(t, d("2026-03-23"), f.Due)
-	// Unknown without a date of check, never the machine clock.
-	assert.Equal(t, guidance.Unknown, find(t, check(t, g, Options{}), "coregroup.first").Status)
-}
+// The first Core Group meeting (coregroup.first) is owed by the CPPM that
+// decided the plan: package meeting checks it (meeting/series_test.go).
 
-func TestFirstCoreGroup_2021FifteenDaysStricterReading(t *testing.T) {
+// A 2021 group is checked only against the rules 2021 states.
+func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 	r := check(t, load(t, "2021/good.json"), Options{Today: d("2022-05-01"), MaxMeetingGap: 42})
 	assert.Equal(t, guidance.Edition2021, r.Edition)
-	f := find(t, r, "coregroup.first")
-	assert.Equal(t, guidance.Met, f.Status)
-	assert.Equal(t, d("2022-03-17"), f.Due)
 	assert.Empty(t, findAll(r, "coregroup.full-plan-at-first-meeting"), "2021 has no S3 full-plan rule: never blend editions")
 	for _, f := range r.Findings {
 		assert.Equal(t, guidance.Edition2021, f.Edition)
@@ -237,15 +223,12 @@ func TestFullPlanAtFirstMeeting_WithTheFamily(t *testing.T) {
 	assert.Equal(t, guidance.Unknown, find(t, check(t, g, goodOpts), "coregroup.full-plan-at-first-meeting").Status)
 }
 
-func TestDeadlines_FirstMeetingAndReferralsWithExplanations(t *testing.T) {
+func TestDeadlines_ReferralsWithExplanations(t *testing.T) {
 	dls, err := Deadlines(load(t, "2023/new.json"), Options{})
 	require.NoError(t, err)
-	require.Len(t, dls, 2)
+	require.Len(t, dls, 1)
 	assert.Equal(t, "coregroup.refer-change", dls[0].Rule)
 	assert.Equal(t, d("2026-03-08"), dls[0].Due)
-	assert.Equal(t, "coregroup.first", dls[1].Rule)
-	assert.Equal(t, d("2026-03-16"), dls[1].Due)
-	assert.Contains(t, dls[1].String(), "coregroup.first.reading")
 	assert.Contains(t, dls[0].String(), "Counting:")
 
 	dls, err = Deadlines(load(t, "2023/good.json"), Options{})
@@ -266,9 +249,6 @@ func TestCheck_BadOptionsAreTypedErrors(t *testing.T) {
 	g.CPPM = Date{}
 	_, err = Check(g, Options{})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.MissingFact, Field: "cppm"}, err), err)
-	r, err := Check(g, Options{Edition: guidance.Edition2023})
-	require.NoError(t, err)
-	assert.Equal(t, guidance.Unknown, find(t, r, "coregroup.first").Status)
 }
 
 func TestDecode_TypedErrorsNameTheField(t *testing.T) {
@@ -425,17 +405,15 @@ func TestFindingsMatchTheCatalogue(t *testing.T) {
 }
 
 // The 2014 edition states only the Core Group timescales (G14 Appendix C):
-// first meeting within 15 calendar days, change notified within 3.
+// change notified within 3 calendar days (the first meeting, within 15, is
+// the CPPM's step: package meeting).
 func TestEdition2014_OnlyTheTimescales(t *testing.T) {
 	r := check(t, load(t, "2014/bad.json"), Options{Today: d("2016-06-01"), MaxMeetingGap: 42})
 	assert.Equal(t, guidance.Edition2014, r.Edition)
 	for _, f := range r.Findings {
-		assert.Contains(t, []string{"coregroup.first", "coregroup.refer-change"}, f.Rule)
+		assert.Equal(t, "coregroup.refer-change", f.Rule)
 		assert.Equal(t, guidance.Edition2014, f.Edition)
 	}
-	f := find(t, r, "coregroup.first")
-	assert.Equal(t, d("2016-03-17"), f.Due, "CPCC 2 March 2016 + 15 calendar days")
-	assert.Equal(t, guidance.Late, f.Status)
 	assert.Len(t, findAll(r, "coregroup.refer-change"), 2)
 }
 

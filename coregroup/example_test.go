@@ -14,7 +14,7 @@ func ExampleCheck() {
 		"members": [{"id": "sw1", "name": "A. Worker", "agency": "social work", "role": "social worker", "lead_professional": true}],
 		"partners": [{"id": "c1", "name": "C", "relationship": "child"}, {"id": "p1", "name": "P", "relationship": "parent"}],
 		"meetings": [{"date": "2026-03-18", "in_person": true, "attendance": ["sw1", "p1"], "progress_made": true, "full_plan_formulated": true}],
-		"change_referrals": [{"identified": "2026-03-20", "referred": "2026-03-23", "to": "cppm-chair"}]
+		"change_referrals": [{"identified": "2026-03-20", "referred": "2026-03-25", "to": "cppm-chair"}]
 	}`))
 	if err != nil {
 		fmt.Println(err)
@@ -29,7 +29,7 @@ func ExampleCheck() {
 		fmt.Println(f)
 	}
 	// Output:
-	// late [should] coregroup.first first Core Group meeting (due 2026-03-16): done on 2026-03-18, 2 day(s) after the due date 2026-03-16; record the reasons
+	// late [should] coregroup.refer-change change_referrals[0] (due 2026-03-23): done on 2026-03-25, 2 day(s) after the due date 2026-03-23; record the reasons
 }
 
 func ExampleDeadlines() {
@@ -47,7 +47,6 @@ func ExampleDeadlines() {
 	}
 	// Output:
 	// coregroup.refer-change due 2026-03-08 last working day 2026-03-06
-	// coregroup.first due 2026-03-16 last working day 2026-03-16
 }
 
 func ExampleDecode_error() {

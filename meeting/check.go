@@ -94,9 +94,9 @@ var Checks = []engine.Check[series]{
 	{Rule: "cppm.initial", Run: checkInitial},
 	{Rule: "cppm.pre-birth", Run: checkPreBirthTiming},
 	{Rule: "cppm.transfer", Run: checkTransfer},
-	{Rule: "cppm.review", Run: checkReview},
-	{Rule: "cppm.review-pre-birth", Run: checkReview},
-	{Rule: "cppm.review-subsequent", Run: checkReview},
+	{Rule: "cppm.review", Run: afterRegistering.check},
+	{Rule: "cppm.review-pre-birth", Run: afterPreBirth.check},
+	{Rule: "cppm.review-subsequent", Run: afterReview.check},
 	{Rule: "cppm.reconvene", Run: checkReconvene},
 	{Rule: "cppm.record", Run: each(checkRecord)},
 	{Rule: "plan.record", Run: checkPlanRecord},
@@ -460,41 +460,40 @@ func checkTransfer(p *engine.Pass, s *series) error {
 	return nil
 }
 
-// reviewAfter returns which review timescale follows a meeting of kind k,
-// and the event it counts from.
-func reviewAfter(k Kind) (string, timescale.Event) {
-	switch k {
-	case PreBirth:
-		return "cppm.review-pre-birth", timescale.EventPreBirthCPPM
-	case Review:
-		return "cppm.review-subsequent", timescale.EventReviewCPPM
-	}
-	return "cppm.review", timescale.EventRegisteringCPPM
+// A review is the timing of the review CPPM that follows a meeting: which
+// timescale applies depends on the kind of that meeting, and each of the
+// three review rules covers some kinds and counts from its own event.
+type review struct {
+	after func(Kind) bool
+	from  timescale.Event
 }
 
-// checkReview checks one of the three review timescales: a review CPPM is
-// timed from the last meeting before it that went ahead, by the timescale
-// for that meeting's kind (the review after a pre-birth CPPM, after a
-// review, or after the CPPM that registered the child); in a complete
-// series, a meeting that decided a plan and is followed by no review or
-// transfer CPPM owes its review.
-func checkReview(p *engine.Pass, s *series) error {
+var (
+	// the review after the CPPM that registered the child (initial or
+	// transfer)
+	afterRegistering = review{func(k Kind) bool { return k != PreBirth && k != Review }, timescale.EventRegisteringCPPM}
+	afterPreBirth    = review{func(k Kind) bool { return k == PreBirth }, timescale.EventPreBirthCPPM}
+	afterReview      = review{func(k Kind) bool { return k == Review }, timescale.EventReviewCPPM}
+)
+
+// check checks the review rule r stands for: a review CPPM is timed from
+// the last meeting before it that went ahead, when that meeting's kind is
+// one r covers; in a complete series, a meeting of such a kind that decided
+// a plan and is followed by no review or transfer CPPM owes its review.
+func (r review) check(p *engine.Pass, s *series) error {
 	for i := s.from; i < len(s.at); i++ {
 		t := &s.at[i]
 		if t.m.Kind != Review {
 			t.add(p, guidance.NotApplicable, "applies to the timing of a review CPPM")
 		} else if t.last == nil {
 			t.add(p, guidance.Unknown, "give the earlier meetings of the case (at least the last one that went ahead) to check when this review was due")
-		} else if rule, ev := reviewAfter(t.last.Kind); rule != p.Rule() {
+		} else if !r.after(t.last.Kind) {
 			t.add(p, guidance.NotApplicable, "the previous meeting was of another kind, so another review timescale applies")
 		} else {
-			p.Timed(t.subj, timescale.Anchors{ev: t.last.Held}, t.m.Held)
+			p.Timed(t.subj, timescale.Anchors{r.from: t.last.Held}, t.m.Held)
 		}
-		if !s.complete || !planDecided(t.m) {
-			continue
-		}
-		if rule, ev := reviewAfter(t.m.Kind); rule == p.Rule() && s.later(i, isReview) == nil {
-			p.Timed("the CPPM to follow "+t.subj, timescale.Anchors{ev: t.m.Held}, Date{})
+		if s.complete && planDecided(t.m) && r.after(t.m.Kind) && s.later(i, isReview) == nil {
+			p.Timed("the CPPM to follow "+t.subj, timescale.Anchors{r.from: t.m.Held}, Date{})
 		}
 	}
 	return nil
@@ -504,23 +503,30 @@ func checkReview(p *engine.Pass, s *series) error {
 // is the review a plan owes.
 func isReview(m *Meeting) bool { return m.Kind == Review || m.Kind == Transfer }
 
-// checkReconvene checks cppm.reconvene. The meeting that follows an
-// inquorate meeting that did not proceed is timed from it. For the
-// inquorate meeting itself: in a complete series with no later meeting the
-// reconvened meeting is owed; a later meeting reports the timing itself;
-// checked alone, the new date set is weighed against the timescale.
+// checkReconvene checks cppm.reconvene, the step an inquorate meeting that
+// did not proceed owes: reconvening it. In a complete series the inquorate
+// meeting reports it, done when the next meeting was held (owed, as "the
+// CPPM to follow" it, while no later meeting is recorded), and the
+// reconvened meeting says so. Checked alone, an inquorate meeting weighs the
+// new date set against the timescale, and a meeting that follows an
+// inquorate one is timed from it.
 func checkReconvene(p *engine.Pass, s *series) error {
 	for i := s.from; i < len(s.at); i++ {
 		t := &s.at[i]
 		m := t.m
+		after := timescale.Anchors{timescale.EventInquorateCPPM: m.Held}
 		switch {
 		case m.Quorum.inquorateHalted() && !s.complete:
-			p.Timed(t.subj, timescale.Anchors{timescale.EventInquorateCPPM: m.Held}, m.Quorum.NewDate)
-		case m.Quorum.inquorateHalted() && s.later(i, anyMeeting) != nil:
-			t.add(p, guidance.NotApplicable, "the meeting that reconvened it reports when it was reconvened")
+			p.Timed(t.subj, after, m.Quorum.NewDate)
 		case m.Quorum.inquorateHalted():
-			t.add(p, guidance.NotApplicable, "no later meeting is recorded: the reconvened meeting is owed (see the CPPM to follow it)")
-			p.Timed("the CPPM to follow "+t.subj, timescale.Anchors{timescale.EventInquorateCPPM: m.Held}, Date{})
+			if n := s.later(i, anyMeeting); n != nil {
+				p.Timed(t.subj, after, n.Held)
+			} else {
+				t.add(p, guidance.NotApplicable, "no later meeting is recorded: the reconvened meeting is owed (the CPPM to follow this one)")
+				p.Timed("the CPPM to follow "+t.subj, after, Date{})
+			}
+		case t.prev != nil && t.prev.Quorum.inquorateHalted() && s.complete:
+			t.add(p, guidance.NotApplicable, "this meeting reconvenes an inquorate one: its timing is reported on that meeting")
 		case t.prev != nil && t.prev.Quorum.inquorateHalted():
 			p.Timed(t.subj, timescale.Anchors{timescale.EventInquorateCPPM: t.prev.Held}, m.Held)
 		case m.Quorum.Decision == "":

@@ -125,6 +125,9 @@ func checkOptions(opts Options) error {
 	if !opts.Today.IsZero() && !opts.Today.Valid() {
 		return &guidance.Error{Kind: guidance.Invalid, Field: "options.today", Hint: "give a real date or leave it zero"}
 	}
+	if err := timescale.CheckPolicies(opts.Policies); err != nil {
+		return err
+	}
 	for i, v := range opts.Variations {
 		if err := v.Validate(); err != nil {
 			return &guidance.Error{Kind: guidance.Invalid, Field: idx("options.variations", i), Hint: "fix the variation", Err: err}
@@ -134,7 +137,7 @@ func checkOptions(opts Options) error {
 }
 
 // Check checks a Child Protection Plan against every rule of RULES.md
-// section 4 stated in the chosen edition, and the timescales plan.record and
+// section 4 stated in the chosen edition, and the timescale
 // (for a pre-birth plan) birth.pre-discharge, computed and explained by
 // package timescale. It returns every finding, sorted by urgency; it never
 // stops at the first.
@@ -189,9 +192,6 @@ func checkPlan(r *run.Run, p *Plan, opts Options) (*guidance.Report, error) {
 	checkInPlace(c, p)
 	checkSinglePlan(c, p)
 	checkProvisional(c, p, opts.Today)
-	if err := checkRecord(c, p, opts); err != nil {
-		return nil, err
-	}
 	if err := checkPreDischarge(c, p, opts); err != nil {
 		return nil, err
 	}
@@ -591,24 +591,6 @@ func checkPreDischarge(c *checker, p *Plan, opts Options) error {
 	return nil
 }
 
-// checkRecord assesses the timescale plan.record through package timescale.
-func checkRecord(c *checker, p *Plan, opts Options) error {
-	const id = "plan.record"
-	if !c.has(id) {
-		return nil
-	}
-	if p.CPPM.IsZero() {
-		c.add(id, guidance.Unknown, "record of the plan", "give the CPPM date so the deadline for the record of the plan can be worked out")
-		return nil
-	}
-	dl, err := c.due(id, timescale.Anchors{timescale.EventCPPM: p.CPPM}, opts)
-	if err != nil {
-		return err
-	}
-	c.r.Add(dl.AssessFor("record of the plan", p.RecordSent, opts.Today, opts.Variations...))
-	return nil
-}
-
 // CheckInterim checks an Interim Safety Plan against isp.contents (G21
 // 3.110). The edition defaults to the one in force on the IRD.
 func CheckInterim(p *InterimSafetyPlan, opts Options) (*guidance.Report, error) {
@@ -708,13 +690,6 @@ func Deadlines(p *Plan, opts Options) ([]timescale.Deadline, error) {
 	c := &checker{e: e}
 	topts := timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local}
 	var out []timescale.Deadline
-	if c.has("plan.record") && !p.CPPM.IsZero() && p.RecordSent.IsZero() {
-		dl, err := timescale.Due("plan.record", e, timescale.Anchors{timescale.EventCPPM: p.CPPM}, topts)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, dl)
-	}
 	if c.has("birth.pre-discharge") && p.PreBirth && !p.Discharge.IsZero() && p.PreDischargeMeeting.IsZero() {
 		dl, err := timescale.Due("birth.pre-discharge", e, timescale.Anchors{timescale.EventDischarge: p.Discharge}, topts)
 		if err != nil {

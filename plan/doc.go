@@ -32,7 +32,8 @@
 // incorporates the Child Protection Plan), plan.provisional (a provisional
 // plan gives way to the full plan at the first Core Group),
 // plan.pre-birth-birth-notifier, and
-// the timescales plan.record and (for a pre-birth plan) birth.pre-discharge,
+// the timescale birth.pre-discharge (for a pre-birth plan; the record of the
+// plan, plan.record, is owed by the CPPM and checked by package meeting),
 // which package timescale computes and explains. [CheckInterim] applies
 // isp.contents. [Deadlines] says what the plan still owes (the record to
 // participants, the pre-discharge meeting), each deadline explaining how it

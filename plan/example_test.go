@@ -79,7 +79,8 @@ func ExamplePrompts() {
 }
 
 func ExampleDeadlines() {
-	p := &plan.Plan{CPPM: guidance.Date{Year: 2026, Month: 3, Day: 2}}
+	p := &plan.Plan{CPPM: guidance.Date{Year: 2026, Month: 3, Day: 2}, PreBirth: true,
+		Discharge: guidance.Date{Year: 2026, Month: 3, Day: 25}}
 	dls, err := plan.Deadlines(p, plan.Options{})
 	if err != nil {
 		fmt.Println(err)
@@ -89,7 +90,7 @@ func ExampleDeadlines() {
 		fmt.Println(dl.Rule, "due", dl.Due)
 	}
 	// Output:
-	// plan.record due 2026-03-16
+	// birth.pre-discharge due 2026-03-25
 }
 
 func ExamplePlan_Revise() {

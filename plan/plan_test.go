@@ -100,7 +100,6 @@ func TestEveryPlanRule(t *testing.T) {
 		{rule: "plan.proportionate-interventions", bad: "2023/bad.json", want: guidance.Missing},
 		{rule: "plan.risks-considered", bad: "2023/bad.json", want: guidance.Missing},
 		{rule: "plan.pre-birth-birth-notifier", bad: "2023/bad.json", want: guidance.Missing, goodEdit: preBirthGood},
-		{rule: "plan.record", bad: "2023/bad.json", badOpts: Options{Today: today}, want: guidance.Overdue},
 		{rule: "plan.in-place", bad: "2023/bad.json", want: guidance.Missing},
 		{rule: "plan.single-plan", bad: "2023/bad.json", want: guidance.Missing},
 		{rule: "plan.provisional", bad: "2023/bad.json", badOpts: Options{Today: today}, want: guidance.Missing},
@@ -140,7 +139,7 @@ func TestGoodPlanHasNoBreaches(t *testing.T) {
 
 func TestCheckReportsEveryFinding_NeverStopsAtFirst(t *testing.T) {
 	r := check(t, load(t, "2023/bad.json"), Options{Today: today})
-	assert.Len(t, r.Breaches(), 17)
+	assert.Len(t, r.Breaches(), 16)
 	var be *guidance.BreachError
 	require.ErrorAs(t, r.Err(), &be)
 }
@@ -211,17 +210,6 @@ func TestChildInvolvement_ReasonWhyNotPossibleIsMet(t *testing.T) {
 	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{Today: today}), "plan.child-involvement").Status)
 }
 
-func TestPlanRecord_TenWorkingDaysFromCPPM2023(t *testing.T) {
-	p := load(t, "2023/good.json")
-	p.RecordSent = d("2026-03-17") // 11th working day after Monday 2 March 2026
-	f := find(t, check(t, p, Options{Today: today}), "plan.record")
-	assert.Equal(t, guidance.Late, f.Status)
-	assert.Equal(t, d("2026-03-16"), f.Due)
-	v := timescale.Variation{Rule: "plan.record", NewDate: d("2026-03-20"), Approver: "Morag Quinlan-Testcase", Reason: "x", Recorded: d("2026-03-10")}
-	f = find(t, check(t, p, Options{Today: today, Variations: []timescale.Variation{v}}), "plan.record")
-	assert.Equal(t, guidance.MetUnderVariation, f.Status)
-}
-
 // A 2021 plan is checked only against the rules 2021 states (the eight
 // musts, SMART objectives and the lead professional in S3's 2021 wording,
 // and G21 paragraphs), never against 2023-only text.
@@ -241,7 +229,7 @@ func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 	for _, id := range []string{"plan.collaboration", "plan.actions-linked-to-risk", "plan.outcomes-current",
 		"plan.action-responsibility", "plan.lead-professional", "plan.lead-professional-social-worker",
 		"plan.core-group-named", "plan.contingencies", "plan.child-involvement", "plan.objectives-smarter",
-		"plan.single-plan", "plan.provisional", "plan.pre-birth-birth-notifier", "plan.record"} {
+		"plan.single-plan", "plan.provisional", "plan.pre-birth-birth-notifier"} {
 		want[id] = true
 	}
 	assert.Equal(t, want, ids, "2023-only rules (proportionate interventions, risks considered, in place) are not checked")
@@ -249,17 +237,14 @@ func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 	p.PreBirth = true
 	r = check(t, p, Options{Today: d("2022-04-01")})
 	assert.Equal(t, guidance.Unknown, find(t, r, "birth.pre-discharge").Status)
-	// 2021 plan.record is a local 5 working days.
-	assert.Equal(t, d("2022-03-08"), find(t, r, "plan.record").Due)
 }
 
-func TestEdition2014_OnlyTheRecordTimescale(t *testing.T) {
+// The 2014 edition, as the library's sources state it, has none of the
+// plan's rules (the record of the plan is owed by the CPPM: package meeting).
+func TestEdition2014_NoPlanRules(t *testing.T) {
 	p := load(t, "2023/good.json")
 	r := check(t, p, Options{Edition: guidance.Edition2014, Today: today})
-	require.Len(t, r.Findings, 1)
-	f := r.Findings[0]
-	assert.Equal(t, "plan.record", f.Rule)
-	assert.Equal(t, d("2026-03-07"), f.Due, "2014: 5 calendar days")
+	require.Empty(t, r.Findings)
 }
 
 func TestCheck_EditionFromCPPMDate(t *testing.T) {
@@ -599,15 +584,15 @@ func TestRevise_KeepsEveryVersion(t *testing.T) {
 	require.NoError(t, p.Validate())
 }
 
-func TestDeadlines_RecordAndPreDischarge(t *testing.T) {
+// G21 3.144: the pre-discharge meeting is owed while not held. (The record
+// of the plan is owed by the CPPM: package meeting.)
+func TestDeadlines_PreDischarge(t *testing.T) {
 	p := load(t, "2023/bad.json")
 	dls, err := Deadlines(p, Options{})
 	require.NoError(t, err)
-	require.Len(t, dls, 2)
-	assert.Equal(t, "plan.record", dls[0].Rule)
-	assert.Equal(t, d("2026-03-16"), dls[0].Due)
-	assert.Equal(t, "birth.pre-discharge", dls[1].Rule)
-	assert.Equal(t, d("2026-03-25"), dls[1].Due)
+	require.Len(t, dls, 1)
+	assert.Equal(t, "birth.pre-discharge", dls[0].Rule)
+	assert.Equal(t, d("2026-03-25"), dls[0].Due)
 	assert.Contains(t, dls[0].String(), "Counting:")
 	dls, err = Deadlines(load(t, "2023/good.json"), Options{})
 	require.NoError(t, err)

@@ -11,12 +11,8 @@
 //   - the findings of plan and coregroup keep their templates' citations
 //     (cpguide.Check copies every citation of its result once, at the end).
 //
-// The exported Check, Next and Deadlines functions of those packages do not
-// use a Run: they are the plain path, and cpguide's tests compare the two on
-// every scenario and on generated cases. The packages register their run
-// entry points in the variables below from their init functions; the
-// records and options are passed as pointers to their own types (an
-// internal package cannot name them without an import cycle).
+// Being replaced by package engine: packages plan and coregroup still
+// hold a Run field in their checkers, which nothing sets any more.
 package run
 
 import (
@@ -98,26 +94,3 @@ func (r *Run) Due(rule string, e guidance.Edition, anchors timescale.Anchors) (t
 	r.n++
 	return dl, nil
 }
-
-// Entry points registered by the packages that own the record types. Each
-// does exactly what the package's exported function does, but appends its
-// findings to r.Findings and computes its deadlines through r.Due. m is a
-// pointer to the package's record, opts to its Options.
-var (
-	// MeetingCheck is meeting.Check (m *meeting.Meeting, opts
-	// *meeting.Options). It does not validate opts.Previous again: in a
-	// run, each earlier meeting was validated when it was checked.
-	MeetingCheck func(r *Run, m, opts any) error
-	// MeetingNext is meeting.Next, without validating the meeting again
-	// (MeetingCheck just did), appending the deadlines to dst.
-	MeetingNext func(r *Run, m, opts any, dst []timescale.Deadline) ([]timescale.Deadline, error)
-	// PlanCheck is plan.Check (p *plan.Plan, opts *plan.Options); its
-	// findings are sorted by urgency among themselves, as plan.Check's are.
-	PlanCheck func(r *Run, p, opts any) error
-	// PlanCheckInterim is plan.CheckInterim (p *plan.InterimSafetyPlan,
-	// opts *plan.Options).
-	PlanCheckInterim func(r *Run, p, opts any) error
-	// CoreGroupCheck is coregroup.Check (g *coregroup.CoreGroup, opts
-	// *coregroup.Options) followed by coregroup.Deadlines, which it returns.
-	CoreGroupCheck func(r *Run, g, opts any) ([]timescale.Deadline, error)
-)
