@@ -9,7 +9,6 @@ import (
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/internal/citations"
-	"github.com/cpguide/cpguide/internal/run"
 	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/timescale"
 )
@@ -66,9 +65,6 @@ type checker struct {
 	e     guidance.Edition
 	opts  Options
 	cites citations.Store // each finding's own copy of its citations
-	// run, when cpguide.Check checks a whole case, remembers the deadlines
-	// computed (see package internal/run); nil for Check and Deadlines.
-	run *run.Run
 }
 
 func (c *checker) has(id string) bool { return templateSet().Has(id, c.e) }
@@ -78,20 +74,12 @@ func (c *checker) add(id string, st guidance.Status, subject, msg string) {
 	if !ok {
 		return // the edition does not state the rule
 	}
-	if c.run == nil {
-		// A finding of Check owns its citations. In a run of
-		// cpguide.Check they stay the template's: the result's
-		// findings all get their own copies at the end, in one block.
-		f.Citations = c.cites.Copy(f.Citations)
-	}
+	f.Citations = c.cites.Copy(f.Citations) // a finding of Check owns its citations
 	f.Status, f.Message, f.Subject = st, msg, subject
 	c.r.Add(f)
 }
 
 func (c *checker) due(rule string, anchors timescale.Anchors) (timescale.Deadline, error) {
-	if c.run != nil {
-		return c.run.Due(rule, c.e, anchors)
-	}
 	return timescale.Due(rule, c.e, anchors, timescale.Options{Calendar: c.opts.Calendar, Policies: c.opts.Policies, Local: c.opts.Local})
 }
 

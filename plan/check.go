@@ -9,7 +9,6 @@ import (
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/internal/citations"
-	"github.com/cpguide/cpguide/internal/run"
 	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/timescale"
 )
@@ -49,22 +48,14 @@ type checker struct {
 	r     *guidance.Report
 	e     guidance.Edition
 	cites citations.Store // each finding's own copy of its citations
-	// run, when cpguide.Check checks a whole case, is the run whose buffer
-	// r.Findings continues and whose deadlines are remembered (see package
-	// internal/run); nil for Check and CheckInterim.
-	run *run.Run
 }
 
 // start points c.r at the findings buffer: the run's when there is one (the
 // returned index is where this check's findings begin), else a new one of
 // capacity n.
 func (c *checker) start(n int) int {
-	if c.run == nil {
-		c.r.Findings = make([]guidance.Finding, 0, n)
-		return 0
-	}
-	c.r.Findings = c.run.Findings
-	return len(c.r.Findings)
+	c.r.Findings = make([]guidance.Finding, 0, n)
+	return 0
 }
 
 // finish sorts this check's findings (from index from) by urgency and hands
@@ -72,16 +63,10 @@ func (c *checker) start(n int) int {
 func (c *checker) finish(from int) {
 	own := guidance.Report{Findings: c.r.Findings[from:]}
 	own.Sort()
-	if c.run != nil {
-		c.run.Findings = c.r.Findings
-	}
 }
 
 // due computes the deadline of timescale id through the run, if any.
 func (c *checker) due(id string, anchors timescale.Anchors, opts Options) (timescale.Deadline, error) {
-	if c.run != nil {
-		return c.run.Due(id, c.e, anchors)
-	}
 	return timescale.Due(id, c.e, anchors, timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local})
 }
 
@@ -92,12 +77,7 @@ func (c *checker) add(id string, st guidance.Status, subject, msg string) {
 	if !ok {
 		return // the edition does not state the rule
 	}
-	if c.run == nil {
-		// A finding of Check owns its citations. In a run of
-		// cpguide.Check they stay the template's: the result's
-		// findings all get their own copies at the end, in one block.
-		f.Citations = c.cites.Copy(f.Citations)
-	}
+	f.Citations = c.cites.Copy(f.Citations) // a finding of Check owns its citations
 	f.Status, f.Message, f.Subject = st, msg, subject
 	c.r.Add(f)
 }
@@ -152,11 +132,11 @@ func checkOptions(opts Options) error {
 // attainable, is the contingency specific enough), what a person must still
 // judge. The prompts to reflection are not checked here: see [Reflect].
 func Check(p *Plan, opts Options) (*guidance.Report, error) {
-	return checkPlan(nil, p, opts)
+	return checkPlan(p, opts)
 }
 
 // checkPlan is Check, in a run of cpguide.Check when r is not nil.
-func checkPlan(r *run.Run, p *Plan, opts Options) (*guidance.Report, error) {
+func checkPlan(p *Plan, opts Options) (*guidance.Report, error) {
 	if p == nil {
 		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "plan", Hint: "give a plan"}
 	}
@@ -177,7 +157,7 @@ func checkPlan(r *run.Run, p *Plan, opts Options) (*guidance.Report, error) {
 	if err := timescale.CheckLocal(opts.Local, e); err != nil {
 		return nil, err
 	}
-	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today}, e: e, run: r}
+	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today}, e: e}
 	from := c.start(24)
 	checkCollaboration(c, p)
 	checkActions(c, p)
@@ -594,11 +574,11 @@ func checkPreDischarge(c *checker, p *Plan, opts Options) error {
 // CheckInterim checks an Interim Safety Plan against isp.contents (G21
 // 3.110). The edition defaults to the one in force on the IRD.
 func CheckInterim(p *InterimSafetyPlan, opts Options) (*guidance.Report, error) {
-	return checkInterim(nil, p, opts)
+	return checkInterim(p, opts)
 }
 
 // checkInterim is CheckInterim, in a run of cpguide.Check when r is not nil.
-func checkInterim(r *run.Run, p *InterimSafetyPlan, opts Options) (*guidance.Report, error) {
+func checkInterim(p *InterimSafetyPlan, opts Options) (*guidance.Report, error) {
 	if p == nil {
 		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "interim_safety_plan", Hint: "give an interim safety plan"}
 	}
@@ -612,7 +592,7 @@ func checkInterim(r *run.Run, p *InterimSafetyPlan, opts Options) (*guidance.Rep
 	if err != nil {
 		return nil, err
 	}
-	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today}, e: e, run: r}
+	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today}, e: e}
 	const id = "isp.contents"
 	if !c.has(id) {
 		return c.r, nil
