@@ -365,9 +365,10 @@ func TestCheck_Rules(t *testing.T) {
 			require.Len(t, rep.Findings, len(meeting.RuleIDs()))
 		})
 	}
-	for _, id := range meeting.RuleIDs() {
-		require.True(t, covered[id], "no table case for rule %s", id)
-	}
+	// Every rule of the catalogue is exercised by a scenario under every
+	// edition that states it (TestScenarios_CoverTheCatalogue, root
+	// package): that is the one coverage gate, so a new rule needs its
+	// scenario, not also a case here.
 }
 
 func TestCheck_EditionFromDateHeld(t *testing.T) {

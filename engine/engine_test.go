@@ -1,0 +1,136 @@
+package engine_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/cpguide/cpguide/engine"
+	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/timescale"
+)
+
+func d(s string) guidance.Date {
+	v, err := guidance.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+type record struct{ held, circulated guidance.Date }
+
+// recordChecks are two real rules of the catalogue bound to toy checks:
+// cppm.record (AD23 Appendix D: 10 working days; 2014: 15 calendar days;
+// not stated in 2021) and ird.follow-up (2023 only).
+var recordChecks = []engine.Check[record]{
+	{Rule: "cppm.record", Run: func(p *engine.Pass, r *record) error {
+		p.Timed(p.Subject(), timescale.Anchors{timescale.EventCPPM: r.held}, r.circulated)
+		return nil
+	}},
+	{Rule: "ird.follow-up", Run: func(p *engine.Pass, r *record) error {
+		p.Report(guidance.Met, "checked")
+		return nil
+	}},
+}
+
+// TestRun_EditionLacksRule: a rule the edition does not state is not run;
+// the record gets one NotApplicable finding saying so, whoever owns it.
+func TestRun_EditionLacksRule(t *testing.T) {
+	tests := []struct {
+		ed   guidance.Edition
+		want map[string]guidance.Status
+	}{
+		{guidance.Edition2023, map[string]guidance.Status{"cppm.record": guidance.Late, "ird.follow-up": guidance.Met}},
+		{guidance.Edition2021, map[string]guidance.Status{"cppm.record": guidance.NotApplicable, "ird.follow-up": guidance.NotApplicable}},
+		{guidance.Edition2014, map[string]guidance.Status{"cppm.record": guidance.Late, "ird.follow-up": guidance.NotApplicable}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ed.String(), func(t *testing.T) {
+			p := engine.NewPass(engine.Options{Today: d("2026-05-01")}, tt.ed)
+			// Held Tuesday 2026-03-24; due 2026-04-08 under both 2023 (10
+			// working days, Good Friday skipped: Easter Monday is not a
+			// Scottish bank holiday) and 2014 (15 calendar days);
+			// circulated two days later.
+			require.NoError(t, engine.Run(p, "initial CPPM M-1", &record{d("2026-03-24"), d("2026-04-10")}, recordChecks))
+			require.Len(t, p.Findings, 2)
+			for _, f := range p.Findings {
+				require.Equal(t, tt.want[f.Rule], f.Status, f.String())
+				require.Equal(t, "initial CPPM M-1", f.Subject)
+				require.Equal(t, tt.ed, f.Edition)
+				require.NotEmpty(t, f.Message)
+			}
+		})
+	}
+}
+
+// TestTimed_NotDoneIsOwed: a timed step not done is Pending before its due
+// date, Overdue after it, Unknown with no date of check, and is added to
+// the deadlines owed; a step done is not owed.
+func TestTimed_NotDoneIsOwed(t *testing.T) {
+	for _, tt := range []struct {
+		today string
+		want  guidance.Status
+	}{{"2026-03-25", guidance.Pending}, {"2026-05-01", guidance.Overdue}, {"", guidance.Unknown}} {
+		o := engine.Options{}
+		if tt.today != "" {
+			o.Today = d(tt.today)
+		}
+		p := engine.NewPass(o, guidance.Edition2023)
+		require.NoError(t, engine.Run(p, "M-1", &record{held: d("2026-03-24")}, recordChecks[:1]))
+		require.Equal(t, tt.want, p.Findings[0].Status)
+		require.Len(t, p.Deadlines, 1)
+		require.Equal(t, d("2026-04-08"), p.Deadlines[0].Due, "10 working days after Tuesday 24 March 2026, Good Friday skipped")
+	}
+}
+
+// TestTake_SortedAndOwnCitations: Take sorts by urgency and gives the
+// result citations of its own, so editing it changes neither the
+// catalogue nor another result.
+func TestTake_SortedAndOwnCitations(t *testing.T) {
+	run := func() *guidance.Report {
+		p := engine.NewPass(engine.Options{Today: d("2026-05-01")}, guidance.Edition2023)
+		require.NoError(t, engine.Run(p, "M-1", &record{held: d("2026-03-24")}, recordChecks))
+		rep, dls := p.Take()
+		require.Len(t, dls, 1)
+		require.Nil(t, p.Findings)
+		return rep
+	}
+	a := run()
+	require.Equal(t, guidance.Overdue, a.Findings[0].Status, "the overdue step first")
+	a.Findings[0].Citations[0].Note = "edited"
+	b := run()
+	require.NotEqual(t, "edited", b.Findings[0].Citations[0].Note)
+	r, _ := guidance.Lookup("cppm.record")
+	for _, pr := range r.Provisions {
+		for _, c := range pr.Citations {
+			require.NotEqual(t, "edited", c.Note)
+		}
+	}
+}
+
+func TestRun_StopsAtAnError(t *testing.T) {
+	boom := errors.New("boom")
+	checks := []engine.Check[record]{{Rule: "ird.follow-up", Run: func(*engine.Pass, *record) error { return boom }}}
+	p := engine.NewPass(engine.Options{}, guidance.Edition2023)
+	require.ErrorIs(t, engine.Run(p, "x", &record{}, checks), boom)
+}
+
+func TestOptions_EditionOn(t *testing.T) {
+	e, err := engine.Options{}.EditionOn("held", guidance.Date{}, d("2022-03-10"))
+	require.NoError(t, err)
+	require.Equal(t, guidance.Edition2021, e)
+
+	_, err = engine.Options{Edition: 9}.EditionOn("held")
+	var ge *guidance.Error
+	require.ErrorAs(t, err, &ge)
+	require.Equal(t, guidance.UnknownEdition, ge.Kind)
+	require.Contains(t, ge.Hint, "2014, 2021, 2023", "the hint lists guidance.Editions()")
+
+	_, err = engine.Options{}.EditionOn("held")
+	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.MissingFact, Field: "held"}, err), "%v", err)
+
+	err = engine.Options{Policies: map[string]string{"cppm.initial.anchor": "birthday"}}.Prepare(guidance.Edition2023)
+	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownPolicy}, err), "%v", err)
+}
