@@ -1,6 +1,7 @@
 package cpguide_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -131,7 +132,7 @@ func BenchmarkDecodeCase(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := cpguide.DecodeCase(strings.NewReader(string(data))); err != nil {
+		if _, err := cpguide.DecodeCase(bytes.NewReader(data)); err != nil {
 			b.Fatal(err)
 		}
 	}
