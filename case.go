@@ -1,15 +1,10 @@
 package cpguide
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
-	"maps"
 	"os"
-	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -217,11 +212,17 @@ func ReadCaseFile(name string) (Case, error) {
 	return DecodeCase(f)
 }
 
-// DecodeCase reads one case as JSON. It is strict: an unknown field, a wrong
-// type, trailing data, an impossible date or an impossible order of dates is
-// a *guidance.Error of kind Invalid whose Field is the JSON path at fault
-// ("meetings[1].held", "core_group.meetings[0].attendance[1]") and whose Hint
-// says what to fix. Errors never quote the input, which holds personal data.
+// DecodeCase reads one case as JSON, with the library's strict decoder
+// (internal/strictjson), which every package's decoder uses: an unknown
+// field, a key given twice or in another case than the field's name, a
+// wrong type, trailing data, an impossible date or an impossible order of
+// dates is a *guidance.Error of kind Invalid whose Field is the JSON path at
+// fault ("meetings[1].held", "core_group.meetings[0].attendance[1]",
+// "register[2].type") and whose Hint says what to fix. Errors never quote
+// the input, which holds personal data.
+//
+// Register events are in the register package's JSON form
+// (register.MarshalEvent), which has the same fields as register.Event.
 func DecodeCase(r io.Reader) (Case, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxCase+1))
 	if err != nil {
@@ -230,238 +231,12 @@ func DecodeCase(r io.Reader) (Case, error) {
 	if len(data) > maxCase {
 		return Case{}, invalid("input", "a case file must be under 16 MiB")
 	}
-	var top map[string]json.RawMessage
-	if err := one(data, &top); err != nil {
-		return Case{}, jsonError("", err)
-	}
-	if top == nil {
-		return Case{}, invalid("input", "give a JSON object describing the case, not null")
-	}
 	var c Case
-	for _, key := range slices.Sorted(maps.Keys(top)) {
-		if err := c.decodeField(key, top[key]); err != nil {
-			return Case{}, err
-		}
+	if err := strictjson.Decode(data, &c); err != nil {
+		return Case{}, err
 	}
 	if err := c.Validate(); err != nil {
 		return Case{}, err
 	}
 	return c, nil
-}
-
-func (c *Case) decodeField(key string, raw json.RawMessage) error {
-	switch key {
-	case "id":
-		return strict(key, raw, &c.ID)
-	case "concern":
-		return strict(key, raw, &c.Concern)
-	case "out_of_hours_ird":
-		return strict(key, raw, &c.OutOfHoursIRD)
-	case "ird":
-		return strict(key, raw, &c.IRD)
-	case "investigation":
-		return strict(key, raw, &c.Investigation)
-	case "no_cppm":
-		return strict(key, raw, &c.NoCPPM)
-	case "move_notified":
-		return strict(key, raw, &c.MoveNotified)
-	case "pre_birth":
-		if isNull(raw) {
-			return nil
-		}
-		p := &PreBirth{}
-		if err := fields(key, raw, map[string]any{
-			"expected_delivery": &p.ExpectedDelivery, "birth": &p.Birth,
-			"discharge": &p.Discharge, "pre_discharge_meeting": &p.PreDischargeMeeting,
-		}); err != nil {
-			return err
-		}
-		c.PreBirth = p
-	case "interim_safety_plan":
-		if isNull(raw) {
-			return nil
-		}
-		p, err := plan.DecodeInterim(raw)
-		if err != nil {
-			return prefix(key, err)
-		}
-		c.InterimSafetyPlan = p
-	case "plan":
-		if isNull(raw) {
-			return nil
-		}
-		p, err := plan.Decode(raw)
-		if err != nil {
-			return prefix(key, err)
-		}
-		c.Plan = p
-	case "core_group":
-		if isNull(raw) {
-			return nil
-		}
-		g, err := coregroup.Decode(raw)
-		if err != nil {
-			return prefix(key, err)
-		}
-		c.CoreGroup = g
-	case "meetings":
-		var ms []json.RawMessage
-		if err := strict(key, raw, &ms); err != nil {
-			return err
-		}
-		c.Meetings = make([]meeting.Meeting, 0, len(ms))
-		for i, m := range ms {
-			mt, err := meeting.Decode(bytes.NewReader(m))
-			if err != nil {
-				return prefix(index(key, i), err)
-			}
-			c.Meetings = append(c.Meetings, mt)
-		}
-	case "register":
-		return c.decodeRegister(key, raw)
-	case "variations":
-		var vs []json.RawMessage
-		if err := strict(key, raw, &vs); err != nil {
-			return err
-		}
-		for i, v := range vs {
-			var vv timescale.Variation
-			if err := fields(index(key, i), v, map[string]any{
-				"rule": &vv.Rule, "subject": &vv.Subject, "new_date": &vv.NewDate,
-				"approver": &vv.Approver, "reason": &vv.Reason, "recorded": &vv.Recorded,
-			}); err != nil {
-				return err
-			}
-			c.Variations = append(c.Variations, vv)
-		}
-	default:
-		return &guidance.Error{Kind: guidance.Invalid, Field: safeKey(key),
-			Hint: "unknown field: use id, concern, out_of_hours_ird, ird, investigation, no_cppm, move_notified, interim_safety_plan, meetings, plan, core_group, variations, pre_birth or register"}
-	}
-	return nil
-}
-
-// fields decodes the JSON object raw at path into the targets named by its
-// keys, so that every error names the exact field.
-func fields(path string, raw json.RawMessage, targets map[string]any) error {
-	var obj map[string]json.RawMessage
-	if err := strict(path, raw, &obj); err != nil {
-		return err
-	}
-	if obj == nil {
-		return invalid(path, "give a JSON object, not null")
-	}
-	for _, k := range slices.Sorted(maps.Keys(obj)) {
-		v := obj[k]
-		t, ok := targets[k]
-		if !ok {
-			return invalid(path+"."+safeKey(k), "unknown field: check its spelling against the case file format")
-		}
-		if err := strict(path+"."+k, v, t); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
-
-// one decodes exactly one JSON value from data into v, refusing unknown
-// fields and trailing data.
-func one(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errTrailing
-	}
-	return nil
-}
-
-var errTrailing = errors.New("trailing data")
-
-// strict decodes raw into v, naming path in any error.
-func strict(path string, raw json.RawMessage, v any) error {
-	if err := one(raw, v); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			// The path from the JSON names and the kind of value given,
-			// never te.Field's Go names or te.Value's number.
-			field, hint := strictjson.TypeError(raw, reflect.TypeOf(v), te)
-			return invalid(joinPath(path, field), hint)
-		}
-		return jsonError(path, err)
-	}
-	return nil
-}
-
-// joinPath joins a JSON path and a path inside it ("" for the value itself);
-// the whole document is "input".
-func joinPath(path, field string) string {
-	switch {
-	case path == "" && field == "":
-		return "input"
-	case path == "":
-		return field
-	case field == "":
-		return path
-	}
-	return path + "." + field
-}
-
-// jsonError turns an encoding/json error at path into a *guidance.Error
-// without quoting the input.
-func jsonError(path string, err error) error {
-	join := func(f string) string {
-		switch {
-		case f == "":
-			if path == "" {
-				return "input"
-			}
-			return path
-		case path == "":
-			return f
-		}
-		return path + "." + f
-	}
-	var ge *guidance.Error
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.Is(err, errTrailing):
-		return invalid(join(""), "give exactly one JSON value, with nothing after it")
-	case errors.As(err, &ge):
-		// Date.UnmarshalText: encoding/json returns it without its path.
-		return &guidance.Error{Kind: guidance.Invalid, Field: join(""), Hint: "give a real date as YYYY-MM-DD"}
-	case errors.As(err, &se):
-		return &guidance.Error{Kind: guidance.Invalid, Field: join(""), Hint: "the JSON is malformed at byte " + strconv.FormatInt(se.Offset, 10)}
-	case errors.As(err, &te):
-		// Without the document, the path is where decoding began; the
-		// hint names kinds, never te.Value, which may hold the number.
-		_, hint := strictjson.TypeError(nil, te.Type, te)
-		return &guidance.Error{Kind: guidance.Invalid, Field: join(""), Hint: hint}
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return invalid(join(""), "the JSON is empty or ends too early")
-	}
-	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		return invalid(join(safeKey(strings.Trim(f, `"`))), "unknown field: check its spelling against the case file format")
-	}
-	return invalid(join(""), "the value could not be decoded")
-}
-
-// safeKey returns key if it looks like a field name (lower-case letters,
-// digits and underscores), else a placeholder: a misplaced key may be
-// personal data and is never quoted.
-func safeKey(key string) string {
-	if key == "" || len(key) > 40 {
-		return "(unknown field)"
-	}
-	for _, r := range key {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
-			return "(unknown field)"
-		}
-	}
-	return key
 }

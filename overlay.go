@@ -1,12 +1,12 @@
 package cpguide
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -179,30 +179,18 @@ func DecodeOverlay(data []byte) (*Overlay, error) {
 		return nil, invalid("overlay", "an overlay file must be under 1 MiB")
 	}
 	o := &Overlay{}
-	var hs, ts []json.RawMessage
-	if err := fields("overlay", data, map[string]any{"name": &o.Name, "holidays": &hs, "timescales": &ts}); err != nil {
-		return nil, err
+	if err := strictjson.Decode(data, o); err != nil {
+		return nil, prefix("overlay", err)
 	}
-	for i, h := range hs {
-		var d timescale.NonWorkingDay
-		if err := fields(index("overlay.holidays", i), h, map[string]any{"date": &d.Date, "name": &d.Name, "source": &d.Source}); err != nil {
-			return nil, err
-		}
+	for i, d := range o.Holidays {
 		if d.Date.IsZero() || d.Name == "" || d.Source == "" {
 			return nil, invalid(index("overlay.holidays", i), "give the holiday's date, name and source")
 		}
-		o.Holidays = append(o.Holidays, d)
 	}
-	for i, raw := range ts {
-		field := index("overlay.timescales", i)
-		var t OverlayTimescale
-		if err := fields(field, raw, map[string]any{"rule": &t.Rule, "days": &t.Days, "unit": &t.Unit, "months": &t.Months, "source": &t.Source}); err != nil {
+	for i, t := range o.Timescales {
+		if _, err := t.local(index("overlay.timescales", i)); err != nil {
 			return nil, err
 		}
-		if _, err := t.local(field); err != nil {
-			return nil, err
-		}
-		o.Timescales = append(o.Timescales, t)
 	}
 	return o, nil
 }

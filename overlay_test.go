@@ -120,7 +120,7 @@ func TestDecodeOverlay_ErrorsNameThePath(t *testing.T) {
 		{`{"name":"x","timescales":[{"rule":"cppm.record","days":1000000000,"unit":"calendar","source":"s"}]}`, "overlay.timescales[0].days"},
 		{`{"name":"x","timescales":{}}`, "overlay.timescales"},
 		{`{"name":"x","holidays":[{"date":"2026-04-06","name":"Easter Monday"}]}`, "overlay.holidays[0]"},
-		{`{"name":"x","Jane Doe":1}`, "overlay.(unknown field)"},
+		{`{"name":"x","Jane Doe":1}`, "overlay"},
 	} {
 		_, err := cpguide.DecodeOverlay([]byte(tc.in))
 		assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: tc.field}, err), "%s: got %v", tc.in, err)

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
@@ -90,10 +89,7 @@ func LoadScenario(name string) (Scenario, error) {
 		}
 	}
 	var s Scenario
-	if err := strict("", data, &s); err != nil {
-		if p, ok := strictjson.UnknownField(data, reflect.TypeFor[Scenario]()); ok {
-			err = invalid(p, "unknown field: check its spelling against schema/scenario.schema.json")
-		}
+	if err := strictjson.Decode(data, &s); err != nil {
 		return Scenario{}, withLine(root, err)
 	}
 	s.doc = root

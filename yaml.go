@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 )
 
 // maxYAMLDepth bounds how deeply a YAML document may nest. The case format
@@ -124,6 +125,16 @@ func joinKey(path, key string) string {
 		return key
 	}
 	return path + "." + key
+}
+
+// safeKey returns key if it may be named in an error (strictjson.SafeKey),
+// else a placeholder: a misplaced key may be personal data and is never
+// quoted.
+func safeKey(key string) string {
+	if strictjson.SafeKey(key) {
+		return key
+	}
+	return "(unknown field)"
 }
 
 // writeJSON writes n as JSON to b. path is n's JSON path.

@@ -269,7 +269,7 @@ func TestDecode_TypedErrorsNameTheField(t *testing.T) {
 		{"negative index", `{"contingency_activations":[{"date":"2026-03-10","contingency":-1}]}`, "contingency_activations[0].contingency"},
 		{"impossible date", `{"cppm":"2026-13-01"}`, "cppm"},
 		{"two lead professionals", `{"members":[{"id":"a","lead_professional":true},{"id":"b","lead_professional":true}]}`, "members[1].lead_professional"},
-		{"trailing garbage", `{}x`, "(document)"},
+		{"trailing garbage", `{}x`, "input"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,13 +1,8 @@
 package meeting
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"reflect"
-	"slices"
 	"strings"
 
 	"github.com/cpguide/cpguide/guidance"
@@ -17,7 +12,9 @@ import (
 // maxInput bounds what Decode reads: a meeting record is a few kilobytes.
 const maxInput = 4 << 20
 
-// Decode reads one meeting as JSON. Unknown fields, trailing data, an
+// Decode reads one meeting as JSON, with the library's strict decoder
+// (internal/strictjson): unknown fields, a key given twice or in another
+// case than the field's name, a wrong type, trailing data, an
 // unknown kind, agency, mode or decision, an impossible date and an impossible
 // order of dates (held before convened, a record circulated before the
 // meeting) are errors of type *guidance.Error with Kind Invalid, naming the
@@ -31,107 +28,14 @@ func Decode(r io.Reader) (Meeting, error) {
 	if len(data) > maxInput {
 		return Meeting{}, &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: "a meeting record must be under 4 MiB"}
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var m Meeting
-	if err := dec.Decode(&m); err != nil {
-		return Meeting{}, jsonError(err, data)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return Meeting{}, &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: "give exactly one JSON object, with nothing after it"}
+	if err := strictjson.Decode(data, &m); err != nil {
+		return Meeting{}, err
 	}
 	if err := m.Validate(); err != nil {
 		return Meeting{}, err
 	}
 	return m, nil
-}
-
-// jsonError turns an encoding/json error into a *guidance.Error without
-// quoting the input's content.
-func jsonError(err error, data []byte) error {
-	var ge *guidance.Error
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &ge):
-		// A date that does not parse: the library's own error, from
-		// Date.UnmarshalText, which encoding/json returns without its path.
-		field := ge.Field
-		var tree any
-		if json.Unmarshal(data, &tree) == nil {
-			if p, ok := badDate(tree, ""); ok {
-				field = p
-			}
-		}
-		return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: ge.Hint}
-	case errors.As(err, &se):
-		return &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: fmt.Sprintf("the JSON is malformed at byte %d", se.Offset)}
-	case errors.As(err, &te):
-		// The path from the JSON names, not te.Field (which holds the Go
-		// names of embedded structs), and the kind of value, not te.Value
-		// (which may hold the number given).
-		field, hint := strictjson.TypeError(data, reflect.TypeFor[Meeting](), te)
-		if field == "" {
-			field = "input"
-		}
-		return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: hint}
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: "the JSON ends too early: give one meeting object"}
-	}
-	msg := err.Error()
-	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		field := safe(strings.Trim(f, `"`))
-		if p, ok := strictjson.UnknownField(data, reflect.TypeFor[Meeting]()); ok {
-			field = p // the key's full path: encoding/json gives only the key
-		}
-		if field == "" {
-			field = "input" // the key may be personal data: never quote it
-		}
-		return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: "remove the unknown field: it is not part of a meeting record (check its spelling)"}
-	}
-	return &guidance.Error{Kind: guidance.Invalid, Field: "input", Hint: "the JSON could not be read as a meeting"}
-}
-
-// dateFields are the JSON keys whose values are dates.
-var dateFields = map[string]bool{
-	"convened": true, "held": true, "sent": true, "received": true, "outcome_by": true, "new_date": true,
-	"decided": true, "circulated": true, "plan_circulated": true, "expected_delivery": true,
-	"concern": true, "ird": true, "investigation": true, "move_notified": true, "prior_referral": true,
-}
-
-// badDate finds the JSON path of the first date field in a decoded JSON
-// tree whose value does not parse as a date, in document-independent but
-// deterministic order (object keys sorted).
-func badDate(v any, path string) (string, bool) {
-	switch v := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
-			if s, ok := v[k].(string); ok && dateFields[k] && s != "" {
-				if _, err := guidance.ParseDate(s); err != nil {
-					return p, true
-				}
-			}
-			if p, ok := badDate(v[k], p); ok {
-				return p, true
-			}
-		}
-	case []any:
-		for i, e := range v {
-			if p, ok := badDate(e, fmt.Sprintf("%s[%d]", path, i)); ok {
-				return p, true
-			}
-		}
-	}
-	return "", false
 }
 
 // Validate reports the first impossible value in m as a *guidance.Error of

@@ -19,7 +19,7 @@ func TestDecode_WrongTypeNamesJSONPathNotGoNamesOrValue(t *testing.T) {
 		name, doc, field, hint string
 	}{
 		{"child mode given as a list", `{"kind":"initial","child":{"mode":[0]}}`, "child.mode", "got an array"},
-		{"Child in another case", `{"kind":"initial","Child":{"mode":[0]}}`, "child.mode", "got an array"},
+		{"Child in another case is refused", `{"kind":"initial","Child":{"mode":[0]}}`, "child", "only in case"},
 		{"older given as a number", `{"kind":"initial","child":{"older":1234567890.5}}`, "child.older", "got a number"},
 		{"second attendee's agency a number", `{"kind":"initial","attendance":[{"agency":"health"},{"agency":1234567890}]}`, "attendance[1].agency", "got a number"},
 		{"family member's mode an object", `{"kind":"initial","family":[{"mode":{"x":1}}]}`, "family[0].mode", "got an object"},

@@ -43,7 +43,7 @@ func ExampleDecode_error() {
 	fmt.Println(err)
 	fmt.Println(guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "actions[0].responsible.agency"}, err))
 	// Output:
-	// invalid value: actions[0].responsible.agency: give text (a JSON string)
+	// invalid value: actions[0].responsible.agency: expected text (a JSON string), got a number
 	// true
 }
 

@@ -329,11 +329,11 @@ func TestDecode_TypedErrorsNameTheField(t *testing.T) {
 		{"discharge without pre-birth", `{"discharge":"2026-03-02"}`, "discharge"},
 		{"ended before CPPM", `{"cppm":"2026-03-02","ended":"2026-03-01"}`, "ended"},
 		{"CPPM decision without end", `{"ended_by_cppm":"2026-03-02"}`, "ended_by_cppm"},
-		{"two values", `{} {}`, "(document)"},
-		{"not JSON", `{"cppm":`, "(document)"},
-		{"null", `null`, "(document)"},
-		{"array", `[]`, "(document)"},
-		{"case-folded key, never quoted", `{"CPPM":"2026-03-02"}`, "(document)"},
+		{"two values", `{} {}`, "input"},
+		{"not JSON", `{"cppm":`, "input"},
+		{"null", `null`, "input"},
+		{"array", `[]`, "input"},
+		{"case-folded key refused, named by its field", `{"CPPM":"2026-03-02"}`, "cppm"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

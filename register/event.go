@@ -1,11 +1,8 @@
 package register
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
 	"log/slog"
-	"reflect"
 	"slices"
 	"time"
 
@@ -347,42 +344,20 @@ func fromWire(w eventWire) Event {
 	return e
 }
 
-// DecodeEvent decodes one event from JSON, refusing unknown fields and
-// trailing data, and validates it. Errors are *guidance.Error of kind
-// Invalid; they never quote the input, which may hold personal data.
+// DecodeEvent decodes one event from JSON with the library's strict decoder
+// (internal/strictjson), refusing unknown fields, keys given twice or in
+// another case than the field's name, wrong types and trailing data, and
+// validates it. Errors are *guidance.Error of kind Invalid naming the JSON
+// path in the event ("registration.kind"); they never quote the input,
+// which may hold personal data.
 func DecodeEvent(b []byte) (Event, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	var w eventWire
-	if err := dec.Decode(&w); err != nil {
-		return Event{}, &guidance.Error{Kind: guidance.Invalid, Field: "event", Hint: "malformed event JSON: " + jsonProblem(b, err)}
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return Event{}, &guidance.Error{Kind: guidance.Invalid, Field: "event", Hint: "trailing data after the event"}
+	if err := strictjson.Decode(b, &w); err != nil {
+		return Event{}, err
 	}
 	e := fromWire(w)
 	if err := e.Validate(); err != nil {
 		return Event{}, err
 	}
 	return e, nil
-}
-
-// jsonProblem describes a JSON error in event b without quoting the input
-// or naming Go fields: a wrong type is placed by its JSON path.
-func jsonProblem(b []byte, err error) string {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case asErr(err, &se):
-		return "syntax error"
-	case asErr(err, &te):
-		field, hint := strictjson.TypeError(b, reflect.TypeFor[eventWire](), te)
-		if field == "" {
-			return hint
-		}
-		return "wrong type for field " + field + " (" + hint + ")"
-	case err == io.EOF || err == io.ErrUnexpectedEOF:
-		return "unexpected end of input"
-	}
-	return "not decodable"
 }

@@ -1,178 +1,569 @@
-// Package strictjson decodes JSON documents strictly for the library's
-// decoders (plans, core groups): exactly one object, no unknown keys, values of
-// the right JSON type, with errors of kind guidance.Invalid that name the JSON
-// path at fault and never quote the value, which may be personal data.
+// Package strictjson is the library's one strict JSON decoder: every
+// package's decoder (cases, meetings, plans, core groups, register events,
+// scenarios, overlays) decodes through [Decode].
+//
+// It is stricter than encoding/json: the input is exactly one JSON value; an
+// object's keys are exactly the JSON names of the Go fields (no unknown key,
+// no key that differs from a field's name only in case, no key given twice);
+// every value has the JSON type of its field; nesting is bounded by
+// [MaxDepth]. Errors are *guidance.Error of kind guidance.Invalid whose
+// Field is the full JSON path at fault ("meetings[0].held",
+// "register[2].type") and whose Hint says what was expected ("expected a
+// date YYYY-MM-DD"). They never quote a value from the input, which holds
+// personal data; a key is named only when it is a field's name or looks
+// like one (see [SafeKey]).
+//
+// It reads the input once, token by token, and sets each value as it goes:
+// time and memory are linear in the size of the input.
 package strictjson
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"io"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/cpguide/cpguide/guidance"
 )
 
-var dateType = reflect.TypeFor[guidance.Date]()
+// MaxDepth bounds how deeply objects and arrays may nest. The library's
+// formats are under ten levels deep.
+const MaxDepth = 64
 
-// Decode decodes data into v (a pointer to a struct) and rejects
-// anything but a single JSON object whose keys are exactly the JSON names of
-// v's fields, with values of the right JSON type. Errors are *guidance.Error
-// of kind Invalid naming the JSON path at fault; they never quote the
-// offending value, which may be personal data.
+// Document is the Field of an error about the input as a whole: it is not
+// JSON, it is empty, or it holds more than one value.
+const Document = "input"
+
+var (
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	dateType        = reflect.TypeFor[guidance.Date]()
+	timeType        = reflect.TypeFor[interface{ UnixNano() int64 }]()
+)
+
+// Decode decodes data, exactly one JSON value, into v, a non-nil pointer.
+// A top-level null is refused. See the package documentation for what it
+// refuses; every error is a *guidance.Error of kind guidance.Invalid.
 func Decode(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var raw any
-	if err := dec.Decode(&raw); err != nil {
-		return syntaxError(err)
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic("strictjson: Decode needs a non-nil pointer")
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return &guidance.Error{Kind: guidance.Invalid, Field: "(document)",
-			Hint: "the input holds more than one JSON value: give exactly one object"}
+	d := decoder{dec: json.NewDecoder(bytes.NewReader(data))}
+	d.dec.UseNumber()
+	tok, err := d.dec.Token()
+	if err != nil {
+		return d.syntax(err)
 	}
-	t := reflect.TypeOf(v).Elem()
-	if raw == nil {
-		return &guidance.Error{Kind: guidance.Invalid, Field: "(document)", Hint: "give a JSON object, not null"}
+	if tok == nil {
+		return d.fail(expectedNotNull(rv.Elem().Type()))
 	}
-	if err := walk(raw, t, ""); err != nil {
+	if err := d.value(rv.Elem(), tok); err != nil {
 		return err
 	}
-	dec = json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		// walk accepted the shape, so this is a value the field's own
-		// decoder refused.
-		return &guidance.Error{Kind: guidance.Invalid, Field: "(document)", Hint: "a value could not be decoded; check the dates and numbers"}
+	if _, err := d.dec.Token(); err != io.EOF {
+		return &guidance.Error{Kind: guidance.Invalid, Field: Document, Hint: "give exactly one JSON value, with nothing after it"}
 	}
 	return nil
 }
 
-func syntaxError(err error) error {
-	var se *json.SyntaxError
-	hint := "the input is not valid JSON"
-	value := ""
-	if errors.As(err, &se) {
-		value = "offset " + strconv.FormatInt(se.Offset, 10)
+// SafeKey reports whether an object key may be named in an error: short
+// (at most 40 bytes) and made of lower-case letters, digits, "_" and "-",
+// as the library's field names are. Any other key may be personal data
+// typed in the wrong place, and is described as "an unknown key".
+func SafeKey(k string) bool {
+	if k == "" || len(k) > 40 {
+		return false
 	}
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		hint = "the input is empty or ends early: give one JSON object"
-	}
-	return &guidance.Error{Kind: guidance.Invalid, Field: "(document)", Value: value, Hint: hint}
-}
-
-func join(path, field string) string {
-	if path == "" {
-		return field
-	}
-	return path + "." + field
-}
-
-func bad(path, hint string) error {
-	if path == "" {
-		path = "(document)"
-	}
-	return &guidance.Error{Kind: guidance.Invalid, Field: path, Hint: hint}
-}
-
-// walk checks raw (decoded with UseNumber) against type t.
-func walk(raw any, t reflect.Type, path string) error {
-	if raw == nil {
-		return nil // null leaves the zero value
-	}
-	if t.Kind() == reflect.Pointer {
-		return walk(raw, t.Elem(), path)
-	}
-	if t == dateType {
-		s, ok := raw.(string)
-		if !ok {
-			return bad(path, "give a date as a string, YYYY-MM-DD")
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
 		}
-		if s == "" {
+	}
+	return true
+}
+
+// step is one step of a JSON path: an object key or an array index.
+type step struct {
+	key   string
+	index int // -1 for a key
+}
+
+type decoder struct {
+	dec   *json.Decoder
+	path  []step
+	depth int
+}
+
+// pathString formats the path; only errors need it, so good input never
+// pays for it.
+func (d *decoder) pathString() string {
+	var b strings.Builder
+	for _, s := range d.path {
+		if s.index >= 0 {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(s.index))
+			b.WriteByte(']')
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.key)
+	}
+	if b.Len() == 0 {
+		return Document
+	}
+	return b.String()
+}
+
+// fail is an error at the current path.
+func (d *decoder) fail(hint string) error {
+	return &guidance.Error{Kind: guidance.Invalid, Field: d.pathString(), Hint: hint}
+}
+
+// failAt is an error at key (a field name, or a safe key) of the current path.
+func (d *decoder) failAt(key, hint string) error {
+	d.path = append(d.path, step{key: key, index: -1})
+	err := d.fail(hint)
+	d.path = d.path[:len(d.path)-1]
+	return err
+}
+
+// syntax turns an error of the tokenizer into one that names where it is
+// and never quotes the input.
+func (d *decoder) syntax(err error) error {
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &se):
+		return &guidance.Error{Kind: guidance.Invalid, Field: d.pathString(), Hint: "the JSON is malformed at byte " + strconv.FormatInt(se.Offset, 10)}
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return &guidance.Error{Kind: guidance.Invalid, Field: d.pathString(), Hint: "the JSON is empty or ends too early"}
+	}
+	return &guidance.Error{Kind: guidance.Invalid, Field: d.pathString(), Hint: "the JSON could not be read"}
+}
+
+func (d *decoder) token() (json.Token, error) {
+	tok, err := d.dec.Token()
+	if err != nil {
+		return nil, d.syntax(err)
+	}
+	return tok, nil
+}
+
+// value decodes the value that starts with tok into v, which is settable.
+func (d *decoder) value(v reflect.Value, tok json.Token) error {
+	t := v.Type()
+	if t.Kind() == reflect.Pointer {
+		if tok == nil {
+			v.SetZero()
 			return nil
 		}
-		if _, err := guidance.ParseDate(s); err != nil {
-			return bad(path, "give a real calendar date as YYYY-MM-DD")
+		if v.IsNil() {
+			v.Set(reflect.New(t.Elem()))
+		}
+		return d.value(v.Elem(), tok)
+	}
+	pt := reflect.PointerTo(t)
+	switch {
+	case pt.Implements(jsonUnmarshaler):
+		raw, err := d.capture(tok)
+		if err != nil {
+			return err
+		}
+		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+			return d.fail(expected(t))
+		}
+		return nil
+	case pt.Implements(textUnmarshaler):
+		if tok == nil {
+			return nil
+		}
+		s, ok := tok.(string)
+		if !ok {
+			return d.mismatch(t, tok)
+		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			return d.fail(textHint(t, err))
 		}
 		return nil
 	}
+	if tok == nil {
+		switch t.Kind() {
+		case reflect.Slice, reflect.Map, reflect.Interface:
+			v.SetZero()
+		}
+		return nil // as encoding/json: null leaves any other value as it is
+	}
 	switch t.Kind() {
 	case reflect.String:
-		if _, ok := raw.(string); !ok {
-			return bad(path, "give text (a JSON string)")
+		s, ok := tok.(string)
+		if !ok {
+			return d.mismatch(t, tok)
 		}
+		v.SetString(s)
 	case reflect.Bool:
-		if _, ok := raw.(bool); !ok {
-			return bad(path, "give true or false")
-		}
-	case reflect.Int:
-		n, ok := raw.(json.Number)
+		b, ok := tok.(bool)
 		if !ok {
-			return bad(path, "give a whole number")
+			return d.mismatch(t, tok)
 		}
-		if _, err := strconv.Atoi(string(n)); err != nil {
-			return bad(path, "give a whole number")
+		v.SetBool(b)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return d.mismatch(t, tok)
 		}
+		i, err := strconv.ParseInt(string(n), 10, t.Bits())
+		if err != nil {
+			return d.fail(rangeHint(t, err))
+		}
+		v.SetInt(i)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return d.mismatch(t, tok)
+		}
+		i, err := strconv.ParseUint(string(n), 10, t.Bits())
+		if err != nil {
+			return d.fail(rangeHint(t, err))
+		}
+		v.SetUint(i)
+	case reflect.Float32, reflect.Float64:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return d.mismatch(t, tok)
+		}
+		f, err := strconv.ParseFloat(string(n), t.Bits())
+		if err != nil {
+			return d.fail(expected(t) + " in range")
+		}
+		v.SetFloat(f)
 	case reflect.Slice:
-		arr, ok := raw.([]any)
-		if !ok {
-			return bad(path, "give a list (a JSON array)")
+		if tok != json.Delim('[') || t.Elem().Kind() == reflect.Uint8 {
+			return d.mismatch(t, tok)
 		}
-		for i, el := range arr {
-			if err := walk(el, t.Elem(), path+"["+strconv.Itoa(i)+"]"); err != nil {
-				return err
-			}
-		}
+		return d.slice(v)
 	case reflect.Struct:
-		obj, ok := raw.(map[string]any)
-		if !ok {
-			return bad(path, "give an object (a JSON object)")
+		if tok != json.Delim('{') {
+			return d.mismatch(t, tok)
 		}
-		fields := jsonFields(t)
-		keys := make([]string, 0, len(obj))
-		for k := range obj {
-			keys = append(keys, k)
+		return d.object(v)
+	case reflect.Map:
+		if tok != json.Delim('{') || t.Key().Kind() != reflect.String {
+			return d.mismatch(t, tok)
 		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			i, ok := fields[k]
-			if !ok {
-				if !fieldName(k) {
-					// The key may be personal data: name its parent.
-					return bad(path, "unknown field: remove it or correct its name (names are lower case with underscores)")
-				}
-				return bad(join(path, k), "unknown field: remove it or correct its name (names are lower case with underscores)")
-			}
-			if err := walk(obj[k], t.Field(i).Type, join(path, k)); err != nil {
-				return err
-			}
+		return d.mapping(v)
+	case reflect.Interface:
+		if t.NumMethod() != 0 {
+			return d.fail("unsupported value")
 		}
+		raw, err := d.capture(tok)
+		if err != nil {
+			return err
+		}
+		var x any
+		if err := json.Unmarshal(raw, &x); err != nil {
+			return d.fail("the value could not be decoded")
+		}
+		v.Set(reflect.ValueOf(&x).Elem())
 	default:
-		return bad(path, "unsupported value")
+		return d.fail("unsupported value")
 	}
 	return nil
 }
 
-// jsonFields maps each JSON name of struct type t to its field index.
-func jsonFields(t reflect.Type) map[string]int {
-	m := make(map[string]int, t.NumField())
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		m[name] = i
+// enter and leave count nesting.
+func (d *decoder) enter() error {
+	d.depth++
+	if d.depth > MaxDepth {
+		return d.fail("nested too deeply: at most " + strconv.Itoa(MaxDepth) + " levels of objects and arrays")
 	}
-	return m
+	return nil
+}
+
+func (d *decoder) leave() error {
+	d.depth--
+	_, err := d.token() // the closing delimiter
+	return err
+}
+
+func (d *decoder) slice(v reflect.Value) error {
+	if err := d.enter(); err != nil {
+		return err
+	}
+	if v.IsNil() {
+		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+	}
+	v.SetLen(0)
+	zero := reflect.Zero(v.Type().Elem())
+	for i := 0; d.dec.More(); i++ {
+		tok, err := d.token()
+		if err != nil {
+			return err
+		}
+		v.Set(reflect.Append(v, zero))
+		d.path = append(d.path, step{index: i})
+		if err := d.value(v.Index(i), tok); err != nil {
+			return err
+		}
+		d.path = d.path[:len(d.path)-1]
+	}
+	return d.leave()
+}
+
+func (d *decoder) object(v reflect.Value) error {
+	if err := d.enter(); err != nil {
+		return err
+	}
+	fs := fieldsOf(v.Type())
+	var small [2]uint64
+	seen := small[:]
+	if n := (len(fs.list) + 63) / 64; n > len(small) {
+		seen = make([]uint64, n)
+	}
+	for d.dec.More() {
+		tok, err := d.token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		i, ok := fs.byName[key]
+		if !ok {
+			if j, ok := fs.byFold[strings.ToLower(key)]; ok {
+				name := fs.list[j].name
+				return d.failAt(name, "a key differs from the field name only in case: write it "+strconv.Quote(name)+", exactly")
+			}
+			if SafeKey(key) {
+				return d.failAt(key, "unknown field: remove it or correct its name"+fs.hint)
+			}
+			return d.fail("an unknown key: remove it or correct its name" + fs.hint)
+		}
+		f := &fs.list[i]
+		if seen[i/64]&(1<<(i%64)) != 0 {
+			return d.failAt(f.name, "the key is given twice in one object: give it once")
+		}
+		seen[i/64] |= 1 << (i % 64)
+		vt, err := d.token()
+		if err != nil {
+			return err
+		}
+		d.path = append(d.path, step{key: f.name, index: -1})
+		if err := d.value(fieldByIndex(v, f.index), vt); err != nil {
+			return err
+		}
+		d.path = d.path[:len(d.path)-1]
+	}
+	return d.leave()
+}
+
+// fieldByIndex is v.FieldByIndex, allocating embedded pointers on the way.
+func fieldByIndex(v reflect.Value, index []int) reflect.Value {
+	for i, x := range index {
+		if i > 0 && v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				v.Set(reflect.New(v.Type().Elem()))
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v
+}
+
+func (d *decoder) mapping(v reflect.Value) error {
+	if err := d.enter(); err != nil {
+		return err
+	}
+	t := v.Type()
+	if v.IsNil() {
+		v.Set(reflect.MakeMap(t))
+	}
+	seen := make(map[string]struct{})
+	for d.dec.More() {
+		tok, err := d.token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		if _, dup := seen[key]; dup {
+			if SafeKey(key) {
+				return d.failAt(key, "the key is given twice in one object: give it once")
+			}
+			return d.fail("a key is given twice in one object: give it once")
+		}
+		seen[key] = struct{}{}
+		vt, err := d.token()
+		if err != nil {
+			return err
+		}
+		name := key
+		if !SafeKey(key) {
+			name = "(key)"
+		}
+		d.path = append(d.path, step{key: name, index: -1})
+		e := reflect.New(t.Elem()).Elem()
+		if err := d.value(e, vt); err != nil {
+			return err
+		}
+		d.path = d.path[:len(d.path)-1]
+		v.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), e)
+	}
+	return d.leave()
+}
+
+// capture rebuilds, as compact JSON, the value that starts with tok, for a
+// type that decodes itself. Duplicate keys are refused in it too.
+func (d *decoder) capture(tok json.Token) ([]byte, error) {
+	var b []byte
+	if err := d.captureTo(&b, tok); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func (d *decoder) captureTo(b *[]byte, tok json.Token) error {
+	switch x := tok.(type) {
+	case nil:
+		*b = append(*b, "null"...)
+	case bool:
+		*b = strconv.AppendBool(*b, x)
+	case json.Number:
+		*b = append(*b, x...)
+	case string:
+		q, _ := json.Marshal(x)
+		*b = append(*b, q...)
+	case json.Delim:
+		if err := d.enter(); err != nil {
+			return err
+		}
+		var seen map[string]struct{}
+		if x == '{' {
+			seen = make(map[string]struct{})
+		}
+		*b = append(*b, byte(x))
+		for i := 0; d.dec.More(); i++ {
+			if i > 0 {
+				*b = append(*b, ',')
+			}
+			if x == '{' {
+				kt, err := d.token()
+				if err != nil {
+					return err
+				}
+				key, _ := kt.(string)
+				if _, dup := seen[key]; dup {
+					if SafeKey(key) {
+						return d.failAt(key, "the key is given twice in one object: give it once")
+					}
+					return d.fail("a key is given twice in one object: give it once")
+				}
+				seen[key] = struct{}{}
+				q, _ := json.Marshal(key)
+				*b = append(append(*b, q...), ':')
+			}
+			vt, err := d.token()
+			if err != nil {
+				return err
+			}
+			if err := d.captureTo(b, vt); err != nil {
+				return err
+			}
+		}
+		if x == '{' {
+			*b = append(*b, '}')
+		} else {
+			*b = append(*b, ']')
+		}
+		return d.leave()
+	}
+	return nil
+}
+
+// mismatch is a value of the wrong JSON type for t.
+func (d *decoder) mismatch(t reflect.Type, tok json.Token) error {
+	return d.fail(expected(t) + ", got " + kindOf(tok))
+}
+
+// kindOf names the kind of JSON value tok starts, never the value.
+func kindOf(tok json.Token) string {
+	switch tok {
+	case json.Delim('{'):
+		return "an object"
+	case json.Delim('['):
+		return "an array"
+	}
+	switch tok.(type) {
+	case string:
+		return "a string"
+	case json.Number:
+		return "a number"
+	case bool:
+		return "true or false"
+	}
+	return "another kind of value"
+}
+
+// expected says what form a value of type t takes.
+func expected(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case t == dateType:
+		return "expected a date YYYY-MM-DD"
+	case t.Implements(timeType) && reflect.PointerTo(t).Implements(jsonUnmarshaler):
+		return "expected an instant in RFC 3339 form (2026-03-02T09:30:00Z)"
+	case reflect.PointerTo(t).Implements(jsonUnmarshaler):
+		return "expected a JSON value of the documented form"
+	case reflect.PointerTo(t).Implements(textUnmarshaler):
+		return "expected text (a JSON string)"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "expected text (a JSON string)"
+	case reflect.Bool:
+		return "expected true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return "expected a whole number"
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "expected a whole number, zero or more"
+	case reflect.Float32, reflect.Float64:
+		return "expected a number"
+	case reflect.Slice:
+		return "expected a list (a JSON array)"
+	case reflect.Struct, reflect.Map:
+		return "expected an object"
+	}
+	return "expected another kind of value"
+}
+
+func expectedNotNull(t reflect.Type) string {
+	return expected(t) + ", got null"
+}
+
+// rangeHint explains why a number did not fit an integer type t.
+func rangeHint(t reflect.Type, err error) string {
+	if errors.Is(err, strconv.ErrRange) {
+		return expected(t) + " in range"
+	}
+	return expected(t)
+}
+
+// textHint explains why text did not decode into t. The library's own
+// types say what they expect in a *guidance.Error's Hint; their Value,
+// which is the input, is dropped.
+func textHint(t reflect.Type, err error) string {
+	var ge *guidance.Error
+	if errors.As(err, &ge) && ge.Hint != "" {
+		return ge.Hint
+	}
+	if t == dateType {
+		return "expected a date YYYY-MM-DD that exists in the calendar"
+	}
+	return "the text is not one of the values this field takes"
 }
