@@ -2,6 +2,7 @@ package engine
 
 import (
 	"cmp"
+	"errors"
 	"slices"
 	"sync"
 
@@ -99,18 +100,19 @@ func (p *Pass) Due(anchors timescale.Anchors) (timescale.Deadline, error) {
 // anchor is missing or a policy choice does not fit the timescale.
 func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Date) {
 	dl, err := p.due(p.rule, anchors)
+	var ge *guidance.Error
 	switch {
-	case guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err):
+	case err == nil:
+		p.Assess(subject, dl, done)
+	case errors.As(err, &ge) && ge.Kind == guidance.NotInEdition:
 		p.ReportOn(subject, guidance.NotApplicable, "the "+p.Edition.String()+
 			" edition states no national timescale for this step; follow local procedures")
-	case err != nil:
+	default:
 		hint := "give the dates it counts from"
-		if ge, ok := err.(*guidance.Error); ok && ge.Hint != "" {
+		if ge != nil && ge.Hint != "" {
 			hint = ge.Hint
 		}
 		p.ReportOn(subject, guidance.Unknown, "cannot compute the due date: "+hint)
-	default:
-		p.Assess(subject, dl, done)
 	}
 }
 
