@@ -5,187 +5,170 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
-	"github.com/cpguide/cpguide/internal/citations"
-	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/timescale"
 )
 
-// Options control a check. The zero value checks under the edition in force
-// on the CPPM, with the date of the check unknown, the Scotland calendar and
-// every policy's default.
+// Options control a check.
 type Options struct {
-	// Edition is the edition to check under; zero means the edition in force
-	// on the CPPM. Editions are never blended.
-	Edition guidance.Edition
-	// Today is the date of the check; zero means unknown (the machine clock
-	// is never read).
-	Today Date
-	// Calendar decides working days; nil means timescale.Scotland().
-	Calendar *timescale.Calendar
-	// Policies choose readings where the guidance is unclear, e.g.
-	// {"coregroup.first.reading": "working"}; see timescale.Policies.
-	Policies map[string]string
-	// Variations are approved variations of timescales in this case. A
-	// variation of coregroup.refer-change applies to the referral its
-	// Subject names ("change_referrals[0]"), or to every referral if its
-	// Subject is empty.
-	Variations []timescale.Variation
-	// Local are a local Child Protection Committee's tighter timescales
-	// (see timescale.LocalTimescale); a figure that is not tighter than the
-	// national one is an error.
-	Local []timescale.LocalTimescale
+	// Options are the options of every check. The zero Edition means the
+	// edition in force on the CPPM; editions are never blended. A variation
+	// of coregroup.refer-change applies to the referral its Subject names
+	// ("change_referrals[0]"), or to every referral if its Subject is empty.
+	engine.Options
 	// MaxMeetingGap is the most calendar days allowed between Core Group
 	// meetings under local procedures. The guidance sets no interval, so
 	// zero leaves coregroup.regular-meetings Unknown.
 	MaxMeetingGap int
 }
 
-// templateSet holds, for each rule and edition the catalogue states, the
-// finding guidance.NewFinding builds. Checks copy a template, give it its own
-// citations and set the status and message.
-var templateSet = sync.OnceValue(func() templates.Set { return templates.New() })
+// group is the record the checks look at: the Core Group, and the local
+// interval between its meetings.
+type group struct {
+	*CoreGroup
+	maxMeetingGap int
+}
 
-// newFinding is guidance.NewFinding through the template cache. The citations
-// are copied so that no two findings share them.
-func newFinding(id string, e guidance.Edition, st guidance.Status, msg string) guidance.Finding {
-	f, ok := templateSet().Get(id, e)
-	if !ok {
-		return guidance.NewFinding(id, e, st, msg) // panics with the catalogue's explanation
+// Checks are the rules of a Core Group, each bound to the function that
+// checks it: every rule of RULES.md section 5 and the timescale
+// coregroup.refer-change (one finding per referral). [Check], [Deadlines]
+// and cpguide.Check run these values, in this order. (The first Core Group
+// meeting, coregroup.first, is owed by the CPPM that decided the plan:
+// package meeting checks it.)
+var Checks = []engine.Check[group]{
+	{Rule: "coregroup.coordinated-by-lead-professional", Run: never(checkCoordinator)},
+	{Rule: "coregroup.partners", Run: never(checkPartners)},
+	{Rule: "coregroup.in-person", Run: never(checkInPerson)},
+	{Rule: "coregroup.regular-meetings", Run: never(checkRegular)},
+	{Rule: "coregroup.communication", Run: never(checkCommunication)},
+	{Rule: "coregroup.contingency-activated", Run: never(checkContingency)},
+	{Rule: "coregroup.escalation", Run: never(checkEscalation)},
+	{Rule: "coregroup.full-plan-at-first-meeting", Run: never(checkFullPlan)},
+	{Rule: "coregroup.refer-change", Run: never(checkReferrals)},
+}
+
+// never makes a check that reports only findings, never an error, into the
+// Run of an engine.Check.
+func never(f func(*engine.Pass, *group)) func(*engine.Pass, *group) error {
+	return func(p *engine.Pass, g *group) error {
+		f(p, g)
+		return nil
 	}
-	f.Citations = slices.Clone(f.Citations)
-	f.Status, f.Message = st, msg
-	return f
 }
 
-type checker struct {
-	r     *guidance.Report
-	e     guidance.Edition
-	opts  Options
-	cites citations.Store // each finding's own copy of its citations
-}
-
-func (c *checker) has(id string) bool { return templateSet().Has(id, c.e) }
-
-func (c *checker) add(id string, st guidance.Status, subject, msg string) {
-	f, ok := templateSet().Get(id, c.e)
-	if !ok {
-		return // the edition does not state the rule
+// Run checks the Core Group on the pass: the rules of [Checks], each stated
+// in the pass's edition, with findings about "core group" unless a check
+// names a part of it. maxMeetingGap is [Options].MaxMeetingGap. It is the
+// entry point of cpguide.Check; [Check] and [Deadlines] run it on a pass of
+// their own. An invalid group is an error and nothing is reported.
+func Run(p *engine.Pass, g *CoreGroup, maxMeetingGap int) error {
+	if err := validate(g, maxMeetingGap); err != nil {
+		return err
 	}
-	f.Citations = c.cites.Copy(f.Citations) // a finding of Check owns its citations
-	f.Status, f.Message, f.Subject = st, msg, subject
-	c.r.Add(f)
+	return engine.Run(p, "core group", &group{CoreGroup: g, maxMeetingGap: maxMeetingGap}, Checks)
 }
 
-func (c *checker) due(rule string, anchors timescale.Anchors) (timescale.Deadline, error) {
-	return timescale.Due(rule, c.e, anchors, timescale.Options{Calendar: c.opts.Calendar, Policies: c.opts.Policies, Local: c.opts.Local})
-}
-
-func start(g *CoreGroup, opts Options) (*checker, error) {
+func validate(g *CoreGroup, maxMeetingGap int) error {
 	if g == nil {
-		return nil, invalid("core_group", "give a core group")
+		return invalid("core_group", "give a core group")
 	}
-	if err := g.Validate(); err != nil {
+	if maxMeetingGap < 0 {
+		return invalid("options.max_meeting_gap", "give a number of calendar days, or zero for none")
+	}
+	return g.Validate()
+}
+
+// pass makes the pass of a check of g on its own: the options are checked
+// and the edition resolved (opts.Edition, else the edition in force on the
+// CPPM).
+func pass(g *CoreGroup, opts Options) (*engine.Pass, error) {
+	if err := validate(g, opts.MaxMeetingGap); err != nil {
 		return nil, err
 	}
 	if !opts.Today.IsZero() && !opts.Today.Valid() {
 		return nil, invalid("options.today", "give a real date or leave it zero")
-	}
-	if err := timescale.CheckPolicies(opts.Policies); err != nil {
-		return nil, err
-	}
-	if opts.MaxMeetingGap < 0 {
-		return nil, invalid("options.max_meeting_gap", "give a number of calendar days, or zero for none")
 	}
 	for i, v := range opts.Variations {
 		if err := v.Validate(); err != nil {
 			return nil, &guidance.Error{Kind: guidance.Invalid, Field: idx("options.variations", i), Hint: "fix the variation", Err: err}
 		}
 	}
-	e := opts.Edition
-	switch {
-	case e != guidance.EditionUnset && !e.Valid():
-		return nil, &guidance.Error{Kind: guidance.UnknownEdition, Field: "options.edition", Value: e.String(),
-			Hint: "use guidance.Edition2014, Edition2021 or Edition2023"}
-	case e == guidance.EditionUnset && g.CPPM.IsZero():
-		return nil, &guidance.Error{Kind: guidance.MissingFact, Field: "cppm",
-			Hint: "give the CPPM date or choose Options.Edition, so the group is checked under one edition"}
-	case e == guidance.EditionUnset:
-		var err error
-		if e, err = guidance.InForce(g.CPPM); err != nil {
-			return nil, &guidance.Error{Kind: guidance.NotInForce, Field: "cppm", Hint: "choose Options.Edition: no modelled edition was in force then", Err: err}
-		}
-	}
-	if err := timescale.CheckLocal(opts.Local, e); err != nil {
+	e, err := opts.EditionOn("cppm", g.CPPM)
+	if err != nil {
 		return nil, err
 	}
-	return &checker{e: e, opts: opts}, nil
+	if err := opts.Prepare(e); err != nil {
+		return nil, err
+	}
+	return engine.NewPass(opts.Options, e), nil
 }
 
-// Check checks a Core Group against every rule of RULES.md section 5 stated
-// in the chosen edition, and the timescales coregroup.first and
-// coregroup.refer-change (one finding per referral). It returns every
-// finding, sorted by urgency.
+// Check checks a Core Group against the rules of [Checks]: every rule of
+// RULES.md section 5 and the timescale coregroup.refer-change (one finding
+// per referral). It returns every finding, sorted by urgency. A rule the
+// edition does not state has one NotApplicable finding saying so.
 //
 // The error is non-nil only for bad input or options (including a local
 // timescale that does not tighten the national one); the group's failings
 // are findings, and [guidance.Report.Err] says whether any is a breach.
 func Check(g *CoreGroup, opts Options) (*guidance.Report, error) {
-	c, err := start(g, opts)
+	p, err := pass(g, opts)
 	if err != nil {
 		return nil, err
 	}
-	c.r = &guidance.Report{Edition: c.e, Today: opts.Today, Findings: make([]guidance.Finding, 0, 12+len(g.ChangeReferrals))}
-	if err := c.checkAll(g); err != nil {
+	if err := Run(p, g, opts.MaxMeetingGap); err != nil {
 		return nil, err
 	}
-	c.r.Sort()
-	return c.r, nil
+	rep, _ := p.Take()
+	return rep, nil
 }
 
-// checkAll adds the findings of every rule to c.r.
-func (c *checker) checkAll(g *CoreGroup) error {
-	if err := checkReferrals(c, g); err != nil {
-		return err
+// Deadlines returns what the Core Group owes next, each with its
+// explanation: a referral to the CPPM Chair for each change identified but
+// not yet referred. They are the deadlines the checks of [Checks] find
+// owed, sorted by due date. (The first meeting is owed by the CPPM: see
+// package meeting.)
+func Deadlines(g *CoreGroup, opts Options) ([]timescale.Deadline, error) {
+	p, err := pass(g, opts)
+	if err != nil {
+		return nil, err
 	}
-	checkCoordinator(c, g)
-	checkPartners(c, g)
-	checkInPerson(c, g)
-	checkCommunication(c, g)
-	checkRegular(c, g)
-	checkContingency(c, g)
-	checkEscalation(c, g)
-	checkFullPlan(c, g)
-	return nil
+	if err := Run(p, g, opts.MaxMeetingGap); err != nil {
+		return nil, err
+	}
+	_, dls := p.Take()
+	return dls, nil
 }
 
-func checkReferrals(c *checker, g *CoreGroup) error {
-	const id = "coregroup.refer-change"
+// checkReferrals assesses the timescale of each referral of a significant
+// change: one finding per referral, about the referral.
+func checkReferrals(p *engine.Pass, g *group) {
 	for i, r := range g.ChangeReferrals {
-		dl, err := c.due(id, timescale.Anchors{timescale.EventChangeIdentified: r.Identified})
-		if err != nil {
-			return err
-		}
 		subject := idx("change_referrals", i)
-		f := dl.AssessFor(subject, r.Referred, c.opts.Today, c.opts.Variations...)
+		anchors := timescale.Anchors{timescale.EventChangeIdentified: r.Identified}
+		dl, err := p.Due(anchors)
+		if err != nil {
+			p.Timed(subject, anchors, r.Referred) // the finding says why there is no due date
+			continue
+		}
+		p.Assess(subject, dl, r.Referred)
+		f := &p.Findings[len(p.Findings)-1]
 		switch {
 		case r.Referred.IsZero():
 		case r.To == "":
 			f.Message += "; record to whom it was referred (to)"
-		case r.To == LeadProfessional && c.e != guidance.Edition2023:
-			f.Message += fmt.Sprintf("; the %s edition names the CPPM Chair as the recipient: make sure the Chair knows", c.e)
+		case r.To == LeadProfessional && p.Edition != guidance.Edition2023:
+			f.Message += fmt.Sprintf("; the %s edition names the CPPM Chair as the recipient: make sure the Chair knows", p.Edition)
 		}
-		c.r.Add(f)
 	}
-	return nil
 }
 
-func checkCoordinator(c *checker, g *CoreGroup) {
-	const id, subj = "coregroup.coordinated-by-lead-professional", "co-ordination"
+func checkCoordinator(p *engine.Pass, g *group) {
+	const subj = "co-ordination"
 	if g.Coordinator == "" {
-		c.add(id, guidance.Missing, subj, "record which member co-ordinates the Core Group (coordinator); it should be the lead professional")
+		p.ReportOn(subj, guidance.Missing, "record which member co-ordinates the Core Group (coordinator); it should be the lead professional")
 		return
 	}
 	for i, m := range g.Members {
@@ -193,19 +176,19 @@ func checkCoordinator(c *checker, g *CoreGroup) {
 			continue
 		}
 		if m.LeadProfessional {
-			c.add(id, guidance.Met, subj, "the Core Group is co-ordinated by the lead professional")
+			p.ReportOn(subj, guidance.Met, "the Core Group is co-ordinated by the lead professional")
 		} else {
-			c.add(id, guidance.Missing, subj, fmt.Sprintf("the co-ordinator (%s) is not marked as the lead professional: the lead professional should co-ordinate the Core Group", idx("members", i)))
+			p.ReportOn(subj, guidance.Missing, fmt.Sprintf("the co-ordinator (%s) is not marked as the lead professional: the lead professional should co-ordinate the Core Group", idx("members", i)))
 		}
 		return
 	}
 }
 
-func checkPartners(c *checker, g *CoreGroup) {
-	const id, subj = "coregroup.partners", "partnership with child and parents"
+func checkPartners(p *engine.Pass, g *group) {
+	const subj = "partnership with child and parents"
 	var child, parent bool
-	for _, p := range g.Partners {
-		switch p.Relationship {
+	for _, pt := range g.Partners {
+		switch pt.Relationship {
 		case Child:
 			child = true
 		case Parent, Carer:
@@ -220,16 +203,16 @@ func checkPartners(c *checker, g *CoreGroup) {
 		miss = append(miss, "at least one parent or carer (or why none is involved)")
 	}
 	if len(miss) > 0 {
-		c.add(id, guidance.Missing, subj, "record as partners "+strings.Join(miss, " and ")+" (partners)")
+		p.ReportOn(subj, guidance.Missing, "record as partners "+strings.Join(miss, " and ")+" (partners)")
 		return
 	}
-	c.add(id, guidance.Met, subj, "the child and a parent or carer are recorded as partners; whether the partnership is real is for the Core Group and Chair to judge")
+	p.ReportOn(subj, guidance.Met, "the child and a parent or carer are recorded as partners; whether the partnership is real is for the Core Group and Chair to judge")
 }
 
-func checkInPerson(c *checker, g *CoreGroup) {
-	const id, subj = "coregroup.in-person", "meetings in person"
+func checkInPerson(p *engine.Pass, g *group) {
+	const subj = "meetings in person"
 	if len(g.Meetings) == 0 {
-		c.add(id, guidance.Unknown, subj, "no Core Group meetings recorded yet")
+		p.ReportOn(subj, guidance.Unknown, "no Core Group meetings recorded yet")
 		return
 	}
 	var remote, excused, unknown []string
@@ -246,23 +229,23 @@ func checkInPerson(c *checker, g *CoreGroup) {
 	}
 	switch {
 	case len(remote) > 0:
-		c.add(id, guidance.Missing, subj, "the Core Group should meet in person: "+strings.Join(remote, ", ")+" was not, and no reason is recorded (not_in_person_reason)")
+		p.ReportOn(subj, guidance.Missing, "the Core Group should meet in person: "+strings.Join(remote, ", ")+" was not, and no reason is recorded (not_in_person_reason)")
 	case len(unknown) > 0:
-		c.add(id, guidance.Unknown, subj, "record whether each meeting was held in person: "+strings.Join(unknown, ", "))
+		p.ReportOn(subj, guidance.Unknown, "record whether each meeting was held in person: "+strings.Join(unknown, ", "))
 	case len(excused) > 0:
-		c.add(id, guidance.Unknown, subj, strings.Join(excused, ", ")+" was not held in person; a reason is recorded, and whether it justified the departure is for the Chair to judge")
+		p.ReportOn(subj, guidance.Unknown, strings.Join(excused, ", ")+" was not held in person; a reason is recorded, and whether it justified the departure is for the Chair to judge")
 	default:
-		c.add(id, guidance.Met, subj, "all "+strconv.Itoa(len(g.Meetings))+" meeting(s) held in person")
+		p.ReportOn(subj, guidance.Met, "all "+strconv.Itoa(len(g.Meetings))+" meeting(s) held in person")
 	}
 }
 
 // checkCommunication checks what the record can show of communication
 // between agencies and with the family: whether each meeting's note or
 // decisions were shared with all members and with the child and family.
-func checkCommunication(c *checker, g *CoreGroup) {
-	const id, subj = "coregroup.communication", "communication"
+func checkCommunication(p *engine.Pass, g *group) {
+	const subj = "communication"
 	if len(g.Meetings) == 0 {
-		c.add(id, guidance.Unknown, subj, "no Core Group meetings recorded yet")
+		p.ReportOn(subj, guidance.Unknown, "no Core Group meetings recorded yet")
 		return
 	}
 	var members, family, unknown []string
@@ -294,21 +277,18 @@ func checkCommunication(c *checker, g *CoreGroup) {
 		if len(unknown) > 0 {
 			msg += "; also record whether they were shared at " + strings.Join(unknown, ", ")
 		}
-		c.add(id, guidance.Missing, subj, msg)
+		p.ReportOn(subj, guidance.Missing, msg)
 	case len(unknown) > 0:
-		c.add(id, guidance.Unknown, subj, "record whether each meeting's note or decisions were shared: "+strings.Join(unknown, ", "))
+		p.ReportOn(subj, guidance.Unknown, "record whether each meeting's note or decisions were shared: "+strings.Join(unknown, ", "))
 	default:
-		c.add(id, guidance.Met, subj, "the note or decisions of all "+strconv.Itoa(len(g.Meetings))+" meeting(s) were shared with all members and with the child and family; whether communication is effective is for the Core Group and Chair to judge")
+		p.ReportOn(subj, guidance.Met, "the note or decisions of all "+strconv.Itoa(len(g.Meetings))+" meeting(s) were shared with all members and with the child and family; whether communication is effective is for the Core Group and Chair to judge")
 	}
 }
 
-func checkRegular(c *checker, g *CoreGroup) {
-	const id, subj = "coregroup.regular-meetings", "regular meetings"
-	if !c.has(id) {
-		return
-	}
+func checkRegular(p *engine.Pass, g *group) {
+	const subj = "regular meetings"
 	if len(g.Meetings) == 0 {
-		c.add(id, guidance.Unknown, subj, "no Core Group meetings recorded yet")
+		p.ReportOn(subj, guidance.Unknown, "no Core Group meetings recorded yet")
 		return
 	}
 	longest, at := 0, -1
@@ -319,34 +299,33 @@ func checkRegular(c *checker, g *CoreGroup) {
 	}
 	last := g.Meetings[len(g.Meetings)-1].Date
 	since := -1
-	if !c.opts.Today.IsZero() {
-		since = c.opts.Today.Sub(last)
+	if !p.Today.IsZero() {
+		since = p.Today.Sub(last)
 	}
-	max := c.opts.MaxMeetingGap
+	max := g.maxMeetingGap
 	switch {
 	case max == 0:
 		msg := "the longest gap between meetings is " + strconv.Itoa(longest) + " day(s)"
 		if since >= 0 {
 			msg += " and " + strconv.Itoa(since) + " day(s) have passed since the last"
 		}
-		c.add(id, guidance.Unknown, subj, msg+"; the guidance sets no interval: set Options.MaxMeetingGap from your local procedures")
+		p.ReportOn(subj, guidance.Unknown, msg+"; the guidance sets no interval: set Options.MaxMeetingGap from your local procedures")
 	case since > max:
-		f := newFinding(id, c.e, guidance.Overdue, fmt.Sprintf("the next Core Group meeting is overdue: %d day(s) since the last, more than the %d allowed by local procedures", since, max))
-		f.Subject, f.Due = subj, last.AddDays(max)
-		c.r.Add(f)
+		p.ReportOn(subj, guidance.Overdue, fmt.Sprintf("the next Core Group meeting is overdue: %d day(s) since the last, more than the %d allowed by local procedures", since, max))
+		p.Findings[len(p.Findings)-1].Due = last.AddDays(max)
 	case longest > max:
-		c.add(id, guidance.Late, subj, fmt.Sprintf("%s came %d day(s) after the meeting before, more than the %d allowed by local procedures", idx("meetings", at), longest, max))
+		p.ReportOn(subj, guidance.Late, fmt.Sprintf("%s came %d day(s) after the meeting before, more than the %d allowed by local procedures", idx("meetings", at), longest, max))
 	case since < 0:
-		c.add(id, guidance.Unknown, subj, fmt.Sprintf("the gaps between meetings are within %d day(s); give the date of the check to confirm the next is not overdue", max))
+		p.ReportOn(subj, guidance.Unknown, fmt.Sprintf("the gaps between meetings are within %d day(s); give the date of the check to confirm the next is not overdue", max))
 	default:
-		c.add(id, guidance.Met, subj, "no gap between meetings exceeds "+strconv.Itoa(max)+" day(s)")
+		p.ReportOn(subj, guidance.Met, "no gap between meetings exceeds "+strconv.Itoa(max)+" day(s)")
 	}
 }
 
-func checkContingency(c *checker, g *CoreGroup) {
-	const id, subj = "coregroup.contingency-activated", "contingency plans"
+func checkContingency(p *engine.Pass, g *group) {
+	const subj = "contingency plans"
 	if len(g.Meetings) == 0 {
-		c.add(id, guidance.Unknown, subj, "no Core Group meetings recorded yet")
+		p.ReportOn(subj, guidance.Unknown, "no Core Group meetings recorded yet")
 		return
 	}
 	var missing, elapsed, unrecorded []string
@@ -375,20 +354,20 @@ func checkContingency(c *checker, g *CoreGroup) {
 	}
 	switch {
 	case len(missing) > 0:
-		c.add(id, guidance.Missing, subj, "progress was not made or circumstances changed at "+strings.Join(missing, ", ")+" but no contingency activation is recorded on or after it: activate the contingency plan and record it (contingency_activations)")
+		p.ReportOn(subj, guidance.Missing, "progress was not made or circumstances changed at "+strings.Join(missing, ", ")+" but no contingency activation is recorded on or after it: activate the contingency plan and record it (contingency_activations)")
 	case stalled > 0:
-		c.add(id, guidance.Met, subj, "contingency plans were activated: "+strings.Join(elapsed, ", ")+"; whether that was prompt enough is for the Core Group and Chair to judge")
+		p.ReportOn(subj, guidance.Met, "contingency plans were activated: "+strings.Join(elapsed, ", ")+"; whether that was prompt enough is for the Core Group and Chair to judge")
 	case len(unrecorded) > 0:
-		c.add(id, guidance.Unknown, subj, "record at each meeting whether the plan is making progress: "+strings.Join(unrecorded, ", "))
+		p.ReportOn(subj, guidance.Unknown, "record at each meeting whether the plan is making progress: "+strings.Join(unrecorded, ", "))
 	default:
-		c.add(id, guidance.NotApplicable, subj, "every meeting recorded progress and no change of circumstances")
+		p.ReportOn(subj, guidance.NotApplicable, "every meeting recorded progress and no change of circumstances")
 	}
 }
 
-func checkEscalation(c *checker, g *CoreGroup) {
-	const id, subj = "coregroup.escalation", "escalating concerns"
+func checkEscalation(p *engine.Pass, g *group) {
+	const subj = "escalating concerns"
 	if len(g.Escalations) == 0 {
-		c.add(id, guidance.NotApplicable, subj, "no escalating concerns recorded")
+		p.ReportOn(subj, guidance.NotApplicable, "no escalating concerns recorded")
 		return
 	}
 	var none, noDate []string
@@ -403,69 +382,37 @@ func checkEscalation(c *checker, g *CoreGroup) {
 	}
 	switch {
 	case len(none) > 0:
-		c.add(id, guidance.Missing, subj, "record the response to each escalating concern (an immediate response, additional support and/or a review CPPM): "+strings.Join(none, ", "))
+		p.ReportOn(subj, guidance.Missing, "record the response to each escalating concern (an immediate response, additional support and/or a review CPPM): "+strings.Join(none, ", "))
 	case len(noDate) > 0:
-		c.add(id, guidance.Missing, subj, "record the date the review CPPM was requested: "+strings.Join(noDate, ", "))
+		p.ReportOn(subj, guidance.Missing, "record the date the review CPPM was requested: "+strings.Join(noDate, ", "))
 	default:
-		c.add(id, guidance.Met, subj, "each escalating concern has a recorded response; whether it was enough and quick enough is for the Chair to judge")
+		p.ReportOn(subj, guidance.Met, "each escalating concern has a recorded response; whether it was enough and quick enough is for the Chair to judge")
 	}
 }
 
-func checkFullPlan(c *checker, g *CoreGroup) {
-	const id, subj = "coregroup.full-plan-at-first-meeting", "full plan at the first Core Group"
-	if !c.has(id) {
-		return
-	}
+func checkFullPlan(p *engine.Pass, g *group) {
+	const subj = "full plan at the first Core Group"
 	if len(g.Meetings) == 0 {
-		c.add(id, guidance.Unknown, subj, "no Core Group meeting recorded yet: formulate the full plan with the family at the first one")
+		p.ReportOn(subj, guidance.Unknown, "no Core Group meeting recorded yet: formulate the full plan with the family at the first one")
 		return
 	}
 	m := g.Meetings[0]
 	family := false
 	for _, a := range m.Attendance {
-		for _, p := range g.Partners {
-			if p.ID == a {
+		for _, pt := range g.Partners {
+			if pt.ID == a {
 				family = true
 			}
 		}
 	}
 	switch {
 	case m.FullPlanFormulated == nil:
-		c.add(id, guidance.Unknown, subj, "record whether the full plan was formulated at the first meeting (meetings[0].full_plan_formulated)")
+		p.ReportOn(subj, guidance.Unknown, "record whether the full plan was formulated at the first meeting (meetings[0].full_plan_formulated)")
 	case !*m.FullPlanFormulated:
-		c.add(id, guidance.Missing, subj, "the full plan was not formulated at the first Core Group: formulate it with the family and record it")
+		p.ReportOn(subj, guidance.Missing, "the full plan was not formulated at the first Core Group: formulate it with the family and record it")
 	case !family:
-		c.add(id, guidance.Missing, subj, "the full plan was formulated at the first Core Group but no parent, carer or child is recorded as present: it should be formulated with the family")
+		p.ReportOn(subj, guidance.Missing, "the full plan was formulated at the first Core Group but no parent, carer or child is recorded as present: it should be formulated with the family")
 	default:
-		c.add(id, guidance.Met, subj, "the full plan was formulated at the first Core Group with the family present")
+		p.ReportOn(subj, guidance.Met, "the full plan was formulated at the first Core Group with the family present")
 	}
-}
-
-// Deadlines returns what the Core Group owes next, each with its
-// explanation: the first meeting (while none is recorded) and a referral to
-// the CPPM Chair for each change identified but not yet referred. They are
-// sorted by due date.
-func Deadlines(g *CoreGroup, opts Options) ([]timescale.Deadline, error) {
-	c, err := start(g, opts)
-	if err != nil {
-		return nil, err
-	}
-	return c.deadlines(g)
-}
-
-// deadlines is Deadlines once c is set up.
-func (c *checker) deadlines(g *CoreGroup) ([]timescale.Deadline, error) {
-	var out []timescale.Deadline
-	for _, r := range g.ChangeReferrals {
-		if !r.Referred.IsZero() {
-			continue
-		}
-		dl, err := c.due("coregroup.refer-change", timescale.Anchors{timescale.EventChangeIdentified: r.Identified})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, dl)
-	}
-	slices.SortStableFunc(out, func(a, b timescale.Deadline) int { return a.Due.Compare(b.Due) })
-	return out, nil
 }

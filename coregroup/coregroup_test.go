@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/timescale"
 )
@@ -69,8 +70,8 @@ func find(t *testing.T, r *guidance.Report, id string) guidance.Finding {
 }
 
 var (
-	goodOpts = Options{Today: d("2026-05-01"), MaxMeetingGap: 42}
-	badOpts  = Options{Today: d("2026-06-01"), MaxMeetingGap: 42}
+	goodOpts = Options{Options: engine.Options{Today: d("2026-05-01")}, MaxMeetingGap: 42}
+	badOpts  = Options{Options: engine.Options{Today: d("2026-06-01")}, MaxMeetingGap: 42}
 )
 
 // TestEveryCoreGroupRule proves each Core Group rule: removing a rule's check
@@ -160,9 +161,14 @@ func TestReferChange_ThreeCalendarDays(t *testing.T) {
 
 // A 2021 group is checked only against the rules 2021 states.
 func TestEdition2021_NeverBlendsEditions(t *testing.T) {
-	r := check(t, load(t, "2021/good.json"), Options{Today: d("2022-05-01"), MaxMeetingGap: 42})
+	r := check(t, load(t, "2021/good.json"), Options{Options: engine.Options{Today: d("2022-05-01")}, MaxMeetingGap: 42})
 	assert.Equal(t, guidance.Edition2021, r.Edition)
-	assert.Empty(t, findAll(r, "coregroup.full-plan-at-first-meeting"), "2021 has no S3 full-plan rule: never blend editions")
+	// 2021 has no S3 full-plan rule: never blend editions. The rule is not
+	// checked; its one finding says the edition does not state it.
+	f := find(t, r, "coregroup.full-plan-at-first-meeting")
+	assert.Equal(t, guidance.NotApplicable, f.Status)
+	assert.Empty(t, f.Citations)
+	assert.Contains(t, f.Message, "2021 edition, as the library's sources state it, has no such requirement")
 	for _, f := range r.Findings {
 		assert.Equal(t, guidance.Edition2021, f.Edition)
 	}
@@ -183,10 +189,10 @@ func TestInPerson_ReasonRecordedIsForTheChairToJudge(t *testing.T) {
 
 func TestRegularMeetings_NoIntervalInTheGuidanceIsUnknown(t *testing.T) {
 	g := load(t, "2023/good.json")
-	f := find(t, check(t, g, Options{Today: d("2026-05-01")}), "coregroup.regular-meetings")
+	f := find(t, check(t, g, Options{Options: engine.Options{Today: d("2026-05-01")}}), "coregroup.regular-meetings")
 	assert.Equal(t, guidance.Unknown, f.Status)
 	assert.Contains(t, f.Message, "MaxMeetingGap")
-	f = find(t, check(t, g, Options{Today: d("2026-06-01"), MaxMeetingGap: 42}), "coregroup.regular-meetings")
+	f = find(t, check(t, g, Options{Options: engine.Options{Today: d("2026-06-01")}, MaxMeetingGap: 42}), "coregroup.regular-meetings")
 	assert.Equal(t, guidance.Overdue, f.Status)
 	assert.Equal(t, d("2026-05-22"), f.Due)
 }
@@ -238,9 +244,9 @@ func TestDeadlines_ReferralsWithExplanations(t *testing.T) {
 
 func TestCheck_BadOptionsAreTypedErrors(t *testing.T) {
 	g := load(t, "2023/good.json")
-	_, err := Check(g, Options{Edition: 42})
-	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownEdition, Field: "options.edition"}, err), err)
-	_, err = Check(g, Options{Policies: map[string]string{"coregroup.first.reading": "lunar"}})
+	_, err := Check(g, Options{Options: engine.Options{Edition: 42}})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownEdition, Field: "edition"}, err), err)
+	_, err = Check(g, Options{Options: engine.Options{Policies: map[string]string{"coregroup.first.reading": "lunar"}}})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownPolicy}, err), err)
 	_, err = Check(g, Options{MaxMeetingGap: -1})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.max_meeting_gap"}, err), err)
@@ -343,8 +349,8 @@ func TestGoldenReports(t *testing.T) {
 	}{
 		{"2023/good", goodOpts},
 		{"2023/bad", badOpts},
-		{"2023/new", Options{Today: d("2026-03-10")}},
-		{"2021/good", Options{Today: d("2022-05-01"), MaxMeetingGap: 42}},
+		{"2023/new", Options{Options: engine.Options{Today: d("2026-03-10")}}},
+		{"2021/good", Options{Options: engine.Options{Today: d("2022-05-01")}, MaxMeetingGap: 42}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -408,12 +414,19 @@ func TestFindingsMatchTheCatalogue(t *testing.T) {
 // change notified within 3 calendar days (the first meeting, within 15, is
 // the CPPM's step: package meeting).
 func TestEdition2014_OnlyTheTimescales(t *testing.T) {
-	r := check(t, load(t, "2014/bad.json"), Options{Today: d("2016-06-01"), MaxMeetingGap: 42})
+	r := check(t, load(t, "2014/bad.json"), Options{Options: engine.Options{Today: d("2016-06-01")}, MaxMeetingGap: 42})
 	assert.Equal(t, guidance.Edition2014, r.Edition)
+	// Every other rule is not checked: one NotApplicable finding each, saying
+	// the edition does not state it.
 	for _, f := range r.Findings {
-		assert.Equal(t, "coregroup.refer-change", f.Rule)
 		assert.Equal(t, guidance.Edition2014, f.Edition)
+		if f.Rule != "coregroup.refer-change" {
+			assert.Equal(t, guidance.NotApplicable, f.Status, f.Rule)
+			assert.Empty(t, f.Citations, f.Rule)
+			assert.Contains(t, f.Message, "2014 edition, as the library's sources state it, has no such requirement", f.Rule)
+		}
 	}
+	assert.Len(t, r.Findings, len(Checks)-1+2)
 	assert.Len(t, findAll(r, "coregroup.refer-change"), 2)
 }
 
@@ -456,6 +469,54 @@ func TestCommunication_G21_3137(t *testing.T) {
 			})
 		}
 	}
-	r := check(t, load(t, "2023/new.json"), Options{Today: d("2026-03-10")})
+	r := check(t, load(t, "2023/new.json"), Options{Options: engine.Options{Today: d("2026-03-10")}})
 	assert.Equal(t, guidance.Unknown, find(t, r, "coregroup.communication").Status, "no meetings yet")
+}
+
+// TestChecks_OneValuePerRuleOfTheCoreGroup: the check values are bound one
+// to one to the Core Group's rules of the catalogue (area coregroup, and the
+// timescale coregroup.refer-change). The first meeting (coregroup.first) is
+// owed by the CPPM that decided the plan and checked by package meeting,
+// not here.
+func TestChecks_OneValuePerRuleOfTheCoreGroup(t *testing.T) {
+	area := map[string]guidance.Area{}
+	for _, r := range guidance.Rules() {
+		area[r.ID] = r.Area
+	}
+	seen := map[string]bool{}
+	for _, id := range engine.Rules(Checks) {
+		assert.False(t, seen[id], "rule %s has two check values", id)
+		seen[id] = true
+		a, ok := area[id]
+		require.True(t, ok, "check value for %q, which the catalogue lacks", id)
+		if id != "coregroup.refer-change" {
+			assert.Equal(t, guidance.AreaCoreGroup, a, id)
+		}
+	}
+	for id, a := range area {
+		if a == guidance.AreaCoreGroup {
+			assert.True(t, seen[id], "rule %s of area coregroup has no check value", id)
+		}
+	}
+	assert.Contains(t, engine.Rules(Checks), "coregroup.refer-change")
+	assert.NotContains(t, engine.Rules(Checks), "coregroup.first", "owed by the CPPM: package meeting")
+}
+
+// TestRun_OnASharedPass: Run appends the group's findings to a pass that
+// already holds others (cpguide.Check runs every package on one pass) and
+// owes the referrals not yet made; an invalid group is an error that
+// reports nothing.
+func TestRun_OnASharedPass(t *testing.T) {
+	p := engine.NewPass(engine.Options{Today: d("2026-03-10")}, guidance.Edition2023)
+	p.Findings = append(p.Findings, guidance.Finding{Rule: "other"})
+	require.NoError(t, Run(p, load(t, "2023/new.json"), 0))
+	assert.Equal(t, "other", p.Findings[0].Rule)
+	assert.Len(t, p.Findings, 1+len(Checks)) // new.json: one referral
+	require.Len(t, p.Deadlines, 1)
+	assert.Equal(t, "coregroup.refer-change", p.Deadlines[0].Rule)
+
+	q := engine.NewPass(engine.Options{}, guidance.Edition2023)
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "core_group"}, Run(q, nil, 0)))
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.max_meeting_gap"}, Run(q, load(t, "2023/good.json"), -1)))
+	assert.Empty(t, q.Findings)
 }

@@ -1,7 +1,7 @@
 // Package coregroup models the Core Group of a Child Protection Plan and
 // checks its record against Scotland's National Guidance for Child
-// Protection (RULES.md section 5, and the Core Group timescales of section
-// 1).
+// Protection (RULES.md section 5, and the Core Group timescale
+// coregroup.refer-change of section 1).
 //
 // # What it models
 //
@@ -19,23 +19,28 @@
 //
 // # What it checks
 //
-// [Check] returns a guidance.Report with every finding:
+// Each rule is a value of [Checks]: a catalogue rule bound to the function
+// that checks it, run by package engine. [Check] applies them to a group
+// and returns a guidance.Report with every finding:
 //
-//   - coregroup.first: the first meeting within the edition's timescale of
-//     the CPPM (2023: 14 calendar days or 15 working days by the sources;
-//     the stricter by default, policy coregroup.first.reading), computed and
-//     explained by package timescale;
-//   - coregroup.refer-change: each significant change referred within 3
-//     calendar days of being identified (one finding per referral);
 //   - coregroup.coordinated-by-lead-professional, coregroup.partners,
-//     coregroup.in-person, coregroup.communication (each meeting's note or
-//     decisions shared with all members and the family),
-//     coregroup.regular-meetings,
-//     coregroup.contingency-activated, coregroup.escalation and (2023)
-//     coregroup.full-plan-at-first-meeting.
+//     coregroup.in-person, coregroup.regular-meetings,
+//     coregroup.communication (each meeting's note or decisions shared with
+//     all members and the family), coregroup.contingency-activated,
+//     coregroup.escalation and (2023) coregroup.full-plan-at-first-meeting;
+//   - coregroup.refer-change: each significant change referred within 3
+//     calendar days of being identified (one finding per referral),
+//     computed and explained by package timescale.
 //
-// [Deadlines] says what the group owes next (the first meeting, referrals
-// not yet made), each deadline explaining how it was counted.
+// A rule the chosen edition does not state is not checked: its finding is
+// NotApplicable and says so (under 2014, every rule but
+// coregroup.refer-change). The first meeting of the group
+// (coregroup.first) is owed by the CPPM that decided the plan: package
+// meeting checks it, from the group's CPPM and first meeting dates.
+//
+// [Deadlines] says what the group owes next (referrals not yet made), each
+// deadline explaining how it was counted. [Run] is the same checks on a
+// pass that cpguide.Check shares between packages.
 //
 // # Limits
 //

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cpguide/cpguide/coregroup"
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 )
 
@@ -20,7 +21,7 @@ func ExampleCheck() {
 		fmt.Println(err)
 		return
 	}
-	r, err := coregroup.Check(g, coregroup.Options{Today: guidance.Date{Year: 2026, Month: 4, Day: 1}, MaxMeetingGap: 42})
+	r, err := coregroup.Check(g, coregroup.Options{Options: engine.Options{Today: guidance.Date{Year: 2026, Month: 4, Day: 1}}, MaxMeetingGap: 42})
 	if err != nil {
 		fmt.Println(err)
 		return

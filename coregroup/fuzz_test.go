@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 )
 
@@ -26,7 +27,7 @@ func FuzzDecodeCoreGroup(f *testing.F) {
 			return
 		}
 		for _, e := range guidance.Editions() {
-			opts := Options{Edition: e, Today: guidance.Date{Year: 2026, Month: 4, Day: 1}, MaxMeetingGap: 30}
+			opts := Options{Options: engine.Options{Edition: e, Today: guidance.Date{Year: 2026, Month: 4, Day: 1}}, MaxMeetingGap: 30}
 			if _, err := Check(g, opts); err != nil {
 				t.Fatalf("Check of a decoded core group under %s: %v", e, err)
 			}

@@ -2,181 +2,194 @@ package plan
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
-	"github.com/cpguide/cpguide/internal/citations"
-	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/timescale"
 )
 
-// Options control a check. The zero value checks under the edition in force
-// on the plan's date, with the date of the check unknown, the Scotland
-// calendar and every policy's default.
+// Options control a check.
 type Options struct {
-	// Edition is the edition to check under; zero means the edition in force
-	// on the CPPM (or, for an Interim Safety Plan, the IRD). Editions are
-	// never blended.
-	Edition guidance.Edition
-	// Today is the date of the check; zero means unknown (the machine clock
-	// is never read). Rules that need it are then Unknown.
-	Today Date
-	// Calendar decides working days; nil means timescale.Scotland().
-	Calendar *timescale.Calendar
-	// Policies choose readings where the guidance is unclear; see
-	// timescale.Policies.
-	Policies map[string]string
-	// Variations are approved variations of timescales in this case.
-	Variations []timescale.Variation
-	// Local are a local Child Protection Committee's tighter timescales
-	// (see timescale.LocalTimescale); a figure that is not tighter than the
-	// national one is an error.
-	Local []timescale.LocalTimescale
+	// Options are the options of every check. The zero Edition means the
+	// edition in force on the CPPM (or, if it is not recorded, on the date
+	// of the plan's first version; for an Interim Safety Plan, on the IRD).
+	// Editions are never blended.
+	engine.Options
 }
 
-// templateSet holds, for each rule and edition the catalogue states, the
-// finding guidance.NewFinding builds. Checks copy a template, give it its own
-// citations and set the status and message.
-var templateSet = sync.OnceValue(func() templates.Set { return templates.New() })
-
-// checker accumulates findings under one edition, skipping rules the edition
-// does not state.
-type checker struct {
-	r     *guidance.Report
-	e     guidance.Edition
-	cites citations.Store // each finding's own copy of its citations
+// Checks are the rules of a Child Protection Plan, each bound to the
+// function that checks it: every rule of RULES.md section 4 and the
+// timescale birth.pre-discharge. [Check], [Deadlines] and cpguide.Check run
+// these values, in this order. (The record of the plan, plan.record, is
+// owed by the CPPM that agreed it: package meeting checks it.)
+var Checks = []engine.Check[Plan]{
+	{Rule: "plan.collaboration", Run: never(checkCollaboration)},
+	{Rule: "plan.actions-linked-to-risk", Run: never(checkActionsLinked)},
+	{Rule: "plan.outcomes-current", Run: never(checkOutcomes)},
+	{Rule: "plan.action-responsibility", Run: never(checkResponsibility)},
+	{Rule: "plan.lead-professional", Run: never(checkLead)},
+	{Rule: "plan.lead-professional-social-worker", Run: never(checkLeadSocialWorker)},
+	{Rule: "plan.core-group-named", Run: never(checkCoreGroup)},
+	{Rule: "plan.contingencies", Run: never(checkContingencies)},
+	{Rule: "plan.child-involvement", Run: never(checkChild)},
+	{Rule: "plan.objectives-smarter", Run: never(checkObjectives)},
+	{Rule: "plan.proportionate-interventions", Run: never(checkProportionate)},
+	{Rule: "plan.risks-considered", Run: never(checkRisks)},
+	{Rule: "plan.in-place", Run: never(checkInPlace)},
+	{Rule: "plan.pre-birth-birth-notifier", Run: never(checkPreBirth)},
+	{Rule: "plan.single-plan", Run: never(checkSinglePlan)},
+	{Rule: "plan.provisional", Run: never(checkProvisional)},
+	{Rule: "birth.pre-discharge", Run: never(checkPreDischarge)},
 }
 
-// start points c.r at the findings buffer: the run's when there is one (the
-// returned index is where this check's findings begin), else a new one of
-// capacity n.
-func (c *checker) start(n int) int {
-	c.r.Findings = make([]guidance.Finding, 0, n)
-	return 0
+// InterimChecks are the rules of an Interim Safety Plan: isp.contents (G21
+// 3.110). [CheckInterim] and cpguide.Check run these values.
+var InterimChecks = []engine.Check[InterimSafetyPlan]{
+	{Rule: "isp.contents", Run: never(checkInterimContents)},
 }
 
-// finish sorts this check's findings (from index from) by urgency and hands
-// the buffer back to the run, if any.
-func (c *checker) finish(from int) {
-	own := guidance.Report{Findings: c.r.Findings[from:]}
-	own.Sort()
-}
-
-// due computes the deadline of timescale id through the run, if any.
-func (c *checker) due(id string, anchors timescale.Anchors, opts Options) (timescale.Deadline, error) {
-	return timescale.Due(id, c.e, anchors, timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local})
-}
-
-func (c *checker) has(id string) bool { return templateSet().Has(id, c.e) }
-
-func (c *checker) add(id string, st guidance.Status, subject, msg string) {
-	f, ok := templateSet().Get(id, c.e)
-	if !ok {
-		return // the edition does not state the rule
+// never makes a check that reports only findings, never an error, into the
+// Run of an engine.Check.
+func never[T any](f func(*engine.Pass, *T)) func(*engine.Pass, *T) error {
+	return func(p *engine.Pass, rec *T) error {
+		f(p, rec)
+		return nil
 	}
-	f.Citations = c.cites.Copy(f.Citations) // a finding of Check owns its citations
-	f.Status, f.Message, f.Subject = st, msg, subject
-	c.r.Add(f)
 }
 
-func edition(opts Options, anchor Date, anchorField string) (guidance.Edition, error) {
-	if opts.Edition != guidance.EditionUnset {
-		if !opts.Edition.Valid() {
-			return 0, &guidance.Error{Kind: guidance.UnknownEdition, Field: "options.edition", Value: opts.Edition.String(),
-				Hint: "use guidance.Edition2014, Edition2021 or Edition2023"}
-		}
-		return opts.Edition, nil
-	}
-	if anchor.IsZero() {
-		return 0, &guidance.Error{Kind: guidance.MissingFact, Field: anchorField,
-			Hint: "give the " + anchorField + " date or choose Options.Edition, so the plan is checked under one edition"}
-	}
-	e, err := guidance.InForce(anchor)
-	if err != nil {
-		return 0, &guidance.Error{Kind: guidance.NotInForce, Field: anchorField, Hint: "choose Options.Edition: no modelled edition was in force then", Err: err}
-	}
-	return e, nil
-}
-
-func checkOptions(opts Options) error {
-	if !opts.Today.IsZero() && !opts.Today.Valid() {
-		return &guidance.Error{Kind: guidance.Invalid, Field: "options.today", Hint: "give a real date or leave it zero"}
-	}
-	if err := timescale.CheckPolicies(opts.Policies); err != nil {
+// Run checks the plan on the pass: the rules of [Checks], each stated in
+// the pass's edition, with findings about "plan" unless a check names a
+// part of it. It is the entry point of cpguide.Check; [Check] and
+// [Deadlines] run it on a pass of their own. An invalid plan is an error
+// and nothing is reported.
+func Run(p *engine.Pass, pl *Plan) error {
+	if err := validate(pl); err != nil {
 		return err
+	}
+	return engine.Run(p, "plan", pl, Checks)
+}
+
+// RunInterim checks the Interim Safety Plan on the pass: the rules of
+// [InterimChecks]. It is the entry point of cpguide.Check; [CheckInterim]
+// runs it on a pass of its own.
+func RunInterim(p *engine.Pass, isp *InterimSafetyPlan) error {
+	if err := validateInterim(isp); err != nil {
+		return err
+	}
+	return engine.Run(p, "interim safety plan", isp, InterimChecks)
+}
+
+func validate(pl *Plan) error {
+	if pl == nil {
+		return &guidance.Error{Kind: guidance.Invalid, Field: "plan", Hint: "give a plan"}
+	}
+	return pl.Validate()
+}
+
+func validateInterim(isp *InterimSafetyPlan) error {
+	if isp == nil {
+		return &guidance.Error{Kind: guidance.Invalid, Field: "interim_safety_plan", Hint: "give an interim safety plan"}
+	}
+	return isp.Validate()
+}
+
+// pass makes the pass of a check of one record on its own: the options are
+// checked and the edition resolved (opts.Edition, else the edition in force
+// on the first of dates that is recorded; field names the first date).
+func pass(opts Options, field string, dates ...Date) (*engine.Pass, error) {
+	if !opts.Today.IsZero() && !opts.Today.Valid() {
+		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "options.today", Hint: "give a real date or leave it zero"}
 	}
 	for i, v := range opts.Variations {
 		if err := v.Validate(); err != nil {
-			return &guidance.Error{Kind: guidance.Invalid, Field: idx("options.variations", i), Hint: "fix the variation", Err: err}
+			return nil, &guidance.Error{Kind: guidance.Invalid, Field: idx("options.variations", i), Hint: "fix the variation", Err: err}
 		}
 	}
-	return nil
+	e, err := opts.EditionOn(field, dates...)
+	if err != nil {
+		return nil, err
+	}
+	if err := opts.Prepare(e); err != nil {
+		return nil, err
+	}
+	return engine.NewPass(opts.Options, e), nil
 }
 
-// Check checks a Child Protection Plan against every rule of RULES.md
-// section 4 stated in the chosen edition, and the timescale
-// (for a pre-birth plan) birth.pre-discharge, computed and explained by
-// package timescale. It returns every finding, sorted by urgency; it never
-// stops at the first.
+// planPass is the pass of a check of pl on its own, under the edition in
+// force on the CPPM or, if it is not recorded, the plan's first version.
+func planPass(pl *Plan, opts Options) (*engine.Pass, error) {
+	if err := validate(pl); err != nil {
+		return nil, err
+	}
+	var first Date
+	if len(pl.Versions) > 0 {
+		first = pl.Versions[0].Date
+	}
+	return pass(opts, "cppm", pl.CPPM, first)
+}
+
+// Check checks a Child Protection Plan against the rules of [Checks]: every
+// rule of RULES.md section 4 and, for a pre-birth plan, the timescale
+// birth.pre-discharge, computed and explained by package timescale. It
+// returns every finding, sorted by urgency; it never stops at the first. A
+// rule the edition does not state has one NotApplicable finding saying so.
 //
 // The error is non-nil only for bad input or options (an invalid plan, an
 // unknown edition or policy, a local timescale that does not tighten the
-// national one, no edition determinable); the plan's failings
-// are findings, and [guidance.Report.Err] says whether any is a breach.
+// national one, no edition determinable); the plan's failings are findings,
+// and [guidance.Report.Err] says whether any is a breach.
 //
 // The checks look at what the record can show. Each message says what to
 // fix and, where the guidance asks for a judgement (is the objective
 // attainable, is the contingency specific enough), what a person must still
 // judge. The prompts to reflection are not checked here: see [Reflect].
-func Check(p *Plan, opts Options) (*guidance.Report, error) {
-	return checkPlan(p, opts)
-}
-
-// checkPlan is Check, in a run of cpguide.Check when r is not nil.
-func checkPlan(p *Plan, opts Options) (*guidance.Report, error) {
-	if p == nil {
-		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "plan", Hint: "give a plan"}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	if err := checkOptions(opts); err != nil {
-		return nil, err
-	}
-	anchor := p.CPPM
-	if anchor.IsZero() && len(p.Versions) > 0 {
-		anchor = p.Versions[0].Date
-	}
-	e, err := edition(opts, anchor, "cppm")
+func Check(pl *Plan, opts Options) (*guidance.Report, error) {
+	p, err := planPass(pl, opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := timescale.CheckLocal(opts.Local, e); err != nil {
+	if err := Run(p, pl); err != nil {
 		return nil, err
 	}
-	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today}, e: e}
-	from := c.start(24)
-	checkCollaboration(c, p)
-	checkActions(c, p)
-	checkOutcomes(c, p, opts.Today)
-	checkLead(c, p)
-	checkCoreGroup(c, p)
-	checkContingencies(c, p)
-	checkChild(c, p)
-	checkObjectives(c, p, opts.Today)
-	checkRisks(c, p)
-	checkPreBirth(c, p)
-	checkInPlace(c, p)
-	checkSinglePlan(c, p)
-	checkProvisional(c, p, opts.Today)
-	if err := checkPreDischarge(c, p, opts); err != nil {
+	rep, _ := p.Take()
+	return rep, nil
+}
+
+// Deadlines returns what the plan still owes, each deadline explaining how
+// it was counted: for a pre-birth plan, the pre-discharge meeting while it
+// has not been held. They are the deadlines the checks of [Checks] find
+// owed, sorted by due date. (The record of the plan is owed by the CPPM:
+// see package meeting.)
+func Deadlines(pl *Plan, opts Options) ([]timescale.Deadline, error) {
+	p, err := planPass(pl, opts)
+	if err != nil {
 		return nil, err
 	}
-	c.finish(from)
-	return c.r, nil
+	if err := Run(p, pl); err != nil {
+		return nil, err
+	}
+	_, dls := p.Take()
+	return dls, nil
+}
+
+// CheckInterim checks an Interim Safety Plan against the rules of
+// [InterimChecks]: isp.contents (G21 3.110). The edition defaults to the
+// one in force on the IRD.
+func CheckInterim(isp *InterimSafetyPlan, opts Options) (*guidance.Report, error) {
+	if err := validateInterim(isp); err != nil {
+		return nil, err
+	}
+	p, err := pass(opts, "ird", isp.IRD)
+	if err != nil {
+		return nil, err
+	}
+	if err := RunInterim(p, isp); err != nil {
+		return nil, err
+	}
+	rep, _ := p.Take()
+	return rep, nil
 }
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
@@ -190,92 +203,103 @@ func list(paths []string) string {
 	return strings.Join(paths, ", ")
 }
 
-func checkCollaboration(c *checker, p *Plan) {
-	const id = "plan.collaboration"
-	if !c.has(id) {
-		return
-	}
+func checkCollaboration(p *engine.Pass, pl *Plan) {
 	var miss []string
-	if blank(p.Family.How) && blank(p.Family.NotPossible) {
+	if blank(pl.Family.How) && blank(pl.Family.NotPossible) {
 		miss = append(miss, "how the family was involved (family.how)")
 	}
-	if blank(p.Child.How) && blank(p.Child.Views) && blank(p.Child.NotPossible) {
+	if blank(pl.Child.How) && blank(pl.Child.Views) && blank(pl.Child.NotPossible) {
 		miss = append(miss, "how the child was consulted (child.how or child.views, or child.not_possible)")
 	}
 	if len(miss) > 0 {
-		c.add(id, guidance.Missing, "plan", "record "+strings.Join(miss, " and ")+": the plan must be developed with the child and family")
+		p.Report(guidance.Missing, "record "+strings.Join(miss, " and ")+": the plan must be developed with the child and family")
 		return
 	}
-	c.add(id, guidance.Met, "plan", "the plan records how the child and family were involved; whether they truly shaped it is for the Chair and Core Group to judge")
+	p.Report(guidance.Met, "the plan records how the child and family were involved; whether they truly shaped it is for the Chair and Core Group to judge")
 }
 
-func checkActions(c *checker, p *Plan) {
-	risks := make(map[string]bool, len(p.Risks))
-	for _, r := range p.Risks {
+// actionGaps are the paths of what the plan's actions leave unrecorded.
+type actionGaps struct {
+	unlinked, unknown, noPerson, noAgency, noOutcome []string
+}
+
+func gapsOf(pl *Plan) actionGaps {
+	risks := make(map[string]bool, len(pl.Risks))
+	for _, r := range pl.Risks {
 		risks[r.ID] = true
 	}
-	var unlinked, unknown, noPerson, noAgency, noOutcome []string
-	for i, a := range p.Actions {
+	var g actionGaps
+	for i, a := range pl.Actions {
 		f := idx("actions", i)
 		switch {
 		case blank(a.Risk):
-			unlinked = append(unlinked, f+".risk")
+			g.unlinked = append(g.unlinked, f+".risk")
 		case !risks[a.Risk]:
-			unknown = append(unknown, f+".risk")
+			g.unknown = append(g.unknown, f+".risk")
 		}
 		if blank(a.Responsible.Name) {
-			noPerson = append(noPerson, f+".responsible.name")
+			g.noPerson = append(g.noPerson, f+".responsible.name")
 		}
 		if blank(a.Responsible.Agency) {
-			noAgency = append(noAgency, f+".responsible.agency")
+			g.noAgency = append(g.noAgency, f+".responsible.agency")
 		}
 		if blank(a.Outcome) {
-			noOutcome = append(noOutcome, f+".outcome")
+			g.noOutcome = append(g.noOutcome, f+".outcome")
 		}
 	}
-	const link = "plan.actions-linked-to-risk"
-	switch {
-	case len(p.Actions) == 0:
-		c.add(link, guidance.Missing, "actions", "the plan records no actions: add each action with the risk it reduces or removes")
-	case len(unlinked)+len(unknown) > 0:
-		var parts []string
-		if len(unlinked) > 0 {
-			parts = append(parts, "name the risk each action reduces or removes at "+list(unlinked))
-		}
-		if len(unknown) > 0 {
-			parts = append(parts, "use the ID of a risk listed in risks at "+list(unknown))
-		}
-		c.add(link, guidance.Missing, "actions", strings.Join(parts, "; "))
-	default:
-		c.add(link, guidance.Met, "actions", "each of "+strconv.Itoa(len(p.Actions))+" action(s) names a recorded risk")
-	}
-	const resp = "plan.action-responsibility"
-	switch {
-	case len(p.Actions) == 0:
-		c.add(resp, guidance.Missing, "actions", "the plan records no actions: add each action with the person and agency responsible")
-	case len(noPerson)+len(noAgency) > 0:
-		c.add(resp, guidance.Missing, "actions", "state who is responsible: "+list(append(noPerson, noAgency...)))
-	default:
-		c.add(resp, guidance.Met, "actions", "each of "+strconv.Itoa(len(p.Actions))+" action(s) names a responsible person and agency")
-	}
-	const prop = "plan.proportionate-interventions"
-	switch {
-	case len(p.Actions) == 0:
-		c.add(prop, guidance.Missing, "actions", "the plan records no actions: add each with its intended outcome")
-	case len(noOutcome) > 0:
-		c.add(prop, guidance.Missing, "actions", "record the intended outcome of each action at "+list(noOutcome))
-	default:
-		c.add(prop, guidance.Met, "actions", "each action records its intended outcome; whether each is proportionate and understood by the child and parents is for the Core Group to judge")
-	}
+	return g
 }
 
-func checkOutcomes(c *checker, p *Plan, today Date) {
-	const id = "plan.outcomes-current"
-	if !c.has(id) {
+func checkActionsLinked(p *engine.Pass, pl *Plan) {
+	const subj = "actions"
+	if len(pl.Actions) == 0 {
+		p.ReportOn(subj, guidance.Missing, "the plan records no actions: add each action with the risk it reduces or removes")
 		return
 	}
+	g := gapsOf(pl)
+	if len(g.unlinked)+len(g.unknown) > 0 {
+		var parts []string
+		if len(g.unlinked) > 0 {
+			parts = append(parts, "name the risk each action reduces or removes at "+list(g.unlinked))
+		}
+		if len(g.unknown) > 0 {
+			parts = append(parts, "use the ID of a risk listed in risks at "+list(g.unknown))
+		}
+		p.ReportOn(subj, guidance.Missing, strings.Join(parts, "; "))
+		return
+	}
+	p.ReportOn(subj, guidance.Met, "each of "+strconv.Itoa(len(pl.Actions))+" action(s) names a recorded risk")
+}
+
+func checkResponsibility(p *engine.Pass, pl *Plan) {
+	const subj = "actions"
+	if len(pl.Actions) == 0 {
+		p.ReportOn(subj, guidance.Missing, "the plan records no actions: add each action with the person and agency responsible")
+		return
+	}
+	if g := gapsOf(pl); len(g.noPerson)+len(g.noAgency) > 0 {
+		p.ReportOn(subj, guidance.Missing, "state who is responsible: "+list(append(g.noPerson, g.noAgency...)))
+		return
+	}
+	p.ReportOn(subj, guidance.Met, "each of "+strconv.Itoa(len(pl.Actions))+" action(s) names a responsible person and agency")
+}
+
+func checkProportionate(p *engine.Pass, pl *Plan) {
+	const subj = "actions"
+	if len(pl.Actions) == 0 {
+		p.ReportOn(subj, guidance.Missing, "the plan records no actions: add each with its intended outcome")
+		return
+	}
+	if g := gapsOf(pl); len(g.noOutcome) > 0 {
+		p.ReportOn(subj, guidance.Missing, "record the intended outcome of each action at "+list(g.noOutcome))
+		return
+	}
+	p.ReportOn(subj, guidance.Met, "each action records its intended outcome; whether each is proportionate and understood by the child and parents is for the Core Group to judge")
+}
+
+func checkOutcomes(p *engine.Pass, pl *Plan) {
 	var have [3]bool
-	for _, o := range p.Outcomes {
+	for _, o := range pl.Outcomes {
 		switch o.Term {
 		case Short:
 			have[0] = have[0] || !blank(o.Description)
@@ -292,20 +316,20 @@ func checkOutcomes(c *checker, p *Plan, today Date) {
 		}
 	}
 	if len(miss) > 0 {
-		c.add(id, guidance.Missing, "outcomes", "record the child's outcome(s) for the "+strings.Join(miss, ", ")+" term (outcomes)")
+		p.ReportOn("outcomes", guidance.Missing, "record the child's outcome(s) for the "+strings.Join(miss, ", ")+" term (outcomes)")
 		return
 	}
-	if today.IsZero() {
-		c.add(id, guidance.Unknown, "outcomes", "outcomes are recorded for each term; give the date of the check to confirm no action is past its timescale")
+	if p.Today.IsZero() {
+		p.ReportOn("outcomes", guidance.Unknown, "outcomes are recorded for each term; give the date of the check to confirm no action is past its timescale")
 		return
 	}
 	// An ended plan is judged as it stood when it ended.
-	asOf := today
-	if !p.Ended.IsZero() && p.Ended.Before(asOf) {
-		asOf = p.Ended
+	asOf := p.Today
+	if !pl.Ended.IsZero() && pl.Ended.Before(asOf) {
+		asOf = pl.Ended
 	}
 	var stale, noBy []string
-	for i, a := range p.Actions {
+	for i, a := range pl.Actions {
 		switch {
 		case a.By.IsZero():
 			noBy = append(noBy, idx("actions", i)+".by")
@@ -315,45 +339,50 @@ func checkOutcomes(c *checker, p *Plan, today Date) {
 	}
 	switch {
 	case len(stale) > 0:
-		c.add(id, guidance.Overdue, "plan", "the plan is not current: "+list(stale)+" passed its timescale without being done; review and update the plan")
+		p.Report(guidance.Overdue, "the plan is not current: "+list(stale)+" passed its timescale without being done; review and update the plan")
 	case len(noBy) > 0:
-		c.add(id, guidance.Unknown, "plan", "give each action a timescale so the plan's currency can be checked: "+list(noBy))
+		p.Report(guidance.Unknown, "give each action a timescale so the plan's currency can be checked: "+list(noBy))
 	default:
-		c.add(id, guidance.Met, "plan", "outcomes are recorded for each term and no action is past its timescale; whether the plan still fits the child's circumstances is for the Core Group to judge")
+		p.Report(guidance.Met, "outcomes are recorded for each term and no action is past its timescale; whether the plan still fits the child's circumstances is for the Core Group to judge")
 	}
 }
 
-func checkLead(c *checker, p *Plan) {
-	lp := p.LeadProfessional
+func checkLead(p *engine.Pass, pl *Plan) {
+	const subj = "lead professional"
+	lp := pl.LeadProfessional
 	switch {
 	case lp == nil || blank(lp.Name):
-		c.add("plan.lead-professional", guidance.Missing, "lead professional", "name the lead professional (lead_professional.name)")
+		p.ReportOn(subj, guidance.Missing, "name the lead professional (lead_professional.name)")
 	case blank(lp.Agency):
-		c.add("plan.lead-professional", guidance.Missing, "lead professional", "record the lead professional's agency (lead_professional.agency)")
+		p.ReportOn(subj, guidance.Missing, "record the lead professional's agency (lead_professional.agency)")
 	default:
-		c.add("plan.lead-professional", guidance.Met, "lead professional", "a lead professional is named")
-	}
-	const sw = "plan.lead-professional-social-worker"
-	switch {
-	case lp == nil:
-		c.add(sw, guidance.Unknown, "lead professional", "no lead professional recorded; name one who is a qualified social worker")
-	case lp.QualifiedSocialWorker == nil:
-		c.add(sw, guidance.Unknown, "lead professional", "record whether the lead professional is a qualified social worker (lead_professional.qualified_social_worker)")
-	case !*lp.QualifiedSocialWorker:
-		c.add(sw, guidance.Missing, "lead professional", "in child protection cases the lead professional must be a qualified social worker: appoint one")
-	default:
-		c.add(sw, guidance.Met, "lead professional", "the lead professional is recorded as a qualified social worker")
+		p.ReportOn(subj, guidance.Met, "a lead professional is named")
 	}
 }
 
-func checkCoreGroup(c *checker, p *Plan) {
-	const id = "plan.core-group-named"
-	if len(p.CoreGroup) == 0 {
-		c.add(id, guidance.Missing, "core group", "name the key contributors, the Core Group (core_group)")
+func checkLeadSocialWorker(p *engine.Pass, pl *Plan) {
+	const subj = "lead professional"
+	lp := pl.LeadProfessional
+	switch {
+	case lp == nil:
+		p.ReportOn(subj, guidance.Unknown, "no lead professional recorded; name one who is a qualified social worker")
+	case lp.QualifiedSocialWorker == nil:
+		p.ReportOn(subj, guidance.Unknown, "record whether the lead professional is a qualified social worker (lead_professional.qualified_social_worker)")
+	case !*lp.QualifiedSocialWorker:
+		p.ReportOn(subj, guidance.Missing, "in child protection cases the lead professional must be a qualified social worker: appoint one")
+	default:
+		p.ReportOn(subj, guidance.Met, "the lead professional is recorded as a qualified social worker")
+	}
+}
+
+func checkCoreGroup(p *engine.Pass, pl *Plan) {
+	const subj = "core group"
+	if len(pl.CoreGroup) == 0 {
+		p.ReportOn(subj, guidance.Missing, "name the key contributors, the Core Group (core_group)")
 		return
 	}
 	var miss []string
-	for i, m := range p.CoreGroup {
+	for i, m := range pl.CoreGroup {
 		if blank(m.Name) {
 			miss = append(miss, idx("core_group", i)+".name")
 		}
@@ -362,20 +391,20 @@ func checkCoreGroup(c *checker, p *Plan) {
 		}
 	}
 	if len(miss) > 0 {
-		c.add(id, guidance.Missing, "core group", "complete each Core Group member's name and agency: "+list(miss))
+		p.ReportOn(subj, guidance.Missing, "complete each Core Group member's name and agency: "+list(miss))
 		return
 	}
-	c.add(id, guidance.Met, "core group", strconv.Itoa(len(p.CoreGroup))+" Core Group member(s) named with their agency")
+	p.ReportOn(subj, guidance.Met, strconv.Itoa(len(pl.CoreGroup))+" Core Group member(s) named with their agency")
 }
 
-func checkContingencies(c *checker, p *Plan) {
-	const id = "plan.contingencies"
-	if len(p.Contingencies) == 0 {
-		c.add(id, guidance.Missing, "contingencies", "add detailed contingencies: what will trigger them if the plan is not fully implemented, and the response")
+func checkContingencies(p *engine.Pass, pl *Plan) {
+	const subj = "contingencies"
+	if len(pl.Contingencies) == 0 {
+		p.ReportOn(subj, guidance.Missing, "add detailed contingencies: what will trigger them if the plan is not fully implemented, and the response")
 		return
 	}
 	var miss []string
-	for i, k := range p.Contingencies {
+	for i, k := range pl.Contingencies {
 		if blank(k.Trigger) {
 			miss = append(miss, idx("contingencies", i)+".trigger")
 		}
@@ -384,47 +413,45 @@ func checkContingencies(c *checker, p *Plan) {
 		}
 	}
 	if len(miss) > 0 {
-		c.add(id, guidance.Missing, "contingencies", "each contingency needs a trigger and a response: "+list(miss))
+		p.ReportOn(subj, guidance.Missing, "each contingency needs a trigger and a response: "+list(miss))
 		return
 	}
-	c.add(id, guidance.Met, "contingencies", strconv.Itoa(len(p.Contingencies))+" contingency(ies) with trigger and response; whether they are specific enough to act on is for the Core Group to judge")
+	p.ReportOn(subj, guidance.Met, strconv.Itoa(len(pl.Contingencies))+" contingency(ies) with trigger and response; whether they are specific enough to act on is for the Core Group to judge")
 }
 
-func checkChild(c *checker, p *Plan) {
-	const id = "plan.child-involvement"
+func checkChild(p *engine.Pass, pl *Plan) {
+	const subj = "child"
 	switch {
-	case !blank(p.Child.How) || !blank(p.Child.Views):
-		c.add(id, guidance.Met, "child", "the plan records how the child was involved or their views; whether this was sensitive to their age and stage is for the Core Group to judge")
-	case !blank(p.Child.NotPossible):
-		c.add(id, guidance.Met, "child", "the plan records why the child could not be involved; whether their views could still be represented is for the Core Group to judge")
+	case !blank(pl.Child.How) || !blank(pl.Child.Views):
+		p.ReportOn(subj, guidance.Met, "the plan records how the child was involved or their views; whether this was sensitive to their age and stage is for the Core Group to judge")
+	case !blank(pl.Child.NotPossible):
+		p.ReportOn(subj, guidance.Met, "the plan records why the child could not be involved; whether their views could still be represented is for the Core Group to judge")
 	default:
-		c.add(id, guidance.Missing, "child", "record how the child was involved and their views represented (child.how, child.views), or why that was not possible (child.not_possible)")
+		p.ReportOn(subj, guidance.Missing, "record how the child was involved and their views represented (child.how, child.views), or why that was not possible (child.not_possible)")
 	}
 }
 
-func checkObjectives(c *checker, p *Plan, today Date) {
-	const id = "plan.objectives-smarter"
-	if !c.has(id) {
-		return
-	}
+func checkObjectives(p *engine.Pass, pl *Plan) {
+	const subj = "objectives"
 	// The 2023 update asks for SMARTER objectives (S0): evaluated and
 	// re-evaluated. The 2021 wording (S3) is SMART and regularly
 	// re-evaluated: the first evaluation date is not demanded.
-	smarter := c.e != guidance.Edition2021
+	smarter := p.Edition != guidance.Edition2021
 	wording, when := "SMARTER (2023 wording)", "when it is evaluated and re-evaluated"
 	if !smarter {
 		wording, when = "SMART and regularly re-evaluated (2021 wording)", "when it is re-evaluated"
 	}
-	if len(p.Objectives) == 0 {
-		c.add(id, guidance.Missing, "objectives", "record the plan's objectives, each with what is measured, by when, and "+when+": objectives should be "+wording)
+	if len(pl.Objectives) == 0 {
+		p.ReportOn(subj, guidance.Missing, "record the plan's objectives, each with what is measured, by when, and "+when+": objectives should be "+wording)
 		return
 	}
-	risks := make(map[string]bool, len(p.Risks))
-	for _, r := range p.Risks {
+	risks := make(map[string]bool, len(pl.Risks))
+	for _, r := range pl.Risks {
 		risks[r.ID] = true
 	}
+	today := p.Today
 	var miss, late []string
-	for i, o := range p.Objectives {
+	for i, o := range pl.Objectives {
 		f := idx("objectives", i)
 		if blank(o.Description) {
 			miss = append(miss, f+".description")
@@ -444,7 +471,7 @@ func checkObjectives(c *checker, p *Plan, today Date) {
 		if o.ReEvaluate.IsZero() {
 			miss = append(miss, f+".re_evaluate")
 		}
-		if today.IsZero() || !p.Ended.IsZero() {
+		if today.IsZero() || !pl.Ended.IsZero() {
 			continue
 		}
 		if smarter && !o.Evaluate.IsZero() && o.Evaluated.IsZero() && o.Evaluate.Before(today) {
@@ -456,24 +483,24 @@ func checkObjectives(c *checker, p *Plan, today Date) {
 	}
 	switch {
 	case len(miss) > 0:
-		c.add(id, guidance.Missing, "objectives", "objectives should be "+wording+": record the attributes missing at "+list(miss))
+		p.ReportOn(subj, guidance.Missing, "objectives should be "+wording+": record the attributes missing at "+list(miss))
 	case len(late) > 0:
-		c.add(id, guidance.Overdue, "objectives", "objectives should be "+wording+": an evaluation date has passed with no evaluation recorded: evaluate the objectives and record the date at "+list(late))
+		p.ReportOn(subj, guidance.Overdue, "objectives should be "+wording+": an evaluation date has passed with no evaluation recorded: evaluate the objectives and record the date at "+list(late))
 	case today.IsZero():
-		c.add(id, guidance.Met, "objectives", "objectives should be "+wording+": each records a measure, a date, what it serves and "+when+" (give the date of the check to confirm the evaluations are on time); whether each is specific, attainable and its measure meaningful is for the Core Group to judge")
+		p.ReportOn(subj, guidance.Met, "objectives should be "+wording+": each records a measure, a date, what it serves and "+when+" (give the date of the check to confirm the evaluations are on time); whether each is specific, attainable and its measure meaningful is for the Core Group to judge")
 	default:
-		c.add(id, guidance.Met, "objectives", "objectives should be "+wording+": each records a measure, a date, what it serves and "+when+"; whether each is specific, attainable and its measure meaningful is for the Core Group to judge")
+		p.ReportOn(subj, guidance.Met, "objectives should be "+wording+": each records a measure, a date, what it serves and "+when+"; whether each is specific, attainable and its measure meaningful is for the Core Group to judge")
 	}
 }
 
-func checkRisks(c *checker, p *Plan) {
-	const id = "plan.risks-considered"
-	if len(p.Risks) == 0 {
-		c.add(id, guidance.Missing, "risks", "record the risks identified, each with its horizon (immediate, short or long term)")
+func checkRisks(p *engine.Pass, pl *Plan) {
+	const subj = "risks"
+	if len(pl.Risks) == 0 {
+		p.ReportOn(subj, guidance.Missing, "record the risks identified, each with its horizon (immediate, short or long term)")
 		return
 	}
 	var miss []string
-	for i, r := range p.Risks {
+	for i, r := range pl.Risks {
 		if r.Horizon == "" {
 			miss = append(miss, idx("risks", i)+".horizon")
 		}
@@ -482,130 +509,99 @@ func checkRisks(c *checker, p *Plan) {
 		}
 	}
 	if len(miss) > 0 {
-		c.add(id, guidance.Missing, "risks", "describe each risk and its horizon: "+list(miss))
+		p.ReportOn(subj, guidance.Missing, "describe each risk and its horizon: "+list(miss))
 		return
 	}
-	c.add(id, guidance.Met, "risks", "risks are recorded with their horizon; whether immediate, short-term and longer-term risks were all considered is for the CPPM to judge")
+	p.ReportOn(subj, guidance.Met, "risks are recorded with their horizon; whether immediate, short-term and longer-term risks were all considered is for the CPPM to judge")
 }
 
-func checkPreBirth(c *checker, p *Plan) {
-	const id = "plan.pre-birth-birth-notifier"
+func checkPreBirth(p *engine.Pass, pl *Plan) {
+	const subj = "birth notification"
 	switch {
-	case !p.PreBirth:
-		c.add(id, guidance.NotApplicable, "birth notification", "not a pre-birth plan")
-	case p.BirthNotifier == nil || blank(p.BirthNotifier.Name) || blank(p.BirthNotifier.Agency):
-		c.add(id, guidance.Missing, "birth notification", "name who will notify the agencies of the birth, with their agency (birth_notifier)")
+	case !pl.PreBirth:
+		p.ReportOn(subj, guidance.NotApplicable, "not a pre-birth plan")
+	case pl.BirthNotifier == nil || blank(pl.BirthNotifier.Name) || blank(pl.BirthNotifier.Agency):
+		p.ReportOn(subj, guidance.Missing, "name who will notify the agencies of the birth, with their agency (birth_notifier)")
 	default:
-		c.add(id, guidance.Met, "birth notification", "the plan names who notifies the birth")
+		p.ReportOn(subj, guidance.Met, "the plan names who notifies the birth")
 	}
 }
 
-func checkInPlace(c *checker, p *Plan) {
-	const id, subj = "plan.in-place", "plan in place"
+func checkInPlace(p *engine.Pass, pl *Plan) {
+	const subj = "plan in place"
 	switch {
-	case p.Ended.IsZero():
-		c.add(id, guidance.Met, subj, "the plan is in force")
-	case p.EndedByCPPM.IsZero():
-		c.add(id, guidance.Missing, subj, "the plan ended without a recorded CPPM decision that the child is no longer at risk of significant harm: record that CPPM (ended_by_cppm) or reinstate the plan")
-	case p.Ended.Before(p.EndedByCPPM):
-		c.add(id, guidance.Missing, subj, "the plan ended before the CPPM that decided the risk of significant harm had passed: record the correct dates or reinstate the plan")
+	case pl.Ended.IsZero():
+		p.ReportOn(subj, guidance.Met, "the plan is in force")
+	case pl.EndedByCPPM.IsZero():
+		p.ReportOn(subj, guidance.Missing, "the plan ended without a recorded CPPM decision that the child is no longer at risk of significant harm: record that CPPM (ended_by_cppm) or reinstate the plan")
+	case pl.Ended.Before(pl.EndedByCPPM):
+		p.ReportOn(subj, guidance.Missing, "the plan ended before the CPPM that decided the risk of significant harm had passed: record the correct dates or reinstate the plan")
 	default:
-		c.add(id, guidance.Met, subj, "the plan ended after a CPPM decided the child is no longer at risk of significant harm; whether that decision was right is for the CPPM to judge")
+		p.ReportOn(subj, guidance.Met, "the plan ended after a CPPM decided the child is no longer at risk of significant harm; whether that decision was right is for the CPPM to judge")
 	}
 }
 
-func checkSinglePlan(c *checker, p *Plan) {
-	const id, subj = "plan.single-plan", "one plan"
+func checkSinglePlan(p *engine.Pass, pl *Plan) {
+	const subj = "one plan"
 	switch {
-	case p.IncorporatedInChildsPlan == nil:
-		c.add(id, guidance.Unknown, subj, "record whether the child's plan incorporates the Child Protection Plan (incorporated_in_childs_plan)")
-	case !*p.IncorporatedInChildsPlan:
-		c.add(id, guidance.Missing, subj, "the Child Protection Plan is recorded as separate from the child's plan: incorporate it in the child's plan, with one plan and one meeting structure")
+	case pl.IncorporatedInChildsPlan == nil:
+		p.ReportOn(subj, guidance.Unknown, "record whether the child's plan incorporates the Child Protection Plan (incorporated_in_childs_plan)")
+	case !*pl.IncorporatedInChildsPlan:
+		p.ReportOn(subj, guidance.Missing, "the Child Protection Plan is recorded as separate from the child's plan: incorporate it in the child's plan, with one plan and one meeting structure")
 	default:
-		c.add(id, guidance.Met, subj, "the child's plan incorporates the Child Protection Plan")
+		p.ReportOn(subj, guidance.Met, "the child's plan incorporates the Child Protection Plan")
 	}
 }
 
 // checkProvisional checks that a provisional plan does not outlive the first
 // Core Group, where the full plan is formulated with the family.
-func checkProvisional(c *checker, p *Plan, today Date) {
-	const id, subj = "plan.provisional", "provisional plan"
+func checkProvisional(p *engine.Pass, pl *Plan) {
+	const subj = "provisional plan"
 	const fix = ": formulate the full plan with the family and record it as a new, not provisional, version"
-	first := p.FirstCoreGroup
+	first := pl.FirstCoreGroup
 	var last Date
-	if n := len(p.Versions); n > 0 {
-		last = p.Versions[n-1].Date
+	if n := len(pl.Versions); n > 0 {
+		last = pl.Versions[n-1].Date
 	}
 	switch {
-	case !p.Provisional:
-		c.add(id, guidance.Met, subj, "the plan is not marked provisional")
+	case !pl.Provisional:
+		p.ReportOn(subj, guidance.Met, "the plan is not marked provisional")
 	case first.IsZero():
-		c.add(id, guidance.Unknown, subj, "the plan is provisional: record the date of the first Core Group, held or planned (first_core_group), when the full plan is to be formulated")
+		p.ReportOn(subj, guidance.Unknown, "the plan is provisional: record the date of the first Core Group, held or planned (first_core_group), when the full plan is to be formulated")
 	case !last.IsZero() && last.After(first):
-		c.add(id, guidance.Missing, subj, fmt.Sprintf("the latest version (%s) is dated after the first Core Group (%s) and is still provisional%s", last, first, fix))
-	case today.IsZero():
-		c.add(id, guidance.Unknown, subj, fmt.Sprintf("the plan is provisional and the first Core Group is dated %s: give the date of the check to tell whether it has passed", first))
-	case today.After(first):
-		c.add(id, guidance.Missing, subj, fmt.Sprintf("the first Core Group (%s) has passed and the plan is still provisional%s", first, fix))
+		p.ReportOn(subj, guidance.Missing, fmt.Sprintf("the latest version (%s) is dated after the first Core Group (%s) and is still provisional%s", last, first, fix))
+	case p.Today.IsZero():
+		p.ReportOn(subj, guidance.Unknown, fmt.Sprintf("the plan is provisional and the first Core Group is dated %s: give the date of the check to tell whether it has passed", first))
+	case p.Today.After(first):
+		p.ReportOn(subj, guidance.Missing, fmt.Sprintf("the first Core Group (%s) has passed and the plan is still provisional%s", first, fix))
 	default:
-		c.add(id, guidance.Met, subj, "the plan is provisional until the first Core Group ("+first.String()+"), where the full plan is to be formulated with the family")
+		p.ReportOn(subj, guidance.Met, "the plan is provisional until the first Core Group ("+first.String()+"), where the full plan is to be formulated with the family")
 	}
 }
 
-// checkPreDischarge assesses the timescale birth.pre-discharge for a
-// pre-birth plan through package timescale.
-func checkPreDischarge(c *checker, p *Plan, opts Options) error {
-	const id = "birth.pre-discharge"
-	if !p.PreBirth || !c.has(id) {
-		return nil
+// checkPreDischarge assesses the timescale of the pre-discharge meeting of
+// a pre-birth plan (G21 3.144). A plan that is not pre-birth owes none and
+// has no finding.
+func checkPreDischarge(p *engine.Pass, pl *Plan) {
+	const subj = "pre-discharge meeting"
+	switch {
+	case !pl.PreBirth:
+	case pl.Discharge.IsZero():
+		p.ReportOn(subj, guidance.Unknown, "give the baby's planned discharge date (discharge): the baby must not be discharged before a pre-discharge meeting")
+	default:
+		p.Timed(subj, timescale.Anchors{timescale.EventDischarge: pl.Discharge}, pl.PreDischargeMeeting)
 	}
-	if p.Discharge.IsZero() {
-		c.add(id, guidance.Unknown, "pre-discharge meeting", "give the baby's planned discharge date (discharge): the baby must not be discharged before a pre-discharge meeting")
-		return nil
-	}
-	dl, err := c.due(id, timescale.Anchors{timescale.EventDischarge: p.Discharge}, opts)
-	if err != nil {
-		return err
-	}
-	c.r.Add(dl.AssessFor("pre-discharge meeting", p.PreDischargeMeeting, opts.Today, opts.Variations...))
-	return nil
 }
 
-// CheckInterim checks an Interim Safety Plan against isp.contents (G21
-// 3.110). The edition defaults to the one in force on the IRD.
-func CheckInterim(p *InterimSafetyPlan, opts Options) (*guidance.Report, error) {
-	return checkInterim(p, opts)
-}
-
-// checkInterim is CheckInterim, in a run of cpguide.Check when r is not nil.
-func checkInterim(p *InterimSafetyPlan, opts Options) (*guidance.Report, error) {
-	if p == nil {
-		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "interim_safety_plan", Hint: "give an interim safety plan"}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	if err := checkOptions(opts); err != nil {
-		return nil, err
-	}
-	e, err := edition(opts, p.IRD, "ird")
-	if err != nil {
-		return nil, err
-	}
-	c := &checker{r: &guidance.Report{Edition: e, Today: opts.Today}, e: e}
-	const id = "isp.contents"
-	if !c.has(id) {
-		return c.r, nil
-	}
-	from := c.start(1)
+func checkInterimContents(p *engine.Pass, isp *InterimSafetyPlan) {
 	var miss []string
-	if p.IRD.IsZero() {
+	if isp.IRD.IsZero() {
 		miss = append(miss, "the date of the IRD from which the plan runs (ird)")
 	}
-	if len(p.Actions) == 0 {
+	if len(isp.Actions) == 0 {
 		miss = append(miss, "what each participant will do (actions)")
 	}
-	for i, a := range p.Actions {
+	for i, a := range isp.Actions {
 		if blank(a.Responsible.Name) || blank(a.Responsible.Agency) {
 			miss = append(miss, "who does "+idx("actions", i)+" and for which agency ("+idx("actions", i)+".responsible)")
 		}
@@ -613,19 +609,19 @@ func checkInterim(p *InterimSafetyPlan, opts Options) (*guidance.Report, error) 
 			miss = append(miss, "what "+idx("actions", i)+" is ("+idx("actions", i)+".description)")
 		}
 	}
-	if blank(p.ChildSeenHeard) {
+	if blank(isp.ChildSeenHeard) {
 		miss = append(miss, "how the child will be seen and heard (child_seen_heard)")
 	}
-	if len(p.ChildContacts) == 0 {
+	if len(isp.ChildContacts) == 0 {
 		miss = append(miss, "whom the child can contact (child_contacts)")
 	}
-	if blank(p.NeedsHarm) {
+	if blank(isp.NeedsHarm) {
 		miss = append(miss, "the needs and harm the plan addresses (needs_harm)")
 	}
-	if len(p.HighRiskContexts) == 0 && !p.NoHighRiskContexts {
+	if len(isp.HighRiskContexts) == 0 && !isp.NoHighRiskContexts {
 		miss = append(miss, "the high-risk contexts and how each is managed, or that none was identified (high_risk_contexts)")
 	}
-	for i, h := range p.HighRiskContexts {
+	for i, h := range isp.HighRiskContexts {
 		if blank(h.Context) {
 			miss = append(miss, "what "+idx("high_risk_contexts", i)+" is ("+idx("high_risk_contexts", i)+".context)")
 		}
@@ -634,49 +630,8 @@ func checkInterim(p *InterimSafetyPlan, opts Options) (*guidance.Report, error) 
 		}
 	}
 	if len(miss) > 0 {
-		c.add(id, guidance.Missing, "interim safety plan", "record "+strings.Join(miss, "; "))
-	} else {
-		c.add(id, guidance.Met, "interim safety plan", "every element is recorded; whether it is in plain language the child and family understand is for a person to judge")
+		p.Report(guidance.Missing, "record "+strings.Join(miss, "; "))
+		return
 	}
-	c.finish(from)
-	return c.r, nil
-}
-
-// Deadlines returns what the plan still owes, each deadline explaining how it
-// was counted: the record of the plan to participants (while it has not been
-// sent) and, for a pre-birth plan, the pre-discharge meeting (while it has not
-// been held). They are sorted by due date.
-func Deadlines(p *Plan, opts Options) ([]timescale.Deadline, error) {
-	if p == nil {
-		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "plan", Hint: "give a plan"}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	if err := checkOptions(opts); err != nil {
-		return nil, err
-	}
-	anchor := p.CPPM
-	if anchor.IsZero() && len(p.Versions) > 0 {
-		anchor = p.Versions[0].Date
-	}
-	e, err := edition(opts, anchor, "cppm")
-	if err != nil {
-		return nil, err
-	}
-	if err := timescale.CheckLocal(opts.Local, e); err != nil {
-		return nil, err
-	}
-	c := &checker{e: e}
-	topts := timescale.Options{Calendar: opts.Calendar, Policies: opts.Policies, Local: opts.Local}
-	var out []timescale.Deadline
-	if c.has("birth.pre-discharge") && p.PreBirth && !p.Discharge.IsZero() && p.PreDischargeMeeting.IsZero() {
-		dl, err := timescale.Due("birth.pre-discharge", e, timescale.Anchors{timescale.EventDischarge: p.Discharge}, topts)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, dl)
-	}
-	slices.SortStableFunc(out, func(a, b timescale.Deadline) int { return a.Due.Compare(b.Due) })
-	return out, nil
+	p.Report(guidance.Met, "every element is recorded; whether it is in plain language the child and family understand is for a person to judge")
 }

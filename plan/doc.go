@@ -22,23 +22,27 @@
 //
 // # What it checks
 //
-// [Check] applies every rule of the chosen edition and returns a
-// guidance.Report with one finding per rule: the eight things the plan must
-// do (plan.collaboration, plan.actions-linked-to-risk, plan.outcomes-current,
+// Each rule is a value of [Checks] (the Child Protection Plan) or
+// [InterimChecks] (the Interim Safety Plan): a catalogue rule bound to the
+// function that checks it, run by package engine. [Check] applies them to a
+// plan and returns a guidance.Report with a finding for each rule: the
+// eight things the plan must do (plan.collaboration,
+// plan.actions-linked-to-risk, plan.outcomes-current,
 // plan.action-responsibility, plan.lead-professional, plan.core-group-named,
 // plan.contingencies, plan.child-involvement), plan.objectives-smarter,
 // plan.lead-professional-social-worker, plan.proportionate-interventions,
 // plan.risks-considered, plan.in-place, plan.single-plan (the child's plan
 // incorporates the Child Protection Plan), plan.provisional (a provisional
 // plan gives way to the full plan at the first Core Group),
-// plan.pre-birth-birth-notifier, and
-// the timescale birth.pre-discharge (for a pre-birth plan; the record of the
-// plan, plan.record, is owed by the CPPM and checked by package meeting),
-// which package timescale computes and explains. [CheckInterim] applies
-// isp.contents. [Deadlines] says what the plan still owes (the record to
-// participants, the pre-discharge meeting), each deadline explaining how it
-// was counted. Each finding cites its source through the catalogue in package
-// guidance and says what to fix.
+// plan.pre-birth-birth-notifier, and, for a pre-birth plan only, the
+// timescale birth.pre-discharge, which package timescale computes and
+// explains. The record of the plan (plan.record) is owed by the CPPM that
+// agreed it: package meeting checks it. [CheckInterim] applies
+// isp.contents. [Deadlines] says what the plan still owes (the pre-discharge
+// meeting), each deadline explaining how it was counted. Each finding cites
+// its source through the catalogue in package guidance and says what to
+// fix. [Run] and [RunInterim] are the same checks on a pass that
+// cpguide.Check shares between packages.
 //
 // Editions are never blended: a plan is checked under one edition, chosen in
 // [Options] or taken from the date of the CPPM. The eight musts, the
@@ -46,7 +50,8 @@
 // and in the 2021 guidance (S3 keeps the 2021 wording: objectives SMART and
 // regularly re-evaluated, where 2023 says SMARTER; under 2021 only the
 // re-evaluation date is demanded). Their 2014 paragraphs are not yet
-// confirmed, so a plan checked under 2014 gets only the rules 2014 states.
+// confirmed. A rule the chosen edition does not state is not checked: its
+// finding is NotApplicable and says so (under 2014, every rule of the plan).
 //
 // # The prompts to reflection
 //

@@ -3,6 +3,7 @@ package plan_test
 import (
 	"fmt"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/plan"
 )
@@ -25,7 +26,7 @@ func ExampleCheck() {
 		fmt.Println(err)
 		return
 	}
-	r, err := plan.Check(p, plan.Options{Today: guidance.Date{Year: 2026, Month: 4, Day: 1}})
+	r, err := plan.Check(p, plan.Options{Options: engine.Options{Today: guidance.Date{Year: 2026, Month: 4, Day: 1}}})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 )
 
@@ -33,16 +34,16 @@ func FuzzDecodePlan(f *testing.F) {
 			return
 		}
 		for _, e := range []guidance.Edition{guidance.Edition2014, guidance.Edition2021, guidance.Edition2023} {
-			if _, err := Check(p, Options{Edition: e, Today: guidance.Date{Year: 2026, Month: 4, Day: 1}}); err != nil {
+			if _, err := Check(p, Options{Options: engine.Options{Edition: e, Today: guidance.Date{Year: 2026, Month: 4, Day: 1}}}); err != nil {
 				t.Fatalf("Check of a decoded plan: %v", err)
 			}
 		}
 		_, _ = Check(p, Options{})
-		_, _ = Deadlines(p, Options{Edition: guidance.Edition2023})
+		_, _ = Deadlines(p, Options{Options: engine.Options{Edition: guidance.Edition2023}})
 		_ = Reflect(p.Reflection)
 		isp, err := DecodeInterim(b)
 		if err == nil {
-			_, _ = CheckInterim(isp, Options{Edition: guidance.Edition2023})
+			_, _ = CheckInterim(isp, Options{Options: engine.Options{Edition: guidance.Edition2023}})
 		}
 	})
 }

@@ -241,7 +241,8 @@ type Plan struct {
 	// Versions are the plan's versions over time, oldest first.
 	Versions []Version `json:"versions,omitempty"`
 	// RecordSent is when participants received the record of the agreed
-	// plan (rule plan.record).
+	// plan: a step the CPPM owes (rule plan.record), checked by package
+	// meeting, to which a case passes this date.
 	RecordSent Date `json:"record_sent,omitzero"`
 	// Reflection holds the answers to the prompts to reflection.
 	Reflection []Answer `json:"reflection,omitempty"`

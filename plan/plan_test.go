@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/timescale"
 )
@@ -102,8 +103,8 @@ func TestEveryPlanRule(t *testing.T) {
 		{rule: "plan.pre-birth-birth-notifier", bad: "2023/bad.json", want: guidance.Missing, goodEdit: preBirthGood},
 		{rule: "plan.in-place", bad: "2023/bad.json", want: guidance.Missing},
 		{rule: "plan.single-plan", bad: "2023/bad.json", want: guidance.Missing},
-		{rule: "plan.provisional", bad: "2023/bad.json", badOpts: Options{Today: today}, want: guidance.Missing},
-		{rule: "birth.pre-discharge", bad: "2023/bad.json", badOpts: Options{Today: today}, want: guidance.Overdue, goodEdit: preBirthGood},
+		{rule: "plan.provisional", bad: "2023/bad.json", badOpts: Options{Options: engine.Options{Today: today}}, want: guidance.Missing},
+		{rule: "birth.pre-discharge", bad: "2023/bad.json", badOpts: Options{Options: engine.Options{Today: today}}, want: guidance.Overdue, goodEdit: preBirthGood},
 	}
 	covered := map[string]bool{"isp.contents": true} // TestInterimSafetyPlanContents
 	for _, tt := range tests {
@@ -117,7 +118,7 @@ func TestEveryPlanRule(t *testing.T) {
 			if tt.goodEdit != nil {
 				tt.goodEdit(good)
 			}
-			g := find(t, check(t, good, Options{Today: today}), tt.rule)
+			g := find(t, check(t, good, Options{Options: engine.Options{Today: today}}), tt.rule)
 			assert.Equal(t, guidance.Met, g.Status, g.Message)
 		})
 	}
@@ -129,7 +130,7 @@ func TestEveryPlanRule(t *testing.T) {
 }
 
 func TestGoodPlanHasNoBreaches(t *testing.T) {
-	r := check(t, load(t, "2023/good.json"), Options{Today: today})
+	r := check(t, load(t, "2023/good.json"), Options{Options: engine.Options{Today: today}})
 	require.NoError(t, r.Err())
 	assert.Equal(t, guidance.Edition2023, r.Edition)
 	for _, f := range r.Findings {
@@ -138,7 +139,7 @@ func TestGoodPlanHasNoBreaches(t *testing.T) {
 }
 
 func TestCheckReportsEveryFinding_NeverStopsAtFirst(t *testing.T) {
-	r := check(t, load(t, "2023/bad.json"), Options{Today: today})
+	r := check(t, load(t, "2023/bad.json"), Options{Options: engine.Options{Today: today}})
 	assert.Len(t, r.Breaches(), 16)
 	var be *guidance.BreachError
 	require.ErrorAs(t, r.Err(), &be)
@@ -147,18 +148,18 @@ func TestCheckReportsEveryFinding_NeverStopsAtFirst(t *testing.T) {
 func TestPlanInPlace_EndedOnlyByACPPMDecision(t *testing.T) {
 	p := load(t, "2023/good.json")
 	p.Ended, p.EndedByCPPM = d("2026-09-01"), d("2026-09-01")
-	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{Today: today}), "plan.in-place").Status)
+	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{Options: engine.Options{Today: today}}), "plan.in-place").Status)
 	p.EndedByCPPM = d("2026-09-02")
-	assert.Equal(t, guidance.Missing, find(t, check(t, p, Options{Today: today}), "plan.in-place").Status)
+	assert.Equal(t, guidance.Missing, find(t, check(t, p, Options{Options: engine.Options{Today: today}}), "plan.in-place").Status)
 }
 
 func TestPreDischargeMeeting_BeforeTheBabyLeavesHospital(t *testing.T) {
 	p := load(t, "2023/good.json")
 	p.PreBirth = true
-	f := find(t, check(t, p, Options{Today: today}), "birth.pre-discharge")
+	f := find(t, check(t, p, Options{Options: engine.Options{Today: today}}), "birth.pre-discharge")
 	assert.Equal(t, guidance.Unknown, f.Status, "no discharge date: unknown, never met")
 	p.Discharge, p.PreDischargeMeeting = d("2026-03-25"), d("2026-03-26")
-	f = find(t, check(t, p, Options{Today: today}), "birth.pre-discharge")
+	f = find(t, check(t, p, Options{Options: engine.Options{Today: today}}), "birth.pre-discharge")
 	assert.Equal(t, guidance.Late, f.Status)
 	assert.Equal(t, guidance.Must, f.Strength)
 }
@@ -166,7 +167,7 @@ func TestPreDischargeMeeting_BeforeTheBabyLeavesHospital(t *testing.T) {
 func TestPlanCurrent_ActionPastItsTimescaleIsOverdue(t *testing.T) {
 	p := load(t, "2023/good.json")
 	p.Actions[0].By = d("2026-03-20")
-	f := find(t, check(t, p, Options{Today: today}), "plan.outcomes-current")
+	f := find(t, check(t, p, Options{Options: engine.Options{Today: today}}), "plan.outcomes-current")
 	assert.Equal(t, guidance.Overdue, f.Status)
 	assert.Contains(t, f.Message, "actions[0]")
 }
@@ -179,7 +180,7 @@ func TestPlanCurrent_UnknownWithoutToday(t *testing.T) {
 func TestLeadProfessionalSocialWorker_UnrecordedIsUnknownNotMet(t *testing.T) {
 	p := load(t, "2023/good.json")
 	p.LeadProfessional.QualifiedSocialWorker = nil
-	f := find(t, check(t, p, Options{Today: today}), "plan.lead-professional-social-worker")
+	f := find(t, check(t, p, Options{Options: engine.Options{Today: today}}), "plan.lead-professional-social-worker")
 	assert.Equal(t, guidance.Unknown, f.Status)
 	assert.Equal(t, guidance.Must, f.Strength)
 }
@@ -187,17 +188,17 @@ func TestLeadProfessionalSocialWorker_UnrecordedIsUnknownNotMet(t *testing.T) {
 func TestActionsLinkedToRisk_UnknownRiskIDIsMissing(t *testing.T) {
 	p := load(t, "2023/good.json")
 	p.Actions[1].Risk = "r99"
-	f := find(t, check(t, p, Options{Today: today}), "plan.actions-linked-to-risk")
+	f := find(t, check(t, p, Options{Options: engine.Options{Today: today}}), "plan.actions-linked-to-risk")
 	assert.Equal(t, guidance.Missing, f.Status)
 	assert.Contains(t, f.Message, "actions[1].risk")
 }
 
 func TestObjectivesSMARTER_MessageSaysWhatAPersonMustJudge(t *testing.T) {
-	f := find(t, check(t, load(t, "2023/good.json"), Options{Today: today}), "plan.objectives-smarter")
+	f := find(t, check(t, load(t, "2023/good.json"), Options{Options: engine.Options{Today: today}}), "plan.objectives-smarter")
 	assert.Equal(t, guidance.Met, f.Status)
 	assert.Contains(t, f.Message, "attainable")
 	assert.Contains(t, f.Message, "judge")
-	bad := find(t, check(t, load(t, "2023/bad.json"), Options{Today: today}), "plan.objectives-smarter")
+	bad := find(t, check(t, load(t, "2023/bad.json"), Options{Options: engine.Options{Today: today}}), "plan.objectives-smarter")
 	for _, attr := range []string{"objectives[0].measure", "objectives[0].by", "objectives[0].evaluate", "objectives[0].re_evaluate"} {
 		assert.Contains(t, bad.Message, attr)
 	}
@@ -207,7 +208,7 @@ func TestObjectivesSMARTER_MessageSaysWhatAPersonMustJudge(t *testing.T) {
 func TestChildInvolvement_ReasonWhyNotPossibleIsMet(t *testing.T) {
 	p := load(t, "2023/good.json")
 	p.Child = ChildInvolvement{NotPossible: "unborn child"}
-	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{Today: today}), "plan.child-involvement").Status)
+	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{Options: engine.Options{Today: today}}), "plan.child-involvement").Status)
 }
 
 // A 2021 plan is checked only against the rules 2021 states (the eight
@@ -215,14 +216,22 @@ func TestChildInvolvement_ReasonWhyNotPossibleIsMet(t *testing.T) {
 // and G21 paragraphs), never against 2023-only text.
 func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 	p := load(t, "2021/good.json")
-	r := check(t, p, Options{Today: d("2022-04-01")})
+	r := check(t, p, Options{Options: engine.Options{Today: d("2022-04-01")}})
 	assert.Equal(t, guidance.Edition2021, r.Edition)
+	// The 2023-only rules are not checked: each has one NotApplicable
+	// finding that says the edition does not state it, citing nothing.
+	notStated := map[string]bool{"plan.proportionate-interventions": true, "plan.risks-considered": true, "plan.in-place": true}
 	ids := map[string]bool{}
 	for _, f := range r.Findings {
 		ids[f.Rule] = true
 		assert.Equal(t, guidance.Edition2021, f.Edition)
 		for _, c := range f.Citations {
 			assert.Equal(t, guidance.Edition2021, c.Edition, "%s cites %s", f.Rule, c)
+		}
+		if notStated[f.Rule] {
+			assert.Equal(t, guidance.NotApplicable, f.Status, f.Rule)
+			assert.Empty(t, f.Citations, f.Rule)
+			assert.Contains(t, f.Message, "2021 edition, as the library's sources state it, has no such requirement", f.Rule)
 		}
 	}
 	want := map[string]bool{}
@@ -232,10 +241,13 @@ func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 		"plan.single-plan", "plan.provisional", "plan.pre-birth-birth-notifier"} {
 		want[id] = true
 	}
+	for id := range notStated {
+		want[id] = true
+	}
 	assert.Equal(t, want, ids, "2023-only rules (proportionate interventions, risks considered, in place) are not checked")
 	require.NoError(t, r.Err())
 	p.PreBirth = true
-	r = check(t, p, Options{Today: d("2022-04-01")})
+	r = check(t, p, Options{Options: engine.Options{Today: d("2022-04-01")}})
 	assert.Equal(t, guidance.Unknown, find(t, r, "birth.pre-discharge").Status)
 }
 
@@ -243,8 +255,16 @@ func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 // plan's rules (the record of the plan is owed by the CPPM: package meeting).
 func TestEdition2014_NoPlanRules(t *testing.T) {
 	p := load(t, "2023/good.json")
-	r := check(t, p, Options{Edition: guidance.Edition2014, Today: today})
-	require.Empty(t, r.Findings)
+	r := check(t, p, Options{Options: engine.Options{Edition: guidance.Edition2014, Today: today}})
+	// One NotApplicable finding per rule of Checks (birth.pre-discharge
+	// too: 2014 states no pre-discharge meeting), citing nothing.
+	require.Len(t, r.Findings, len(Checks))
+	for _, f := range r.Findings {
+		assert.Equal(t, guidance.NotApplicable, f.Status, f.Rule)
+		assert.Empty(t, f.Citations, f.Rule)
+		assert.Contains(t, f.Message, "2014 edition, as the library's sources state it, has no such requirement", f.Rule)
+	}
+	require.NoError(t, r.Err())
 }
 
 func TestCheck_EditionFromCPPMDate(t *testing.T) {
@@ -258,9 +278,9 @@ func TestCheck_EditionFromCPPMDate(t *testing.T) {
 
 func TestCheck_BadOptionsAreTypedErrors(t *testing.T) {
 	p := load(t, "2023/good.json")
-	_, err := Check(p, Options{Edition: 99})
-	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownEdition, Field: "options.edition"}, err), err)
-	_, err = Check(p, Options{Policies: map[string]string{"nope": "x"}})
+	_, err := Check(p, Options{Options: engine.Options{Edition: 99}})
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownEdition, Field: "edition"}, err), err)
+	_, err = Check(p, Options{Options: engine.Options{Policies: map[string]string{"nope": "x"}}})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownPolicy}, err), err)
 	_, err = Check(nil, Options{})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "plan"}, err), err)
@@ -268,12 +288,12 @@ func TestCheck_BadOptionsAreTypedErrors(t *testing.T) {
 	noDate.CPPM, noDate.Versions, noDate.RecordSent = Date{}, nil, Date{}
 	_, err = Check(noDate, Options{})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.MissingFact, Field: "cppm"}, err), err)
-	_, err = Check(p, Options{Variations: []timescale.Variation{{Rule: "plan.record"}}})
+	_, err = Check(p, Options{Options: engine.Options{Variations: []timescale.Variation{{Rule: "plan.record"}}}})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.variations[0]"}, err), err)
 	old := load(t, "2023/good.json")
 	old.CPPM, old.RecordSent = d("2010-01-01"), Date{}
 	_, err = Check(old, Options{})
-	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.NotInForce, Field: "cppm"}, err), err)
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.NotInForce}, err), err)
 }
 
 func TestInterimSafetyPlanContents(t *testing.T) {
@@ -299,13 +319,15 @@ func TestInterimSafetyPlanContents(t *testing.T) {
 	noIRD.IRD = Date{}
 	_, err = CheckInterim(noIRD, Options{})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.MissingFact, Field: "ird"}, err), err)
-	r, err = CheckInterim(noIRD, Options{Edition: guidance.Edition2023})
+	r, err = CheckInterim(noIRD, Options{Options: engine.Options{Edition: guidance.Edition2023}})
 	require.NoError(t, err)
 	assert.Contains(t, find(t, r, "isp.contents").Message, "(ird)")
 
-	r, err = CheckInterim(loadInterim(t, "2023/isp-good.json"), Options{Edition: guidance.Edition2014})
+	r, err = CheckInterim(loadInterim(t, "2023/isp-good.json"), Options{Options: engine.Options{Edition: guidance.Edition2014}})
 	require.NoError(t, err)
-	assert.Empty(t, r.Findings, "the 2014 edition has no isp.contents in the library's sources")
+	require.Len(t, r.Findings, 1, "the 2014 edition has no isp.contents in the library's sources")
+	assert.Equal(t, guidance.NotApplicable, find(t, r, "isp.contents").Status)
+	assert.Equal(t, "interim safety plan", r.Findings[0].Subject)
 }
 
 func TestDecode_TypedErrorsNameTheField(t *testing.T) {
@@ -360,7 +382,7 @@ func TestDecodeInterim_TypedErrors(t *testing.T) {
 func TestNoNamesInErrorsFindingsOrLogs(t *testing.T) {
 	for _, path := range []string{"2023/good.json", "2023/bad.json"} {
 		p := load(t, path)
-		r := check(t, p, Options{Today: today})
+		r := check(t, p, Options{Options: engine.Options{Today: today}})
 		out, err := json.Marshal(r)
 		require.NoError(t, err)
 		text := string(out)
@@ -415,7 +437,7 @@ func TestPromptsToReflection_AreAChecklistNotRules(t *testing.T) {
 	// Unanswered prompts never make a breach.
 	p := load(t, "2023/good.json")
 	p.Reflection = nil
-	rep := check(t, p, Options{Today: today})
+	rep := check(t, p, Options{Options: engine.Options{Today: today}})
 	require.NoError(t, rep.Err())
 	for _, f := range rep.Findings {
 		assert.False(t, strings.HasPrefix(f.Rule, "prompt."))
@@ -446,7 +468,7 @@ func golden(t *testing.T, path string, got []byte) {
 func TestInterimGoldenReports(t *testing.T) {
 	for _, name := range []string{"2023/isp-good", "2023/isp-bad"} {
 		t.Run(name, func(t *testing.T) {
-			r, err := CheckInterim(loadInterim(t, name+".json"), Options{Today: today})
+			r, err := CheckInterim(loadInterim(t, name+".json"), Options{Options: engine.Options{Today: today}})
 			require.NoError(t, err)
 			golden(t, name+".golden.txt", []byte(renderText(r)))
 			js, err := json.MarshalIndent(r, "", "  ")
@@ -479,7 +501,7 @@ func TestGoldenReports(t *testing.T) {
 	for _, name := range []string{"2023/good", "2023/bad", "2023/empty", "2021/good"} {
 		t.Run(name, func(t *testing.T) {
 			p := load(t, name+".json")
-			opts := Options{Today: today}
+			opts := Options{Options: engine.Options{Today: today}}
 			if strings.HasPrefix(name, "2021") {
 				opts.Today = d("2022-04-01")
 			}
@@ -543,7 +565,7 @@ func TestCatalogueStrengths(t *testing.T) {
 // Findings carry the catalogue's title, strength and citations for their
 // rule and edition, exactly as guidance.NewFinding builds them.
 func TestFindingsMatchTheCatalogue(t *testing.T) {
-	r := check(t, load(t, "2023/bad.json"), Options{Today: today})
+	r := check(t, load(t, "2023/bad.json"), Options{Options: engine.Options{Today: today}})
 	r2, err := CheckInterim(loadInterim(t, "2023/isp-bad.json"), Options{})
 	require.NoError(t, err)
 	for _, f := range append(r.Findings, r2.Findings...) {
@@ -554,7 +576,7 @@ func TestFindingsMatchTheCatalogue(t *testing.T) {
 	}
 	// Citations are not shared between findings or with the catalogue.
 	r.Findings[0].Citations[0].Note = "changed"
-	again := check(t, load(t, "2023/bad.json"), Options{Today: today})
+	again := check(t, load(t, "2023/bad.json"), Options{Options: engine.Options{Today: today}})
 	assert.NotEqual(t, "changed", again.Findings[0].Citations[0].Note)
 }
 
@@ -562,11 +584,11 @@ func TestFindingsMatchTheCatalogue(t *testing.T) {
 // has passed with no evaluation recorded is overdue.
 func TestObjectivesSMARTER_EvaluationOverdue(t *testing.T) {
 	p := load(t, "2023/good.json")
-	f := find(t, check(t, p, Options{Today: d("2026-04-20")}), "plan.objectives-smarter")
+	f := find(t, check(t, p, Options{Options: engine.Options{Today: d("2026-04-20")}}), "plan.objectives-smarter")
 	assert.Equal(t, guidance.Overdue, f.Status)
 	assert.Contains(t, f.Message, "objectives[0].evaluated")
 	p.Objectives[0].Evaluated = d("2026-04-15")
-	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{Today: d("2026-04-20")}), "plan.objectives-smarter").Status)
+	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{Options: engine.Options{Today: d("2026-04-20")}}), "plan.objectives-smarter").Status)
 	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{}), "plan.objectives-smarter").Status)
 }
 
@@ -606,17 +628,17 @@ func TestDeadlines_PreDischarge(t *testing.T) {
 func TestObjectivesSMART_2021WordingRegularlyReEvaluated(t *testing.T) {
 	p := load(t, "2021/good.json")
 	p.Objectives[0].Evaluate = Date{}
-	f := find(t, check(t, p, Options{Today: d("2022-04-01")}), "plan.objectives-smarter")
+	f := find(t, check(t, p, Options{Options: engine.Options{Today: d("2022-04-01")}}), "plan.objectives-smarter")
 	assert.Equal(t, guidance.Met, f.Status, f.Message)
 	assert.Contains(t, f.Message, "SMART and regularly re-evaluated (2021 wording)")
 	assert.Equal(t, guidance.Should, f.Strength)
 	p.Objectives[0].ReEvaluate = Date{}
-	f = find(t, check(t, p, Options{Today: d("2022-04-01")}), "plan.objectives-smarter")
+	f = find(t, check(t, p, Options{Options: engine.Options{Today: d("2022-04-01")}}), "plan.objectives-smarter")
 	assert.Equal(t, guidance.Missing, f.Status)
 	assert.Contains(t, f.Message, "objectives[0].re_evaluate")
 	assert.NotContains(t, f.Message, "objectives[0].evaluate")
 	// The same plan under 2023 demands the evaluation date too.
-	f = find(t, check(t, p, Options{Edition: guidance.Edition2023, Today: d("2022-04-01")}), "plan.objectives-smarter")
+	f = find(t, check(t, p, Options{Options: engine.Options{Edition: guidance.Edition2023, Today: d("2022-04-01")}}), "plan.objectives-smarter")
 	assert.Contains(t, f.Message, "objectives[0].evaluate")
 	assert.Contains(t, f.Message, "SMARTER (2023 wording)")
 }
@@ -624,7 +646,7 @@ func TestObjectivesSMART_2021WordingRegularlyReEvaluated(t *testing.T) {
 // 2021: the eight musts and the qualified social worker are must-level in
 // 2021 too, citing S3's 2021 wording.
 func TestEdition2021_MustsApply(t *testing.T) {
-	r := check(t, load(t, "2023/bad.json"), Options{Edition: guidance.Edition2021, Today: today})
+	r := check(t, load(t, "2023/bad.json"), Options{Options: engine.Options{Edition: guidance.Edition2021, Today: today}})
 	for _, id := range []string{"plan.collaboration", "plan.actions-linked-to-risk", "plan.outcomes-current",
 		"plan.action-responsibility", "plan.lead-professional-social-worker", "plan.core-group-named",
 		"plan.contingencies", "plan.child-involvement"} {
@@ -655,7 +677,7 @@ func TestSinglePlan_G21_3139to3140(t *testing.T) {
 			t.Run(e.String()+"/"+tt.name, func(t *testing.T) {
 				p := load(t, "2023/good.json")
 				p.IncorporatedInChildsPlan = tt.in
-				f := find(t, check(t, p, Options{Edition: e, Today: today}), "plan.single-plan")
+				f := find(t, check(t, p, Options{Options: engine.Options{Edition: e, Today: today}}), "plan.single-plan")
 				assert.Equal(t, tt.want, f.Status, f.Message)
 				assert.Contains(t, f.Message, tt.msg)
 				assert.Equal(t, guidance.Should, f.Strength)
@@ -713,4 +735,56 @@ func TestProvisional_G21_3166(t *testing.T) {
 	}
 	_, err := Decode([]byte(`{"cppm":"2026-03-02","first_core_group":"2026-03-01"}`))
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "first_core_group"}, err), err)
+}
+
+// TestChecks_OneValuePerRuleOfThePlan: the check values are bound one to
+// one to the plan's rules of the catalogue (area plan, and the timescale
+// birth.pre-discharge that a pre-birth plan owes); isp.contents is the
+// Interim Safety Plan's. The record of the plan (plan.record) is owed by
+// the CPPM that agreed it and checked by package meeting, not here.
+func TestChecks_OneValuePerRuleOfThePlan(t *testing.T) {
+	area := map[string]guidance.Area{}
+	for _, r := range guidance.Rules() {
+		area[r.ID] = r.Area
+	}
+	seen := map[string]bool{}
+	for _, id := range append(engine.Rules(Checks), engine.Rules(InterimChecks)...) {
+		assert.False(t, seen[id], "rule %s has two check values", id)
+		seen[id] = true
+		a, ok := area[id]
+		require.True(t, ok, "check value for %q, which the catalogue lacks", id)
+		if id != "birth.pre-discharge" {
+			assert.Equal(t, guidance.AreaPlan, a, id)
+		}
+	}
+	for id, a := range area {
+		if a == guidance.AreaPlan {
+			assert.True(t, seen[id], "rule %s of area plan has no check value", id)
+		}
+	}
+	assert.Equal(t, []string{"isp.contents"}, engine.Rules(InterimChecks))
+	assert.Contains(t, engine.Rules(Checks), "birth.pre-discharge")
+	assert.NotContains(t, engine.Rules(Checks), "plan.record", "owed by the CPPM: package meeting")
+}
+
+// TestRun_OnASharedPass: Run appends the plan's findings to a pass that
+// already holds others (cpguide.Check runs every package on one pass), and
+// an invalid plan is an error that reports nothing.
+func TestRun_OnASharedPass(t *testing.T) {
+	p := engine.NewPass(engine.Options{Today: today}, guidance.Edition2023)
+	p.Findings = append(p.Findings, guidance.Finding{Rule: "other"})
+	require.NoError(t, Run(p, load(t, "2023/good.json")))
+	require.NoError(t, RunInterim(p, loadInterim(t, "2023/isp-good.json")))
+	// One finding per rule, but none for birth.pre-discharge: the plan is
+	// not pre-birth.
+	assert.Len(t, p.Findings, 1+(len(Checks)-1)+len(InterimChecks))
+	assert.Equal(t, "other", p.Findings[0].Rule)
+
+	q := engine.NewPass(engine.Options{}, guidance.Edition2023)
+	bad := load(t, "2023/good.json")
+	bad.RecordSent = d("2026-03-01") // before the CPPM
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "record_sent"}, Run(q, bad)))
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "plan"}, Run(q, nil)))
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "interim_safety_plan"}, RunInterim(q, nil)))
+	assert.Empty(t, q.Findings)
 }
