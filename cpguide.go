@@ -223,42 +223,20 @@ func (s setup) check() (*Result, error) {
 	if err := meeting.Run(p, c.series()); err != nil {
 		return nil, err
 	}
-	// Packages plan and coregroup do not yet export check values: their
-	// exported checks run here, on the pass's options, and their findings
-	// and deadlines join the pass.
-	po := plan.Options{Edition: s.ed, Today: opts.Today, Calendar: s.cal, Policies: opts.Policies, Variations: c.Variations, Local: s.local}
 	if isp := c.InterimSafetyPlan; isp != nil {
-		rep, err := plan.CheckInterim(isp, po)
-		if err != nil {
+		if err := plan.RunInterim(p, isp); err != nil {
 			return nil, prefix("interim_safety_plan", err)
 		}
-		p.Findings = append(p.Findings, rep.Findings...)
 	}
 	if pl := c.Plan; pl != nil {
-		rep, err := plan.Check(pl, po)
-		if err != nil {
+		if err := plan.Run(p, pl); err != nil {
 			return nil, prefix("plan", err)
 		}
-		p.Findings = append(p.Findings, rep.Findings...)
-		dls, err := plan.Deadlines(pl, po)
-		if err != nil {
-			return nil, prefix("plan", err)
-		}
-		p.Deadlines = append(p.Deadlines, dls...)
 	}
 	if g := c.CoreGroup; g != nil {
-		gopts := coregroup.Options{Edition: s.ed, Today: opts.Today, Calendar: s.cal, Policies: opts.Policies,
-			Variations: c.Variations, Local: s.local, MaxMeetingGap: opts.MaxCoreGroupGap}
-		rep, err := coregroup.Check(g, gopts)
-		if err != nil {
+		if err := coregroup.Run(p, g, opts.MaxCoreGroupGap); err != nil {
 			return nil, prefix("core_group", err)
 		}
-		p.Findings = append(p.Findings, rep.Findings...)
-		dls, err := coregroup.Deadlines(g, gopts)
-		if err != nil {
-			return nil, prefix("core_group", err)
-		}
-		p.Deadlines = append(p.Deadlines, dls...)
 	}
 	// The register rules are still the root's (register_case.go).
 	fs, err := c.registerFindings(p.Findings, s.ed, opts)
