@@ -211,7 +211,9 @@ func prepare(c Case, opts Options) (setup, error) {
 // so nothing is reported twice and nothing needs merging.
 func (s setup) check() (*Result, error) {
 	c, opts := s.c, s.opts
-	p := engine.NewPass(engine.Options{Today: opts.Today, Calendar: s.cal, Policies: opts.Policies,
+	p := passes.Get().(*engine.Pass)
+	defer passes.Put(p)
+	p.Reset(engine.Options{Today: opts.Today, Calendar: s.cal, Policies: opts.Policies,
 		Variations: c.Variations, Local: s.local}, s.ed)
 	p.Findings = make([]guidance.Finding, 0, findingsCap(c))
 
@@ -252,6 +254,11 @@ func (s setup) check() (*Result, error) {
 		Calendar:         s.cal.Name(),
 	}, nil
 }
+
+// passes recycles the passes of Check: a pass remembers its deadlines in a
+// fixed array of several KB. Take leaves a pass holding nothing of the
+// result, so a recycled pass shares nothing with a result handed out.
+var passes = sync.Pool{New: func() any { return new(engine.Pass) }}
 
 // series is what package meeting checks of the case: its CPPMs, with the
 // case's dates and what the plan and the Core Group record of the steps

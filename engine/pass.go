@@ -46,8 +46,9 @@ func NewPass(o Options, e guidance.Edition) *Pass {
 
 // Reset makes p an empty pass under edition e with the options o, keeping
 // the capacity of its buffers, so that a case system checking many cases
-// can reuse one pass (the results already returned must not share p's
-// buffers: see [Pass.Take]).
+// can reuse one pass. [Pass.Take] hands the buffers to its result and
+// leaves p without them, so a pass reset after Take shares nothing with
+// the results already returned.
 func (p *Pass) Reset(o Options, e guidance.Edition) {
 	*p = Pass{Edition: e, Today: o.Today, Variations: o.Variations, Timescale: o.Timescale(),
 		Findings: p.Findings[:0], Deadlines: p.Deadlines[:0]}
@@ -100,20 +101,28 @@ func (p *Pass) Due(anchors timescale.Anchors) (timescale.Deadline, error) {
 // anchor is missing or a policy choice does not fit the timescale.
 func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Date) {
 	dl, err := p.due(p.rule, anchors)
-	var ge *guidance.Error
-	switch {
-	case err == nil:
+	if err == nil {
 		p.Assess(subject, dl, done)
-	case errors.As(err, &ge) && ge.Kind == guidance.NotInEdition:
+		return
+	}
+	p.untimed(subject, err)
+}
+
+// untimed reports why the running rule's deadline could not be computed.
+// (Apart from Timed, so that the error's variable, whose address escapes,
+// is allocated only when there is an error.)
+func (p *Pass) untimed(subject string, err error) {
+	var ge *guidance.Error
+	if errors.As(err, &ge) && ge.Kind == guidance.NotInEdition {
 		p.ReportOn(subject, guidance.NotApplicable, "the "+p.Edition.String()+
 			" edition states no national timescale for this step; follow local procedures")
-	default:
-		hint := "give the dates it counts from"
-		if ge != nil && ge.Hint != "" {
-			hint = ge.Hint
-		}
-		p.ReportOn(subject, guidance.Unknown, "cannot compute the due date: "+hint)
+		return
 	}
+	hint := "give the dates it counts from"
+	if ge != nil && ge.Hint != "" {
+		hint = ge.Hint
+	}
+	p.ReportOn(subject, guidance.Unknown, "cannot compute the due date: "+hint)
 }
 
 // Assess adds the finding of deadline dl for the step named subject, done
