@@ -348,27 +348,11 @@ func unusedVariations(vs []timescale.Variation, fs []guidance.Finding, today Dat
 	return out
 }
 
-// withSharedFacts returns a copy of c whose meetings and plan carry the
-// case-level dates they do not give themselves. The caller's case is not
-// changed.
+// withSharedFacts returns a copy of c whose pre-birth plan carries the
+// case's dates of discharge and of the pre-discharge meeting where it does
+// not give its own (meeting.Run shares the case's dates with the meetings).
+// The caller's case is not changed.
 func (c Case) withSharedFacts() Case {
-	ms := slices.Clone(c.Meetings)
-	for i := range ms {
-		f := &ms[i].Case
-		fill(&f.Concern, c.Concern)
-		fill(&f.IRD, c.IRD)
-		fill(&f.Investigation, c.Investigation)
-		fill(&f.MoveNotified, c.MoveNotified)
-		if ms[i].Kind == meeting.PreBirth && c.PreBirth != nil && !c.PreBirth.ExpectedDelivery.IsZero() {
-			pb := meeting.PreBirthFacts{}
-			if ms[i].PreBirth != nil {
-				pb = *ms[i].PreBirth
-			}
-			fill(&pb.ExpectedDelivery, c.PreBirth.ExpectedDelivery)
-			ms[i].PreBirth = &pb
-		}
-	}
-	c.Meetings = ms
 	if c.Plan != nil && c.Plan.PreBirth && c.PreBirth != nil {
 		p := *c.Plan
 		fill(&p.Discharge, c.PreBirth.Discharge)

@@ -34,16 +34,17 @@ type Options struct {
 // reported with that meeting's timing, a step nothing has taken is
 // reported as owed ("the CPPM to follow initial CPPM M-1").
 type Series struct {
-	// Meetings are the case's CPPMs, held or convened, oldest first. Each
-	// meeting's CaseFacts must already hold the case's dates.
+	// Meetings are the case's CPPMs, held or convened, oldest first.
 	Meetings []Meeting
-	// Case are the case's own dates: the first CPPM a case owes counts from
-	// them when no meeting is recorded.
+	// Case are the case's own dates: a meeting that does not give its own
+	// counts from them, and so does the first CPPM a case owes when no
+	// meeting is recorded.
 	Case CaseFacts
 	// NoCPPM records that the IRD decided no CPPM is needed.
 	NoCPPM bool
 	// PreBirth is set for a case about an unborn child; ExpectedDelivery
-	// bounds the pre-birth CPPM.
+	// bounds the pre-birth CPPM (a pre-birth meeting that gives none of
+	// its own takes it).
 	PreBirth *PreBirthFacts
 	// Plan is what the case's Child Protection Plan records of its own
 	// record: the CPPM it follows and when its record was sent.
@@ -253,6 +254,7 @@ func Run(p *engine.Pass, s Series) error {
 			return under("meetings", i, err)
 		}
 	}
+	s.Meetings = s.withCaseFacts()
 	ss := &series{Series: s, complete: true}
 	ss.place()
 	subject := "CPPMs"
@@ -260,6 +262,36 @@ func Run(p *engine.Pass, s Series) error {
 		subject = s.Meetings[0].Subject()
 	}
 	return engine.Run(p, subject, ss, Checks)
+}
+
+// withCaseFacts returns the meetings with the series' case dates (and, for
+// a pre-birth meeting, the expected date of delivery) filled in where a
+// meeting gives none of its own. The caller's meetings are not changed: the
+// result is a copy.
+func (s Series) withCaseFacts() []Meeting {
+	ms := make([]Meeting, len(s.Meetings))
+	copy(ms, s.Meetings)
+	fill := func(dst *Date, src Date) {
+		if dst.IsZero() {
+			*dst = src
+		}
+	}
+	for i := range ms {
+		f := &ms[i].Case
+		fill(&f.Concern, s.Case.Concern)
+		fill(&f.IRD, s.Case.IRD)
+		fill(&f.Investigation, s.Case.Investigation)
+		fill(&f.MoveNotified, s.Case.MoveNotified)
+		if ms[i].Kind == PreBirth && s.PreBirth != nil && !s.PreBirth.ExpectedDelivery.IsZero() {
+			pb := PreBirthFacts{}
+			if ms[i].PreBirth != nil {
+				pb = *ms[i].PreBirth
+			}
+			fill(&pb.ExpectedDelivery, s.PreBirth.ExpectedDelivery)
+			ms[i].PreBirth = &pb
+		}
+	}
+	return ms
 }
 
 // place works out each meeting's place in the history: the meeting held
