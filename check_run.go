@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/cpguide/cpguide/coregroup"
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/internal/run"
 	"github.com/cpguide/cpguide/meeting"
@@ -107,12 +108,14 @@ func (s setup) check() (*Result, error) {
 		deadlines = append(deadlines, dls...)
 	}
 
-	fs, err := c.registerFindings(r.Findings, ed, opts)
-	if err != nil {
+	p := engine.NewPass(engine.Options{Edition: ed, Today: opts.Today, Calendar: s.cal, Policies: opts.Policies,
+		Variations: c.Variations, Local: s.local}, ed)
+	p.Findings = r.Findings
+	if err := c.checkRegister(p, opts); err != nil {
 		return nil, err
 	}
 
-	rep := &guidance.Report{Edition: ed, Today: opts.Today, Findings: dedupInPlace(fs)}
+	rep := &guidance.Report{Edition: ed, Today: opts.Today, Findings: dedupInPlace(p.Findings)}
 	rep.Sort()
 	deadlines = dedupDeadlines(deadlines)
 	ownCitations(rep.Findings, deadlines)
@@ -131,7 +134,7 @@ var runs = sync.Pool{New: func() any { return new(run.Run) }}
 // findingsCap is about how many findings a check of c makes before repeats
 // are dropped: a CPPM makes one per rule of meeting.RuleIDs and at most two
 // for the steps owed after it (see owedFinding), the register about twelve
-// plus eight per episode (see registerFindings; an episode takes at least
+// plus eight per episode (see register.Checks; an episode takes at least
 // two events), the other
 // records at most about the figures below (the most any scenario makes). A
 // case beyond them only costs the buffer a reallocation.

@@ -2,9 +2,11 @@ package cpguide
 
 import (
 	"github.com/cpguide/cpguide/coregroup"
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
+	"github.com/cpguide/cpguide/register"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -13,7 +15,8 @@ import (
 var CheckPlain = checkPlain
 
 // checkPlain is Check written plainly, with the exported functions of
-// packages meeting, plan and coregroup, each finding list copied into one.
+// packages meeting, plan, coregroup and register, each finding list copied
+// into one.
 // It is the reference the tests hold Check to.
 func checkPlain(c Case, opts Options) (*Result, error) {
 	s, err := prepare(c, opts)
@@ -99,11 +102,15 @@ func checkPlain(c Case, opts Options) (*Result, error) {
 		deadlines = append(deadlines, dls...)
 	}
 
-	rf, err := c.registerFindings(nil, ed, opts)
+	rc := register.Case{Events: c.Register, CPPMs: c.Meetings}
+	if c.PreBirth != nil {
+		rc.Born = c.PreBirth.Birth
+	}
+	rr, err := register.Check(&rc, register.Options{Options: engine.Options{Edition: ed, Today: opts.Today}, Policy: opts.RegisterPolicy})
 	if err != nil {
 		return nil, err
 	}
-	parts = append(parts, rf)
+	parts = append(parts, rr.Findings)
 
 	rep.Findings = dedupFindings(parts)
 	rep.Sort()
