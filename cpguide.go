@@ -240,12 +240,9 @@ func (s setup) check() (*Result, error) {
 			return nil, prefix("core_group", err)
 		}
 	}
-	// The register rules are still the root's (register_case.go).
-	fs, err := c.registerFindings(p.Findings, s.ed, opts)
-	if err != nil {
+	if err := c.checkRegister(p, opts); err != nil {
 		return nil, err
 	}
-	p.Findings = fs
 	rep, dls := p.Take()
 	return &Result{
 		Report:           rep,

@@ -19,8 +19,12 @@
 //     (inquorate, transfer and other CPPMs are refused, citing rule
 //     register.deregistration); other endings with their own [Reason].
 //   - Records that parents or carers were told, verbally and in writing,
-//     and that the child and family were told of a de-registration; [Check]
-//     reports what is missing as findings.
+//     and that the child and family were told of a de-registration.
+//   - The register rules as check values ([Checks], one per rule of the
+//     catalogue's register area): a child's register events, folded, and
+//     the case's CPPMs, whose decisions the register should show. [Run]
+//     runs them on an engine pass (cpguide.Check does); [Check] on a
+//     [Case] of its own, for a case system that checks only the register.
 //   - History as append-only [Event]s. The current [State] is derived by
 //     [Fold]; nothing is updated or deleted; corrections are events;
 //     enquiries and refusals are events too.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/register"
 	"github.com/cpguide/cpguide/register/storetest"
@@ -46,7 +47,8 @@ func FuzzDecodeEvent(f *testing.F) {
 	})
 }
 
-// FuzzFoldDecoded: folding any sequence of decodable events never panics.
+// FuzzFoldDecoded: folding and checking any sequence of decodable events
+// never panics.
 func FuzzFoldDecoded(f *testing.F) {
 	seedEvents(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -57,8 +59,8 @@ func FuzzFoldDecoded(f *testing.F) {
 			}
 		}
 		if len(evs) > 0 {
-			s, _ := register.Fold(evs[0].ChildID, evs)
-			_ = register.Check(s, guidance.Edition2023)
+			_, _ = register.Fold(evs[0].ChildID, evs)
+			_, _ = register.Check(&register.Case{Events: evs}, register.Options{Options: engine.Options{Edition: guidance.Edition2023}})
 		}
 	})
 }

@@ -360,30 +360,6 @@ func TestHistory_CorrectionAppendsAndKeepsTheOriginal(t *testing.T) {
 	assert.True(t, refusedBy("register.access", err))
 }
 
-func TestCheck_ParentsInformedAndFamilyToldOfDeregistration(t *testing.T) {
-	r, m := newReg(t, nil)
-	registerIn(t, r, fife, "c1", d(2026, 3, 2))
-	f := register.Check(state(t, m, "c1"), guidance.Edition2023)
-	require.Len(t, f, 1)
-	assert.Equal(t, "register.parents-informed", f[0].Rule)
-	assert.Equal(t, guidance.Missing, f[0].Status)
-	require.NoError(t, r.RecordParentsInformed(ctx, fife, "c1", "fife", d(2026, 3, 2), register.Informed{Verbally: true}))
-	f = register.Check(state(t, m, "c1"), guidance.Edition2023)
-	assert.Equal(t, guidance.Missing, f[0].Status, "verbal only is not enough")
-	require.NoError(t, r.RecordParentsInformed(ctx, fife, "c1", "fife", d(2026, 3, 4), register.Informed{InWriting: true}))
-	f = register.Check(state(t, m, "c1"), guidance.Edition2023)
-	assert.Equal(t, guidance.Met, f[0].Status)
-
-	require.NoError(t, r.Deregister(ctx, fife, register.DeregistrationInput{Child: "c1", Authority: "fife", Date: d(2026, 6, 1), Reason: register.RiskReduced, Meeting: reviewCPPM(d(2026, 6, 1))}))
-	f = register.Check(state(t, m, "c1"), guidance.Edition2023)
-	require.Len(t, f, 2)
-	assert.Equal(t, "register.deregistration-told", f[1].Rule)
-	assert.Equal(t, guidance.Missing, f[1].Status)
-	require.NoError(t, r.RecordFamilyToldEnded(ctx, fife, "c1", "fife", d(2026, 6, 2)))
-	f = register.Check(state(t, m, "c1"), guidance.Edition2023)
-	assert.Equal(t, guidance.Met, f[1].Status)
-}
-
 func TestNew_RequiresStoreAndClock(t *testing.T) {
 	_, err := register.New(register.Config{Clock: time.Now})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "store"}, err))

@@ -12,7 +12,7 @@ import (
 // provedBy names, for each rule of the register area, the tests that fail
 // without it. A new register rule without an entry fails this test.
 var provedBy = map[string][]string{
-	"register.access":              {"TestAccess_DefaultPolicy", "TestTransfer_ReceivingAuthorityRegistersOriginatingEndsTransferred"},
+	"register.access":              {"TestAccess_DefaultPolicy", "TestAccess_EnquiriesAgainstTheAccessPolicy", "TestTransfer_ReceivingAuthorityRegistersOriginatingEndsTransferred"},
 	"register.concerns":            {"TestRegistration_AreasOfConcernRequiredFromTheVersionedList", "TestConcernList_OlderListKeptAndExtensible"},
 	"register.deregistration":      {"TestDeregistration_OnlyAQuorateReviewCPPMWithChildAndFamilyRepresented", "TestTransfer_TransferCPPMCannotDeregister"},
 	"register.deregistration-told": {"TestCheck_ParentsInformedAndFamilyToldOfDeregistration"},
@@ -21,7 +21,7 @@ var provedBy = map[string][]string{
 	"register.history":             {"TestHistory_CorrectionAppendsAndKeepsTheOriginal", "storetest.Run", "sqlite.TestEventsCannotBeUpdatedOrDeletedInTheDatabase", "sqlite.TestCrashKeepsEveryAcknowledgedWrite"},
 	"register.keep":                {"TestRegistration_UnbornBabyByPreBirthCPPMThenLinkedAtBirth", "TestRegistration_InitialCPPMThatRequiresAPlanRegisters"},
 	"register.parents-informed":    {"TestCheck_ParentsInformedAndFamilyToldOfDeregistration"},
-	"register.registration":        {"TestRegistration_RefusedWithoutACPPMDecisionThatAPlanIsRequired", "TestRegistration_SecondOpenRegistrationInOneAuthorityIsConflict"},
+	"register.registration":        {"TestRegistration_RefusedWithoutACPPMDecisionThatAPlanIsRequired", "TestRegistration_CPPMDecisionToRegisterNeedsTheRegister", "TestRegistration_SecondOpenRegistrationInOneAuthorityIsConflict"},
 	"register.temporary":           {"TestTemporary_ReceivingAuthorityRegistersWhileOriginatingOpen", "TestTemporary_EndsWhenOriginatingRegistrationEnds"},
 	"register.transfer":            {"TestTransfer_ReceivingAuthorityRegistersOriginatingEndsTransferred"},
 }
