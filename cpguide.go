@@ -1,7 +1,6 @@
 package cpguide
 
 import (
-	"slices"
 	"sync"
 
 	"github.com/cpguide/cpguide/coregroup"
@@ -247,7 +246,7 @@ func (s setup) check() (*Result, error) {
 	return &Result{
 		Report:           rep,
 		Deadlines:        dls,
-		UnusedVariations: unusedVariations(c.Variations, rep.Findings, opts.Today),
+		UnusedVariations: unused(timescale.UnusedVariations(c.Variations, rep.Findings, opts.Today)),
 		Calendar:         s.cal.Name(),
 	}, nil
 }
@@ -270,10 +269,10 @@ func (c Case) series() meeting.Series {
 		s.PreBirth = &meeting.PreBirthFacts{ExpectedDelivery: c.PreBirth.ExpectedDelivery}
 	}
 	if pl := c.Plan; pl != nil {
-		s.Plan = &meeting.Followed{CPPM: pl.CPPM, Done: pl.RecordSent}
+		s.Plan = meeting.Followed{Recorded: true, CPPM: pl.CPPM, Done: pl.RecordSent}
 	}
 	if g := c.CoreGroup; g != nil {
-		s.CoreGroup = &meeting.Followed{CPPM: g.CPPM}
+		s.CoreGroup = meeting.Followed{Recorded: true, CPPM: g.CPPM}
 		if len(g.Meetings) > 0 {
 			s.CoreGroup.Done = g.Meetings[0].Date
 		}
@@ -294,55 +293,16 @@ var irdChecks = []engine.Check[ird]{
 	}},
 }
 
-// findingsCap is about how many findings a check of c makes: a CPPM makes
-// one per rule of meeting.Checks and a few for the steps it owes, the
-// register about twelve plus eight per episode (an episode takes at least
-// two events), the other records at most about the figures below (the most
-// any scenario makes). A case beyond them only costs the buffer a
-// reallocation.
+// findingsCap is about how many findings a check of c makes: one per rule
+// of meeting.Checks for each CPPM, and at most about the figures below for
+// the other records (the most any scenario makes). A case beyond them only
+// costs the buffer a reallocation.
 func findingsCap(c Case) int {
-	n := len(c.Meetings)*(len(meeting.Checks)+2) + 4
-	if c.InterimSafetyPlan != nil {
-		n++
+	n := len(c.Meetings)*(len(meeting.Checks)+2) + 40 + 4*len(c.Register)
+	if g := c.CoreGroup; g != nil {
+		n += len(g.ChangeReferrals)
 	}
-	if c.Plan != nil {
-		n += 18
-	}
-	if c.CoreGroup != nil {
-		n += 9 + len(c.CoreGroup.ChangeReferrals)
-	}
-	if len(c.Register) > 0 {
-		n += 12 + 4*len(c.Register)
-	}
-	return n + 6
-}
-
-// unusedVariations returns the variations that changed nothing.
-//
-// A variation is used when a step it covers (its rule, and its subject as
-// timescale.Variation.Covers reads it) was done after the step's due date,
-// or is not done and today is past the due date (or today is unknown): that
-// is, when the variation changes, or may change, the step's status. One that
-// covers only steps done in time, or steps not yet due, changed nothing, as
-// an unused lint suppression, and is reported so that someone checks that it
-// names the right rule and occurrence.
-func unusedVariations(vs []timescale.Variation, fs []guidance.Finding, today Date) []UnusedVariation {
-	var out []UnusedVariation
-	for _, v := range vs {
-		used := slices.ContainsFunc(fs, func(f guidance.Finding) bool {
-			if f.Rule != v.Rule || f.Due.IsZero() || !f.Due.Before(v.NewDate) || !v.Covers(f.Subject) {
-				return false
-			}
-			if !f.Done.IsZero() {
-				return f.Done.After(f.Due)
-			}
-			return today.IsZero() || today.After(f.Due)
-		})
-		if !used {
-			out = append(out, UnusedVariation{Rule: v.Rule, Subject: v.Subject, NewDate: v.NewDate, Recorded: v.Recorded})
-		}
-	}
-	return out
+	return n
 }
 
 // withSharedFacts returns a copy of c whose pre-birth plan carries the
@@ -364,28 +324,3 @@ func fill(dst *Date, src Date) {
 		*dst = src
 	}
 }
-
-// ruleIn returns rule id's provision in edition e, if the edition states
-// it. The provision is shared: callers must not modify its citations.
-func ruleIn(id string, e guidance.Edition) (guidance.Provision, bool) {
-	p, ok := provisions()[ruleEdition{id, e}]
-	return p, ok
-}
-
-type ruleEdition struct {
-	id string
-	e  guidance.Edition
-}
-
-// provisions holds every rule's provision in every edition that states it,
-// looked up in the catalogue once.
-var provisions = sync.OnceValue(func() map[ruleEdition]guidance.Provision {
-	m := map[ruleEdition]guidance.Provision{}
-	for _, r := range guidance.Rules() {
-		for _, p := range r.Provisions {
-			p.Citations = slices.Clip(p.Citations)
-			m[ruleEdition{r.ID, p.Edition}] = p
-		}
-	}
-	return m
-})

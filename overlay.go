@@ -1,9 +1,7 @@
 package cpguide
 
 import (
-	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/internal/strictjson"
@@ -106,60 +104,15 @@ func (o *Overlay) LocalTimescales(e guidance.Edition) ([]timescale.LocalTimescal
 	return out, nil
 }
 
-// calendar returns base with the overlay's holidays (Calendar.With). A
-// derived calendar indexes three centuries of days, which costs far more than
-// a check, so the last few are kept and reused for the same base and the
-// same holidays.
+// calendar returns base with the overlay's holidays (Calendar.With, which
+// reuses a calendar it built for the same holidays).
 func (o *Overlay) calendar(base *timescale.Calendar) (*timescale.Calendar, error) {
 	name := o.Name
 	if name == "" {
 		name = "local overlay"
 	}
-	// The key holds every string with its length, so no two overlays share
-	// one.
-	var key strings.Builder
-	field := func(s string) { key.WriteString(strconv.Itoa(len(s)) + ":" + s) }
-	field(name)
-	for _, h := range o.Holidays {
-		if h.Rule != nil { // a recurring rule set in Go: not worth keying by content
-			return base.With(name, o.Holidays...)
-		}
-		field(h.Date.String())
-		field(h.Name)
-		field(h.Source)
-	}
-	k := calendarKey{base, key.String()}
-	derived.Lock()
-	c, ok := derived.m[k]
-	derived.Unlock()
-	if ok {
-		return c, nil
-	}
-	c, err := base.With(name, o.Holidays...)
-	if err != nil {
-		return nil, err
-	}
-	derived.Lock()
-	if len(derived.m) >= maxDerived {
-		clear(derived.m) // many different overlays: start again rather than grow
-	}
-	derived.m[k] = c
-	derived.Unlock()
-	return c, nil
+	return base.With(name, o.Holidays...)
 }
-
-type calendarKey struct {
-	base     *timescale.Calendar
-	holidays string
-}
-
-// derived holds the calendars built for overlays, at most maxDerived.
-var derived = struct {
-	sync.Mutex
-	m map[calendarKey]*timescale.Calendar
-}{m: map[calendarKey]*timescale.Calendar{}}
-
-const maxDerived = 16
 
 // maxOverlay bounds what DecodeOverlay reads.
 const maxOverlay = 1 << 20

@@ -48,18 +48,19 @@ type Series struct {
 	PreBirth *PreBirthFacts
 	// Plan is what the case's Child Protection Plan records of its own
 	// record: the CPPM it follows and when its record was sent.
-	Plan *Followed
+	Plan Followed
 	// CoreGroup is what the case's Core Group records: the CPPM it follows
 	// and the date of its first meeting (Done; zero if it has not met).
-	CoreGroup *Followed
+	CoreGroup Followed
 }
 
 // Followed is what another record of a case shows about a step owed after
 // a CPPM: the CPPM it follows (zero: not recorded) and when the step was
 // done (zero: not done).
 type Followed struct {
-	CPPM Date
-	Done Date
+	Recorded bool // the case holds the record (a plan, a Core Group)
+	CPPM     Date
+	Done     Date
 }
 
 // series is a Series being checked: the meetings, the first of them to
@@ -71,6 +72,7 @@ type series struct {
 	from     int
 	complete bool
 	at       []at
+	buf      [4]at // at, for a series of up to four meetings
 }
 
 // at is one meeting of a series as its checks see it.
@@ -82,8 +84,11 @@ type at struct {
 	// as inquorate): the one a review's timescale counts from.
 	last *Meeting
 	subj string
-	// noPrevious: standalone check with no history given.
-	noPrevious bool
+	// facts are the meeting's case dates, the series' where the meeting
+	// gives none of its own; expected is the expected date of delivery, for
+	// a pre-birth meeting.
+	facts    CaseFacts
+	expected Date
 }
 
 // Checks are the rules of a CPPM, each bound to the function that checks
@@ -230,7 +235,6 @@ func standalone(m Meeting, opts Options, complete bool) (*engine.Pass, *series, 
 	ms = append(append(ms, opts.Previous...), m)
 	s := &series{Series: Series{Meetings: ms, Case: m.Case}, from: len(ms) - 1, complete: complete}
 	s.place()
-	s.at[s.from].noPrevious = len(opts.Previous) == 0
 	return engine.NewPass(opts.Options, e), s, nil
 }
 
@@ -254,7 +258,6 @@ func Run(p *engine.Pass, s Series) error {
 			return under("meetings", i, err)
 		}
 	}
-	s.Meetings = s.withCaseFacts()
 	ss := &series{Series: s, complete: true}
 	ss.place()
 	subject := "CPPMs"
@@ -264,45 +267,36 @@ func Run(p *engine.Pass, s Series) error {
 	return engine.Run(p, subject, ss, Checks)
 }
 
-// withCaseFacts returns the meetings with the series' case dates (and, for
-// a pre-birth meeting, the expected date of delivery) filled in where a
-// meeting gives none of its own. The caller's meetings are not changed: the
-// result is a copy.
-func (s Series) withCaseFacts() []Meeting {
-	ms := make([]Meeting, len(s.Meetings))
-	copy(ms, s.Meetings)
+// place works out each meeting's place in the history: the meeting held
+// before it and the last one that went ahead, among the meetings listed
+// before it.
+func (s *series) place() {
+	s.at = s.buf[:0]
+	if len(s.Meetings) > len(s.buf) {
+		s.at = make([]at, 0, len(s.Meetings))
+	}
+	s.at = s.at[:len(s.Meetings)]
 	fill := func(dst *Date, src Date) {
 		if dst.IsZero() {
 			*dst = src
 		}
 	}
-	for i := range ms {
-		f := &ms[i].Case
-		fill(&f.Concern, s.Case.Concern)
-		fill(&f.IRD, s.Case.IRD)
-		fill(&f.Investigation, s.Case.Investigation)
-		fill(&f.MoveNotified, s.Case.MoveNotified)
-		if ms[i].Kind == PreBirth && s.PreBirth != nil && !s.PreBirth.ExpectedDelivery.IsZero() {
-			pb := PreBirthFacts{}
-			if ms[i].PreBirth != nil {
-				pb = *ms[i].PreBirth
-			}
-			fill(&pb.ExpectedDelivery, s.PreBirth.ExpectedDelivery)
-			ms[i].PreBirth = &pb
-		}
-	}
-	return ms
-}
-
-// place works out each meeting's place in the history: the meeting held
-// before it and the last one that went ahead, among the meetings listed
-// before it.
-func (s *series) place() {
-	s.at = make([]at, len(s.Meetings))
 	for i := range s.Meetings {
 		m := &s.Meetings[i]
 		t := &s.at[i]
-		*t = at{m: m, i: i, subj: m.Subject()}
+		*t = at{m: m, i: i, subj: m.Subject(), facts: m.Case}
+		fill(&t.facts.Concern, s.Case.Concern)
+		fill(&t.facts.IRD, s.Case.IRD)
+		fill(&t.facts.Investigation, s.Case.Investigation)
+		fill(&t.facts.MoveNotified, s.Case.MoveNotified)
+		if m.Kind == PreBirth {
+			if m.PreBirth != nil {
+				t.expected = m.PreBirth.ExpectedDelivery
+			}
+			if s.PreBirth != nil {
+				fill(&t.expected, s.PreBirth.ExpectedDelivery)
+			}
+		}
 		for j := range s.Meetings[:i] {
 			q := &s.Meetings[j]
 			if q.Held.IsZero() || (!m.Held.IsZero() && !q.Held.Before(m.Held)) {
@@ -395,7 +389,7 @@ func checkNotice(p *engine.Pass, s *series, t *at) {
 // case's dates; a later one reconvenes it (cppm.reconvene times that); and a
 // complete series that records none, when the case owes one (see owes),
 // reports it as owed.
-func firstOfKind(p *engine.Pass, s *series, kind Kind, anchors func(*Meeting) timescale.Anchors, owes func(*series) (timescale.Anchors, string, bool)) {
+func firstOfKind(p *engine.Pass, s *series, kind Kind, anchors func(*at) timescale.Anchors, owes func(*series) (timescale.Anchors, string, bool)) {
 	first := -1
 	for i := range s.Meetings {
 		if s.Meetings[i].Kind == kind || (kind == Initial && s.Meetings[i].Kind == PreBirth) ||
@@ -412,7 +406,7 @@ func firstOfKind(p *engine.Pass, s *series, kind Kind, anchors func(*Meeting) ti
 		case i != first:
 			t.add(p, guidance.NotApplicable, "the "+string(kind)+" CPPM was first held as "+s.at[first].subj+"; a later one reconvenes it, on the reconvening timescale")
 		default:
-			p.Timed(t.subj, anchors(t.m), t.m.Held)
+			p.Timed(t.subj, anchors(t), t.m.Held)
 		}
 	}
 	if s.complete && first < 0 {
@@ -430,14 +424,12 @@ func article(k Kind) string {
 }
 
 // caseAnchors are the case's dates an initial or pre-birth CPPM counts from.
-func caseAnchors(f CaseFacts, pb *PreBirthFacts) timescale.Anchors {
+func caseAnchors(f CaseFacts, expected Date) timescale.Anchors {
 	a := timescale.Anchors{}
 	put(a, timescale.EventConcern, f.Concern)
 	put(a, timescale.EventIRD, f.IRD)
 	put(a, timescale.EventInvestigation, f.Investigation)
-	if pb != nil {
-		put(a, timescale.EventExpectedDelivery, pb.ExpectedDelivery)
-	}
+	put(a, timescale.EventExpectedDelivery, expected)
 	return a
 }
 
@@ -450,24 +442,26 @@ func owesFirstCPPM(kind Kind) func(*series) (timescale.Anchors, string, bool) {
 		if !s.Case.MoveNotified.IsZero() || s.Case.Investigation.IsZero() || s.NoCPPM || (s.PreBirth != nil) != (kind == PreBirth) {
 			return nil, "", false
 		}
-		return caseAnchors(s.Case, s.PreBirth), string(kind) + " CPPM", true
+		var expected Date
+		if s.PreBirth != nil {
+			expected = s.PreBirth.ExpectedDelivery
+		}
+		return caseAnchors(s.Case, expected), string(kind) + " CPPM", true
 	}
 }
 
 func checkInitial(p *engine.Pass, s *series) error {
-	firstOfKind(p, s, Initial, func(m *Meeting) timescale.Anchors {
-		return caseAnchors(m.Case, nil)
+	firstOfKind(p, s, Initial, func(t *at) timescale.Anchors {
+		return caseAnchors(t.facts, Date{})
 	}, owesFirstCPPM(Initial))
 	return nil
 }
 
 func checkPreBirthTiming(p *engine.Pass, s *series) error {
-	firstOfKind(p, s, PreBirth, func(m *Meeting) timescale.Anchors {
+	firstOfKind(p, s, PreBirth, func(t *at) timescale.Anchors {
 		a := timescale.Anchors{}
-		put(a, timescale.EventConcern, m.Case.Concern)
-		if m.PreBirth != nil {
-			put(a, timescale.EventExpectedDelivery, m.PreBirth.ExpectedDelivery)
-		}
+		put(a, timescale.EventConcern, t.facts.Concern)
+		put(a, timescale.EventExpectedDelivery, t.expected)
 		return a
 	}, owesFirstCPPM(PreBirth))
 	return nil
@@ -481,7 +475,7 @@ func checkTransfer(p *engine.Pass, s *series) error {
 			continue
 		}
 		a := timescale.Anchors{}
-		put(a, timescale.EventMoveNotified, t.m.Case.MoveNotified)
+		put(a, timescale.EventMoveNotified, t.facts.MoveNotified)
 		p.Timed(t.subj, a, t.m.Held)
 	}
 	// A permanent move notified and no transfer CPPM recorded: owed,
@@ -599,7 +593,7 @@ func checkPlanRecord(p *engine.Pass, s *series) error {
 			t.add(p, guidance.NotApplicable, "no Child Protection Plan is required")
 		default:
 			done := m.Record.PlanCirculated
-			if s.Plan != nil && s.Plan.CPPM == m.Held {
+			if s.Plan.Recorded && s.Plan.CPPM == m.Held {
 				covered = true
 				if done.IsZero() {
 					done = s.Plan.Done
@@ -608,7 +602,7 @@ func checkPlanRecord(p *engine.Pass, s *series) error {
 			p.Timed(t.subj, timescale.Anchors{timescale.EventCPPM: m.Held}, done)
 		}
 	}
-	if s.complete && s.Plan != nil && !covered && !s.heldOn(s.Plan.CPPM) {
+	if s.complete && s.Plan.Recorded && !covered && !s.heldOn(s.Plan.CPPM) {
 		if s.Plan.CPPM.IsZero() {
 			p.ReportOn("record of the plan", guidance.Unknown, "give the CPPM date so the deadline for the record of the plan can be worked out")
 		} else {
@@ -669,14 +663,14 @@ func checkFirstCoreGroup(p *engine.Pass, s *series) error {
 		anchor = s.Meetings[first].Held
 	}
 	var done Date
-	if g := s.CoreGroup; g != nil {
+	if g := s.CoreGroup; g.Recorded {
 		done = g.Done
 		if !g.CPPM.IsZero() {
 			anchor = g.CPPM
 		}
 	}
 	switch {
-	case first < 0 && s.CoreGroup == nil:
+	case first < 0 && !s.CoreGroup.Recorded:
 	case anchor.IsZero():
 		p.ReportOn(subject, guidance.Unknown, "give the CPPM date so the first meeting's deadline can be worked out")
 	default:

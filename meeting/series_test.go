@@ -40,7 +40,7 @@ func TestFirstCoreGroup_Series(t *testing.T) {
 				o.Today = d(tt.today)
 			}
 			p := engine.NewPass(o, tt.ed)
-			g := &meeting.Followed{CPPM: d(tt.cppm)}
+			g := meeting.Followed{Recorded: true, CPPM: d(tt.cppm)}
 			if tt.done != "" {
 				g.Done = d(tt.done)
 			}

@@ -49,7 +49,7 @@ func newReg(t *testing.T, logger *slog.Logger) (*register.Register, *register.Me
 	return r, m
 }
 
-func initialCPPM(held time_) register.MeetingRef {
+func registeringCPPM(held time_) register.MeetingRef {
 	return register.MeetingRef{ID: "cppm-1", Kind: meeting.Initial, Held: held, Quorate: true, ChildFamilyRepresented: true, PlanRequired: true}
 }
 
@@ -62,7 +62,7 @@ func reviewCPPM(held time_) *register.MeetingRef {
 func registerIn(t *testing.T, r *register.Register, by register.Actor, child string, on time_) {
 	t.Helper()
 	require.NoError(t, r.Register(ctx, by, register.RegistrationInput{Child: child, Authority: by.Authority, Date: on,
-		Meeting: initialCPPM(on), Concerns: []string{"neglect", "parental-drug-misuse"}, Details: secretChild()}))
+		Meeting: registeringCPPM(on), Concerns: []string{"neglect", "parental-drug-misuse"}, Details: secretChild()}))
 }
 
 func state(t *testing.T, m register.Store, child string) register.State {
@@ -120,7 +120,7 @@ func TestRegistration_InitialCPPMThatRequiresAPlanRegisters(t *testing.T) {
 func TestRegistration_SecondOpenRegistrationInOneAuthorityIsConflict(t *testing.T) {
 	r, m := newReg(t, nil)
 	registerIn(t, r, fife, "c1", d(2026, 3, 2))
-	err := r.Register(ctx, fife, register.RegistrationInput{Child: "c1", Authority: "fife", Date: d(2026, 3, 9), Meeting: initialCPPM(d(2026, 3, 9)), Concerns: []string{"neglect"}})
+	err := r.Register(ctx, fife, register.RegistrationInput{Child: "c1", Authority: "fife", Date: d(2026, 3, 9), Meeting: registeringCPPM(d(2026, 3, 9)), Concerns: []string{"neglect"}})
 	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Conflict, Field: "authority"}, err), "got %v", err)
 	_, v, _ := m.Load(ctx, "c1")
 	assert.Equal(t, int64(1), v, "nothing written")
@@ -142,7 +142,7 @@ func TestRegistration_RefusedWithoutACPPMDecisionThatAPlanIsRequired(t *testing.
 
 func TestRegistration_AreasOfConcernRequiredFromTheVersionedList(t *testing.T) {
 	r, _ := newReg(t, nil)
-	in := register.RegistrationInput{Child: "c1", Authority: "fife", Date: d(2026, 3, 2), Meeting: initialCPPM(d(2026, 3, 2))}
+	in := register.RegistrationInput{Child: "c1", Authority: "fife", Date: d(2026, 3, 2), Meeting: registeringCPPM(d(2026, 3, 2))}
 	err := r.Register(ctx, fife, in)
 	assert.True(t, refusedBy("register.concerns", err), "got %v", err)
 	in.Concerns = []string{"child-exploitation"} // split in three from 2016-17
@@ -165,7 +165,7 @@ func TestConcernList_OlderListKeptAndExtensible(t *testing.T) {
 	m := register.NewMemory()
 	r, err := register.New(register.Config{Store: m, Concerns: &local, Clock: func() time.Time { return storetest.T0 }})
 	require.NoError(t, err)
-	require.NoError(t, r.Register(ctx, fife, register.RegistrationInput{Child: "c1", Authority: "fife", Date: d(2026, 3, 2), Meeting: initialCPPM(d(2026, 3, 2)), Concerns: []string{"online-harm"}}))
+	require.NoError(t, r.Register(ctx, fife, register.RegistrationInput{Child: "c1", Authority: "fife", Date: d(2026, 3, 2), Meeting: registeringCPPM(d(2026, 3, 2)), Concerns: []string{"online-harm"}}))
 	assert.Equal(t, "fife-2026", state(t, m, "c1").Episodes[0].ConcernsVersion)
 }
 
@@ -270,7 +270,7 @@ func TestTransfer_TransferCPPMCannotDeregister(t *testing.T) {
 	err := r.Transfer(ctx, angus, register.TransferInput{Child: "c1", From: "fife", To: "angus", Date: d(2026, 5, 4), Meeting: transferCPPM(d(2026, 5, 4), false)})
 	require.True(t, refusedBy("register.deregistration", err), "got %v", err)
 	assert.True(t, state(t, m, "c1").Episodes[0].Open())
-	err = r.Transfer(ctx, angus, register.TransferInput{Child: "c1", From: "fife", To: "angus", Date: d(2026, 5, 4), Meeting: initialCPPM(d(2026, 5, 4))})
+	err = r.Transfer(ctx, angus, register.TransferInput{Child: "c1", From: "fife", To: "angus", Date: d(2026, 5, 4), Meeting: registeringCPPM(d(2026, 5, 4))})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "meeting.kind"}, err))
 	err = r.Transfer(ctx, angus, register.TransferInput{Child: "c9", From: "fife", To: "angus", Date: d(2026, 5, 4), Meeting: transferCPPM(d(2026, 5, 4), true)})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Conflict, Field: "from"}, err))
@@ -327,7 +327,7 @@ func TestAccess_DefaultPolicy(t *testing.T) {
 	for name, call := range map[string]func() error{
 		"education enquires": func() error { _, err := r.Enquire(ctx, teach, "c1", "x"); return err },
 		"police registers": func() error {
-			return r.Register(ctx, police, register.RegistrationInput{Child: "c1", Authority: "police-scotland", Date: d(2026, 3, 2), Meeting: initialCPPM(d(2026, 3, 2)), Concerns: []string{"neglect"}})
+			return r.Register(ctx, police, register.RegistrationInput{Child: "c1", Authority: "police-scotland", Date: d(2026, 3, 2), Meeting: registeringCPPM(d(2026, 3, 2)), Concerns: []string{"neglect"}})
 		},
 		"other keeper writes": func() error {
 			return r.Deregister(ctx, angus, register.DeregistrationInput{Child: "c1", Authority: "fife", Date: d(2026, 4, 1), Reason: register.Died})
@@ -385,9 +385,9 @@ func TestNoPersonalDataInErrorsOrLogs(t *testing.T) {
 	var errs []error
 	add := func(err error) { require.Error(t, err); errs = append(errs, err) }
 	det := secretChild()
-	add(r.Register(ctx, fife, register.RegistrationInput{Child: "c1", Authority: "fife", Date: d(2026, 3, 2), Meeting: initialCPPM(d(2026, 3, 2)), Concerns: []string{"neglect"}, Details: det}))
-	add(r.Register(ctx, fife, register.RegistrationInput{Child: "c2", Authority: "fife", Date: d(2026, 3, 2), Meeting: initialCPPM(d(2026, 3, 2)), Concerns: []string{secretName}, Details: det}))
-	add(r.Register(ctx, fife, register.RegistrationInput{Child: "c2", Authority: "fife", Date: d(2026, 3, 2), Meeting: initialCPPM(d(2026, 3, 2)), Concerns: []string{"neglect"},
+	add(r.Register(ctx, fife, register.RegistrationInput{Child: "c1", Authority: "fife", Date: d(2026, 3, 2), Meeting: registeringCPPM(d(2026, 3, 2)), Concerns: []string{"neglect"}, Details: det}))
+	add(r.Register(ctx, fife, register.RegistrationInput{Child: "c2", Authority: "fife", Date: d(2026, 3, 2), Meeting: registeringCPPM(d(2026, 3, 2)), Concerns: []string{secretName}, Details: det}))
+	add(r.Register(ctx, fife, register.RegistrationInput{Child: "c2", Authority: "fife", Date: d(2026, 3, 2), Meeting: registeringCPPM(d(2026, 3, 2)), Concerns: []string{"neglect"},
 		Details: &register.Child{Name: secretName, Address: secretAddress, DateOfBirth: d(2017, 11, 23), Unborn: true}}))
 	add(r.Register(ctx, police, register.RegistrationInput{Child: "c2", Authority: "fife", Details: det}))
 	add(r.Deregister(ctx, fife, register.DeregistrationInput{Child: "c1", Authority: "fife", Date: d(2026, 6, 1), Reason: register.RiskReduced, Meeting: &register.MeetingRef{ID: "r", Kind: meeting.Review, Held: d(2026, 6, 1)}}))

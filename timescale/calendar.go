@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -513,5 +514,60 @@ func (c *Calendar) With(name string, days ...NonWorkingDay) (*Calendar, error) {
 		h.Name = d.Name
 		defs = append(defs, definition{h: h, source: d.Source})
 	}
-	return build(c.name+" + "+name, defs), nil
+	// A derived calendar indexes three centuries of days, which costs far
+	// more than a check: the last few built from dated days alone are kept
+	// and handed out again for the same base, name and days (a calendar is
+	// immutable, so sharing one is safe).
+	k, keyed := derivedKey(c, name, days)
+	if keyed {
+		derived.Lock()
+		got, ok := derived.m[k]
+		derived.Unlock()
+		if ok {
+			return got, nil
+		}
+	}
+	out := build(c.name+" + "+name, defs)
+	if keyed {
+		derived.Lock()
+		if len(derived.m) >= maxDerived {
+			clear(derived.m) // many different calendars: start again rather than grow
+		}
+		derived.m[k] = out
+		derived.Unlock()
+	}
+	return out, nil
 }
+
+type calendarKey struct {
+	base *Calendar
+	days string
+}
+
+// derivedKey is the key of a calendar derived from base with dated days
+// only; keyed is false when a day is a recurring rule (not worth keying by
+// content). The key holds every string with its length, so no two sets of
+// days share one.
+func derivedKey(base *Calendar, name string, days []NonWorkingDay) (k calendarKey, keyed bool) {
+	var b strings.Builder
+	field := func(s string) { b.WriteString(strconv.Itoa(len(s)) + ":" + s) }
+	field(name)
+	for _, d := range days {
+		if d.Rule != nil {
+			return calendarKey{}, false
+		}
+		field(d.Date.String())
+		field(d.Name)
+		field(d.Source)
+	}
+	return calendarKey{base, b.String()}, true
+}
+
+// derived holds the calendars With built from dated days, at most
+// maxDerived.
+var derived = struct {
+	sync.Mutex
+	m map[calendarKey]*Calendar
+}{m: map[calendarKey]*Calendar{}}
+
+const maxDerived = 16

@@ -3,6 +3,7 @@ package timescale
 import (
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -169,4 +170,33 @@ func (dl Deadline) assess(done, today Date, subject string, bySubject bool, vari
 		}
 	}
 	return f
+}
+
+// UnusedVariations returns the variations that changed nothing in the
+// findings of a check made on date today.
+//
+// A variation is used when a step it covers (its rule, and its subject as
+// [Variation.Covers] reads it) was done after the step's due date, or is not
+// done and today is past the due date (or today is unknown): that is, when
+// the variation changes, or may change, the step's status. One that covers
+// only steps done in time, or steps not yet due, changed nothing, as an
+// unused lint suppression, and is reported so that someone checks that it
+// names the right rule and occurrence.
+func UnusedVariations(vs []Variation, fs []guidance.Finding, today Date) []Variation {
+	var out []Variation
+	for _, v := range vs {
+		used := slices.ContainsFunc(fs, func(f guidance.Finding) bool {
+			if f.Rule != v.Rule || f.Due.IsZero() || !f.Due.Before(v.NewDate) || !v.Covers(f.Subject) {
+				return false
+			}
+			if !f.Done.IsZero() {
+				return f.Done.After(f.Due)
+			}
+			return today.IsZero() || today.After(f.Due)
+		})
+		if !used {
+			out = append(out, v)
+		}
+	}
+	return out
 }
