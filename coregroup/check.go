@@ -87,22 +87,7 @@ func pass(g *CoreGroup, opts Options) (*engine.Pass, error) {
 	if err := validate(g, opts.MaxMeetingGap); err != nil {
 		return nil, err
 	}
-	if !opts.Today.IsZero() && !opts.Today.Valid() {
-		return nil, invalid("options.today", "give a real date or leave it zero")
-	}
-	for i, v := range opts.Variations {
-		if err := v.Validate(); err != nil {
-			return nil, &guidance.Error{Kind: guidance.Invalid, Field: idx("options.variations", i), Hint: "fix the variation", Err: err}
-		}
-	}
-	e, err := opts.EditionOn("cppm", g.CPPM)
-	if err != nil {
-		return nil, err
-	}
-	if err := opts.Prepare(e); err != nil {
-		return nil, err
-	}
-	return engine.NewPass(opts.Options, e), nil
+	return opts.PassOn("cppm", g.CPPM)
 }
 
 // Check checks a Core Group against the rules of [Checks]: every rule of

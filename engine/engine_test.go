@@ -131,6 +131,10 @@ func TestOptions_EditionOn(t *testing.T) {
 	_, err = engine.Options{}.EditionOn("held")
 	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.MissingFact, Field: "held"}, err), "%v", err)
 
-	err = engine.Options{Policies: map[string]string{"cppm.initial.anchor": "birthday"}}.Prepare(guidance.Edition2023)
+	_, err = engine.Options{Edition: guidance.Edition2023, Policies: map[string]string{"cppm.initial.anchor": "birthday"}}.PassOn("held")
 	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownPolicy}, err), "%v", err)
+	_, err = engine.Options{Edition: guidance.Edition2023, Today: guidance.Date{Year: 2026, Month: 2, Day: 30}}.PassOn("held")
+	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.today"}, err), "%v", err)
+	_, err = engine.Options{Edition: guidance.Edition2023, Variations: []timescale.Variation{{}}}.PassOn("held")
+	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.variations[0]"}, err), "%v", err)
 }

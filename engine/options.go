@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/cpguide/cpguide/guidance"
@@ -71,12 +72,33 @@ func EditionHint() string {
 	return "use one of " + strings.Join(names, ", ")
 }
 
-// Prepare resolves and checks the options for a check under edition e: the
-// policies must be known and the local figures must tighten the national
-// ones (timescale.CheckLocal).
-func (o Options) Prepare(e guidance.Edition) error {
-	if err := timescale.CheckLocal(o.Local, e); err != nil {
-		return err
+// PassOn checks the options and returns a new pass under the edition they
+// choose, or else the edition in force on the first of dates that is not
+// zero (field names the record's date field, for the error when every date
+// is zero): the start of every package's own Check.
+//
+// The date of check must be a real date or zero, each variation must be
+// valid, the policies known (timescale.CheckPolicies) and the local
+// figures tighter than the national ones (timescale.CheckLocal). Errors are
+// *guidance.Error naming the option at fault ("options.variations[1]").
+func (o Options) PassOn(field string, dates ...guidance.Date) (*Pass, error) {
+	if !o.Today.IsZero() && !o.Today.Valid() {
+		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "options.today", Hint: "give a real date or leave it zero"}
 	}
-	return timescale.CheckPolicies(o.Policies)
+	for i, v := range o.Variations {
+		if err := v.Validate(); err != nil {
+			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "options.variations[" + strconv.Itoa(i) + "]", Hint: "fix the variation", Err: err}
+		}
+	}
+	e, err := o.EditionOn(field, dates...)
+	if err != nil {
+		return nil, err
+	}
+	if err := timescale.CheckLocal(o.Local, e); err != nil {
+		return nil, err
+	}
+	if err := timescale.CheckPolicies(o.Policies); err != nil {
+		return nil, err
+	}
+	return NewPass(o, e), nil
 }

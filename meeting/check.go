@@ -219,11 +219,8 @@ func standalone(m Meeting, opts Options, complete bool) (*engine.Pass, *series, 
 	if err := m.Validate(); err != nil {
 		return nil, nil, err
 	}
-	e, err := opts.EditionOn("held", m.Held, m.Convened)
+	p, err := opts.PassOn("held", m.Held, m.Convened)
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := opts.Prepare(e); err != nil {
 		return nil, nil, err
 	}
 	for i := range opts.Previous {
@@ -235,7 +232,7 @@ func standalone(m Meeting, opts Options, complete bool) (*engine.Pass, *series, 
 	ms = append(append(ms, opts.Previous...), m)
 	s := &series{Series: Series{Meetings: ms, Case: m.Case}, from: len(ms) - 1, complete: complete}
 	s.place()
-	return engine.NewPass(opts.Options, e), s, nil
+	return p, s, nil
 }
 
 // under puts the field of a *guidance.Error under list[i].

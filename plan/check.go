@@ -95,28 +95,6 @@ func validateInterim(isp *InterimSafetyPlan) error {
 	return isp.Validate()
 }
 
-// pass makes the pass of a check of one record on its own: the options are
-// checked and the edition resolved (opts.Edition, else the edition in force
-// on the first of dates that is recorded; field names the first date).
-func pass(opts Options, field string, dates ...Date) (*engine.Pass, error) {
-	if !opts.Today.IsZero() && !opts.Today.Valid() {
-		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "options.today", Hint: "give a real date or leave it zero"}
-	}
-	for i, v := range opts.Variations {
-		if err := v.Validate(); err != nil {
-			return nil, &guidance.Error{Kind: guidance.Invalid, Field: idx("options.variations", i), Hint: "fix the variation", Err: err}
-		}
-	}
-	e, err := opts.EditionOn(field, dates...)
-	if err != nil {
-		return nil, err
-	}
-	if err := opts.Prepare(e); err != nil {
-		return nil, err
-	}
-	return engine.NewPass(opts.Options, e), nil
-}
-
 // planPass is the pass of a check of pl on its own, under the edition in
 // force on the CPPM or, if it is not recorded, the plan's first version.
 func planPass(pl *Plan, opts Options) (*engine.Pass, error) {
@@ -127,7 +105,7 @@ func planPass(pl *Plan, opts Options) (*engine.Pass, error) {
 	if len(pl.Versions) > 0 {
 		first = pl.Versions[0].Date
 	}
-	return pass(opts, "cppm", pl.CPPM, first)
+	return opts.PassOn("cppm", pl.CPPM, first)
 }
 
 // Check checks a Child Protection Plan against the rules of [Checks]: every
@@ -181,7 +159,7 @@ func CheckInterim(isp *InterimSafetyPlan, opts Options) (*guidance.Report, error
 	if err := validateInterim(isp); err != nil {
 		return nil, err
 	}
-	p, err := pass(opts, "ird", isp.IRD)
+	p, err := opts.PassOn("ird", isp.IRD)
 	if err != nil {
 		return nil, err
 	}

@@ -113,14 +113,10 @@ func Check(c *Case, opts Options) (*guidance.Report, error) {
 			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "events", Hint: "give one child's events, oldest first, versions 1, 2, 3, ... that make a history", Err: err}
 		}
 	}
-	e, err := opts.EditionOn("date", c.earliest())
+	p, err := opts.PassOn("date", c.earliest())
 	if err != nil {
 		return nil, err
 	}
-	if err := opts.Prepare(e); err != nil {
-		return nil, err
-	}
-	p := engine.NewPass(opts.Options, e)
 	if err := Run(p, c, opts.Policy); err != nil {
 		return nil, err
 	}
