@@ -1,6 +1,6 @@
 module github.com/cpguide/cpguide
 
-go 1.25
+go 1.26.0
 
 require (
 	github.com/arran4/golang-ical v0.3.4

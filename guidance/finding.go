@@ -46,10 +46,13 @@ func (s Status) MarshalText() ([]byte, error) {
 	return []byte(s.String()), nil
 }
 
-// UnmarshalText decodes a status name.
+// UnmarshalText decodes a status name, spelt with spaces ("met under
+// variation", as MarshalText writes it today) or in snake_case
+// ("met_under_variation"), so that input written for either spelling is
+// read the same.
 func (s *Status) UnmarshalText(b []byte) error {
 	for i, n := range statusNames {
-		if n == string(b) {
+		if n == string(b) || strings.ReplaceAll(n, " ", "_") == string(b) {
 			*s = Status(i)
 			return nil
 		}

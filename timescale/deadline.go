@@ -1,6 +1,7 @@
 package timescale
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -62,12 +63,20 @@ type Deadline struct {
 
 // MarshalJSON encodes the deadline with its fields and, under
 // "explanation", the text of [Deadline.Explanation].
+//
+// It escapes nothing for HTML itself: an encoder that does (json.Marshal)
+// escapes the result, and one that does not (an Encoder with
+// SetEscapeHTML(false)) keeps "<- governs" as it is.
 func (dl Deadline) MarshalJSON() ([]byte, error) {
 	type fields Deadline // no methods: avoids recursion
-	return json.Marshal(struct {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
 		fields
 		Explanation string `json:"explanation"`
 	}{fields(dl), dl.Explanation()})
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
 
 // Computed is one reading of a timescale worked out for a case.

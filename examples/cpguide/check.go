@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
@@ -18,55 +23,92 @@ type errBreach struct{ n int }
 
 func (e errBreach) Error() string { return fmt.Sprintf("%d breach(es)", e.n) }
 
+// now is the clock of the command-line tool; tests replace it. The
+// library never reads the clock: the tool passes the date as Options.Today.
+var now = time.Now
+
 // caseFlags are the flags shared by the commands that read a case.
 type caseFlags struct {
 	today, edition, overlay string
 	policies                pairs
+	showBirthDates          bool
 }
 
 func addCaseFlags(fs *flag.FlagSet) *caseFlags {
 	cf := &caseFlags{}
-	fs.StringVar(&cf.today, "today", "", "date of the check, YYYY-MM-DD (default: unknown, so steps not yet done are unknown)")
+	fs.StringVar(&cf.today, "today", "", "date of the check, YYYY-MM-DD (default: today's date in Scotland)")
 	fs.StringVar(&cf.edition, "edition", "", "edition of the guidance: 2014, 2021 or 2023 (default: the one in force on the case's first event)")
 	fs.StringVar(&cf.overlay, "overlay", "", "JSON file of local holidays and tighter local timescales: {\"name\": ..., \"holidays\": [{\"date\", \"name\", \"source\"}], \"timescales\": [{\"rule\", \"days\" and \"unit\" (working or calendar) or \"months\", \"source\"}]} (see examples/overlays)")
 	fs.Var(&cf.policies, "policy", "ID=CHOICE, a policy choice instead of its default (repeatable)")
+	fs.BoolVar(&cf.showBirthDates, "show-birth-dates", false, "show the dates of expected delivery, birth and discharge, and the dates counted from them (withheld by default)")
 	return cf
 }
 
-func (cf *caseFlags) options() (cpguide.Options, error) {
-	var opts cpguide.Options
-	if cf.today != "" {
-		d, err := timescale.ParseDate(cf.today)
-		if err != nil {
-			return opts, fmt.Errorf("--today: %w", err)
-		}
-		opts.Today = d
+// checkDate is the date of the check: --today, or else today's date in
+// Scotland by the machine's clock (defaulted true).
+func (cf *caseFlags) checkDate() (d guidance.Date, defaulted bool, err error) {
+	if cf.today == "" {
+		return guidance.DateOf(now()), true, nil
 	}
+	d, err = timescale.ParseDate(cf.today)
+	if err != nil {
+		return d, false, errAt{"--today", err}
+	}
+	return d, false, nil
+}
+
+func (cf *caseFlags) options() (cpguide.Options, bool, error) {
+	var opts cpguide.Options
+	today, defaulted, err := cf.checkDate()
+	if err != nil {
+		return opts, false, err
+	}
+	opts.Today = today
 	if cf.edition != "" {
 		e, err := guidance.ParseEdition(cf.edition)
 		if err != nil {
-			return opts, fmt.Errorf("--edition: %w", err)
+			return opts, false, errAt{"--edition", err}
 		}
 		opts.Edition = e
 	}
 	if cf.overlay != "" {
 		o, err := readOverlay(cf.overlay)
 		if err != nil {
-			return opts, err
+			return opts, false, err
 		}
 		opts.Overlay = o
 	}
-	for _, p := range cf.policies {
+	opts.Policies, err = policyFlags(cf.policies)
+	return opts, defaulted, err
+}
+
+// policyFlags checks every --policy ID=CHOICE against the library's table of
+// policies as soon as it is given, whether or not the case has a step the
+// policy decides.
+func policyFlags(ps pairs) (map[string]string, error) {
+	var m map[string]string
+	for _, p := range ps {
 		k, v, ok := strings.Cut(p, "=")
 		if !ok {
-			return opts, errUsage{fmt.Sprintf("--policy %q: write ID=CHOICE, e.g. coregroup.first.reading=working", p)}
+			return nil, errUsage{"--policy: write ID=CHOICE, e.g. coregroup.first.reading=working"}
 		}
-		if opts.Policies == nil {
-			opts.Policies = map[string]string{}
+		pol, err := timescale.LookupPolicy(k)
+		if err != nil {
+			return nil, errAt{"--policy", err}
 		}
-		opts.Policies[k] = v
+		var names []string
+		for _, c := range pol.Choices {
+			names = append(names, c.Name)
+		}
+		if !slices.Contains(names, v) {
+			return nil, errUsage{fmt.Sprintf("--policy: %s offers only %s", pol.ID, strings.Join(names, ", "))}
+		}
+		if m == nil {
+			m = map[string]string{}
+		}
+		m[k] = v
 	}
-	return opts, nil
+	return m, nil
 }
 
 func readOverlay(name string) (*cpguide.Overlay, error) {
@@ -74,80 +116,208 @@ func readOverlay(name string) (*cpguide.Overlay, error) {
 	if err != nil {
 		return nil, errUsage{"--overlay: cannot read the file: check the path"}
 	}
-	o, err := cpguide.DecodeOverlay(data)
+	o, err := cpguide.DecodeOverlay(bytes.TrimPrefix(data, utf8BOM))
 	if err != nil {
-		return nil, fmt.Errorf("--overlay: %w", err)
+		return nil, errAt{"--overlay", err}
 	}
 	return o, nil
 }
 
-// loadCase reads the case file and checks it.
-func loadCase(name string, cf *caseFlags) (cpguide.Case, *cpguide.Result, error) {
-	opts, err := cf.options()
-	if err != nil {
-		return cpguide.Case{}, nil, err
-	}
-	c, err := cpguide.ReadCaseFile(name)
-	if err != nil {
-		var ge *guidance.Error
-		if errors.As(err, &ge) && ge.Field == "case file" {
-			return c, nil, errUsage{fmt.Sprintf("cannot open case file %q: check the path", name)}
+var utf8BOM = []byte("\ufeff")
+
+// readCase reads a case file, or standard input when name is "-": YAML
+// when the name ends in .yaml or .yml (or, on standard input, when the text
+// does not start with "{"), JSON otherwise. A byte order mark is dropped.
+func readCase(name string) (cpguide.Case, error) {
+	var (
+		data []byte
+		err  error
+	)
+	if name == "-" {
+		data, err = io.ReadAll(stdin)
+		if err != nil {
+			return cpguide.Case{}, errUsage{"case file: cannot read standard input"}
 		}
-		return c, nil, fmt.Errorf("case file: %w", err)
+	} else if data, err = os.ReadFile(name); err != nil {
+		return cpguide.Case{}, errUsage{"case file: cannot open it: check the path"}
+	}
+	data = bytes.TrimPrefix(data, utf8BOM)
+	var c cpguide.Case
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".yaml" || ext == ".yml" || (name == "-" && !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{"))) {
+		c, err = cpguide.DecodeCaseYAML(bytes.NewReader(data))
+	} else {
+		c, err = cpguide.DecodeCase(bytes.NewReader(data))
+	}
+	if err != nil {
+		return c, errAt{"case file", err}
+	}
+	return c, nil
+}
+
+// A checked case, as the commands that read one print it.
+type checked struct {
+	c            cpguide.Case
+	res          *cpguide.Result
+	todayDefault bool                // the date of the check is today's, not --today
+	red          *redactor           // nil with --show-birth-dates
+	cal          *timescale.Calendar // the calendar the case was checked on
+}
+
+// loadCase reads the case file and checks it.
+func loadCase(name string, cf *caseFlags) (*checked, error) {
+	opts, defaulted, err := cf.options()
+	if err != nil {
+		return nil, err
+	}
+	c, err := readCase(name)
+	if err != nil {
+		return nil, err
 	}
 	res, err := cpguide.Check(c, opts)
 	if err != nil {
 		// A figure of the overlay refused for the case's edition is the
-		// overlay file's fault, not the case file's.
+		// overlay file's fault, not the case file's; a policy, the flag's.
 		var ge *guidance.Error
-		if errors.As(err, &ge) && (ge.Field == "overlay" || strings.HasPrefix(ge.Field, "overlay.")) {
-			return c, nil, fmt.Errorf("overlay file: %w", err)
+		switch {
+		case errors.As(err, &ge) && (ge.Field == "overlay" || strings.HasPrefix(ge.Field, "overlay.")):
+			return nil, errAt{"--overlay", err}
+		case errors.As(err, &ge) && ge.Kind == guidance.UnknownPolicy:
+			return nil, errAt{"--policy", err}
 		}
-		return c, nil, fmt.Errorf("case file: %w", err)
+		return nil, errAt{"case file", err}
 	}
-	return c, res, nil
+	ch := &checked{c: c, res: res, todayDefault: defaulted, cal: timescale.Scotland()}
+	if o := opts.Overlay; o != nil && len(o.Holidays) > 0 {
+		if ch.cal, err = ch.cal.With(o.Name, o.Holidays...); err != nil {
+			return nil, errAt{"--overlay", err}
+		}
+	}
+	if !cf.showBirthDates {
+		ch.red = newRedactor(c, res)
+	}
+	return ch, nil
 }
 
-func checkCmd(args []string, w io.Writer) error {
+// nothingToCheck reports whether the case gave the check nothing to work
+// on: no step it owes and no finding but unknown or not applicable, as for
+// a case that records no concern, IRD, CPPM, plan, Core Group or register
+// event.
+func nothingToCheck(res *cpguide.Result) bool {
+	if len(res.Deadlines) > 0 {
+		return false
+	}
+	for _, f := range res.Report.Findings {
+		if f.Status != guidance.Unknown && f.Status != guidance.NotApplicable {
+			return false
+		}
+	}
+	return true
+}
+
+const nothingLine = "Nothing to check: no rule applies to what the case records (it records no decision to investigate, CPPM, plan, Core Group or register event)."
+
+func checkCmd(args []string, w, stderr io.Writer) error {
 	fs := newFlags("check")
 	asJSON := fs.Bool("json", false, "print JSON")
+	strict := fs.Bool("strict", false, "exit with status 1 when nothing could be checked, as well as on breaches")
 	cf := addCaseFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return errUsage{"check needs one CASE file, e.g. cpguide check examples/cases/initial-registration.json"}
+		return errUsage{"check needs one CASE file (- for standard input), e.g. cpguide check examples/cases/initial-registration.json"}
 	}
-	c, res, err := loadCase(pos[0], cf)
+	ch, err := loadCase(pos[0], cf)
 	if err != nil {
 		return err
 	}
+	var buf bytes.Buffer
 	if *asJSON {
-		if err := writeJSON(w, struct {
-			Case string `json:"case"`
-			*cpguide.Result
-		}{c.ID, res}); err != nil {
+		if err := writeCheckJSON(&buf, ch); err != nil {
 			return err
 		}
 	} else {
-		writeText(w, c, res)
+		writeText(&buf, ch)
 	}
-	if n := len(res.Report.Breaches()); n > 0 {
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	if n := len(ch.res.Report.Breaches()); n > 0 {
 		return errBreach{n}
+	}
+	if *strict && nothingToCheck(ch.res) {
+		return errBreach{0}
 	}
 	return nil
 }
 
+// checkJSON is what check --json prints: the Result of the library with
+// the case ID and a summary, the privacy rule applied.
+type checkJSON struct {
+	Case    string      `json:"case"`
+	Summary summaryJSON `json:"summary"`
+	*cpguide.Result
+}
+
+type summaryJSON struct {
+	Today guidance.Date `json:"today"`
+	// TodayFrom says where the date of the check came from: "--today" or
+	// "clock" (today's date in Scotland).
+	TodayFrom      string         `json:"today_from"`
+	Breaches       int            `json:"breaches"`
+	Counts         map[string]int `json:"counts"` // findings by status, every status listed
+	Owed           int            `json:"owed"`   // steps the case still owes (deadlines)
+	NothingToCheck bool           `json:"nothing_to_check"`
+	DatesWithheld  bool           `json:"dates_withheld"`
+}
+
+func writeCheckJSON(w io.Writer, ch *checked) error {
+	r := ch.res.Report
+	s := summaryJSON{Today: r.Today, TodayFrom: "--today", Breaches: len(r.Breaches()), Counts: map[string]int{},
+		Owed: len(ch.res.Deadlines), NothingToCheck: nothingToCheck(ch.res)}
+	if ch.todayDefault {
+		s.TodayFrom = "clock"
+	}
+	for st := guidance.Unknown; st <= guidance.NotApplicable; st++ {
+		s.Counts[snake(st)] = r.Count(st)
+	}
+	res := *ch.res
+	res.Deadlines = ch.red.deadlines(res.Deadlines)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(checkJSON{ch.c.ID, s, &res}); err != nil {
+		return err
+	}
+	out := ch.red.json(buf.Bytes())
+	if ch.red != nil && ch.red.used {
+		out = bytes.Replace(out, []byte(`"dates_withheld": false`), []byte(`"dates_withheld": true`), 1)
+	}
+	_, err := w.Write(out)
+	return err
+}
+
+// snake is a status as a JSON key: "met_under_variation".
+func snake(s guidance.Status) string { return strings.ReplaceAll(s.String(), " ", "_") }
+
 // writeText writes the report a social worker reads: a summary, the
 // breaches first, then what is still owed and by when.
-func writeText(w io.Writer, c cpguide.Case, res *cpguide.Result) {
+func writeText(out io.Writer, ch *checked) {
+	var buf strings.Builder
+	w := &buf
+	c, res := ch.c, ch.res
 	r := res.Report
-	today := "date of check not given"
-	if !r.Today.IsZero() {
-		today = "on " + dayDate(r.Today)
+	today := "on " + dayDate(r.Today)
+	if ch.todayDefault {
+		today += " (today)"
 	}
-	fmt.Fprintf(w, "Case %s, checked against the %s edition of the National Guidance for Child Protection %s.\n", c.ID, r.Edition, today)
+	fmt.Fprintf(w, "Case %s: checked %s against the %s edition of the National Guidance for Child Protection.\n", c.ID, today, r.Edition)
+	if nothingToCheck(res) {
+		fmt.Fprintln(w, nothingLine)
+	}
 	breaches := r.Breaches()
 	var other, unknown, pending []guidance.Finding
 	for _, f := range r.Findings {
@@ -206,6 +376,11 @@ func writeText(w io.Writer, c cpguide.Case, res *cpguide.Result) {
 		}
 	}
 	fmt.Fprintf(w, "\nCalendar: %s. Use --json for every finding, with citations.\n", res.Calendar)
+	text := ch.red.text(buf.String())
+	if ch.red != nil && ch.red.used {
+		text += withheldNote + "\n"
+	}
+	io.WriteString(out, text)
 }
 
 // findingDates is a finding's due and done dates as a sentence ("Due

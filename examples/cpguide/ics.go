@@ -105,48 +105,6 @@ func eventUID(caseID string, it dueItem, occurrence int) string {
 	return hex.EncodeToString(h.Sum(nil)) + "@cpguide"
 }
 
-// shownAnchors are the anchor events whose dates the ics calendar and the
-// HTML report may print in a "how it was counted" explanation: the steps of
-// the child protection process (the concern, the IRD, the CPPMs, the
-// decisions), which the case system records and the report already shows.
-//
-// Every other anchor is withheld, printed as "the expected date of delivery
-// (date withheld)": the expected date of delivery and the baby's discharge
-// from hospital give away the pregnancy and, within days, the date of birth,
-// which is personal data (special category health data for the mother). An
-// anchor added to the library later, such as a birth, is withheld too until
-// someone decides here that its date may be shown: the list is an allow
-// list, so a new anchor fails safe. The due date itself is the purpose of
-// the calendar and is always shown, even where it is derived from a withheld
-// anchor (the pre-discharge meeting is due by the discharge).
-var shownAnchors = map[timescale.Event]bool{
-	timescale.EventConcern:          true,
-	timescale.EventIRD:              true,
-	timescale.EventOutOfHoursIRD:    true,
-	timescale.EventInvestigation:    true,
-	timescale.EventCPPM:             true,
-	timescale.EventRegisteringCPPM:  true,
-	timescale.EventReviewCPPM:       true,
-	timescale.EventPreBirthCPPM:     true,
-	timescale.EventInquorateCPPM:    true,
-	timescale.EventMeeting:          true,
-	timescale.EventChangeIdentified: true,
-	timescale.EventReporterDecision: true,
-	timescale.EventMoveNotified:     true,
-}
-
-// describeDeadline explains a deadline as [timescale.Deadline.Explanation]
-// does, except that the date of an anchor not in shownAnchors is withheld,
-// with everything that would give it away (see
-// [timescale.Deadline.ExplanationWithholding]).
-func describeDeadline(dl *timescale.Deadline) string {
-	return strings.TrimSuffix(dl.ExplanationWithholding(withheld), "\n")
-}
-
-// withheld reports whether the date of anchor ev must be left out of an
-// export: every anchor not in shownAnchors.
-func withheld(ev timescale.Event) bool { return !shownAnchors[ev] }
-
 func joinCitations(cs []guidance.Citation) string {
 	s := make([]string, len(cs))
 	for i, c := range cs {
@@ -155,88 +113,209 @@ func joinCitations(cs []guidance.Citation) string {
 	return strings.Join(s, "; ")
 }
 
-// describeItem is the DESCRIPTION of a calendar event: the status, then the
-// deadline's explanation when there is one, else the finding's message and
-// its citations.
-func describeItem(it dueItem, today guidance.Date) string {
-	status := it.Status.String()
-	if it.Status == guidance.Unknown && today.IsZero() {
-		status = "unknown (no date of check given)"
+// An icsEntry is one step as the diary files it.
+type icsEntry struct {
+	it      dueItem
+	filed   guidance.Date // the day the event is on
+	overdue bool
+	summary string
+	head    string // the first lines of the description: when it is due and why it is filed where it is
+}
+
+// fileItem decides where the diary files an owed step: an overdue one on
+// the date of the check, titled "OVERDUE: ..." with its due date; one due on
+// a day that is not a working day on the last working day on or before it
+// (never before the date of the check); the rest on the due date. ok is
+// false for a step not yet due whose due date is withheld (see privacy.go):
+// filing it on any day near its due date would give that date away.
+func fileItem(ch *checked, cal *timescale.Calendar, it dueItem) (e icsEntry, ok bool) {
+	today := ch.res.Report.Today
+	e.it = it
+	dueShown := !ch.red.withheld(it.Due)
+	due := dayDate(it.Due)
+	if !dueShown {
+		due = withheldMark
 	}
-	head := fmt.Sprintf("Status: %s. Due %s.\n", status, dayDate(it.Due))
+	e.overdue = it.Status == guidance.Overdue || (!today.IsZero() && it.Due.Before(today))
+	switch {
+	case e.overdue:
+		e.filed = today
+		e.summary = "OVERDUE: " + it.label() + " (due " + due + ")"
+		e.head = fmt.Sprintf("OVERDUE: due %s and not recorded as done by the date of the check, %s; filed on the date of the check.\n", due, dayDate(today))
+		return e, true
+	case !dueShown:
+		return e, false
+	}
+	e.summary = it.label()
+	e.filed = it.Due
+	why := ""
 	if it.Deadline != nil {
-		return head + describeDeadline(it.Deadline)
+		e.filed, why = it.Deadline.LastWorkingDay, it.Deadline.DueWhy
+	} else if !cal.IsWorkingDay(it.Due) {
+		e.filed, why = cal.LastWorkingDayOnOrBefore(it.Due), nonWorkingWhy(cal, it.Due)
 	}
-	s := head + fmt.Sprintf("%s: %s (%s edition, %s)\n", it.Rule, it.Title, it.Edition, it.Strength)
-	if it.Message != "" {
-		s += strings.TrimSuffix(capital(it.Message), ".") + ".\n"
+	if !today.IsZero() && e.filed.Before(today) {
+		e.filed = today
 	}
-	return s + "Citations: " + joinCitations(it.Citations) + "."
+	switch {
+	case e.filed == it.Due:
+		e.head = fmt.Sprintf("Due %s.\n", due)
+	case e.filed == today:
+		e.head = fmt.Sprintf("Due %s, which is not a working day (%s); filed on the date of the check, %s.\n", due, why, dayDate(today))
+	default:
+		e.head = fmt.Sprintf("Due %s, which is not a working day (%s); filed on the last working day before it, %s.\n", due, why, dayDate(e.filed))
+	}
+	return e, true
+}
+
+// nonWorkingWhy says why d is not a working day on cal: "Sunday", or the
+// holiday's name.
+func nonWorkingWhy(cal *timescale.Calendar, d guidance.Date) string {
+	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		return wd.String()
+	}
+	for _, h := range cal.Holidays(d.Year) {
+		if h.Date == d {
+			return h.Name
+		}
+	}
+	return "a holiday"
+}
+
+// describeEntry is the DESCRIPTION of a calendar event: when the step is
+// due and why it is filed where it is, its status, then the deadline's
+// explanation when there is one, else the finding's message and citations.
+// The privacy rule applies to all of it.
+func describeEntry(ch *checked, e icsEntry) string {
+	it := e.it
+	s := e.head + fmt.Sprintf("Status: %s.\n", it.Status)
+	if it.Deadline != nil {
+		s += ch.red.explain(it.Deadline)
+	} else {
+		s += fmt.Sprintf("%s: %s (%s edition, %s)\n", it.Rule, it.Title, it.Edition, it.Strength)
+		if it.Message != "" {
+			s += strings.TrimSuffix(capital(it.Message), ".") + ".\n"
+		}
+		s += "Citations: " + joinCitations(it.Citations) + "."
+	}
+	return ch.red.text(s)
+}
+
+// alarmTrigger is the TRIGGER of the reminder of an all-day event on filed:
+// 09:00 on the day remind working days before it (on the day itself for 0),
+// but never before the date of the check, today (an overdue step reminds
+// on the day), as a duration from the start of the event, so that the
+// diary reads it in its own time zone.
+func alarmTrigger(cal *timescale.Calendar, filed, today guidance.Date, remind int) string {
+	day := cal.AddWorkingDays(filed, -remind)
+	if day.Before(today) {
+		day = today
+	}
+	days := filed.Sub(day)
+	if days == 0 {
+		return "PT9H"
+	}
+	if days == 1 {
+		return "-PT15H"
+	}
+	return fmt.Sprintf("-P%dDT15H", days-1)
 }
 
 // writeICS writes the steps the case still owes as an RFC 5545 calendar:
-// one all-day event per due date (each deadline of Check, and each finding
-// with a due date that is pending, overdue, or unknown for want of a date
-// of check), stamped with stamp. Nothing in it comes
-// from the case's free text: SUMMARY is the rule's title and the finding's
-// subject (built by the library from the kind of meeting and its reference),
-// DESCRIPTION is the explanation with birth-related dates withheld (see
-// shownAnchors) and CATEGORIES is the rule's strength. The case ID, which
-// Case documents as not personal data, names the calendar.
+// one all-day event per owed step (each deadline of Check, and each finding
+// with a due date that is pending, overdue, or unknown), filed as fileItem
+// says, with a reminder remind working days before it, stamped with stamp.
+// Nothing in it comes from the case's free text: SUMMARY is the rule's
+// title and the finding's subject (built by the library from the kind of
+// meeting and its reference), DESCRIPTION is the explanation under the
+// privacy rule and CATEGORIES is the rule's strength. The case ID, which
+// Case documents as not personal data, names the calendar. It returns the
+// number of steps left out because their due date is withheld.
 //
-// A case that owes nothing gives a calendar with no events, so that a
-// subscribed calendar empties rather than keeping stale events. (RFC 5545
-// asks for at least one component; calendar clients accept none.)
-func writeICS(w io.Writer, c cpguide.Case, res *cpguide.Result, stamp time.Time) error {
-	cal := ics.NewCalendarFor("cpguide")
-	cal.SetProductId("-//cpguide//cpguide example CLI//EN")
-	cal.SetCalscale("GREGORIAN")
-	cal.SetMethod(ics.MethodPublish)
+// A case that owes nothing gives a calendar holding one journal entry
+// (VJOURNAL, which diaries do not show) saying so: RFC 5545 asks for at
+// least one component, and a subscribed calendar then empties rather than
+// keeping stale events.
+func writeICS(w io.Writer, ch *checked, cal *timescale.Calendar, stamp time.Time, remind int) (int, error) {
+	c := ch.c
+	ical := ics.NewCalendarFor("cpguide")
+	ical.SetProductId("-//cpguide//cpguide example CLI//EN")
+	ical.SetCalscale("GREGORIAN")
+	ical.SetMethod(ics.MethodPublish)
 	name := "Child protection deadlines: case " + c.ID
-	cal.SetName(name)
-	cal.SetXWRCalName(name)
+	ical.SetName(name)
+	ical.SetXWRCalName(name)
 	seen := map[[2]string]int{} // occurrences of each rule and subject
-	for _, it := range dueItems(c, res) {
+	left, events := 0, 0
+	for _, it := range dueItems(c, ch.res) {
 		if it.Deadline == nil && !it.owed() { // every deadline of Check is owed
 			continue
 		}
+		e, ok := fileItem(ch, cal, it)
+		if !ok {
+			left++
+			continue
+		}
 		key := [2]string{it.Rule, it.Subject}
-		ev := cal.AddEvent(eventUID(c.ID, it, seen[key]))
+		ev := ical.AddEvent(eventUID(c.ID, it, seen[key]))
 		seen[key]++
+		events++
 		ev.SetDtStampTime(stamp)
-		start := it.Due.In(time.UTC)
+		start := e.filed.In(time.UTC)
 		ev.SetAllDayStartAt(start)
 		ev.SetAllDayEndAt(start.AddDate(0, 0, 1))
-		ev.SetSummary(it.label())
-		ev.SetDescription(describeItem(it, res.Report.Today))
+		ev.SetSummary(e.summary)
+		ev.SetDescription(describeEntry(ch, e))
 		ev.AddCategory(it.Strength.String())
 		ev.SetTimeTransparency(ics.TransparencyTransparent)
 		ev.SetClass(ics.ClassificationConfidential)
+		a := ev.AddAlarm()
+		a.SetProperty(ics.ComponentPropertyAction, string(ics.ActionDisplay))
+		a.SetProperty(ics.ComponentPropertyTrigger, alarmTrigger(cal, e.filed, ch.res.Report.Today, remind))
+		a.SetProperty(ics.ComponentPropertyDescription, "Reminder: "+e.summary)
 	}
-	return cal.SerializeTo(w, ics.WithNewLineWindows)
+	if events == 0 {
+		j := ical.AddJournal(eventUID(c.ID, dueItem{Rule: "nothing-owed"}, 0))
+		j.SetDtStampTime(stamp)
+		j.SetAllDayStartAt(ch.res.Report.Today.In(time.UTC))
+		j.SetSummary("Nothing owed: case " + c.ID)
+		j.SetDescription(fmt.Sprintf("On %s the case owed no step with a due date that can be shown.", dayDate(ch.res.Report.Today)))
+		j.SetClass(ics.ClassificationConfidential)
+	}
+	return left, ical.SerializeTo(w, ics.WithNewLineWindows)
 }
 
-// icsCmd is "cpguide ics CASE [-o FILE] [case flags]".
-func icsCmd(args []string, w io.Writer) error {
+// icsCmd is "cpguide ics CASE [-o FILE] [--remind N] [case flags]".
+func icsCmd(args []string, w, stderr io.Writer) error {
 	fs := newFlags("ics")
 	out := fs.String("o", "", "write the calendar to FILE instead of standard output")
+	remind := fs.Int("remind", 2, "working days before each entry to remind, 0 to 20")
 	cf := addCaseFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return errUsage{"ics needs one CASE file, e.g. cpguide ics examples/cases/initial-registration.json -o case.ics"}
+		return errUsage{"ics needs one CASE file (- for standard input), e.g. cpguide ics examples/cases/initial-registration.json -o case.ics"}
 	}
-	c, res, err := loadCase(pos[0], cf)
+	if *remind < 0 || *remind > 20 {
+		return errUsage{"--remind: give a number of working days from 0 to 20"}
+	}
+	ch, err := loadCase(pos[0], cf)
 	if err != nil {
 		return err
 	}
-	stamp := time.Now().UTC().Truncate(time.Second)
-	if !res.Report.Today.IsZero() {
-		stamp = res.Report.Today.In(time.UTC)
+	stamp := ch.res.Report.Today.In(time.UTC)
+	left := 0
+	err = writeOutput(*out, "-o", w, func(w io.Writer) error {
+		var err error
+		left, err = writeICS(w, ch, ch.cal, stamp, *remind)
+		return err
+	})
+	if err == nil && left > 0 {
+		fmt.Fprintf(stderr, "cpguide: %d step(s) not yet due were left out because their due date gives a birth away; --show-birth-dates includes them\n", left)
 	}
-	return writeOutput(*out, "-o", w, func(w io.Writer) error { return writeICS(w, c, res, stamp) })
+	return err
 }
 
 // writeOutput renders into memory, then writes to standard output when name
@@ -251,7 +330,7 @@ func writeOutput(name, flagName string, stdout io.Writer, render func(io.Writer)
 		return err
 	}
 	if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
-		return errUsage{fmt.Sprintf("%s %q: cannot write the file: check that its folder exists and is writable", flagName, name)}
+		return errUsage{fmt.Sprintf("%s: cannot write the file: check that its folder exists and is writable", flagName)}
 	}
 	return nil
 }

@@ -150,9 +150,10 @@ var uidPattern = regexp.MustCompile(`^[0-9a-f]{64}@cpguide$`)
 func TestICS_EverySampleParsesBackStableAndWithoutPersonalData(t *testing.T) {
 	for _, s := range samples(t) {
 		t.Run(s.name, func(t *testing.T) {
-			code, out, errs := runCLI("ics", s.path, "--today", s.today)
+			// Completeness with the birth dates shown; privacy without.
+			code, out, errs := runCLI("ics", s.path, "--today", s.today, "--show-birth-dates")
 			require.Equal(t, 0, code, errs)
-			_, again, _ := runCLI("ics", s.path, "--today", s.today)
+			_, again, _ := runCLI("ics", s.path, "--today", s.today, "--show-birth-dates")
 			assert.Equal(t, out, again, "the same case and date give the same calendar")
 			checkLines(t, out)
 
@@ -201,17 +202,32 @@ func TestICS_EverySampleParsesBackStableAndWithoutPersonalData(t *testing.T) {
 				assert.Equal(t, []string{"DATE"}, ev.GetProperty(ics.ComponentPropertyDtStart).ICalParameters["VALUE"])
 
 				desc := prop(ev, ics.ComponentPropertyDescription)
-				rule, _, ok := strings.Cut(strings.SplitN(desc, "\n", 2)[1], ":")
+				lines := strings.SplitN(desc, "\n", 4)
+				require.Len(t, lines, 4, desc)
+				rule, _, ok := strings.Cut(lines[2], ":")
 				require.True(t, ok, desc)
-				got[key{rule, start.Format("2006-01-02")}] = true
+				m := dueInHead.FindStringSubmatch(lines[0])
+				require.NotNil(t, m, "the description starts with the due date: %q", lines[0])
+				got[key{rule, m[1]}] = true
+				due := mustDate(t, m[1])
+				filed := guidance.DateFor(start) // an all-day date, in the zone it was parsed in
+				if due.Before(today) {
+					assert.Equal(t, today, filed, "an overdue step is filed on the date of the check")
+					assert.True(t, strings.HasPrefix(prop(ev, ics.ComponentPropertySummary), "OVERDUE: "))
+				} else {
+					assert.True(t, timescale.Scotland().IsWorkingDay(filed) || filed == today, "filed on a working day: %s", filed)
+					assert.False(t, filed.After(due), "never filed after the due date")
+				}
+				require.Len(t, ev.Alarms(), 1, "every event has a reminder")
 				r, err := guidance.Lookup(rule)
 				require.NoError(t, err, "the description names the rule")
-				assert.True(t, strings.HasPrefix(prop(ev, ics.ComponentPropertySummary), r.Title), "SUMMARY starts with the rule's title")
+				assert.True(t, strings.HasPrefix(strings.TrimPrefix(prop(ev, ics.ComponentPropertySummary), "OVERDUE: "), r.Title), "SUMMARY starts with the rule's title")
 				assert.Contains(t, desc, "Citations: ")
 				assert.Contains(t, []string{"must", "should", "where possible", "may"}, prop(ev, ics.ComponentPropertyCategories))
 			}
 			assert.Equal(t, want, got, "one event per deadline and per pending or overdue finding")
 
+			_, out, _ = runCLI("ics", s.path, "--today", s.today)
 			for _, secret := range personalData(t, s.path) {
 				assert.False(t, strings.Contains(out, secret), "the calendar shows %q", secret)
 			}
@@ -219,18 +235,42 @@ func TestICS_EverySampleParsesBackStableAndWithoutPersonalData(t *testing.T) {
 	}
 }
 
-// The pre-discharge meeting is due by the baby's discharge from hospital:
-// the calendar gives the due date but withholds the anchor, so the birth
-// cannot be read from it.
+// dueInHead finds the due date in the first line of an event's description.
+var dueInHead = regexp.MustCompile(`^(?:OVERDUE: due|Due) (?:[A-Z][a-z]+day )?(\d{4}-\d{2}-\d{2})`)
+
+// The pre-discharge meeting is due by the baby's discharge from hospital,
+// a date that gives the birth away: without --show-birth-dates the step is
+// left out of the calendar while it is not yet due (filed on any day near
+// its due date, it would give that date away), and standard error says so.
+// With the opt-in it is filed on its due date, the anchor still named.
 func TestICS_Golden_PreDischargeOwedWithholdsTheBirth(t *testing.T) {
 	code, out, errs := runCLI("ics", preDischargeOwed, "--today", "2026-05-20")
 	require.Equal(t, 0, code, errs)
-	golden(t, "ics-pre-discharge-owed.golden.ics", out)
 	unfolded := strings.ReplaceAll(out, "\r\n ", "")
-	assert.Contains(t, unfolded, "the baby's discharge from hospital (date withheld)")
+	assert.NotContains(t, unfolded, "Pre-discharge meeting")
+	assert.NotContains(t, unfolded, "20260605")
+	assert.NotContains(t, unfolded, "2026-06-05")
+	assert.Contains(t, errs, "1 step(s) not yet due were left out")
+	assert.Contains(t, errs, "--show-birth-dates")
+
+	code, out, errs = runCLI("ics", preDischargeOwed, "--today", "2026-05-20", "--show-birth-dates")
+	require.Equal(t, 0, code, errs)
+	assert.Empty(t, errs)
+	golden(t, "ics-pre-discharge-owed.golden.ics", out)
+	unfolded = strings.ReplaceAll(out, "\r\n ", "")
 	assert.Contains(t, unfolded, "DTSTART;VALUE=DATE:20260605")
 	assert.Contains(t, unfolded, "SUMMARY:Pre-discharge meeting for a baby registered before birth (pre-discharge meeting)")
 	assert.Contains(t, unfolded, "CATEGORIES:must")
+
+	// Once overdue, the step is filed on the date of the check, which
+	// gives nothing away, with its due date withheld.
+	code, out, errs = runCLI("ics", preDischargeOwed, "--today", "2026-06-10")
+	require.Equal(t, 0, code, errs)
+	unfolded = strings.ReplaceAll(out, "\r\n ", "")
+	assert.Contains(t, unfolded, "SUMMARY:OVERDUE: Pre-discharge meeting for a baby registered before birth (pre-discharge meeting) (due [date withheld])")
+	assert.Contains(t, unfolded, "DTSTART;VALUE=DATE:20260610")
+	assert.NotContains(t, unfolded, "2026-06-05")
+	assert.NotContains(t, unfolded, "20260605")
 }
 
 // Both readings of the pre-birth CPPM (28 days from the concern, 28 weeks of
@@ -241,7 +281,9 @@ func TestDescribeDeadline_WithholdsExpectedDeliveryAndWhatGivesItAway(t *testing
 	dl, err := timescale.Due("cppm.pre-birth", guidance.Edition2023, an, timescale.Options{})
 	require.NoError(t, err)
 	require.Contains(t, dl.Explanation(), "2026-06-01", "the library's own explanation shows the date")
-	got := describeDeadline(&dl)
+	red := &redactor{}
+	red.re = regexp.MustCompile(`^$`)
+	got := red.explain(&dl)
 	assert.NotContains(t, got, "2026-06-01")
 	assert.NotContains(t, got, "2026-03-09", "the gestation reading's result gives the date away")
 	assert.Contains(t, got, "12 weeks before the expected date of delivery (date withheld)) = date withheld")
@@ -253,7 +295,7 @@ func TestDescribeDeadline_WithholdsExpectedDeliveryAndWhatGivesItAway(t *testing
 	an[timescale.EventConcern] = mustDate(t, "2026-03-01")
 	dl, err = timescale.Due("cppm.pre-birth", guidance.Edition2023, an, timescale.Options{})
 	require.NoError(t, err)
-	got = describeDeadline(&dl)
+	got = red.explain(&dl)
 	assert.NotContains(t, got, "2026-06-01")
 	assert.Contains(t, got, "(date withheld)) = Monday 2026-03-09 [AD23 Appendix D (2023 edition)] <- governs")
 }
@@ -282,19 +324,20 @@ func TestShownAnchors_NeverRevealTheBirth(t *testing.T) {
 	assert.False(t, shownAnchors[timescale.Event("birth")], "an anchor not yet in the library is withheld")
 }
 
-// Without --today the stamp is the time of the run and steps not yet done
-// are still put in the calendar, as unknown.
-func TestICS_WithoutTodayStampsNowAndKeepsUnknownSteps(t *testing.T) {
+// Without --today the date of the check is today's date in Scotland: the
+// stamp is that day and an overdue step is filed on it.
+func TestICS_WithoutTodayUsesTodayInScotland(t *testing.T) {
+	defer func(f func() time.Time) { now = f }(now)
+	now = func() time.Time { return time.Date(2026, 6, 9, 23, 30, 0, 0, time.UTC) } // already 10 June in Scotland
 	code, out, errs := runCLI("ics", preDischargeOwed)
 	require.Equal(t, 0, code, errs)
 	cal, err := ics.ParseCalendar(strings.NewReader(out))
 	require.NoError(t, err)
 	require.NotEmpty(t, cal.Events())
 	for _, ev := range cal.Events() {
-		_, err := time.Parse("20060102T150405Z", prop(ev, ics.ComponentPropertyDtstamp))
-		assert.NoError(t, err, "DTSTAMP is a UTC date-time")
-		assert.Contains(t, prop(ev, ics.ComponentPropertyDescription), "Status: unknown (no date of check given).")
+		assert.Equal(t, "20260610T000000Z", prop(ev, ics.ComponentPropertyDtstamp))
 	}
+	assert.Contains(t, strings.ReplaceAll(out, "\r\n ", ""), "SUMMARY:OVERDUE: Pre-discharge meeting")
 }
 
 func TestICS_OutputFileAndEmptyCalendar(t *testing.T) {
@@ -308,12 +351,15 @@ func TestICS_OutputFileAndEmptyCalendar(t *testing.T) {
 	assert.Contains(t, string(data), "BEGIN:VEVENT")
 
 	// A case that owes nothing gives a calendar that still parses, with no
-	// events, so a subscribed diary empties.
+	// events, so a subscribed diary empties, and one journal entry saying
+	// so, as RFC 5545 wants at least one component.
 	code, out, errs = runCLI("ics", cases+"deregistration.json", "--today", "2026-06-15")
 	require.Equal(t, 0, code, errs)
 	cal, err := ics.ParseCalendar(strings.NewReader(out))
 	require.NoError(t, err)
 	assert.Empty(t, cal.Events())
+	require.Len(t, cal.Journals(), 1)
+	assert.Contains(t, out, "SUMMARY:Nothing owed: case CASE-0005")
 }
 
 // Bad input exits with status 2 and one line that says what to fix.
@@ -447,7 +493,7 @@ func TestDescribeDeadline_SameAsExplanationWhenNothingIsWithheld(t *testing.T) {
 		}
 		dl, err := ts.Due(an, timescale.Options{})
 		require.NoError(t, err, ts.Rule)
-		assert.Equal(t, dl.Explanation(), describeDeadline(&dl)+"\n", "%s (%s)", ts.Rule, ts.Edition)
+		assert.Equal(t, dl.Explanation(), (*redactor)(nil).explain(&dl)+"\n", "%s (%s)", ts.Rule, ts.Edition)
 		n++
 	}
 	assert.Greater(t, n, 20, "most timescales count from steps of the process")

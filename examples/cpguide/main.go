@@ -6,12 +6,14 @@
 //
 // Usage:
 //
-//	cpguide check CASE [--json] [--today DATE] [--edition E] [--overlay FILE] [--policy ID=CHOICE]...
-//	cpguide ics CASE [-o FILE] [--today DATE] [--edition E] [--overlay FILE] [--policy ID=CHOICE]...
-//	cpguide report CASE --html FILE [--today DATE] [--edition E] [--overlay FILE] [--policy ID=CHOICE]...
+//	cpguide check CASE [--json] [--strict] [--today DATE] [--edition E] [--overlay FILE] [--policy ID=CHOICE]... [--show-birth-dates]
+//	cpguide ics CASE [-o FILE] [--remind N] [check's flags]
+//	cpguide report CASE --html FILE [check's flags]
 //	cpguide rules [--json]
 //	cpguide explain RULE
-//	cpguide test DIR [-v]
+//	cpguide test DIR|FILE [-v]
+//	cpguide version
+//	cpguide help [COMMAND]
 //	cpguide calendar YEAR [--json]
 //	cpguide due --rule ID --from DATE [--edition 2023] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
 //
@@ -20,6 +22,9 @@
 //	cpguide calendar 2026
 //	cpguide due --rule coregroup.first --from 2026-12-18
 //	cpguide due --rule cppm.pre-birth --from 2026-01-05 --anchor expected-delivery=2026-06-01
+//
+// CASE is a file name, or - for standard input. The date of the check
+// defaults to today's date in Scotland.
 //
 // Exit status: 0 on success, 1 when check finds breaches or test has failing
 // scenarios, 2 on bad input (with a one-line message saying what to fix).
@@ -34,6 +39,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	_ "time/tzdata" // the date in Scotland never depends on the host's zone data
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/timescale"
@@ -46,48 +52,65 @@ func main() {
 const usage = `cpguide: Scotland's National Guidance for Child Protection, as deadlines that explain themselves.
 
 Commands:
-  check CASE [--json] [--today DATE] [--edition 2014|2021|2023] [--overlay FILE] [--policy ID=CHOICE]...
-        check a case file (JSON; see examples/cases) against every rule of one edition: breaches
-        first, then what the case still owes and by when. --today is the date of the check (without
-        it nothing outstanding can be overdue); --edition defaults to the one in force on the case's
-        first event; --overlay FILE adds local holidays and tighter local timescales ({"name": ...,
-        "holidays": [{"date", "name", "source"}], "timescales": [{"rule", "days" and "unit" (working or
-        calendar) or "months", "source"}]}; see examples/overlays): a local timescale must be tighter
-        than the national one, in the same unit. Exit status 0: no breaches; 1: breaches; 2: bad input.
-  ics CASE [-o FILE] [--today DATE] [--edition 2014|2021|2023] [--overlay FILE] [--policy ID=CHOICE]...
+  check CASE [--json] [--strict] [--today DATE] [--edition 2014|2021|2023] [--overlay FILE] [--policy ID=CHOICE]... [--show-birth-dates]
+        check a case file (JSON or YAML; - reads standard input; see examples/cases) against every rule
+        of one edition: breaches first, then what the case still owes and by when. --today is the date
+        of the check (default: today's date in Scotland); --edition defaults to the one in force on the
+        case's first event; --overlay FILE adds local holidays and tighter local timescales ({"name":
+        ..., "holidays": [{"date", "name", "source"}], "timescales": [{"rule", "days" and "unit"
+        (working or calendar) or "months", "source"}]}; see examples/overlays): a local timescale must
+        be tighter than the national one, in the same unit; --policy chooses another reading where the
+        guidance is unclear (cpguide explain RULE names the policy). The dates of expected delivery,
+        birth and discharge, and dates counted from them, are shown as [date withheld] unless
+        --show-birth-dates. A case no rule applies to says "Nothing to check"; --strict makes that
+        exit 1. Exit status 0: no breaches; 1: breaches; 2: bad input.
+  ics CASE [-o FILE] [--remind N] [check's flags]
         write what the case still owes as an iCalendar (RFC 5545) file to import into a diary: one
-        all-day event per due date, with a UID that stays the same on every run, the rule's title,
-        strength, explanation and citations. No names or free text from the case; explanations
-        withhold the dates of expected delivery and discharge, which give the birth away. -o FILE
-        writes to FILE instead of standard output; the other flags are those of check. Exit
-        status 0: written; 2: bad input.
-  report CASE --html FILE [--today DATE] [--edition 2014|2021|2023] [--overlay FILE] [--policy ID=CHOICE]...
+        all-day event per step, with a UID that stays the same on every run, the rule's title,
+        strength, explanation and citations, and a reminder N working days before (default 2, at
+        09:00). A step due on a day that is not a working day is filed on the last working day before
+        it; an overdue step is filed on the date of the check as "OVERDUE: ...". No names or free text
+        from the case; dates that give a birth away are withheld as in check, and a step not yet due
+        whose due date is withheld is left out (--show-birth-dates includes it). A case that owes
+        nothing gives a calendar with no events (one journal entry saying so). -o FILE writes to FILE
+        instead of standard output. Exit status 0: written; 2: bad input.
+  report CASE --html FILE [check's flags]
         write the check as one self-contained, accessible HTML page (no scripts, nothing fetched):
         a summary, a time line of the case's events and due dates (with the same dates as a table),
         what the case still owes and every finding grouped by status. --html - writes to standard
-        output; the other flags are those of check. Exit status 0: written; 2: bad input.
+        output. Exit status 0: written; 2: bad input.
   rules [--json]
         list the catalogue: every rule's ID, title, strength per edition and citations
   explain RULE
         what a rule requires, its provisions per edition with citations, and its timescales
-  test DIR [-v]
-        run the compliance scenarios (*.json, *.yaml) in DIR; prints "N passed, N failed"; exit 1 if any failed
+  test DIR|FILE [-v]
+        run the compliance scenarios (*.json, *.yaml) in DIR, or the one in FILE; prints "N passed, N
+        failed"; exit 1 if any failed
   calendar YEAR [--json]
         list Scotland's non-working weekdays (bank holidays) in YEAR, with names and sources
   due --rule ID --from DATE [--edition 2014|2021|2023] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
         compute a deadline and explain it; --from is the date of the rule's main anchor event
+  version
+        print the version of cpguide and of Go it was built with
+  help [COMMAND]
+        print this help, or one command's
 
 Rules with timescales: %s
 Anchor events: %s
 `
 
-// errUsage marks bad input: exit status 2.
-type errUsage struct{ msg string }
-
-func (e errUsage) Error() string { return e.msg }
+// stdin is where a case file named "-" is read from; tests replace it.
+var stdin io.Reader = os.Stdin
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		if len(args) == 2 && args[0] == "help" {
+			if !commandHelp(stdout, args[1]) {
+				fmt.Fprintln(stderr, "cpguide: help: no such command: use check, ics, report, rules, explain, test, calendar, due or version")
+				return 2
+			}
+			return 0
+		}
 		printUsage(stdout)
 		if len(args) == 0 {
 			return 2
@@ -96,14 +119,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var err error
 	switch args[0] {
+	case "version":
+		err = versionCmd(args[1:], stdout)
 	case "calendar":
 		err = calendarCmd(args[1:], stdout)
 	case "due":
 		err = dueCmd(args[1:], stdout)
 	case "check":
-		err = checkCmd(args[1:], stdout)
+		err = checkCmd(args[1:], stdout, stderr)
 	case "ics":
-		err = icsCmd(args[1:], stdout)
+		err = icsCmd(args[1:], stdout, stderr)
 	case "report":
 		err = reportCmd(args[1:], stdout)
 	case "rules":
@@ -113,7 +138,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "test":
 		err = testCmd(args[1:], stdout)
 	default:
-		err = errUsage{fmt.Sprintf("unknown command %q: use check, ics, report, rules, explain, test, calendar or due (cpguide --help)", args[0])}
+		err = errUsage{"no such command: use check, ics, report, rules, explain, test, calendar, due or version (cpguide --help)"}
 	}
 	if err == nil {
 		return 0
@@ -126,7 +151,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.As(err, &eb) {
 		return 1
 	}
-	fmt.Fprintln(stderr, "cpguide: "+oneLine(err.Error()))
+	fmt.Fprintln(stderr, "cpguide: "+message(err))
 	return 2
 }
 
@@ -155,10 +180,13 @@ func newFlags(name string) *flag.FlagSet {
 }
 
 // commandHelp prints the help of one command: its lines of the usage text.
-func commandHelp(w io.Writer, name string) {
+// It reports false when there is no such command.
+func commandHelp(w io.Writer, name string) bool {
 	lines := strings.Split(usage, "\n")
+	found := false
 	for i, l := range lines {
-		if strings.HasPrefix(l, "  "+name+" ") {
+		if strings.HasPrefix(l, "  "+name+" ") || l == "  "+name {
+			found = true
 			fmt.Fprintln(w, "usage: cpguide"+strings.TrimPrefix(l, " "))
 			for _, m := range lines[i+1:] {
 				if !strings.HasPrefix(m, "        ") {
@@ -168,6 +196,7 @@ func commandHelp(w io.Writer, name string) {
 			}
 		}
 	}
+	return found
 }
 
 // parse parses flags, allowing positional arguments before them.
@@ -178,7 +207,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, errUsage{err.Error()}
+			return nil, errUsage{flagMessage(err)}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -201,7 +230,7 @@ func calendarCmd(args []string, w io.Writer) error {
 	}
 	year, err := strconv.Atoi(pos[0])
 	if err != nil || year < 1 || year > 9999 {
-		return errUsage{fmt.Sprintf("year %q: give a year from 1 to 9999, e.g. 2026", pos[0])}
+		return errUsage{"calendar: give a YEAR from 1 to 9999, e.g. 2026"}
 	}
 	hs := timescale.Scotland().Holidays(year)
 	if *asJSON {
@@ -235,55 +264,58 @@ func dueCmd(args []string, w io.Writer) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return errUsage{fmt.Sprintf("unexpected argument %q: due takes only flags", pos[0])}
+		return errUsage{"due takes only flags, no arguments (cpguide help due)"}
 	}
 	if *rule == "" {
 		return errUsage{"due needs --rule ID, e.g. --rule coregroup.first (cpguide --help lists them)"}
 	}
 	ed, err := guidance.ParseEdition(*edition)
 	if err != nil {
-		return err
+		return errAt{"--edition", err}
 	}
 	ts, err := timescale.Lookup(*rule, ed)
 	if err != nil {
-		return err
+		return errAt{"--rule", err}
 	}
 	an := timescale.Anchors{}
 	if *from != "" {
 		d, err := timescale.ParseDate(*from)
 		if err != nil {
-			return fmt.Errorf("--from: %w", err)
+			return errAt{"--from", err}
 		}
 		an[ts.Anchor()] = d
 	}
 	for _, a := range anchors {
 		k, v, ok := strings.Cut(a, "=")
 		if !ok {
-			return errUsage{fmt.Sprintf("--anchor %q: write EVENT=DATE, e.g. expected-delivery=2026-06-01", a)}
+			return errUsage{"--anchor: write EVENT=DATE, e.g. expected-delivery=2026-06-01"}
 		}
 		ev, err := timescale.ParseEvent(k)
 		if err != nil {
-			return fmt.Errorf("--anchor: %w", err)
+			return errAt{"--anchor", err}
 		}
 		d, err := timescale.ParseDate(v)
 		if err != nil {
-			return fmt.Errorf("--anchor %s: %w", k, err)
+			return errAt{"--anchor " + string(ev), err}
 		}
 		an[ev] = d
 	}
 	if len(an) == 0 {
 		return errUsage{fmt.Sprintf("due needs --from DATE: the date of %s", ts.Anchor().Title())}
 	}
-	opts := timescale.Options{Policies: map[string]string{}}
-	for _, p := range policies {
-		k, v, ok := strings.Cut(p, "=")
-		if !ok {
-			return errUsage{fmt.Sprintf("--policy %q: write ID=CHOICE, e.g. coregroup.first.reading=working", p)}
-		}
-		opts.Policies[k] = v
-	}
-	dl, err := ts.Due(an, opts)
+	pols, err := policyFlags(policies)
 	if err != nil {
+		return err
+	}
+	dl, err := ts.Due(an, timescale.Options{Policies: pols})
+	if err != nil {
+		var ge *guidance.Error
+		if errors.As(err, &ge) && ge.Kind == guidance.UnknownPolicy {
+			return errAt{"--policy", err}
+		}
+		if errors.As(err, &ge) && ge.Kind == guidance.MissingFact {
+			return errAt{"--anchor", err}
+		}
 		return err
 	}
 	if *asJSON {
@@ -293,8 +325,11 @@ func dueCmd(args []string, w io.Writer) error {
 	return err
 }
 
+// writeJSON writes v as indented JSON, with <, > and & as they are (JSON
+// output is read by programs and people, not embedded in HTML).
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }

@@ -70,8 +70,8 @@ func TestBadInput_OneLineErrorAndStatus2(t *testing.T) {
 		{"unknown policy choice", []string{"due", "--rule", "coregroup.first", "--from", "2026-12-18", "--policy", "coregroup.first.reading=weeks"}, "stricter"},
 		{"bad anchor", []string{"due", "--rule", "cppm.pre-birth", "--from", "2026-01-05", "--anchor", "edd=2026-06-01"}, "expected-delivery"},
 		{"unknown flag", []string{"due", "--rul", "x"}, "rul"},
-		{"unknown command", []string{"duee"}, "calendar or due"},
-		{"bad year", []string{"calendar", "twenty"}, "year"},
+		{"unknown command", []string{"duee"}, "due or version"},
+		{"bad year", []string{"calendar", "twenty"}, "YEAR"},
 		{"no year", []string{"calendar"}, "YEAR"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -30,11 +30,11 @@ func reportCmd(args []string, w io.Writer) error {
 	if *out == "" {
 		return errUsage{"report needs --html FILE: the page to write (- for standard output)"}
 	}
-	c, res, err := loadCase(pos[0], cf)
+	ch, err := loadCase(pos[0], cf)
 	if err != nil {
 		return err
 	}
-	return writeOutput(*out, "--html", w, func(w io.Writer) error { return writeHTML(w, c, res) })
+	return writeOutput(*out, "--html", w, func(w io.Writer) error { return writeHTML(w, ch) })
 }
 
 // reportTmpl is the page: one self-contained HTML5 document, well-formed as
@@ -54,7 +54,7 @@ type (
 	reportPage struct {
 		CaseID, Edition, EditionTitle, Today, Calendar string
 		Breaches                                       int
-		Verdict                                        string
+		Verdict, Nothing                               string
 		Counts                                         []statusCount
 		Groups                                         []findingGroup
 		Owed                                           []owedStep
@@ -78,16 +78,21 @@ type (
 	}
 )
 
-// writeHTML writes the report page of a checked case.
-func writeHTML(w io.Writer, c cpguide.Case, res *cpguide.Result) error {
+// writeHTML writes the report page of a checked case, with the privacy
+// rule applied to the whole page.
+func writeHTML(out io.Writer, ch *checked) error {
+	c, res := ch.c, ch.res
 	r := res.Report
 	p := reportPage{
 		CaseID: c.ID, Edition: r.Edition.String(), EditionTitle: r.Edition.Title(),
-		Today: "not given (nothing outstanding can be overdue)", Calendar: res.Calendar,
+		Today: dayDate(r.Today), Calendar: res.Calendar,
 		Breaches: len(r.Breaches()),
 	}
-	if !r.Today.IsZero() {
-		p.Today = dayDate(r.Today)
+	if ch.todayDefault {
+		p.Today += " (today)"
+	}
+	if nothingToCheck(res) {
+		p.Nothing = nothingLine
 	}
 	p.Verdict = "No breaches of the guidance."
 	if p.Breaches > 0 {
@@ -139,7 +144,7 @@ func writeHTML(w io.Writer, c cpguide.Case, res *cpguide.Result) error {
 		}
 		s := owedStep{Class: statusClass(it.Status), Status: statusWord(it.Status), Rule: dl.Rule, Title: it.label(),
 			What:    fmt.Sprintf("%s %s %s", capital(dl.Action), verb, dayDate(dl.Due)),
-			Counted: dl.Governing, Source: joinCitations(dl.Citations), HowCounted: describeDeadline(dl)}
+			Counted: dl.Governing, Source: joinCitations(dl.Citations), HowCounted: ch.red.explain(dl)}
 		if dl.LastWorkingDay != dl.Due {
 			s.LastWorkingDay = fmt.Sprintf("%s is not a working day (%s): the last working day before it is %s.", dl.Due, dl.DueWhy, dayDate(dl.LastWorkingDay))
 		}
@@ -152,8 +157,17 @@ func writeHTML(w io.Writer, c cpguide.Case, res *cpguide.Result) error {
 		}
 		p.Unused = append(p.Unused, s+" to "+v.NewDate.String())
 	}
-	p.Timeline = buildTimeline(c, res)
-	return reportTmpl.Execute(w, p)
+	p.Timeline = buildTimeline(c, res, ch.red)
+	var buf strings.Builder
+	if err := reportTmpl.Execute(&buf, p); err != nil {
+		return err
+	}
+	page := ch.red.text(buf.String())
+	if ch.red != nil && ch.red.used {
+		page = strings.Replace(page, "<footer>\n", "<footer>\n<p>"+withheldNote+"</p>\n", 1)
+	}
+	_, err := io.WriteString(out, page)
+	return err
 }
 
 func viewFinding(f guidance.Finding) findingView {
@@ -343,12 +357,24 @@ func caseEvents(c cpguide.Case) []caseEvent {
 // with a tick at the start of every month, today marked by a dashed line,
 // and each due date drawn with a shape and a word for its status, so that
 // colour is never the only signal.
-func buildTimeline(c cpguide.Case, res *cpguide.Result) timeline {
+//
+// A due date withheld by the privacy rule is not drawn (its place on the
+// axis would give it away) and its table row comes last.
+func buildTimeline(c cpguide.Case, res *cpguide.Result, red *redactor) timeline {
 	today := res.Report.Today
-	evs := caseEvents(c)
-	var items []dueItem
+	var evs []caseEvent
+	for _, e := range caseEvents(c) {
+		if !red.withheld(e.Date) {
+			evs = append(evs, e)
+		}
+	}
+	var items, hidden []dueItem
 	for _, it := range dueItems(c, res) {
-		if it.Status != guidance.NotApplicable {
+		switch {
+		case it.Status == guidance.NotApplicable:
+		case red.withheld(it.Due) || red.withheld(it.Done):
+			hidden = append(hidden, it)
+		default:
 			items = append(items, it)
 		}
 	}
@@ -379,6 +405,9 @@ func buildTimeline(c cpguide.Case, res *cpguide.Result) timeline {
 		t.Desc = "The case records no dated events or due dates."
 		t.Height = 60
 		t.AxisY = 30
+		for _, it := range hidden {
+			t.Rows = append(t.Rows, timelineRow{Date: withheldMark, Kind: "Due date", What: it.label() + " [" + it.Rule + "]", Status: it.Status.String()})
+		}
 		return t
 	}
 	start := guidance.Date{Year: lo.Year, Month: lo.Month, Day: 1}
@@ -441,6 +470,9 @@ func buildTimeline(c cpguide.Case, res *cpguide.Result) timeline {
 		t.Rows = append(t.Rows, row)
 	}
 	slices.SortStableFunc(t.Rows, func(a, b timelineRow) int { return a.on.Compare(b.on) })
+	for _, it := range hidden {
+		t.Rows = append(t.Rows, timelineRow{Date: withheldMark, Kind: "Due date", What: it.label() + " [" + it.Rule + "]", Status: it.Status.String()})
+	}
 
 	const topPad, axisGap, legendH = 30, 26, 34
 	t.AxisY = topPad + len(above)*tlRow + axisGap
@@ -498,11 +530,14 @@ func buildTimeline(c cpguide.Case, res *cpguide.Result) timeline {
 
 	// The description a screen reader reads for the drawing.
 	counts := map[string]int{}
-	for _, it := range items {
+	for _, it := range slices.Concat(items, hidden) {
 		counts[statusClass(it.Status)]++
 	}
 	t.Desc = fmt.Sprintf("Time line from %s to %s: %d case event(s) above the axis; %d due date(s) below it, of which %d overdue or missing, %d late, %d pending, %d met and %d unknown.",
-		t.From, t.To, len(evs), len(items), counts["overdue"], counts["late"], counts["pending"], counts["met"], counts["unknown"])
+		t.From, t.To, len(evs), len(items)+len(hidden), counts["overdue"], counts["late"], counts["pending"], counts["met"], counts["unknown"])
+	if len(hidden) > 0 {
+		t.Desc += fmt.Sprintf(" Due dates withheld by the privacy rule are not drawn: %d.", len(hidden))
+	}
 	if !today.IsZero() {
 		t.Desc += " A dashed line marks the date of the check, " + today.String() + "."
 	}
@@ -575,7 +610,17 @@ li.met .status { color: #2e7d32; }
 code { font-family: ui-monospace, Consolas, monospace; font-size: .95em; }
 pre { white-space: pre-wrap; font-size: .88rem; background: #f0f0f0; padding: .5rem .75rem; }
 figure { margin: 1rem 0; }
+.scroll { overflow-x: auto; max-width: 100%; }
 svg { display: block; width: 100%; height: auto; border: 1px solid #ddd; background: #fff; }
+pre, li, dd, p, h1, caption { overflow-wrap: anywhere; }
+td, th { overflow-wrap: break-word; }
+@media (max-width: 48rem) {
+  body { padding: .75rem .75rem 2rem; }
+  .scroll svg { width: 60rem; max-width: none; }
+  table.rows th, table.rows td { padding: .3rem .35rem; }
+  dl.summary { grid-template-columns: 1fr; }
+  dl.summary dd { margin-bottom: .3rem; }
+}
 svg text { font: 12px system-ui, Arial, sans-serif; fill: #1a1a1a; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 svg .axis { stroke: #1a1a1a; stroke-width: 2; }
 svg .tick { stroke: #777; }
@@ -600,7 +645,8 @@ svg text.lbl-met { fill: #2e7d32; }
 <body>
 <header>
 <h1>Case {{.CaseID}}: check against the National Guidance for Child Protection</h1>
-<p class="verdict{{if .Breaches}} breach{{end}}">{{.Verdict}}</p>
+<p class="verdict{{if .Breaches}} breach{{end}}">{{.Verdict}}</p>{{if .Nothing}}
+<p class="nothing">{{.Nothing}}</p>{{end}}
 </header>
 <main>
 <section aria-labelledby="summary">
@@ -623,6 +669,7 @@ svg text.lbl-met { fill: #2e7d32; }
 <section aria-labelledby="timeline">
 <h2 id="timeline">Time line</h2>
 {{with .Timeline}}<figure>
+<div class="scroll">
 <svg role="img" aria-labelledby="timeline-title timeline-desc" viewBox="0 0 {{.Width}} {{.Height}}" width="{{.Width}}" height="{{.Height}}">
 <title id="timeline-title">Time line of case {{$.CaseID}}: what the case records and its due dates</title>
 <desc id="timeline-desc">{{.Desc}}</desc>
@@ -634,8 +681,10 @@ svg text.lbl-met { fill: #2e7d32; }
 {{end}}{{range .Marks}}<g><title>{{.Tooltip}}</title><line class="leader" x1="{{.X}}" y1="{{.LeaderY1}}" x2="{{.X}}" y2="{{.LeaderY2}}"/>{{if gt .EndX .X}}<line class="lateness" x1="{{.X}}" y1="{{.Y}}" x2="{{.EndX}}" y2="{{.Y}}"/>{{end}}{{.Shape}}<text class="lbl-{{.Class}}" x="{{.LabelX}}" y="{{.LabelY}}" text-anchor="{{.Anchor}}">{{.Label}}</text></g>
 {{end}}{{range .Legend}}{{.Shape}}<text x="{{.X}}" y="{{.Y}}">{{.Label}}</text>
 {{end}}</svg>
-<figcaption>Case events above the axis, due dates below it, one tick per month. Each due date is labelled with its rule and status; a bar runs from a due date to a late completion.</figcaption>
+</div>
+<figcaption>Case events above the axis, due dates below it, one tick per month. Each due date is labelled with its rule and status; a bar runs from a due date to a late completion. On a narrow screen the drawing scrolls sideways.</figcaption>
 </figure>
+<div class="scroll">
 <table class="rows">
 <caption>The time line as a table, oldest first</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Kind</th><th scope="col">What</th><th scope="col">Status</th></tr></thead>
@@ -643,6 +692,7 @@ svg text.lbl-met { fill: #2e7d32; }
 {{range .Rows}}<tr><td>{{.Date}}</td><td>{{.Kind}}</td><td>{{.What}}</td><td>{{.Status}}</td></tr>
 {{end}}</tbody>
 </table>
+</div>
 {{end}}</section>
 <section aria-labelledby="owed">
 <h2 id="owed">What the case still owes</h2>

@@ -167,7 +167,13 @@ func TestReport_EverySampleSelfContainedAccessibleWithoutPersonalData(t *testing
 					labels++
 				}
 			}
-			assert.Equal(t, labels, len(timeTable.all("tr"))-1, "one table row per mark of the drawing")
+			withheldRows := 0
+			for _, td := range timeTable.all("td") {
+				if td.text == withheldMark {
+					withheldRows++
+				}
+			}
+			assert.Equal(t, labels, len(timeTable.all("tr"))-1-withheldRows, "one table row per mark of the drawing, besides the rows whose date is withheld")
 
 			c, err := cpguide.ReadCaseFile(s.path)
 			require.NoError(t, err)
@@ -188,7 +194,7 @@ func TestReport_EverySampleSelfContainedAccessibleWithoutPersonalData(t *testing
 // Colour is never the only signal: an overdue step is a red triangle with
 // an exclamation mark and the word OVERDUE, in the drawing and the table.
 func TestReport_OverdueHasAShapeAndAWordNotOnlyAColour(t *testing.T) {
-	code, page, errs := runCLI("report", preDischargeOwed, "--today", "2026-06-10", "--html", "-")
+	code, page, errs := runCLI("report", preDischargeOwed, "--today", "2026-06-10", "--html", "-", "--show-birth-dates")
 	require.Equal(t, 0, code, errs)
 	html := parseStrict(t, page)
 	svg := html.all("svg")[0]
@@ -207,9 +213,17 @@ func TestReport_OverdueHasAShapeAndAWordNotOnlyAColour(t *testing.T) {
 	assert.True(t, found, "the overdue step is labelled OVERDUE")
 	assert.Contains(t, page, "<td>Due date</td><td>Pre-discharge meeting for a baby registered before birth (pre-discharge meeting) [birth.pre-discharge]</td><td>overdue</td>")
 	assert.Contains(t, page, `<p><span class="status">OVERDUE</span> [must] <code>birth.pre-discharge</code>`)
-	assert.Contains(t, page, "the baby&#39;s discharge from hospital (date withheld)")
 	assert.Regexp(t, `class="today" x1="\d+"`, page, "today is marked")
 	assert.Contains(t, page, "today 2026-06-10")
+
+	// Without the opt-in the step is not drawn (its place on the axis would
+	// give its date away) but is still listed, with the word OVERDUE.
+	code, page, errs = runCLI("report", preDischargeOwed, "--today", "2026-06-10", "--html", "-")
+	require.Equal(t, 0, code, errs)
+	assert.NotContains(t, page, "birth.pre-discharge (OVERDUE)")
+	assert.Contains(t, page, "<td>[date withheld]</td><td>Due date</td><td>Pre-discharge meeting for a baby registered before birth (pre-discharge meeting) [birth.pre-discharge]</td><td>overdue</td>")
+	assert.Contains(t, page, `<p><span class="status">OVERDUE</span> [must] <code>birth.pre-discharge</code>`)
+	assert.Contains(t, page, "the baby&#39;s discharge from hospital (date withheld)")
 }
 
 // The axis has a tick at the start of every month it spans, and no today
@@ -219,7 +233,7 @@ func TestTimeline_MonthTicksAndToday(t *testing.T) {
 	require.NoError(t, err)
 	res, err := cpguide.Check(c, cpguide.Options{})
 	require.NoError(t, err)
-	tl := buildTimeline(c, res)
+	tl := buildTimeline(c, res, nil)
 	assert.Nil(t, tl.Today)
 	from, to := mustDate(t, tl.From), mustDate(t, tl.To)
 	assert.Equal(t, 1, from.Day)
@@ -242,7 +256,7 @@ func TestTimeline_MonthTicksAndToday(t *testing.T) {
 
 	res, err = cpguide.Check(c, cpguide.Options{Today: mustDate(t, "2026-10-30")})
 	require.NoError(t, err)
-	tl = buildTimeline(c, res)
+	tl = buildTimeline(c, res, nil)
 	require.NotNil(t, tl.Today)
 	assert.Equal(t, "today 2026-10-30", tl.Today.Label)
 }
@@ -255,7 +269,7 @@ func TestTimeline_LabelsOnARowDoNotOverlap(t *testing.T) {
 		require.NoError(t, err)
 		res, err := cpguide.Check(c, cpguide.Options{Today: mustDate(t, s.today)})
 		require.NoError(t, err)
-		tl := buildTimeline(c, res)
+		tl := buildTimeline(c, res, nil)
 		type span struct{ from, to int }
 		rows := map[int][]span{}
 		for _, m := range tl.Marks {
@@ -322,7 +336,7 @@ func FuzzExports(f *testing.F) {
 		if err != nil {
 			return
 		}
-		var opts cpguide.Options
+		opts := cpguide.Options{Today: guidance.Date{Year: 2026, Month: 6, Day: 15}} // the CLI always has a date of check
 		if d, err := timescale.ParseDate(today); err == nil {
 			opts.Today = d
 		}
@@ -330,8 +344,9 @@ func FuzzExports(f *testing.F) {
 		if err != nil {
 			return
 		}
+		ch := &checked{c: c, res: res, red: newRedactor(c, res), cal: timescale.Scotland()}
 		var cal bytes.Buffer
-		if err := writeICS(&cal, c, res, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		if _, err := writeICS(&cal, ch, ch.cal, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), 2); err != nil {
 			t.Fatal(err)
 		}
 		out := cal.String()
@@ -344,7 +359,7 @@ func FuzzExports(f *testing.F) {
 			}
 		}
 		var page bytes.Buffer
-		if err := writeHTML(&page, c, res); err != nil {
+		if err := writeHTML(&page, ch); err != nil {
 			t.Fatal(err)
 		}
 		if strings.Contains(page.String(), "<script") {
@@ -370,10 +385,11 @@ func BenchmarkExports(b *testing.B) {
 	res, err := cpguide.Check(c, cpguide.Options{Today: guidance.Date{Year: 2026, Month: 10, Day: 30}})
 	require.NoError(b, err)
 	stamp := time.Date(2026, 10, 30, 0, 0, 0, 0, time.UTC)
+	ch := &checked{c: c, res: res, red: newRedactor(c, res), cal: timescale.Scotland()}
 	b.Run("ics", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := writeICS(io.Discard, c, res, stamp); err != nil {
+			if _, err := writeICS(io.Discard, ch, ch.cal, stamp, 2); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -381,7 +397,7 @@ func BenchmarkExports(b *testing.B) {
 	b.Run("html", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := writeHTML(io.Discard, c, res); err != nil {
+			if err := writeHTML(io.Discard, ch); err != nil {
 				b.Fatal(err)
 			}
 		}

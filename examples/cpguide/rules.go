@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -19,7 +20,7 @@ func rulesCmd(args []string, w io.Writer) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return errUsage{fmt.Sprintf("unexpected argument %q: rules takes only --json", pos[0])}
+		return errUsage{"rules takes only --json, no arguments"}
 	}
 	rules := guidance.Rules()
 	if *asJSON {
@@ -48,7 +49,7 @@ func explainCmd(args []string, w io.Writer) error {
 	}
 	r, err := guidance.Lookup(pos[0])
 	if err != nil {
-		return err
+		return errAt{"explain", err}
 	}
 	fmt.Fprintf(w, "%s: %s\n\n%s\n\nChecked by package %s; in the library since %s.\n", r.ID, r.Title, r.Doc, r.Area, r.Since)
 	for _, p := range r.Provisions {
@@ -84,18 +85,11 @@ func testCmd(args []string, w io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return errUsage{"test needs one DIR of scenario files, e.g. cpguide test examples/scenarios"}
+		return errUsage{"test needs one DIR of scenario files or one scenario FILE, e.g. cpguide test examples/scenarios"}
 	}
-	var files []string
-	for _, pattern := range []string{"*.json", "*.yaml", "*.yml"} {
-		m, err := filepath.Glob(filepath.Join(pos[0], pattern))
-		if err != nil {
-			return errUsage{fmt.Sprintf("cannot list the scenario files in %q: %v", pos[0], err)}
-		}
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		return errUsage{fmt.Sprintf("no scenario files (*.json, *.yaml) in %q: check the directory", pos[0])}
+	files, err := scenarioFiles(pos[0])
+	if err != nil {
+		return err
 	}
 	passed, failed := 0, 0
 	for _, f := range files {
@@ -108,7 +102,7 @@ func testCmd(args []string, w io.Writer) error {
 		switch {
 		case err != nil:
 			failed++
-			fmt.Fprintf(w, "FAIL %s: %s\n", name, oneLine(err.Error()))
+			fmt.Fprintf(w, "FAIL %s: %s\n", name, message(err))
 		case len(diffs) > 0:
 			failed++
 			fmt.Fprintf(w, "FAIL %s: %s\n", name, s.Name)
@@ -127,4 +121,28 @@ func testCmd(args []string, w io.Writer) error {
 		return errBreach{failed}
 	}
 	return nil
+}
+
+// scenarioFiles is the scenario file name, or the scenario files
+// (*.json, *.yaml, *.yml) in the directory name.
+func scenarioFiles(name string) ([]string, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, errUsage{"test: cannot open the scenario file or directory: check the path"}
+	}
+	if !st.IsDir() {
+		return []string{name}, nil
+	}
+	var files []string
+	for _, pattern := range []string{"*.json", "*.yaml", "*.yml"} {
+		m, err := filepath.Glob(filepath.Join(name, pattern))
+		if err != nil {
+			return nil, errUsage{"test: cannot list the scenario files in the directory"}
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		return nil, errUsage{"test: no scenario files (*.json, *.yaml) in the directory: check the path"}
+	}
+	return files, nil
 }

@@ -3,7 +3,7 @@ module github.com/cpguide/cpguide/register/sqlite
 go 1.26.0
 
 require (
-	github.com/cpguide/cpguide v0.0.0
+	github.com/cpguide/cpguide v0.1.0
 	github.com/stretchr/testify v1.12.1
 	modernc.org/sqlite v1.61.1
 )
@@ -21,5 +21,3 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
-
-replace github.com/cpguide/cpguide => ../..
