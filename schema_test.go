@@ -584,7 +584,7 @@ func TestSchema_EnumsMatchTheCode(t *testing.T) {
 	}
 	var statuses []string
 	for s := guidance.Unknown; s <= guidance.NotApplicable; s++ {
-		statuses = append(statuses, s.String())
+		statuses = append(statuses, strings.ReplaceAll(s.String(), " ", "_"))
 	}
 	var editions []string
 	for _, e := range guidance.Editions() {

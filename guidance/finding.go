@@ -38,12 +38,14 @@ func (s Status) String() string {
 // [Missing]. Whether a failure is a breach depends on the rule's strength.
 func (s Status) Failed() bool { return s == Overdue || s == Late || s == Missing }
 
-// MarshalText encodes the status as its name ("met", "overdue", ...).
+// MarshalText encodes the status as its name in snake_case ("met",
+// "met_under_variation", "not_applicable"): the JSON form. String gives the
+// name with spaces, for people.
 func (s Status) MarshalText() ([]byte, error) {
 	if int(s) >= len(statusNames) {
 		return nil, &Error{Kind: Invalid, Field: "status", Value: s.String()}
 	}
-	return []byte(s.String()), nil
+	return []byte(strings.ReplaceAll(s.String(), " ", "_")), nil
 }
 
 // UnmarshalText decodes a status name, spelt with spaces ("met under
