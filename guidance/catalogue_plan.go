@@ -172,8 +172,13 @@ var planRules = []Rule{
 	},
 }
 
-// s3in21 cites the S3 extract for the 2021 edition: S3 keeps the 2021 wording
-// of the plan "musts", SMART objectives and the lead professional.
+// s3in21 cites the S3 extract for the 2021 edition: North Lanarkshire's
+// local procedure, which keeps the 2021 wording of the plan "musts", SMART
+// objectives and the lead professional. It is local text standing in for a
+// national 2021 paragraph not yet read (issue "The guidance as it really
+// is").
 func s3in21(para, note string) Citation {
-	return Citation{Source: S3, Edition: Edition2021, Paragraph: para, Note: note}
+	c := s3(para, note)
+	c.Edition = Edition2021
+	return c
 }
