@@ -204,9 +204,44 @@ func TestContingencyActivated_NotApplicableWhenProgressMade(t *testing.T) {
 	assert.Equal(t, guidance.NotApplicable, find(t, check(t, g, goodOpts), "coregroup.contingency-activated").Status)
 	g.Meetings[1].ProgressMade = nil
 	assert.Equal(t, guidance.Unknown, find(t, check(t, g, goodOpts), "coregroup.contingency-activated").Status)
-	g.Meetings[1].CircumstancesChanged = true
-	g.ContingencyActivations = nil
-	assert.Equal(t, guidance.Missing, find(t, check(t, g, goodOpts), "coregroup.contingency-activated").Status)
+}
+
+// G21 3.137: contingency plans are activated when progress is not made or
+// circumstances deteriorate; an improvement does not call for them (the
+// Highland wording "or circumstances change" is local, and wrong here).
+func TestContingencyActivated_G21_3137_DeterioratedNotImproved(t *testing.T) {
+	yes, no := true, false
+	for _, tc := range []struct {
+		name          string
+		progress      *bool
+		circumstances Circumstances
+		changed       bool
+		want          guidance.Status
+	}{
+		{"progress, circumstances improved: nothing to activate", &yes, Improved, false, guidance.NotApplicable},
+		{"progress, circumstances unchanged: nothing to activate", &yes, Unchanged, false, guidance.NotApplicable},
+		{"progress, circumstances deteriorated: activate", &yes, Deteriorated, false, guidance.Missing},
+		{"no progress although circumstances improved: activate", &no, Improved, false, guidance.Missing},
+		{"a change recorded without its direction: unknown", &yes, "", true, guidance.Unknown},
+		{"a change recorded as an improvement: nothing to activate", &yes, Improved, true, guidance.NotApplicable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := load(t, "2023/good.json")
+			g.ContingencyActivations = nil
+			for i := range g.Meetings {
+				g.Meetings[i].ProgressMade = &yes
+			}
+			g.Meetings[1].ProgressMade = tc.progress
+			g.Meetings[1].Circumstances = tc.circumstances
+			g.Meetings[1].CircumstancesChanged = tc.changed
+			f := find(t, check(t, g, goodOpts), "coregroup.contingency-activated")
+			assert.Equal(t, tc.want, f.Status, f.Message)
+		})
+	}
+	g := load(t, "2023/good.json")
+	g.Meetings[0].Circumstances = "better"
+	_, err := Check(g, goodOpts)
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "meetings[0].circumstances"}, err), "%v", err)
 }
 
 func TestEscalation_ReviewCPPMNeedsTheRequestDate(t *testing.T) {

@@ -46,10 +46,10 @@ var coregroupRules = []Rule{
 	},
 	{
 		ID: "coregroup.contingency-activated", Title: "Contingency plans activated when progress is not made", Area: AreaCoreGroup, Since: v010,
-		Doc: "The Core Group should activate contingency plans promptly when progress is not made or circumstances change. The library checks that each meeting recording no progress or a change of circumstances is followed by a recorded activation; whether it was prompt enough is for the Core Group and Chair to judge.",
+		Doc: "The Core Group should activate contingency plans promptly when progress is not made or circumstances deteriorate (an improvement does not call for them). The library checks that each meeting recording no progress or circumstances that deteriorated is followed by a recorded activation; whether it was prompt enough is for the Core Group and Chair to judge. Highland's procedures word it \"or circumstances change\": that wording is local, not the national text.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "activate contingency plans promptly")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "activate contingency plans promptly when progress is not made, or circumstances change")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "activate contingency plans promptly when progress is not made or circumstances deteriorate")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.137", "carried into the 2023 update: when progress is not made or circumstances deteriorate")}},
 		},
 	},
 	{
