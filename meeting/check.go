@@ -110,6 +110,7 @@ var Checks = []engine.Check[series]{
 	{Rule: "reporter.referral", Run: each(checkReferral)},
 	{Rule: "cppm.core-agencies", Run: each(checkAgencies)},
 	{Rule: "cppm.child-family-participation", Run: each(checkParticipation)},
+	{Rule: "cppm.child-family-invited", Run: each(checkInvited)},
 	{Rule: "cppm.parent-exclusion", Run: each(checkExclusion)},
 	{Rule: "cppm.older-child-non-attendance", Run: each(checkOlderChild)},
 	{Rule: "cppm.decision-risk", Run: each(checkDecisionRisk)},
@@ -756,8 +757,6 @@ func checkParticipation(p *engine.Pass, s *series, t *at) {
 			case p.Mode == "":
 				unknown = append(unknown, label())
 			case p.Mode == Attended:
-			case p.Mode == NotInvited && strings.TrimSpace(p.Reason) == "":
-				missing = append(missing, label()+" (not invited, no reason recorded)")
 			case !p.ViewsSought || !p.ViewsRepresented:
 				missing = append(missing, label()+" (did not take part; views not sought and represented)")
 			}
@@ -770,7 +769,7 @@ func checkParticipation(p *engine.Pass, s *series, t *at) {
 		}
 		switch {
 		case len(missing) > 0:
-			t.add(p, guidance.Missing, "for "+strings.Join(missing, "; ")+": invite and support them to take part, or seek their views and represent them at the meeting")
+			t.add(p, guidance.Missing, "for "+strings.Join(missing, "; ")+": seek their views and represent them at the meeting")
 		case m.Family == nil:
 			t.add(p, guidance.Unknown, "record the relevant family members and how each took part")
 		case len(unknown) > 0:
@@ -780,6 +779,41 @@ func checkParticipation(p *engine.Pass, s *series, t *at) {
 		}
 	}
 
+}
+
+// checkInvited checks that no one was left uninvited without a recorded
+// reason (G21 3.131: "should be invited"; their views are
+// cppm.child-family-participation's must).
+func checkInvited(p *engine.Pass, s *series, t *at) {
+	m := t.m
+	if !t.held(p) {
+		return
+	}
+	var unknown, missing []string
+	see := func(label string, q Participation) {
+		switch {
+		case q.Mode == "":
+			unknown = append(unknown, label)
+		case q.Mode == NotInvited && strings.TrimSpace(q.Reason) == "":
+			missing = append(missing, label)
+		}
+	}
+	if m.Kind != PreBirth {
+		see("the child", m.Child.Participation)
+	}
+	for i, f := range m.Family {
+		see("family member "+strconv.Itoa(i+1), f.Participation)
+	}
+	switch {
+	case len(missing) > 0:
+		t.add(p, guidance.Missing, strings.Join(missing, ", ")+" not invited, with no reason recorded: invite and support them to take part, or record why not")
+	case m.Family == nil:
+		t.add(p, guidance.Unknown, "record the relevant family members and whether each was invited")
+	case len(unknown) > 0:
+		t.add(p, guidance.Unknown, "record whether "+strings.Join(unknown, ", ")+" was invited (attended, views represented, not invited or excluded)")
+	default:
+		t.add(p, guidance.Met, "the child and each family member recorded were invited, or the reason they were not is recorded")
+	}
 }
 
 func checkExclusion(p *engine.Pass, s *series, t *at) {
