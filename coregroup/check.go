@@ -291,10 +291,16 @@ func checkRegular(p *engine.Pass, g *group) {
 	switch {
 	case max == 0:
 		msg := "the longest gap between meetings is " + strconv.Itoa(longest) + " day(s)"
-		if since >= 0 {
+		if len(g.Meetings) == 1 {
+			msg = "one meeting is recorded"
+		}
+		switch {
+		case since >= 0 && len(g.Meetings) == 1:
+			msg += ", " + strconv.Itoa(since) + " day(s) ago"
+		case since >= 0:
 			msg += " and " + strconv.Itoa(since) + " day(s) have passed since the last"
 		}
-		p.ReportOn(subj, guidance.Unknown, msg+"; the guidance sets no interval: set Options.MaxMeetingGap from your local procedures")
+		p.ReportOn(subj, guidance.Unknown, msg+"; the guidance sets no interval: set the most days allowed between meetings from your local procedures (MaxMeetingGap)")
 	case since > max:
 		p.ReportOn(subj, guidance.Overdue, fmt.Sprintf("the next Core Group meeting is overdue: %d day(s) since the last, more than the %d allowed by local procedures", since, max))
 		p.Findings[len(p.Findings)-1].Due = last.AddDays(max)

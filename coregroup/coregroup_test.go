@@ -555,3 +555,15 @@ func TestRun_OnASharedPass(t *testing.T) {
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.max_meeting_gap"}, Run(q, load(t, "2023/good.json"), -1)))
 	assert.Empty(t, q.Findings)
 }
+
+// With one Core Group meeting there is no gap between meetings to report:
+// the finding says one meeting is recorded and when (it once said "the
+// longest gap between meetings is 0 day(s)").
+func TestRegularMeetings_OneMeetingHasNoGap(t *testing.T) {
+	g := load(t, "2023/good.json")
+	g.Meetings = g.Meetings[:1]
+	f := find(t, check(t, g, Options{Options: engine.Options{Today: g.Meetings[0].Date.AddDays(9)}}), "coregroup.regular-meetings")
+	assert.Equal(t, guidance.Unknown, f.Status)
+	assert.Contains(t, f.Message, "one meeting is recorded, 9 day(s) ago")
+	assert.NotContains(t, f.Message, "gap between meetings")
+}

@@ -108,7 +108,7 @@ var Checks = []engine.Check[series]{
 	{Rule: "plan.record", Run: checkPlanRecord},
 	{Rule: "coregroup.first", Run: checkFirstCoreGroup},
 	{Rule: "reporter.referral", Run: each(checkReferral)},
-	{Rule: "cppm.core-agencies", Run: each(checkAgencies)},
+	{Rule: "cppm.core-agencies", Run: each(unlessHalted(checkAgencies))},
 	{Rule: "cppm.child-family-participation", Run: each(checkParticipation)},
 	{Rule: "cppm.child-family-invited", Run: each(checkInvited)},
 	{Rule: "cppm.parent-exclusion", Run: each(checkExclusion)},
@@ -117,8 +117,8 @@ var Checks = []engine.Check[series]{
 	{Rule: "cppm.decision-plan-registration", Run: each(checkDecisionPlan)},
 	{Rule: "cppm.reporter-considered", Run: each(checkReporterConsidered)},
 	{Rule: "cppm.emergency-measures", Run: each(checkEmergency)},
-	{Rule: "cppm.interim-safety-plan-reviewed", Run: each(checkInterimReviewed)},
-	{Rule: "cppm.pre-birth-birth-notifier", Run: each(checkBirthNotifier)},
+	{Rule: "cppm.interim-safety-plan-reviewed", Run: each(unlessHalted(checkInterimReviewed))},
+	{Rule: "cppm.pre-birth-birth-notifier", Run: each(unlessHalted(checkBirthNotifier))},
 	{Rule: "reporter.referral-contents", Run: each(checkReferralContents)},
 	{Rule: "cppm.quorum-recorded", Run: each(checkQuorumRecorded)},
 	{Rule: "cppm.inquorate-interim-plan", Run: each(checkInquorateInterim)},
@@ -128,7 +128,7 @@ var Checks = []engine.Check[series]{
 	{Rule: "cppm.transfer-cannot-end-plan", Run: each(checkTransferEnd)},
 	{Rule: "cppm.reporter-observer", Run: each(checkReporterObserver)},
 	{Rule: "cppm.note-taker-not-chair", Run: each(checkNoteTaker)},
-	{Rule: "cppm.record-contents", Run: each(checkRecordContents)},
+	{Rule: "cppm.record-contents", Run: each(unlessHalted(checkRecordContents))},
 	{Rule: "cppm.reports-shared", Run: each(checkReportsShared)},
 }
 
@@ -136,6 +136,19 @@ var Checks = []engine.Check[series]{
 // holds exactly one finding for each, in Check's own order (call
 // Report.Sort to order by urgency).
 func RuleIDs() []string { return engine.Rules(Checks) }
+
+// unlessHalted makes f not applicable to an inquorate meeting that did not
+// proceed: it made no decisions and its attendance and safety are the
+// inquorate rules' (cppm.inquorate-interim-plan, cppm.reconvene).
+func unlessHalted(f func(p *engine.Pass, s *series, t *at)) func(p *engine.Pass, s *series, t *at) {
+	return func(p *engine.Pass, s *series, t *at) {
+		if t.m.Quorum.inquorateHalted() {
+			t.add(p, guidance.NotApplicable, "the meeting was inquorate and did not proceed: the rules for an inquorate meeting apply instead")
+			return
+		}
+		f(p, s, t)
+	}
+}
 
 // each runs f for every meeting of the series that is reported on.
 func each(f func(p *engine.Pass, s *series, t *at)) func(*engine.Pass, *series) error {
@@ -944,6 +957,8 @@ func checkEmergency(p *engine.Pass, s *series, t *at) {
 	switch {
 	case !held:
 		t.add(p, guidance.Unknown, notHeld)
+	case d.ImmediateRisk == nil && t.m.Quorum.inquorateHalted():
+		t.add(p, guidance.NotApplicable, "the meeting was inquorate and did not proceed, and records no immediate risk: the interim safety plan is the inquorate rules' (cppm.inquorate-interim-plan)")
 	case d.ImmediateRisk == nil:
 		t.add(p, guidance.Unknown, "record whether an immediate risk of significant harm was identified")
 	case !*d.ImmediateRisk:

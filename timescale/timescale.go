@@ -157,6 +157,13 @@ func (r Reading) String() string {
 	return fmt.Sprintf("%d %s after %s", r.Amount, r.Unit, r.Anchor.Title())
 }
 
+// Describe renders a reading of t the way it runs: "15 working days after
+// the CPPM" for a deadline, "5 calendar days before the CPPM date" for a
+// notice period (String, which does not know the direction, says "after").
+func (t Timescale) Describe(r Reading) string {
+	return Computed{Reading: r}.describe(t.Direction, r.Anchor.Title())
+}
+
 // Combine says how several readings of one timescale resolve to one date.
 type Combine uint8
 
