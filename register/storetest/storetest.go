@@ -192,6 +192,104 @@ func Run(t *testing.T, open Opener) {
 		assert.ErrorIs(t, err, stop)
 		assert.Equal(t, 1, n)
 	})
+	t.Run("HeadIsTheFoldOfTheHistory", func(t *testing.T) {
+		s := open(t)
+		st, err := s.Head(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, register.State{ChildID: "c1"}, st)
+		require.NoError(t, s.Append(ctx, "c1", 0, Registration("c1", "fife", 1), Enquiry("c1", 2)))
+		evs, _, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		want, err := register.Fold("c1", evs)
+		require.NoError(t, err)
+		st, err = s.Head(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, want, st)
+		require.NotNil(t, st.Child, "the head keeps the personal data, for the register's own use")
+		assert.Equal(t, "Test Child", st.Child.Name)
+		var heads []string
+		require.NoError(t, s.Append(ctx, "a0", 0, Registration("a0", "angus", 1)))
+		require.NoError(t, s.ScanHeads(ctx, func(st register.State) error {
+			heads = append(heads, fmt.Sprintf("%s/%d", st.ChildID, st.Version))
+			return nil
+		}))
+		assert.Equal(t, []string{"a0/1", "c1/2"}, heads)
+	})
+	t.Run("AppendThatDoesNotFoldIsConflictAndWritesNothing", func(t *testing.T) {
+		s := open(t)
+		require.NoError(t, s.Append(ctx, "c1", 0, Registration("c1", "fife", 1)))
+		err := s.Append(ctx, "c1", 1, Registration("c1", "fife", 2))
+		require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Conflict, Field: "events.version"}, err), "got %v", err)
+		end := register.Event{ChildID: "c2", Version: 1, Type: register.Deregistered, Recorded: T0, Actor: Keeper("fife"), Authority: "fife", Date: Date(2026, 3, 2), Reason: register.Died}
+		err = s.Append(ctx, "c2", 0, end)
+		require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Conflict}, err), "an ending with no registration: got %v", err)
+		_, v, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, int64(1), v)
+		require.NoError(t, s.Verify(ctx))
+	})
+	t.Run("AccessLogByChildAndByActor", func(t *testing.T) {
+		s := open(t)
+		pc := Enquiry("c1", 1).Actor
+		entries := []register.Access{
+			{ChildID: "c1", Recorded: T0, Actor: pc, Action: register.ActionEnquire, Authority: pc.Authority, Purpose: "welfare check", Outcome: register.Answered, OnRegister: true},
+			{ChildID: "c2", Recorded: T0, Actor: pc, Action: register.ActionEnquire, Authority: pc.Authority, Purpose: "welfare check", Outcome: register.Answered},
+			{ChildID: "c1", Recorded: T0, Actor: Keeper("angus"), Action: register.ActionHistory, Authority: "angus", Outcome: register.Denied, Rule: "register.access"},
+			{Recorded: T0, Actor: pc, Action: register.ActionEnquire, Authority: pc.Authority, Outcome: register.Malformed, Field: "child_id"},
+		}
+		require.NoError(t, s.Record(ctx, entries[:2]...))
+		require.NoError(t, s.Record(ctx, entries[2]))
+		require.NoError(t, s.Record(ctx, entries[3]))
+		collect := func(q register.AccessQuery) []register.Access {
+			var out []register.Access
+			require.NoError(t, s.Accesses(ctx, q, func(a register.Access) error { out = append(out, a); return nil }))
+			return out
+		}
+		c1 := collect(register.AccessQuery{ChildID: "c1"})
+		require.Len(t, c1, 2)
+		assert.Equal(t, []int64{1, 2}, []int64{c1[0].N, c1[1].N}, "numbered per child")
+		assert.Less(t, c1[0].Seq, c1[1].Seq)
+		for _, a := range c1 {
+			assert.True(t, a.Recorded.Equal(T0))
+		}
+		c1[0].Seq, c1[0].N, c1[0].Recorded = 0, 0, T0
+		assert.Equal(t, entries[0], c1[0])
+		byPC := collect(register.AccessQuery{ActorID: pc.ID})
+		require.Len(t, byPC, 3)
+		assert.Equal(t, []register.ChildID{"c1", "c2", ""}, []register.ChildID{byPC[0].ChildID, byPC[1].ChildID, byPC[2].ChildID})
+		after := collect(register.AccessQuery{ActorID: pc.ID, After: byPC[0].Seq, Limit: 1})
+		require.Len(t, after, 1)
+		assert.Equal(t, "c2", after[0].ChildID)
+		err := s.Accesses(ctx, register.AccessQuery{}, func(register.Access) error { return nil })
+		assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err), "got %v", err)
+		err = s.Record(ctx, register.Access{ChildID: "c1", Actor: pc, Action: "peek", Outcome: register.Answered, Recorded: T0})
+		assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err), "got %v", err)
+		require.NoError(t, s.Verify(ctx))
+	})
+	t.Run("ConcurrentAccessRecordsAllKept", func(t *testing.T) {
+		s := open(t)
+		pc := Enquiry("c1", 1).Actor
+		var wg sync.WaitGroup
+		for i := range 24 {
+			wg.Go(func() {
+				a := register.Access{ChildID: fmt.Sprint("k", i%3), Recorded: T0, Actor: pc, Action: register.ActionEnquire, Authority: pc.Authority, Purpose: "p", Outcome: register.Answered}
+				assert.NoError(t, s.Record(ctx, a))
+			})
+		}
+		wg.Wait()
+		n := 0
+		require.NoError(t, s.Accesses(ctx, register.AccessQuery{ActorID: pc.ID}, func(register.Access) error { n++; return nil }))
+		assert.Equal(t, 24, n)
+		require.NoError(t, s.Verify(ctx))
+	})
+	t.Run("VerifyPassesOnAnHonestStore", func(t *testing.T) {
+		s := open(t)
+		require.NoError(t, s.Verify(ctx))
+		require.NoError(t, s.Append(ctx, "c1", 0, Registration("c1", "fife", 1), Enquiry("c1", 2)))
+		require.NoError(t, s.Append(ctx, "c2", 0, Registration("c2", "fife", 1)))
+		require.NoError(t, s.Append(ctx, "c1", 2, Enquiry("c1", 3)))
+		require.NoError(t, s.Verify(ctx))
+	})
 	t.Run("CancelledContextIsAnError", func(t *testing.T) {
 		s := open(t)
 		cctx, cancel := context.WithCancel(ctx)
@@ -288,7 +386,8 @@ func Race(t *testing.T, s register.Store, goroutines, opsEach int) {
 }
 
 // Enquiries runs n concurrent enquiries about one registered child through
-// a Register over s: every one must succeed and be recorded.
+// a Register over s: every one must succeed and be recorded in the access
+// log, and none may grow the child's history.
 func Enquiries(t *testing.T, s register.Store, n int) {
 	ctx := context.Background()
 	reg, err := register.New(register.Config{Store: s, Clock: func() time.Time { return T0 }})
@@ -305,9 +404,16 @@ func Enquiries(t *testing.T, s register.Store, n int) {
 		})
 	}
 	wg.Wait()
-	evs, _, err := s.Load(ctx, "e1")
+	_, v, err := s.Load(ctx, "e1")
 	require.NoError(t, err)
-	st, err := register.Fold("e1", evs)
-	require.NoError(t, err)
-	assert.Equal(t, n, st.Enquiries)
+	assert.Equal(t, int64(1), v, "enquiries do not grow the history")
+	got := 0
+	require.NoError(t, s.Accesses(ctx, register.AccessQuery{ChildID: "e1"}, func(a register.Access) error {
+		if a.Action == register.ActionEnquire && a.Outcome == register.Answered && a.OnRegister {
+			got++
+		}
+		return nil
+	}))
+	assert.Equal(t, n, got)
+	require.NoError(t, s.Verify(ctx))
 }
