@@ -124,7 +124,9 @@ type failing struct {
 	err error
 }
 
-func (f failing) Head(context.Context, register.ChildID) (register.State, error) { return register.State{}, f.err }
+func (f failing) Head(context.Context, register.ChildID) (register.State, error) {
+	return register.State{}, f.err
+}
 func (f failing) Load(context.Context, register.ChildID) ([]register.Event, int64, error) {
 	return nil, 0, f.err
 }
@@ -145,13 +147,21 @@ func TestEnquiry_EveryEnquiryIsRecorded(t *testing.T) {
 		{name: "answered", by: police, child: "c1", purpose: "check", outcome: register.Answered, logged: "c1",
 			want: func(err error) bool { return err == nil }},
 		{name: "no purpose", by: police, child: "c1", purpose: "", outcome: register.Malformed, field: "purpose", logged: "c1",
-			want: func(err error) bool { return guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "purpose"}, err) }},
+			want: func(err error) bool {
+				return guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "purpose"}, err)
+			}},
 		{name: "purpose too long", by: police, child: "c1", purpose: string(make([]byte, 501)), outcome: register.Malformed, field: "purpose", logged: "c1",
-			want: func(err error) bool { return guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "purpose"}, err) }},
+			want: func(err error) bool {
+				return guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "purpose"}, err)
+			}},
 		{name: "bad child ID", by: police, child: "2311170000", purpose: "check", outcome: register.Malformed, field: "child_id", logged: "",
-			want: func(err error) bool { return guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "child_id"}, err) }},
+			want: func(err error) bool {
+				return guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "child_id"}, err)
+			}},
 		{name: "empty child ID", by: police, child: " ", purpose: "check", outcome: register.Malformed, field: "child_id", logged: "",
-			want: func(err error) bool { return guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "child_id"}, err) }},
+			want: func(err error) bool {
+				return guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "child_id"}, err)
+			}},
 		{name: "refused", by: teach, child: "c1", purpose: "check", outcome: register.Denied, logged: "c1",
 			want: func(err error) bool { return refusedBy("register.access", err) }},
 		{name: "store error", by: police, child: "c1", purpose: "check", outcome: register.Failed, logged: "c1",
@@ -198,7 +208,9 @@ func TestEnquiry_NotAnsweredWhenItCannotBeRecorded(t *testing.T) {
 }
 
 func TestPolicy_ValidatedWhenBuilt(t *testing.T) {
-	grant := func(g register.Grant) *register.Policy { return &register.Policy{Name: "local", Grants: []register.Grant{g}} }
+	grant := func(g register.Grant) *register.Policy {
+		return &register.Policy{Name: "local", Grants: []register.Grant{g}}
+	}
 	ok := register.Grant{Role: register.Practitioner, Agencies: []meeting.Agency{meeting.Police}, Actions: []register.Action{register.ActionEnquire}}
 	for _, tc := range []struct {
 		name   string

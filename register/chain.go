@@ -102,6 +102,13 @@ func PrepareAppend(child ChildID, head ChainHead, events []Event) ([]ChainRow, C
 			return nil, ChainHead{}, &TamperError{Log: "events", Seq: head.Seq, ChildID: child, N: head.N, Problem: "the stored state is not the head's"}
 		}
 	}
+	rows, nh, _, err := prepareAppend(child, head, st, events)
+	return rows, nh, err
+}
+
+// prepareAppend folds events onto st (which it changes) and chains them
+// on head.
+func prepareAppend(child ChildID, head ChainHead, st State, events []Event) ([]ChainRow, ChainHead, State, error) {
 	rows := make([]ChainRow, len(events))
 	prev := head.Hash
 	if prev == nil {
@@ -109,11 +116,11 @@ func PrepareAppend(child ChildID, head ChainHead, events []Event) ([]ChainRow, C
 	}
 	for i, e := range events {
 		if err := st.apply(e); err != nil {
-			return nil, ChainHead{}, err
+			return nil, ChainHead{}, State{}, err
 		}
 		body, err := MarshalEvent(e)
 		if err != nil {
-			return nil, ChainHead{}, &encodeError{err}
+			return nil, ChainHead{}, State{}, &encodeError{err}
 		}
 		h := ChainHash(prev, body)
 		rows[i] = ChainRow{Key: child, N: e.Version, Type: string(e.Type), Body: body, Prev: prev, Hash: h, Event: e}
@@ -121,9 +128,9 @@ func PrepareAppend(child ChildID, head ChainHead, events []Event) ([]ChainRow, C
 	}
 	state, err := MarshalState(st)
 	if err != nil {
-		return nil, ChainHead{}, &encodeError{err}
+		return nil, ChainHead{}, State{}, &encodeError{err}
 	}
-	return rows, ChainHead{Key: child, N: st.Version, Hash: prev, State: state}, nil
+	return rows, ChainHead{Key: child, N: st.Version, Hash: prev, State: state}, st, nil
 }
 
 // PrepareAccess numbers entry a after head (the head of the chain of

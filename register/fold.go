@@ -246,3 +246,29 @@ func DecodeState(b []byte) (State, error) {
 	}
 	return State{ChildID: w.ChildID, Version: w.Version, Child: (*Child)(w.Child), Episodes: w.Episodes, Enquiries: w.Enquiries, Refusals: w.Refusals}, nil
 }
+
+// clone deep-copies the state, so that a copy handed out cannot change a
+// kept one.
+func (s State) clone() State {
+	if s.Child != nil {
+		c := *s.Child
+		s.Child = &c
+	}
+	eps := make([]Episode, len(s.Episodes))
+	for i, e := range s.Episodes {
+		e.Concerns = slices.Clone(e.Concerns)
+		if e.Meeting != nil {
+			m := *e.Meeting
+			e.Meeting = &m
+		}
+		if e.EndMeeting != nil {
+			m := *e.EndMeeting
+			e.EndMeeting = &m
+		}
+		eps[i] = e
+	}
+	if s.Episodes != nil {
+		s.Episodes = eps
+	}
+	return s
+}

@@ -119,6 +119,7 @@ type Memory struct {
 	rows     []ChainRow // events, in sequence order
 	children map[ChildID][]int
 	heads    map[ChildID]ChainHead
+	states   map[ChildID]State // the heads' states, decoded
 	access   []ChainRow
 	byChild  map[ChildID][]int
 	byActor  map[string][]int
@@ -154,8 +155,9 @@ func (m *Memory) AppendBatch(ctx context.Context, batches ...AppendBatch) error 
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	type prepared struct {
-		rows []ChainRow
-		head ChainHead
+		rows  []ChainRow
+		head  ChainHead
+		state State
 	}
 	ps := make([]prepared, len(batches))
 	for i, b := range batches {
@@ -163,14 +165,18 @@ func (m *Memory) AppendBatch(ctx context.Context, batches ...AppendBatch) error 
 		if head.N != b.Expected {
 			return StaleVersion()
 		}
-		rows, nh, err := PrepareAppend(b.Child, head, b.Events)
+		st := State{ChildID: b.Child}
+		if head.N > 0 {
+			st = m.states[b.Child].clone()
+		}
+		rows, nh, nst, err := prepareAppend(b.Child, head, st, b.Events)
 		if err != nil {
 			return err
 		}
-		ps[i] = prepared{rows, nh}
+		ps[i] = prepared{rows, nh, nst}
 	}
 	if m.children == nil {
-		m.children, m.heads = map[ChildID][]int{}, map[ChildID]ChainHead{}
+		m.children, m.heads, m.states = map[ChildID][]int{}, map[ChildID]ChainHead{}, map[ChildID]State{}
 	}
 	for _, p := range ps {
 		for _, r := range p.rows {
@@ -181,6 +187,7 @@ func (m *Memory) AppendBatch(ctx context.Context, batches ...AppendBatch) error 
 		}
 		p.head.Seq = m.seq
 		m.heads[p.head.Key] = p.head
+		m.states[p.head.Key] = p.state
 	}
 	return nil
 }
@@ -191,12 +198,15 @@ func (m *Memory) Head(ctx context.Context, child ChildID) (State, error) {
 		return State{}, err
 	}
 	m.mu.RLock()
-	h, ok := m.heads[child]
+	st, ok := m.states[child]
+	if ok {
+		st = st.clone()
+	}
 	m.mu.RUnlock()
 	if !ok {
 		return State{ChildID: child}, nil
 	}
-	return DecodeState(h.State)
+	return st, nil
 }
 
 // Load implements [Store].
