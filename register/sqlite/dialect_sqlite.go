@@ -152,17 +152,22 @@ const (
 	insertMigration    = `INSERT INTO schema_migrations (version, note, applied) VALUES (?, ?, ?)`
 
 	qHead        = `SELECT version, seq, hash, state FROM heads WHERE child_id = ?`
-	qInsertEvent = `INSERT INTO events (child_id, version, type, recorded, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`
+	qMaxSeq      = `SELECT COALESCE(MAX(seq), 0) FROM events`
+	qInsertEvent = `INSERT INTO events (seq, child_id, version, type, recorded, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	qInsertHead  = `INSERT INTO heads (child_id, version, seq, hash, state) VALUES (?, ?, ?, ?, ?)`
-	qUpdateHead  = `UPDATE heads SET version = ?, seq = ?, hash = ?, state = ? WHERE child_id = ? AND version = ?`
-	qLoad        = `SELECT seq, version, type, body, prev, hash FROM events WHERE child_id = ? ORDER BY version`
-	qScan        = `SELECT body FROM events ORDER BY child_id, version`
-	qScanHeads   = `SELECT state FROM heads ORDER BY child_id`
-	qVerifyRows  = `SELECT seq, child_id, version, type, body, prev, hash FROM events ORDER BY seq`
-	qVerifyHeads = `SELECT child_id, version, seq, hash, state FROM heads ORDER BY child_id`
+	// Prefixes of the multi-row inserts.
+	qInsertEvents = `INSERT INTO events (seq, child_id, version, type, recorded, body, prev, hash) VALUES `
+	qInsertHeads  = `INSERT INTO heads (child_id, version, seq, hash, state) VALUES `
+	qUpdateHead   = `UPDATE heads SET version = ?, seq = ?, hash = ?, state = ? WHERE child_id = ? AND version = ?`
+	qLoad         = `SELECT seq, version, type, body, prev, hash FROM events WHERE child_id = ? ORDER BY version`
+	qScan         = `SELECT body FROM events ORDER BY child_id, version`
+	qScanHeads    = `SELECT state FROM heads ORDER BY child_id`
+	qVerifyRows   = `SELECT seq, child_id, version, type, body, prev, hash FROM events ORDER BY seq`
+	qVerifyHeads  = `SELECT child_id, version, seq, hash, state FROM heads ORDER BY child_id`
 
 	qAccessHead       = `SELECT n, seq, hash FROM access_heads WHERE child_id = ?`
-	qInsertAccess     = `INSERT INTO access (child_id, n, actor_id, outcome, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`
+	qMaxAccessSeq     = `SELECT COALESCE(MAX(seq), 0) FROM access`
+	qInsertAccess     = `INSERT INTO access (seq, child_id, n, actor_id, outcome, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	qInsertAccessHead = `INSERT INTO access_heads (child_id, n, seq, hash) VALUES (?, ?, ?, ?)`
 	qUpdateAccessHead = `UPDATE access_heads SET n = ?, seq = ?, hash = ? WHERE child_id = ? AND n = ?`
 	qAccessByChild    = `SELECT seq, body FROM access WHERE child_id = ? AND seq > ? ORDER BY seq LIMIT ?`

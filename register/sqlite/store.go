@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -36,6 +38,7 @@ type Store struct {
 	db    *sql.DB
 	opts  Options
 	stmts map[string]*sql.Stmt
+	smu   sync.Mutex // guards stmts after Open (multi-row shapes)
 	// wmu serialises this process's write transactions, so that they
 	// queue in Go instead of in SQLite's busy handler (which sleeps).
 	wmu sync.Mutex
@@ -147,7 +150,7 @@ func SchemaVersion() int { return len(migrations) }
 
 func (s *Store) prepare(ctx context.Context) error {
 	s.stmts = map[string]*sql.Stmt{}
-	for _, q := range []string{qHead, qInsertEvent, qInsertHead, qUpdateHead, qLoad, qAccessHead, qInsertAccess, qInsertAccessHead,
+	for _, q := range []string{qMaxSeq, qMaxAccessSeq, qHead, qInsertEvent, qInsertHead, qUpdateHead, qLoad, qAccessHead, qInsertAccess, qInsertAccessHead,
 		qUpdateAccessHead, qAccessByChild, qAccessByActor} {
 		st, err := s.db.PrepareContext(ctx, q)
 		if err != nil {
@@ -298,11 +301,6 @@ func (s *Store) AppendBatch(ctx context.Context, batches ...register.AppendBatch
 	if err := register.CheckBatches(batches); err != nil {
 		return err
 	}
-	for _, b := range batches {
-		if err := register.CheckAppend(b.Child, b.Expected, b.Events); err != nil {
-			return err
-		}
-	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -315,6 +313,14 @@ func (s *Store) AppendBatch(ctx context.Context, batches ...register.AppendBatch
 	defer tx.Rollback()
 	head, insEv, insHead, updHead := tx.StmtContext(ctx, s.stmts[qHead]), tx.StmtContext(ctx, s.stmts[qInsertEvent]),
 		tx.StmtContext(ctx, s.stmts[qInsertHead]), tx.StmtContext(ctx, s.stmts[qUpdateHead])
+	// The transaction holds the write lock, so the next sequence numbers
+	// are ours to give: one read instead of a RETURNING per row.
+	var seq int64
+	if err := tx.StmtContext(ctx, s.stmts[qMaxSeq]).QueryRowContext(ctx).Scan(&seq); err != nil {
+		return storeErr("read sequence", err)
+	}
+	var evArgs, headArgs []any
+	nEv, nHead := 0, 0
 	for _, b := range batches {
 		var h register.ChainHead
 		if b.Expected > 0 {
@@ -335,33 +341,81 @@ func (s *Store) AppendBatch(ctx context.Context, batches ...register.AppendBatch
 			return err
 		}
 		for _, r := range rows {
-			if err := insEv.QueryRowContext(ctx, r.Key, r.N, r.Type, r.Event.Recorded.UTC().Format(time.RFC3339Nano), r.Body, r.Prev, r.Hash).Scan(&nh.Seq); err != nil {
-				if isUnique(err) || isTrigger(err) {
-					return register.StaleVersion()
-				}
-				return storeErr("insert", err)
-			}
+			seq++
+			nh.Seq = seq
+			evArgs = append(evArgs, seq, r.Key, r.N, r.Type, r.Event.Recorded.UTC().Format(time.RFC3339Nano), r.Body, r.Prev, r.Hash)
+			nEv++
 		}
-		var res sql.Result
 		if b.Expected == 0 {
-			res, err = insHead.ExecContext(ctx, nh.Key, nh.N, nh.Seq, nh.Hash, nh.State)
-		} else {
-			res, err = updHead.ExecContext(ctx, nh.N, nh.Seq, nh.Hash, nh.State, nh.Key, b.Expected)
+			headArgs = append(headArgs, nh.Key, nh.N, nh.Seq, nh.Hash, nh.State)
+			nHead++
+			continue
 		}
+		res, err := updHead.ExecContext(ctx, nh.N, nh.Seq, nh.Hash, nh.State, nh.Key, b.Expected)
 		if err != nil {
-			if isUnique(err) || isTrigger(err) {
-				return register.StaleVersion()
-			}
 			return storeErr("write head", err)
 		}
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
 			return register.StaleVersion()
 		}
 	}
+	// Multi-row inserts: one statement per chunk, not per row.
+	if err := s.insertRows(ctx, tx, insEv, qInsertEvents, 8, nEv, evArgs); err != nil {
+		return err
+	}
+	if err := s.insertRows(ctx, tx, insHead, qInsertHeads, 5, nHead, headArgs); err != nil {
+		return err
+	}
 	if err := tx.Commit(); err != nil {
 		return storeErr("commit", err)
 	}
 	return nil
+}
+
+// insertRows inserts n rows of cols values from args with multi-row
+// INSERT statements of at most 64 rows, each shape prepared once per
+// store; one is the single-row statement. A re-used version (which only
+// a concurrent writer or a tampered file can cause) is a stale version.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, one *sql.Stmt, prefix string, cols, n int, args []any) error {
+	for n > 0 {
+		k := 1
+		for k*2 <= min(n, 64) {
+			k *= 2
+		}
+		st := one
+		if k > 1 {
+			var err error
+			if st, err = s.multi(ctx, prefix, cols, k); err != nil {
+				return err
+			}
+			st = tx.StmtContext(ctx, st)
+		}
+		if _, err := st.ExecContext(ctx, args[:k*cols]...); err != nil {
+			if isUnique(err) || isTrigger(err) {
+				return register.StaleVersion()
+			}
+			return storeErr("insert", err)
+		}
+		args, n = args[k*cols:], n-k
+	}
+	return nil
+}
+
+// multi returns the prepared INSERT of k rows.
+func (s *Store) multi(ctx context.Context, prefix string, cols, k int) (*sql.Stmt, error) {
+	key := prefix + "#" + strconv.Itoa(k)
+	s.smu.Lock()
+	defer s.smu.Unlock()
+	if st, ok := s.stmts[key]; ok {
+		return st, nil
+	}
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	st, err := s.db.PrepareContext(ctx, prefix+strings.TrimSuffix(strings.Repeat(row+", ", k), ", "))
+	if err != nil {
+		return nil, storeErr("prepare", err)
+	}
+	s.stmts[key] = st
+	return st, nil
 }
 
 // Head implements [register.Store]: one row.
@@ -518,6 +572,10 @@ func (s *Store) record(ctx context.Context, entries []register.Access) error {
 	defer tx.Rollback()
 	head, ins, insHead, updHead := tx.StmtContext(ctx, s.stmts[qAccessHead]), tx.StmtContext(ctx, s.stmts[qInsertAccess]),
 		tx.StmtContext(ctx, s.stmts[qInsertAccessHead]), tx.StmtContext(ctx, s.stmts[qUpdateAccessHead])
+	var seq int64
+	if err := tx.StmtContext(ctx, s.stmts[qMaxAccessSeq]).QueryRowContext(ctx).Scan(&seq); err != nil {
+		return storeErr("read sequence", err)
+	}
 	for _, a := range entries {
 		h := register.ChainHead{Key: a.ChildID}
 		err := head.QueryRowContext(ctx, a.ChildID).Scan(&h.N, &h.Seq, &h.Hash)
@@ -528,7 +586,9 @@ func (s *Store) record(ctx context.Context, entries []register.Access) error {
 		if err != nil {
 			return err
 		}
-		if err := ins.QueryRowContext(ctx, r.Key, r.N, a.Actor.ID, r.Type, r.Body, r.Prev, r.Hash).Scan(&nh.Seq); err != nil {
+		seq++
+		nh.Seq = seq
+		if _, err := ins.ExecContext(ctx, seq, r.Key, r.N, a.Actor.ID, r.Type, r.Body, r.Prev, r.Hash); err != nil {
 			return storeErr("insert access", err)
 		}
 		if h.N == 0 {
