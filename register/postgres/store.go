@@ -86,12 +86,16 @@ func (s *Store) AppendBatch(ctx context.Context, batches ...register.AppendBatch
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		for _, b := range batches {
 			h := register.ChainHead{Key: b.Child}
-			err := tx.QueryRow(ctx, `SELECT version, seq, hash, state FROM heads WHERE child_id = $1 FOR UPDATE`, b.Child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
-			if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-				return storeErr("read head", err)
-			}
-			if h.N != b.Expected {
-				return register.StaleVersion()
+			// A first append needs no lock: the unique keys of events
+			// and heads let only one of two concurrent ones commit.
+			if b.Expected > 0 {
+				err := tx.QueryRow(ctx, `SELECT version, seq, hash, state FROM heads WHERE child_id = $1 FOR UPDATE`, b.Child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
+				if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+					return storeErr("read head", err)
+				}
+				if h.N != b.Expected {
+					return register.StaleVersion()
+				}
 			}
 			rows, nh, err := register.PrepareAppend(b.Child, h, b.Events)
 			if err != nil {
