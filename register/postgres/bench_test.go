@@ -98,3 +98,80 @@ func BenchmarkEnquiryRecorded(b *testing.B) {
 		})
 	}
 }
+
+// pair times a and b alternately, one of each per iteration, and reports
+// each one's mean time and b's as a multiple of a's, from the same run.
+func pair(b *testing.B, aName string, a func(i int), bName string, fb func(i int)) {
+	b.ReportAllocs()
+	var ta, tb time.Duration
+	i := 0
+	for b.Loop() {
+		i++
+		t0 := time.Now()
+		a(i)
+		t1 := time.Now()
+		fb(i)
+		tb += time.Since(t1)
+		ta += t1.Sub(t0)
+	}
+	b.ReportMetric(float64(ta.Nanoseconds())/float64(i), aName+"-ns/op")
+	b.ReportMetric(float64(tb.Nanoseconds())/float64(i), bName+"-ns/op")
+	b.ReportMetric(float64(tb)/float64(ta), bName+"/"+aName)
+}
+
+// BenchmarkPaired: each figure against its reference in the same run, on
+// the store's one connection.
+func BenchmarkPaired(b *testing.B) {
+	ctx := context.Background()
+	day := storetest.Date(2026, 3, 2)
+	mr := register.MeetingRef{ID: "m", Kind: meeting.Initial, Held: day, Quorate: true, ChildFamilyRepresented: true, PlanRequired: true}
+	keeper := storetest.Keeper("fife")
+	police := register.Actor{ID: "pc", Role: register.Practitioner, Agency: meeting.Police, Authority: "police-scotland"}
+	raw := func(s *postgres.Store, body []byte) func(int) {
+		return func(i int) {
+			if _, err := s.Pool().Exec(ctx, `INSERT INTO raw (child_id, version, type, recorded, body) VALUES ($1, 1, 'registered', $2, $3)`, fmt.Sprint("r", i), storetest.T0, body); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run("registration-vs-raw-insert", func(b *testing.B) {
+		s, r, body := benchStore(b)
+		pair(b, "raw", raw(s, body), "register", func(i int) {
+			if err := r.Register(ctx, keeper, register.RegistrationInput{Child: fmt.Sprint("d", i), Authority: "fife", Date: day, Meeting: mr, Concerns: []string{"neglect"}}); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	b.Run("enquiry-vs-raw-insert", func(b *testing.B) {
+		s, r, body := benchStore(b)
+		require.NoError(b, s.Append(ctx, "e1", 0, storetest.Registration("e1", "fife", 1)))
+		pair(b, "raw", raw(s, body), "enquiry", func(int) {
+			if _, err := r.Enquire(ctx, police, "e1", "welfare check"); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	b.Run("enquiry-1000-vs-10", func(b *testing.B) {
+		s, r, _ := benchStore(b)
+		for _, n := range []int{10, 1000} {
+			child := fmt.Sprint("h", n)
+			evs := []register.Event{storetest.Registration(child, "fife", 1)}
+			for v := 2; v <= n; v++ {
+				evs = append(evs, storetest.Enquiry(child, int64(v)))
+			}
+			require.NoError(b, s.Append(ctx, child, 0, evs...))
+			for range n {
+				_, err := r.Enquire(ctx, police, child, "earlier")
+				require.NoError(b, err)
+			}
+		}
+		enquire := func(child string) func(int) {
+			return func(int) {
+				if _, err := r.Enquire(ctx, police, child, "welfare check"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		pair(b, "prior10", enquire("h10"), "prior1000", enquire("h1000"))
+	})
+}
