@@ -112,10 +112,10 @@ func (r *Register) Register(ctx context.Context, by Actor, in RegistrationInput)
 		case meeting.Transfer:
 			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "meeting.kind", Value: string(in.Meeting.Kind), Hint: "a transfer CPPM registers through Transfer"}
 		default:
-			return nil, refused("register.registration", "meeting.kind", string(in.Meeting.Kind), "only an initial or pre-birth CPPM (or a transfer CPPM, through Transfer) registers a child")
+			return nil, refused(registrationCheck.Rule, "meeting.kind", string(in.Meeting.Kind), "only an initial or pre-birth CPPM (or a transfer CPPM, through Transfer) registers a child")
 		}
 		if !in.Meeting.PlanRequired {
-			return nil, refused("register.registration", "meeting.plan_required", "false", "a child is registered only when the CPPM decides a Child Protection Plan is required")
+			return nil, refused(registrationCheck.Rule, "meeting.plan_required", "false", "a child is registered only when the CPPM decides a Child Protection Plan is required")
 		}
 		if err := r.checkConcerns("concerns", in.Concerns); err != nil {
 			return nil, err
@@ -202,7 +202,7 @@ func (r *Register) Transfer(ctx context.Context, by Actor, in TransferInput) err
 			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "meeting.kind", Value: string(in.Meeting.Kind), Hint: "a transfer is decided by the receiving authority's transfer CPPM"}
 		}
 		if !in.Meeting.PlanRequired {
-			return nil, refused("register.deregistration", "meeting.kind", string(in.Meeting.Kind), "a transfer CPPM cannot de-register; the registration continues until a quorate review CPPM ends it")
+			return nil, refused(deregistrationCheck.Rule, "meeting.kind", string(in.Meeting.Kind), "a transfer CPPM cannot de-register; the registration continues until a quorate review CPPM ends it")
 		}
 		if in.From == "" || in.From == in.To {
 			return nil, invalid("from", "name the originating authority, other than the receiving one")
@@ -257,12 +257,12 @@ func (r *Register) Deregister(ctx context.Context, by Actor, in DeregistrationIn
 	return r.update(ctx, by, ActionDeregister, in.Child, in.Authority, func(s *State) ([]Event, error) {
 		switch in.Reason {
 		case "":
-			return nil, refused("register.end-reason", "reason", "", "every ending of a registration needs its reason")
+			return nil, refused(endReasonCheck.Rule, "reason", "", "every ending of a registration needs its reason")
 		case Transferred:
 			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "reason", Value: string(in.Reason), Hint: "a transfer is recorded by Transfer, with the receiving authority's registration"}
 		case RiskReduced:
 			if in.Meeting == nil {
-				return nil, refused("register.deregistration", "meeting", "", "de-registration because the risk has reduced needs the quorate review CPPM that decided it")
+				return nil, refused(deregistrationCheck.Rule, "meeting", "", "de-registration because the risk has reduced needs the quorate review CPPM that decided it")
 			}
 			if err := in.Meeting.validate("meeting"); err != nil {
 				return nil, err
@@ -270,11 +270,11 @@ func (r *Register) Deregister(ctx context.Context, by Actor, in DeregistrationIn
 			m := in.Meeting
 			switch {
 			case m.Kind != meeting.Review:
-				return nil, refused("register.deregistration", "meeting.kind", string(m.Kind), "only a review CPPM may de-register")
+				return nil, refused(deregistrationCheck.Rule, "meeting.kind", string(m.Kind), "only a review CPPM may de-register")
 			case !m.Quorate:
-				return nil, refused("register.deregistration", "meeting.quorate", "false", "an inquorate CPPM cannot de-register; reconvene it")
+				return nil, refused(deregistrationCheck.Rule, "meeting.quorate", "false", "an inquorate CPPM cannot de-register; reconvene it")
 			case !m.ChildFamilyRepresented:
-				return nil, refused("register.deregistration", "meeting.child_family_represented", "false", "the child and family must be represented at the CPPM that de-registers")
+				return nil, refused(deregistrationCheck.Rule, "meeting.child_family_represented", "false", "the child and family must be represented at the CPPM that de-registers")
 			case m.PlanRequired:
 				return nil, invalid("meeting.plan_required", "the meeting decided a plan is still required")
 			}
@@ -460,8 +460,8 @@ func (r *Register) History(ctx context.Context, by Actor, child ChildID, authori
 		return nil, State{}, r.fail(ctx, acc, err)
 	}
 	if st.Latest(authority) < 0 {
-		err := refused("register.access", "authority", authority, "the child has never been registered in this authority, so its history is not this authority's to read")
-		return nil, State{}, r.refuse(ctx, acc, "register.access", err)
+		err := refused(accessCheck.Rule, "authority", authority, "the child has never been registered in this authority, so its history is not this authority's to read")
+		return nil, State{}, r.refuse(ctx, acc, accessCheck.Rule, err)
 	}
 	acc.OnRegister = st.OnRegister()
 	if err := r.record(ctx, acc); err != nil {
@@ -477,7 +477,7 @@ func (r *Register) History(ctx context.Context, by Actor, child ChildID, authori
 func (r *Register) Statistics(ctx context.Context, by Actor, q Query) (Stats, error) {
 	acc := Access{Actor: by, Action: ActionStatistics, Authority: q.Authority}
 	if !r.policy.Allows(by, ActionStatistics, q.Authority) {
-		return Stats{}, r.refuse(ctx, acc, "register.access", r.accessRefusal(by, ActionStatistics))
+		return Stats{}, r.refuse(ctx, acc, accessCheck.Rule, r.accessRefusal(by, ActionStatistics))
 	}
 	st, err := statistics(ctx, r.store, q)
 	if err != nil {
@@ -511,11 +511,11 @@ func (r *Register) Accesses(ctx context.Context, by Actor, q AccessQuery) ([]Acc
 			return nil, r.fail(ctx, acc, err)
 		}
 		if s.Latest(by.Authority) < 0 {
-			err := refused("register.access", "query.child_id", "", "the child has never been registered in your authority")
-			return nil, r.refuse(ctx, acc, "register.access", err)
+			err := refused(accessCheck.Rule, "query.child_id", "", "the child has never been registered in your authority")
+			return nil, r.refuse(ctx, acc, accessCheck.Rule, err)
 		}
 	} else if !r.policy.Allows(by, ActionAudit, by.Authority) {
-		return nil, r.refuse(ctx, acc, "register.access", r.accessRefusal(by, ActionAudit))
+		return nil, r.refuse(ctx, acc, accessCheck.Rule, r.accessRefusal(by, ActionAudit))
 	}
 	var out []Access
 	err := r.store.Accesses(ctx, q, func(a Access) error {
@@ -541,13 +541,13 @@ func (r *Register) admit(ctx context.Context, acc *Access, child ChildID) error 
 	}
 	acc.ChildID = child
 	if !r.policy.Allows(acc.Actor, acc.Action, acc.Authority) {
-		return r.refuse(ctx, *acc, "register.access", r.accessRefusal(acc.Actor, acc.Action))
+		return r.refuse(ctx, *acc, accessCheck.Rule, r.accessRefusal(acc.Actor, acc.Action))
 	}
 	return nil
 }
 
 func (r *Register) accessRefusal(by Actor, act Action) error {
-	return refused("register.access", "actor.role", string(by.Role), "policy "+r.policy.Name+" does not allow "+string(by.Agency)+" "+string(by.Role)+" to "+string(act)+" on this register")
+	return refused(accessCheck.Rule, "actor.role", string(by.Role), "policy "+r.policy.Name+" does not allow "+string(by.Agency)+" "+string(by.Role)+" to "+string(act)+" on this register")
 }
 
 // record writes one access-log entry. A store error is returned wrapped:
@@ -585,7 +585,7 @@ func (r *Register) fail(ctx context.Context, acc Access, err error) error {
 
 func (r *Register) checkConcerns(field string, codes []string) error {
 	if len(codes) == 0 {
-		return refused("register.concerns", field, "", "record at least one area of concern identified by the CPPM")
+		return refused(concernsCheck.Rule, field, "", "record at least one area of concern identified by the CPPM")
 	}
 	// The code is not echoed: a mistaken entry may hold personal data.
 	for i, c := range codes {
@@ -621,7 +621,7 @@ func (r *Register) update(ctx context.Context, by Actor, act Action, child Child
 	}
 	acc.ChildID = child
 	if !r.policy.Allows(by, act, authority) {
-		return r.refuse(ctx, acc, "register.access", r.accessRefusal(by, act))
+		return r.refuse(ctx, acc, accessCheck.Rule, r.accessRefusal(by, act))
 	}
 	if authority == "" {
 		return invalid("authority", "name the local authority whose register this is")
