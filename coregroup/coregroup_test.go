@@ -163,12 +163,12 @@ func TestReferChange_ThreeCalendarDays(t *testing.T) {
 func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 	r := check(t, load(t, "2021/good.json"), Options{Options: engine.Options{Today: d("2022-05-01")}, MaxMeetingGap: 42})
 	assert.Equal(t, guidance.Edition2021, r.Edition)
-	// 2021 has no S3 full-plan rule: never blend editions. The rule is not
-	// checked; its one finding says the edition does not state it.
+	// G21 3.153: the plan is developed at the first Core Group meeting, in
+	// the 2021 text too; it is cited as the 2021 paragraph.
 	f := find(t, r, "coregroup.full-plan-at-first-meeting")
-	assert.Equal(t, guidance.NotApplicable, f.Status)
-	assert.Empty(t, f.Citations)
-	assert.Contains(t, f.Message, "2021 edition, as the library's sources state it, has no such requirement")
+	require.NotEmpty(t, f.Citations)
+	assert.Equal(t, guidance.G21, f.Citations[0].Source)
+	assert.Equal(t, "3.153", f.Citations[0].Paragraph)
 	for _, f := range r.Findings {
 		assert.Equal(t, guidance.Edition2021, f.Edition)
 	}
@@ -418,7 +418,7 @@ func TestCatalogueStrengths(t *testing.T) {
 		"coregroup.regular-meetings":                 both,
 		"coregroup.contingency-activated":            both,
 		"coregroup.escalation":                       both,
-		"coregroup.full-plan-at-first-meeting":       {guidance.Edition2023: s},
+		"coregroup.full-plan-at-first-meeting":       both,
 	}
 	got := map[string]map[guidance.Edition]guidance.Strength{}
 	for _, r := range guidance.Rules() {

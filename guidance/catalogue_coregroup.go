@@ -64,7 +64,9 @@ var coregroupRules = []Rule{
 		ID: "coregroup.full-plan-at-first-meeting", Title: "Full plan formulated with the family at the first Core Group", Area: AreaCoreGroup, Since: v010,
 		Doc: "The full Child Protection Plan is formulated with the family at the first Core Group after the CPPM; until then an early plan may be provisional. The library checks that the first meeting records the full plan as formulated and a parent, carer or the child as present.",
 		Provisions: []Provision{
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s3("Child protection plan", "full plan formulated in conjunction with the family at the initial core group")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.153", "decisions that shape the initial plan, to be developed at the first Core Group meeting"),
+				g21("3.166", "an early plan may be provisional until a fuller assessment")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.153", "carried into the 2023 update: the plan is developed at the first Core Group meeting")}},
 		},
 	},
 }
