@@ -1,6 +1,7 @@
 package register
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -115,15 +116,14 @@ func Check(c *Case, opts Options) (*guidance.Report, error) {
 	if c == nil {
 		return nil, invalid("case", "give the case to check")
 	}
-	for i, e := range c.Events {
-		if err := e.Validate(); err != nil {
-			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "events[" + strconv.Itoa(i) + "]", Hint: "fix the register event", Err: err}
+	if err := ValidateHistory(c.Events); err != nil {
+		var ge *guidance.Error
+		if errors.As(err, &ge) {
+			out := *ge
+			out.Field = "events" + ge.Field
+			return nil, &out
 		}
-	}
-	if len(c.Events) > 0 {
-		if _, err := Fold(c.Events[0].ChildID, c.Events); err != nil {
-			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "events", Hint: "give one child's events, oldest first, versions 1, 2, 3, ... that make a history", Err: err}
-		}
+		return nil, err
 	}
 	p, err := opts.PassOn("date", c.earliest())
 	if err != nil {
