@@ -108,13 +108,13 @@ var timescaleRules = []Rule{
 	},
 	{
 		ID: "coregroup.first", Title: "First Core Group meeting", Area: AreaTimescale, Since: v010,
-		Doc: "The Core Group should meet for the first time soon after the CPPM. 2023: the Part 3 text says 14 calendar days, Appendix D says 15 working days; the library takes the earlier date by default. 2021: within 15 days, no unit. 2014: within 15 calendar days.",
+		Doc: "The Core Group should meet for the first time soon after the CPPM. 2023: within 15 working days (Appendix D). 2021: within 15 days, no unit. 2014: within 15 calendar days. A council's procedures may set a shorter time (Highland's 2024 procedures: 14 calendar days, in profile highland-2024).",
 		Provisions: []Provision{
 			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("initial core group within 15 calendar days of the initial CPCC")}},
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "within 15 days, no unit stated")},
 				Note: "No unit; see policy coregroup.first.reading."},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "first time within 14 calendar days of the CPPM"), ad23("within 15 working days")},
-				Note: "The sources disagree; see policy coregroup.first.reading."},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{ad23("within 15 working days")},
+				Note: "The national 2023 Part 3 paragraph has not been read; 14 calendar days is Highland's local figure (profile highland-2024)."},
 		},
 	},
 	{

@@ -430,11 +430,11 @@ func TestNext(t *testing.T) {
 		got = append(got, dl.Rule+" "+dl.Due.String())
 		require.NotEmpty(t, dl.Explanation())
 	}
-	// 2026-03-24 (Tuesday): first Core Group: 14 calendar days (S0) beats
-	// 15 working days (AD23). The record and the record of the plan were
+	// 2026-03-24 (Tuesday): first Core Group within 15 working days (AD23),
+	// Good Friday skipped. The record and the record of the plan were
 	// circulated (the fixture records both), so they are not owed.
 	require.Equal(t, []string{
-		"coregroup.first 2026-04-07",
+		"coregroup.first 2026-04-15",
 		"cppm.review 2026-09-24",
 	}, got)
 
@@ -448,7 +448,7 @@ func TestNext(t *testing.T) {
 			got = append(got, dl.Rule+" "+dl.Due.String())
 		}
 		// 10 working days skip Good Friday 2026-04-03.
-		require.Equal(t, []string{"coregroup.first 2026-04-07", "cppm.record 2026-04-08", "plan.record 2026-04-08", "cppm.review 2026-09-24"}, got)
+		require.Equal(t, []string{"cppm.record 2026-04-08", "plan.record 2026-04-08", "coregroup.first 2026-04-15", "cppm.review 2026-09-24"}, got)
 	})
 
 	t.Run("InquorateOnlyReconvene", func(t *testing.T) {

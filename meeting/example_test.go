@@ -63,11 +63,11 @@ func ExampleNext() {
 		fmt.Printf("%s %s: %s\n", dl.Due, dl.Rule, dl.Action)
 	}
 	fmt.Println()
-	fmt.Print(strings.SplitAfter(dls[1].Explanation(), "\n")[1])
+	fmt.Print(strings.SplitAfter(dls[0].Explanation(), "\n")[1])
 	// Output:
-	// 2026-04-07 coregroup.first: hold the first Core Group meeting
 	// 2026-04-08 cppm.record: send participants the record of the CPPM
 	// 2026-04-08 plan.record: send participants the record of the agreed Child Protection Plan
+	// 2026-04-15 coregroup.first: hold the first Core Group meeting
 	// 2026-09-24 cppm.review: hold the first review CPPM
 	//
 	// Send participants the record of the CPPM by Wednesday 2026-04-08.

@@ -298,12 +298,7 @@ var table = func() []Timescale {
 				{Name: "working", Amount: 15, Unit: WorkingDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))},
 			},
 			Notes: []string{"The 2021 text says within 15 days without a unit."}},
-		{Rule: "coregroup.first", Edition: e23, Direction: Within, Combine: ByPolicy, Policy: "coregroup.first.reading",
-			Readings: []Reading{
-				{Name: "calendar", Amount: 14, Unit: CalendarDays, Anchor: EventCPPM, Citations: cites(s0("Core Group"))},
-				{Name: "working", Amount: 15, Unit: WorkingDays, Anchor: EventCPPM, Citations: cites(ad23)},
-			},
-			Notes: []string{"Highland's 2024 procedures (S0, local) say 14 calendar days; the national Appendix D says 15 working days; the national 2023 Part 3 paragraph has not been read."}},
+		one("coregroup.first", e23, Within, 15, WorkingDays, EventCPPM, ad23),
 
 		one("coregroup.refer-change", e14, Within, 3, CalendarDays, EventChangeIdentified, g14),
 		one("coregroup.refer-change", e21, Within, 3, CalendarDays, EventChangeIdentified, g21("3.137")),
