@@ -259,6 +259,7 @@ func dueCmd(args []string, w io.Writer) error {
 	var anchors, policies pairs
 	fs.Var(&anchors, "anchor", "EVENT=DATE, the date of another anchor event (repeatable)")
 	fs.Var(&policies, "policy", "ID=CHOICE, a policy choice instead of its default (repeatable)")
+	procs := fs.String("procedures", "", "a council procedure profile: highland-2024, north-lanarkshire-2023, or a profile file")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -307,7 +308,20 @@ func dueCmd(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	dl, err := ts.Due(an, timescale.Options{Policies: pols})
+	topts := timescale.Options{Policies: pols}
+	if *procs != "" {
+		pr, err := readProcedures(*procs)
+		if err != nil {
+			return err
+		}
+		if topts.Calendar, err = pr.Calendar(timescale.Scotland()); err != nil {
+			return errAt{"--procedures", err}
+		}
+		if topts.Local, err = pr.LocalTimescales(ed); err != nil {
+			return errAt{"--procedures", err}
+		}
+	}
+	dl, err := ts.Due(an, topts)
 	if err != nil {
 		var ge *guidance.Error
 		if errors.As(err, &ge) && ge.Kind == guidance.UnknownPolicy {

@@ -91,3 +91,16 @@ func TestCalendar2026_ListsScottishBankHolidays(t *testing.T) {
 	assert.NotContains(t, out, "2026-04-06", "Easter Monday is not a Scottish bank holiday")
 	assert.NotContains(t, out, "2026-08-31", "the last Monday in August is not a Scottish bank holiday")
 }
+
+func TestDue_CoreGroupFirst2023_HighlandProceduresFourteenCalendarDays(t *testing.T) {
+	code, out, errs := runCLI("due", "--rule", "coregroup.first", "--from", "2026-12-18", "--procedures", "highland-2024")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "Hold the first Core Group meeting by Friday 2027-01-01.")
+	assert.Contains(t, out, "the last working day on or before it is Thursday 2026-12-31")
+	assert.Contains(t, out, "Local figure: Highland Child Protection Committee 2024 procedures")
+	assert.Contains(t, out, "AD23 Appendix D")
+
+	code, _, errs = runCLI("due", "--rule", "coregroup.first", "--from", "2026-12-18", "--procedures", "nowhere.json")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "--procedures")
+}

@@ -1,0 +1,24 @@
+// Package procedures holds council procedure profiles: one Child Protection
+// Committee's local procedures, named and dated, as data. A [Profile] adds to
+// the national guidance, never replaces it:
+//
+//   - extra readings for national timescales, in any unit, each of which
+//     must be provably tighter than the national reading it meets (the
+//     earliest date across national and local readings governs, so a
+//     profile can only tighten a deadline: see timescale.LocalTimescale);
+//   - local timescales for steps the national text leaves open;
+//   - local non-working days;
+//   - local provisions for catalogue rules: the local text, cited as local
+//     with the committee and year, with a strength never weaker than the
+//     national one.
+//
+// Two profiles are bundled ([Bundled], [Lookup]): highland-2024 (Highland
+// Child Protection Committee's 2024 inter-agency procedures) and
+// north-lanarkshire-2023 (North Lanarkshire Child Protection Committee's 2023
+// procedure). A profile is also a JSON or YAML file ([Decode], [DecodeYAML];
+// schema/profile.schema.json), decoded strictly: errors name the JSON path at
+// fault ("profile.timescales[0].days") and never quote the input.
+//
+// Limits: a local provision is data that explain shows beside the national
+// one; it does not yet change the strength of the findings Check reports.
+package procedures
