@@ -6,21 +6,22 @@
 //
 // Usage:
 //
-//	cpguide check CASE [--json] [--strict] [--today DATE] [--edition E] [--overlay FILE] [--policy ID=CHOICE]... [--show-birth-dates]
+//	cpguide check CASE [--json] [--strict] [--today DATE] [--edition E] [--procedures NAME|FILE] [--overlay FILE] [--policy ID=CHOICE]... [--show-birth-dates]
 //	cpguide ics CASE [-o FILE] [--remind N] [check's flags]
 //	cpguide report CASE --html FILE [check's flags]
 //	cpguide rules [--json]
-//	cpguide explain RULE
+//	cpguide explain RULE [--procedures NAME|FILE]
 //	cpguide test DIR|FILE [-v]
 //	cpguide version
 //	cpguide help [COMMAND]
 //	cpguide calendar YEAR [--json]
-//	cpguide due --rule ID --from DATE [--edition 2023] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
+//	cpguide due --rule ID --from DATE [--edition 2023] [--procedures NAME|FILE] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
 //
 // Examples:
 //
 //	cpguide calendar 2026
 //	cpguide due --rule coregroup.first --from 2026-12-18
+//	cpguide due --rule coregroup.first --from 2026-12-18 --procedures highland-2024
 //	cpguide due --rule cppm.pre-birth --from 2026-01-05 --anchor expected-delivery=2026-06-01
 //
 // CASE is a file name, or - for standard input. The date of the check
@@ -52,14 +53,16 @@ func main() {
 const usage = `cpguide: Scotland's National Guidance for Child Protection, as deadlines that explain themselves.
 
 Commands:
-  check CASE [--json] [--strict] [--today DATE] [--edition 2014|2021|2023] [--overlay FILE] [--policy ID=CHOICE]... [--show-birth-dates]
+  check CASE [--json] [--strict] [--today DATE] [--edition 2014|2021|2023] [--procedures NAME|FILE] [--overlay FILE] [--policy ID=CHOICE]... [--show-birth-dates]
         check a case file (JSON or YAML; - reads standard input; see examples/cases) against every rule
         of one edition: breaches first, then what the case still owes and by when. --today is the date
         of the check (default: today's date in Scotland); --edition defaults to the one in force on the
-        case's first event; --overlay FILE adds local holidays and tighter local timescales ({"name":
+        case's first event; --procedures NAME|FILE applies a council procedure profile (bundled:
+        highland-2024, north-lanarkshire-2023; or a JSON/YAML file, schema/profile.schema.json): its
+        local holidays and its timescales, which can only tighten the national ones; --overlay FILE adds local holidays and tighter local timescales ({"name":
         ..., "holidays": [{"date", "name", "source"}], "timescales": [{"rule", "days" and "unit"
         (working or calendar) or "months", "source"}]}; see examples/overlays): a local timescale must
-        be tighter than the national one, in the same unit; --policy chooses another reading where the
+        be tighter than the national one on every date; --policy chooses another reading where the
         guidance is unclear (cpguide explain RULE names the policy). The dates of expected delivery,
         birth and discharge, and dates counted from them, are shown as [date withheld] unless
         --show-birth-dates. A case no rule applies to says "Nothing to check"; --strict makes that
@@ -81,15 +84,17 @@ Commands:
         output. Exit status 0: written; 2: bad input.
   rules [--json]
         list the catalogue: every rule's ID, title, strength per edition and citations
-  explain RULE
-        what a rule requires, its provisions per edition with citations, and its timescales
+  explain RULE [--procedures NAME|FILE]
+        what a rule requires, its provisions per edition with citations, and its timescales; with
+        --procedures, the profile's local provisions and timescales beside the national ones
   test DIR|FILE [-v]
         run the compliance scenarios (*.json, *.yaml) in DIR, or the one in FILE; prints "N passed, N
         failed"; exit 1 if any failed
   calendar YEAR [--json]
         list Scotland's non-working weekdays (bank holidays) in YEAR, with names and sources
-  due --rule ID --from DATE [--edition 2014|2021|2023] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
-        compute a deadline and explain it; --from is the date of the rule's main anchor event
+  due --rule ID --from DATE [--edition 2014|2021|2023] [--procedures NAME|FILE] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
+        compute a deadline and explain it; --from is the date of the rule's main anchor event;
+        --procedures weighs a council profile's tighter local figure (the earlier date governs)
   version
         print the version of cpguide and of Go it was built with
   help [COMMAND]

@@ -104,3 +104,31 @@ func TestDue_CoreGroupFirst2023_HighlandProceduresFourteenCalendarDays(t *testin
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "--procedures")
 }
+
+func TestExplain_ProceduresShowsNationalAndLocal(t *testing.T) {
+	for _, tc := range []struct {
+		rule, profile string
+		want          []string
+	}{
+		{"coregroup.first", "highland-2024", []string{"2023 edition: should.", "AD23 Appendix D", "Local: Highland Child Protection Committee 2024 procedures", "Timescale (Core Group): 14 calendar days"}},
+		{"plan.lead-professional-social-worker", "north-lanarkshire-2023", []string{"Local: North Lanarkshire Child Protection Committee 2023 procedures", "qualified social worker"}},
+		{"register.keep", "highland-2024", []string{"No local provision: the national text applies."}},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			code, out, errs := runCLI("explain", tc.rule, "--procedures", tc.profile)
+			require.Equal(t, 0, code, errs)
+			for _, w := range tc.want {
+				assert.Contains(t, out, w)
+			}
+		})
+	}
+}
+
+func TestCheck_ProceduresTightenTheCase(t *testing.T) {
+	code, out, errs := runCLI("check", cases+"initial-registration.json", "--today", "2026-05-15", "--procedures", "highland-2024")
+	assert.Equal(t, 1, code, errs)
+	assert.Contains(t, out, "Highland Child Protection Committee 2024 procedures")
+	code, _, errs = runCLI("check", cases+"initial-registration.json", "--today", "2026-05-15", "--procedures", "nowhere-2020")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "--procedures")
+}
