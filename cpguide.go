@@ -260,6 +260,10 @@ func (s setup) check() (*Result, error) {
 		return nil, err
 	}
 	rep, dls := p.Take()
+	if pr := opts.Procedures; pr != nil {
+		pr.Apply(rep.Findings, s.ed)
+		rep.Sort()
+	}
 	return &Result{
 		Report:           rep,
 		Deadlines:        dls,

@@ -166,6 +166,15 @@ func (s Scenario) LoadCase() (Case, error) {
 	return c, nil
 }
 
+// WithProcedures returns the scenario checked under council procedure
+// profile p, unless it names its own in options.procedures.
+func (s Scenario) WithProcedures(p *procedures.Profile) Scenario {
+	if s.Options.procs == nil {
+		s.Options.procs = p
+	}
+	return s
+}
+
 // CheckOptions returns the Options the scenario checks its case with.
 func (s Scenario) CheckOptions() Options {
 	o := s.Options

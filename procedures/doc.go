@@ -19,6 +19,12 @@
 // schema/profile.schema.json), decoded strictly: errors name the JSON path at
 // fault ("profile.timescales[0].days") and never quote the input.
 //
-// Limits: a local provision is data that explain shows beside the national
-// one; it does not yet change the strength of the findings Check reports.
+// cpguide.Check applies a profile given in Options.Procedures: its holidays
+// and timescales when counting, and its provisions on the findings
+// ([Profile.Apply]: a local citation, and a stronger local strength).
+//
+// Limits: a profile applies to cases under the edition its procedures follow
+// ([Profile].Edition). A local timescale for a step the national text of
+// that edition leaves open is kept in the profile and shown by explain, but
+// not yet timed: the engine times only steps with a national timescale.
 package procedures

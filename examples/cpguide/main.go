@@ -11,7 +11,7 @@
 //	cpguide report CASE --html FILE [check's flags]
 //	cpguide rules [--json]
 //	cpguide explain RULE [--procedures NAME|FILE]
-//	cpguide test DIR|FILE [-v]
+//	cpguide test DIR|FILE [-v] [--procedures NAME|FILE]
 //	cpguide version
 //	cpguide help [COMMAND]
 //	cpguide calendar YEAR [--json]
@@ -87,7 +87,7 @@ Commands:
   explain RULE [--procedures NAME|FILE]
         what a rule requires, its provisions per edition with citations, and its timescales; with
         --procedures, the profile's local provisions and timescales beside the national ones
-  test DIR|FILE [-v]
+  test DIR|FILE [-v] [--procedures NAME|FILE]
         run the compliance scenarios (*.json, *.yaml) in DIR, or the one in FILE; prints "N passed, N
         failed"; exit 1 if any failed
   calendar YEAR [--json]

@@ -132,3 +132,13 @@ func TestCheck_ProceduresTightenTheCase(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "--procedures")
 }
+
+func TestTest_ProceduresForScenariosThatNameNone(t *testing.T) {
+	code, out, errs := runCLI("test", "../scenarios/initial-registration-highland-2024.json")
+	require.Equal(t, 0, code, out+errs)
+	// The 2023 scenario expects the national dates: under Highland's
+	// procedures its first Core Group and plan record fall due earlier.
+	code, out, _ = runCLI("test", "../scenarios/initial-registration-2023.json", "--procedures", "highland-2024")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "1 failed")
+}

@@ -131,9 +131,16 @@ func explainLocal(w io.Writer, r guidance.Rule, pr *procedures.Profile) {
 func testCmd(args []string, w io.Writer) error {
 	fs := newFlags("test")
 	verbose := fs.Bool("v", false, "list every scenario, not only the failures")
+	procs := fs.String("procedures", "", "a council procedure profile (highland-2024, north-lanarkshire-2023, or a profile file) for scenarios that name none")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	var pr *procedures.Profile
+	if *procs != "" {
+		if pr, err = readProcedures(*procs); err != nil {
+			return err
+		}
 	}
 	if len(pos) != 1 {
 		return errUsage{"test needs one DIR of scenario files or one scenario FILE, e.g. cpguide test examples/scenarios"}
@@ -148,6 +155,9 @@ func testCmd(args []string, w io.Writer) error {
 		s, err := cpguide.LoadScenario(f)
 		var diffs []string
 		if err == nil {
+			if pr != nil {
+				s = s.WithProcedures(pr)
+			}
 			diffs, _, err = s.Run()
 		}
 		switch {
