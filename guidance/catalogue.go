@@ -98,12 +98,13 @@ var timescaleRules = []Rule{
 	},
 	{
 		ID: "plan.record", Title: "Record of the agreed Child Protection Plan to participants", Area: AreaTimescale, Since: v010,
-		Doc: "Participants should receive a record of the agreed Child Protection Plan within 10 working days of the CPPM (2014: a copy within 5 calendar days).",
+		Doc: "Participants should receive a record of the agreed Child Protection Plan soon after the CPPM. 2014: a copy within 5 calendar days. 2023: no national figure has been found, so there is no national deadline; council procedures set one (Highland 2024: 5 working days; North Lanarkshire 2023: 10 working days; see the profiles).",
 		Provisions: []Provision{
 			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("copy of the agreed plan within 5 calendar days of the CPCC")}},
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: within 5 working days")},
 				Note: "No national figure found for 2021; the local figure is a default you may override."},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s3("Child protection plan", "record of the agreed plan within 10 working days of the CPPM")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s3("Child protection plan", "record of the agreed plan within 10 working days of the CPPM")},
+				Note: "No national 2023 figure found: no national deadline. The 10 working days are North Lanarkshire's (profile north-lanarkshire-2023), the 5 working days Highland's (profile highland-2024)."},
 		},
 	},
 	{

@@ -24,7 +24,5 @@
 // ([Profile.Apply]: a local citation, and a stronger local strength).
 //
 // Limits: a profile applies to cases under the edition its procedures follow
-// ([Profile].Edition). A local timescale for a step the national text of
-// that edition leaves open is kept in the profile and shown by explain, but
-// not yet timed: the engine times only steps with a national timescale.
+// ([Profile].Edition).
 package procedures

@@ -224,9 +224,8 @@ func (p *Profile) local(t Timescale, field string) (timescale.LocalTimescale, er
 // LocalTimescales returns the profile's timescales for edition e, checked
 // against the national ones (timescale.CheckLocal): a figure that could be
 // later than the national one on some date is refused (kind Refused) with
-// its JSON path ("profile.timescales[0].days"). A timescale for a rule with
-// no national timescale in e is left out: the engine does not yet time steps
-// the national text leaves open (see the package limits).
+// its JSON path ("profile.timescales[0].days"). A timescale for a step with
+// no national timescale in e sets that step's deadline alone.
 func (p *Profile) LocalTimescales(e guidance.Edition) ([]timescale.LocalTimescale, error) {
 	if p == nil || e != p.Edition {
 		return nil, nil
@@ -237,9 +236,6 @@ func (p *Profile) LocalTimescales(e guidance.Edition) ([]timescale.LocalTimescal
 		l, err := p.local(t, at("profile.timescales", i))
 		if err != nil {
 			return nil, err
-		}
-		if _, err := timescale.Lookup(t.Rule, e); err != nil {
-			continue // no national timescale in e: nothing to tighten
 		}
 		out = append(out, l)
 		pos = append(pos, i)

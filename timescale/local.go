@@ -28,8 +28,10 @@ import (
 //     working days lengthen a notice of M calendar days when N >= M. Any
 //     other mix (working days against calendar days for a deadline, days
 //     against months) could be later on some dates and is refused.
-//   - The rule must have a timescale in the edition checked: where the
-//     national guidance sets none, there is nothing to tighten.
+//   - The rule must be a timescale rule. Where the edition checked states
+//     no national timescale for the step (it has one in other editions),
+//     the local figure alone sets the deadline, counted from the step's
+//     usual anchor: see [Due].
 //
 // When the deadline is computed, the local figure counts from the anchor of
 // each reading it tightens. If the national reading that governs is one of
@@ -109,6 +111,13 @@ func CheckLocal(local []LocalTimescale, e guidance.Edition) error {
 			return localError(guidance.Invalid, i, ".rule", "give one local figure per rule: an earlier figure names the same rule")
 		}
 		t, err := find(l.Rule, e)
+		if err != nil && openStep(err) && stated(l.Rule, e) {
+			// A step the edition leaves open: the local figure sets it.
+			if err := checkLocalOnly(l, i); err != nil {
+				return err
+			}
+			continue
+		}
 		if err != nil {
 			return localRuleError(i, l.Rule, e, err)
 		}

@@ -53,6 +53,9 @@ func TestCheckLocal_TighterAcceptedEqualLooserOrMixedRefused(t *testing.T) {
 		{"cppm.notice 3 days is a shorter notice than 5", e23, localFig("cppm.notice", 3, timescale.CalendarDays), guidance.Refused, "timescales[0].days"},
 		{"plan.record 2021 LOCAL 5 working days tightened to 3", e21, localFig("plan.record", 3, timescale.WorkingDays), guidance.Other, ""},
 		{"cppm.record has no national timescale in 2021", e21, localFig("cppm.record", 5, timescale.WorkingDays), guidance.NotInEdition, "timescales[0].rule"},
+		{"plan.record: a step the 2023 text leaves open takes a local figure", e23, localFig("plan.record", 10, timescale.WorkingDays), guidance.Other, ""},
+		{"a step left open still needs a source", e23, timescale.LocalTimescale{Rule: "plan.record", Amount: 5, Unit: timescale.WorkingDays}, guidance.Invalid, "timescales[0].source"},
+		{"a step left open still needs an amount in bounds", e23, localFig("plan.record", 0, timescale.WorkingDays), guidance.Invalid, "timescales[0].days"},
 		{"cppm.core-agencies is not a timescale rule", e23, localFig("cppm.core-agencies", 5, timescale.WorkingDays), guidance.NotInEdition, "timescales[0].rule"},
 		{"an unknown rule", e23, localFig("coregroup.second", 5, timescale.WorkingDays), guidance.UnknownRule, "timescales[0].rule"},
 		{"no source", e23, timescale.LocalTimescale{Rule: "coregroup.first", Amount: 10, Unit: timescale.WorkingDays}, guidance.Invalid, "timescales[0].source"},
@@ -264,4 +267,20 @@ func TestGolden_PreBirth2014LocalNotLateExplanation(t *testing.T) {
 		timescale.Options{Local: []timescale.LocalTimescale{localFig("cppm.pre-birth", 14, timescale.CalendarDays)}})
 	require.NoError(t, err)
 	golden(t, filepath.Join("testdata", "2014", "cppm-pre-birth-local-not-late.txt"), []byte(dl.Explanation()))
+}
+
+// A step the edition leaves open (2023 states no national figure for the
+// record of the plan) takes its deadline from the local figure alone, counted
+// from the CPPM, citing the local source and saying no national figure
+// exists.
+func TestDue_LocalFigureSetsAStepTheEditionLeavesOpen(t *testing.T) {
+	a := timescale.Anchors{timescale.EventCPPM: day(2026, 3, 2)}
+	_, err := timescale.Due("plan.record", guidance.Edition2023, a, timescale.Options{})
+	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err), "got %v", err)
+	dl, err := timescale.Due("plan.record", guidance.Edition2023, a, timescale.Options{Local: []timescale.LocalTimescale{localFig("plan.record", 5, timescale.WorkingDays)}})
+	require.NoError(t, err)
+	assert.Equal(t, day(2026, 3, 9), dl.Due)
+	assert.Equal(t, "local", dl.Governing)
+	assert.Contains(t, dl.Citations, guidance.Citation{Source: guidance.Local, Note: anytown})
+	assert.Contains(t, dl.Explanation(), "states no national timescale for this step")
 }

@@ -217,9 +217,6 @@ func g21(p string) guidance.Citation {
 func s0(p string) guidance.Citation {
 	return guidance.Citation{Source: guidance.S0, Edition: guidance.Edition2023, Paragraph: p, Committee: "Highland Child Protection Committee", Year: 2024}
 }
-func s3(p string) guidance.Citation {
-	return guidance.Citation{Source: guidance.S3, Edition: guidance.Edition2023, Paragraph: p, Committee: "North Lanarkshire Child Protection Committee", Year: 2023}
-}
 func local(e guidance.Edition) guidance.Citation {
 	return guidance.Citation{Source: guidance.Local, Edition: e}
 }
@@ -289,7 +286,6 @@ var table = func() []Timescale {
 
 		one("plan.record", e14, Within, 5, CalendarDays, EventCPPM, g14),
 		one("plan.record", e21, Within, 5, WorkingDays, EventCPPM, local(e21)),
-		one("plan.record", e23, Within, 10, WorkingDays, EventCPPM, s3("Child protection plan")),
 
 		one("coregroup.first", e14, Within, 15, CalendarDays, EventCPPM, g14),
 		{Rule: "coregroup.first", Edition: e21, Direction: Within, Combine: ByPolicy, Policy: "coregroup.first.reading",
