@@ -139,7 +139,7 @@ func readProcedures(name string) (*procedures.Profile, error) {
 	if slices.Contains(procedures.Names(), name) {
 		return procedures.Lookup(name)
 	}
-	data, err := os.ReadFile(name)
+	data, err := readCapped(name, maxProfileFile)
 	if err != nil {
 		return nil, errUsage{"--procedures: name a bundled profile (" + strings.Join(procedures.Names(), ", ") + ") or a readable profile file"}
 	}
@@ -154,6 +154,20 @@ func readProcedures(name string) (*procedures.Profile, error) {
 		return nil, errAt{"--procedures", err}
 	}
 	return p, nil
+}
+
+// maxProfileFile is one byte more than procedures.Decode accepts, so that a
+// file over the limit is refused by the decoder, which names it.
+const maxProfileFile = 1<<20 + 1
+
+// readCapped reads at most limit bytes of file name.
+func readCapped(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit))
 }
 
 var utf8BOM = []byte("\ufeff")

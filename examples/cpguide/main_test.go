@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -141,4 +143,23 @@ func TestTest_ProceduresForScenariosThatNameNone(t *testing.T) {
 	code, out, _ = runCLI("test", "../scenarios/initial-registration-2023.json", "--procedures", "highland-2024")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, out, "1 failed")
+}
+
+func TestProcedures_FileRefusedWithItsJSONPathOnEveryCommand(t *testing.T) {
+	dir := t.TempDir()
+	looser := filepath.Join(dir, "anytown.yaml")
+	require.NoError(t, os.WriteFile(looser, []byte("name: anytown-2026\ncommittee: Anytown Child Protection Committee\nyear: 2026\nedition: \"2023\"\nsource: https://example.org\ntimescales:\n  - rule: coregroup.first\n    days: 20\n    unit: working\n    section: \"4.2\"\n"), 0o644))
+	for _, args := range [][]string{
+		{"due", "--rule", "coregroup.first", "--from", "2026-12-18", "--procedures", looser},
+		{"check", cases + "initial-registration.json", "--today", "2026-05-15", "--procedures", looser},
+		{"ics", cases + "initial-registration.json", "--today", "2026-05-15", "--procedures", looser},
+		{"report", cases + "initial-registration.json", "--today", "2026-05-15", "--html", "-", "--procedures", looser},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			code, _, errs := runCLI(args...)
+			assert.Equal(t, 2, code)
+			assert.Contains(t, errs, "--procedures")
+			assert.Contains(t, errs, "profile.timescales[0].days")
+		})
+	}
 }
