@@ -279,7 +279,25 @@ func dueCmd(args []string, w io.Writer) error {
 	if err != nil {
 		return errAt{"--edition", err}
 	}
+	topts := timescale.Options{}
+	if *procs != "" {
+		pr, err := readProcedures(*procs)
+		if err != nil {
+			return err
+		}
+		if topts.Calendar, err = pr.Calendar(timescale.Scotland()); err != nil {
+			return errAt{"--procedures", err}
+		}
+		if topts.Local, err = pr.LocalTimescales(ed); err != nil {
+			return errAt{"--procedures", err}
+		}
+	}
 	ts, err := timescale.Lookup(*rule, ed)
+	if err != nil && hasLocal(topts.Local, *rule) {
+		// A step the edition leaves open, which the profile sets: it
+		// counts from the step's usual anchor.
+		ts, err = anyEdition(*rule)
+	}
 	if err != nil {
 		return errAt{"--rule", err}
 	}
@@ -313,20 +331,8 @@ func dueCmd(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	topts := timescale.Options{Policies: pols}
-	if *procs != "" {
-		pr, err := readProcedures(*procs)
-		if err != nil {
-			return err
-		}
-		if topts.Calendar, err = pr.Calendar(timescale.Scotland()); err != nil {
-			return errAt{"--procedures", err}
-		}
-		if topts.Local, err = pr.LocalTimescales(ed); err != nil {
-			return errAt{"--procedures", err}
-		}
-	}
-	dl, err := ts.Due(an, topts)
+	topts.Policies = pols
+	dl, err := timescale.Due(*rule, ed, an, topts)
 	if err != nil {
 		var ge *guidance.Error
 		if errors.As(err, &ge) && ge.Kind == guidance.UnknownPolicy {
@@ -342,6 +348,29 @@ func dueCmd(args []string, w io.Writer) error {
 	}
 	_, err = io.WriteString(w, dl.Explanation())
 	return err
+}
+
+// hasLocal reports whether local holds a figure for rule.
+func hasLocal(local []timescale.LocalTimescale, rule string) bool {
+	for _, l := range local {
+		if l.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// anyEdition returns the rule's timescale in the latest edition that has one.
+func anyEdition(rule string) (timescale.Timescale, error) {
+	var err error
+	eds := guidance.Editions()
+	for i := len(eds) - 1; i >= 0; i-- {
+		var ts timescale.Timescale
+		if ts, err = timescale.Lookup(rule, eds[i]); err == nil {
+			return ts, nil
+		}
+	}
+	return timescale.Timescale{}, err
 }
 
 // writeJSON writes v as indented JSON, with <, > and & as they are (JSON

@@ -163,3 +163,18 @@ func TestProcedures_FileRefusedWithItsJSONPathOnEveryCommand(t *testing.T) {
 		})
 	}
 }
+
+func TestDue_PlanRecord2023_OnlyAProfileSetsIt(t *testing.T) {
+	code, _, errs := runCLI("due", "--rule", "plan.record", "--from", "2026-03-24")
+	assert.Equal(t, 2, code, "no national 2023 figure")
+	assert.Contains(t, errs, "--rule")
+	for _, tc := range []struct{ profile, due string }{
+		{"north-lanarkshire-2023", "by Wednesday 2026-04-08"},
+		{"highland-2024", "by Tuesday 2026-03-31"},
+	} {
+		code, out, errs := runCLI("due", "--rule", "plan.record", "--from", "2026-03-24", "--procedures", tc.profile)
+		require.Equal(t, 0, code, errs)
+		assert.Contains(t, out, tc.due)
+		assert.Contains(t, out, "states no national timescale for this step")
+	}
+}
