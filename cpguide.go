@@ -8,6 +8,7 @@ import (
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
+	"github.com/cpguide/cpguide/procedures"
 	"github.com/cpguide/cpguide/register"
 	"github.com/cpguide/cpguide/timescale"
 )
@@ -30,6 +31,11 @@ type Options struct {
 	// tighter timescales. Check refuses an overlay timescale that is not
 	// tighter than the national one of the edition checked.
 	Overlay *Overlay
+	// Procedures is a council procedure profile (package procedures, e.g.
+	// procedures.Lookup("highland-2024")): its local holidays and its
+	// timescales, which can only tighten the national ones, for cases under
+	// the edition it follows. Give Procedures or Overlay, not both.
+	Procedures *procedures.Profile
 	// MaxCoreGroupGap is the most calendar days allowed between Core Group
 	// meetings under local procedures; zero leaves
 	// coregroup.regular-meetings Unknown (the guidance sets no interval).
@@ -196,6 +202,17 @@ func prepare(c Case, opts Options) (setup, error) {
 	if err != nil {
 		return setup{}, err
 	}
+	if pr := opts.Procedures; pr != nil {
+		if opts.Overlay != nil {
+			return setup{}, invalid("options.procedures", "give a procedure profile or an overlay, not both (an overlay is an older, smaller profile)")
+		}
+		if cal, err = pr.Calendar(cal); err != nil {
+			return setup{}, prefix("procedures", err)
+		}
+		if local, err = pr.LocalTimescales(ed); err != nil {
+			return setup{}, err
+		}
+	}
 	if err := timescale.CheckPolicies(opts.Policies); err != nil {
 		return setup{}, prefix("options", err)
 	}
@@ -243,6 +260,10 @@ func (s setup) check() (*Result, error) {
 		return nil, err
 	}
 	rep, dls := p.Take()
+	if pr := opts.Procedures; pr != nil {
+		pr.Apply(rep.Findings, s.ed)
+		rep.Sort()
+	}
 	return &Result{
 		Report:           rep,
 		Deadlines:        dls,

@@ -7,11 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/internal/strictjson"
+	"github.com/cpguide/cpguide/procedures"
 )
 
 // A Scenario is a compliance test as data: a case, the options to check it
@@ -36,11 +38,16 @@ type Scenario struct {
 
 // ScenarioOptions are the Options of a scenario, as JSON.
 type ScenarioOptions struct {
-	Today           Date              `json:"today,omitzero"`
-	Edition         guidance.Edition  `json:"edition,omitzero"`
-	Policies        map[string]string `json:"policies,omitempty"`
-	Overlay         *Overlay          `json:"overlay,omitempty"`
-	MaxCoreGroupGap int               `json:"max_core_group_gap,omitempty"`
+	Today    Date              `json:"today,omitzero"`
+	Edition  guidance.Edition  `json:"edition,omitzero"`
+	Policies map[string]string `json:"policies,omitempty"`
+	Overlay  *Overlay          `json:"overlay,omitempty"`
+	// Procedures names a bundled council procedure profile, e.g.
+	// "highland-2024" (see procedures.Names).
+	Procedures      string `json:"procedures,omitempty"`
+	MaxCoreGroupGap int    `json:"max_core_group_gap,omitempty"`
+
+	procs *procedures.Profile
 }
 
 // Expectation is what a scenario's check must produce. Every expected
@@ -113,6 +120,13 @@ func LoadScenario(name string) (Scenario, error) {
 		}
 		s.Options.Overlay = o
 	}
+	if s.Options.Procedures != "" {
+		p, err := procedures.Lookup(s.Options.Procedures)
+		if err != nil {
+			return Scenario{}, withLine(root, invalid("options.procedures", "name a bundled procedure profile: "+strings.Join(procedures.Names(), ", ")))
+		}
+		s.Options.procs = p
+	}
 	if (s.CaseFile == "") == (len(s.Case) == 0) {
 		return Scenario{}, withLine(root, invalid("case", "give exactly one of case (the case inline) or case_file (a path)"))
 	}
@@ -152,10 +166,19 @@ func (s Scenario) LoadCase() (Case, error) {
 	return c, nil
 }
 
+// WithProcedures returns the scenario checked under council procedure
+// profile p, unless it names its own in options.procedures.
+func (s Scenario) WithProcedures(p *procedures.Profile) Scenario {
+	if s.Options.procs == nil {
+		s.Options.procs = p
+	}
+	return s
+}
+
 // CheckOptions returns the Options the scenario checks its case with.
 func (s Scenario) CheckOptions() Options {
 	o := s.Options
-	return Options{Today: o.Today, Edition: o.Edition, Policies: o.Policies, Overlay: o.Overlay, MaxCoreGroupGap: o.MaxCoreGroupGap}
+	return Options{Today: o.Today, Edition: o.Edition, Policies: o.Policies, Overlay: o.Overlay, Procedures: o.procs, MaxCoreGroupGap: o.MaxCoreGroupGap}
 }
 
 // Run checks the scenario's case and returns what differs from the

@@ -22,6 +22,7 @@ import (
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
+	"github.com/cpguide/cpguide/procedures"
 	"github.com/cpguide/cpguide/register"
 	"github.com/cpguide/cpguide/timescale"
 )
@@ -33,7 +34,7 @@ func schemaDocs(t *testing.T) map[string]any {
 	t.Helper()
 	files, err := filepath.Glob("schema/*.schema.json")
 	require.NoError(t, err)
-	require.Len(t, files, 3, "schema/ holds the case, scenario and overlay schemas")
+	require.Len(t, files, 4, "schema/ holds the case, scenario, overlay and profile schemas")
 	docs := map[string]any{}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -50,6 +51,7 @@ func schemaDocs(t *testing.T) map[string]any {
 type schemas struct {
 	docs                    map[string]any
 	caseS, scenario, overly *jsonschema.Schema
+	profile                 *jsonschema.Schema
 }
 
 func compileSchemas(t *testing.T) schemas {
@@ -68,6 +70,8 @@ func compileSchemas(t *testing.T) schemas {
 	s.scenario, err = c.Compile(schemaBase + "scenario.schema.json")
 	require.NoError(t, err)
 	s.overly, err = c.Compile(schemaBase + "overlay.schema.json")
+	require.NoError(t, err)
+	s.profile, err = c.Compile(schemaBase + "profile.schema.json")
 	require.NoError(t, err)
 	return s
 }
@@ -185,6 +189,53 @@ func TestSchema_OverlayAgreesWithDecodeOverlay(t *testing.T) {
 			}
 			assert.Error(t, serr, "schema")
 			assert.Error(t, derr, "DecodeOverlay")
+		})
+	}
+}
+
+// TestSchema_ProfileValidatesTheBundledProfilesAndAgreesWithDecode: the
+// profile schema accepts both bundled profiles, and what procedures.Decode
+// accepts; it refuses what Decode refuses for its form (the rule's
+// existence, a weaker strength and a looser figure are Decode's alone).
+func TestSchema_ProfileValidatesTheBundledProfilesAndAgreesWithDecode(t *testing.T) {
+	s := compileSchemas(t)
+	files, err := filepath.Glob("procedures/profiles/*.json")
+	require.NoError(t, err)
+	require.Len(t, files, len(procedures.Names()))
+	for _, f := range files {
+		assert.NoError(t, s.profile.Validate(instance(t, f)), f)
+	}
+	head := `{"name":"x","committee":"X Child Protection Committee","year":2025,"edition":"2023","source":"https://example.org"`
+	for _, tc := range []struct {
+		name, doc string
+		valid     bool
+	}{
+		{"bare", head + `}`, true},
+		{"calendar days", head + `,"timescales":[{"rule":"coregroup.first","days":14,"unit":"calendar","section":"Core Group"}]}`, true},
+		{"months", head + `,"timescales":[{"rule":"cppm.review","months":3,"section":"Review"}]}`, true},
+		{"months with a unit", head + `,"timescales":[{"rule":"cppm.review","months":3,"unit":"working","section":"Review"}]}`, false},
+		{"days without a unit", head + `,"timescales":[{"rule":"coregroup.first","days":14,"section":"Core Group"}]}`, false},
+		{"no section", head + `,"timescales":[{"rule":"coregroup.first","days":14,"unit":"calendar"}]}`, false},
+		{"zero days", head + `,"timescales":[{"rule":"coregroup.first","days":0,"unit":"calendar","section":"s"}]}`, false},
+		{"provision", head + `,"provisions":[{"rule":"cppm.core-agencies","strength":"must","section":"CPPM","text":"x"}]}`, true},
+		{"provision without text", head + `,"provisions":[{"rule":"cppm.core-agencies","section":"CPPM"}]}`, false},
+		{"bad strength", head + `,"provisions":[{"rule":"cppm.core-agencies","strength":"shall","section":"CPPM","text":"x"}]}`, false},
+		{"bad date", head + `,"holidays":[{"date":"2026-02-30","name":"x","source":"y"}]}`, false},
+		{"no committee", `{"name":"x","year":2025,"edition":"2023","source":"s"}`, false},
+		{"unknown field", head + `,"weeks":3}`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, err := jsonschema.UnmarshalJSON(strings.NewReader(tc.doc))
+			require.NoError(t, err)
+			serr := s.profile.Validate(v)
+			_, derr := procedures.Decode([]byte(tc.doc))
+			if tc.valid {
+				assert.NoError(t, serr, "schema")
+				assert.NoError(t, derr, "Decode")
+				return
+			}
+			assert.Error(t, serr, "schema")
+			assert.Error(t, derr, "Decode")
 		})
 	}
 }
@@ -463,6 +514,7 @@ func TestSchema_MatchesTheGoTypes(t *testing.T) {
 		{"case.schema.json", reflect.TypeFor[Case](), nil, 200},
 		{"scenario.schema.json", reflect.TypeFor[Scenario](), map[string]reflect.Type{"case": reflect.TypeFor[Case]()}, 200},
 		{"overlay.schema.json", reflect.TypeFor[Overlay](), nil, 5},
+		{"profile.schema.json", reflect.TypeFor[procedures.Profile](), nil, 15},
 	} {
 		t.Run(tc.schema, func(t *testing.T) {
 			id := schemaBase + tc.schema

@@ -98,23 +98,24 @@ var timescaleRules = []Rule{
 	},
 	{
 		ID: "plan.record", Title: "Record of the agreed Child Protection Plan to participants", Area: AreaTimescale, Since: v010,
-		Doc: "Participants should receive a record of the agreed Child Protection Plan within 10 working days of the CPPM (2014: a copy within 5 calendar days).",
+		Doc: "Participants should receive a record of the agreed Child Protection Plan soon after the CPPM. 2014: a copy within 5 calendar days. 2023: no national figure has been found, so there is no national deadline; council procedures set one (Highland 2024: 5 working days; North Lanarkshire 2023: 10 working days; see the profiles).",
 		Provisions: []Provision{
 			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("copy of the agreed plan within 5 calendar days of the CPCC")}},
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: within 5 working days")},
 				Note: "No national figure found for 2021; the local figure is a default you may override."},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s3("Child protection plan", "record of the agreed plan within 10 working days of the CPPM")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{s3("Child protection plan", "record of the agreed plan within 10 working days of the CPPM")},
+				Note: "No national 2023 figure found: no national deadline. The 10 working days are North Lanarkshire's (profile north-lanarkshire-2023), the 5 working days Highland's (profile highland-2024)."},
 		},
 	},
 	{
 		ID: "coregroup.first", Title: "First Core Group meeting", Area: AreaTimescale, Since: v010,
-		Doc: "The Core Group should meet for the first time soon after the CPPM. 2023: the Part 3 text says 14 calendar days, Appendix D says 15 working days; the library takes the earlier date by default. 2021: within 15 days, no unit. 2014: within 15 calendar days.",
+		Doc: "The Core Group should meet for the first time soon after the CPPM. 2023: within 15 working days (Appendix D). 2021: within 15 days, no unit. 2014: within 15 calendar days. A council's procedures may set a shorter time (Highland's 2024 procedures: 14 calendar days, in profile highland-2024).",
 		Provisions: []Provision{
 			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("initial core group within 15 calendar days of the initial CPCC")}},
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "within 15 days, no unit stated")},
 				Note: "No unit; see policy coregroup.first.reading."},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "first time within 14 calendar days of the CPPM"), ad23("within 15 working days")},
-				Note: "The sources disagree; see policy coregroup.first.reading."},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{ad23("within 15 working days")},
+				Note: "The national 2023 Part 3 paragraph has not been read; 14 calendar days is Highland's local figure (profile highland-2024)."},
 		},
 	},
 	{

@@ -317,8 +317,13 @@ func TestCheck_Rules(t *testing.T) {
 			m.Kind = meeting.Review
 			o.Previous = []meeting.Meeting{earlier(meeting.Initial, "2025-09-01", meeting.Quorate)}
 		}, guidance.NotApplicable},
-		{"S3_PlanRecord_Overdue", "plan.record", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"PlanRecord2023_NoNationalFigure_NotApplicable", "plan.record", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Record.PlanCirculated = meeting.Date{}
+		}, guidance.NotApplicable},
+		{"PlanRecord2023_HighlandFiveWorkingDays_Overdue", "plan.record", func(m *meeting.Meeting, o *meeting.Options) {
+			m.Record.PlanCirculated = meeting.Date{}
+			o.Local = []timescale.LocalTimescale{{Rule: "plan.record", Amount: 5, Unit: timescale.WorkingDays,
+				Source: "Highland Child Protection Committee 2024 procedures, Reaching decisions in the CPPM"}}
 		}, guidance.Overdue},
 		{"S3_PlanRecord_NoPlanNotApplicable", "plan.record", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.PlanRequired = ptr(false)
@@ -430,11 +435,11 @@ func TestNext(t *testing.T) {
 		got = append(got, dl.Rule+" "+dl.Due.String())
 		require.NotEmpty(t, dl.Explanation())
 	}
-	// 2026-03-24 (Tuesday): first Core Group: 14 calendar days (S0) beats
-	// 15 working days (AD23). The record and the record of the plan were
+	// 2026-03-24 (Tuesday): first Core Group within 15 working days (AD23),
+	// Good Friday skipped. The record and the record of the plan were
 	// circulated (the fixture records both), so they are not owed.
 	require.Equal(t, []string{
-		"coregroup.first 2026-04-07",
+		"coregroup.first 2026-04-15",
 		"cppm.review 2026-09-24",
 	}, got)
 
@@ -448,7 +453,7 @@ func TestNext(t *testing.T) {
 			got = append(got, dl.Rule+" "+dl.Due.String())
 		}
 		// 10 working days skip Good Friday 2026-04-03.
-		require.Equal(t, []string{"coregroup.first 2026-04-07", "cppm.record 2026-04-08", "plan.record 2026-04-08", "cppm.review 2026-09-24"}, got)
+		require.Equal(t, []string{"cppm.record 2026-04-08", "coregroup.first 2026-04-15", "cppm.review 2026-09-24"}, got)
 	})
 
 	t.Run("InquorateOnlyReconvene", func(t *testing.T) {

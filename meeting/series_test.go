@@ -24,12 +24,11 @@ func TestFirstCoreGroup_Series(t *testing.T) {
 		want     guidance.Status
 		due      string
 	}{
-		// S0 (Highland 2024, LOCAL) 14 calendar days beat AD23's 15 working
-		// days under the default stricter reading.
-		{"S0_FourteenCalendarDays_Pending", guidance.Edition2023, "2026-03-02", "", "2026-03-10", nil, guidance.Pending, "2026-03-16"},
-		{"S0_FourteenCalendarDays_Overdue", guidance.Edition2023, "2026-03-02", "", "2026-03-17", nil, guidance.Overdue, "2026-03-16"},
-		{"AD23_WorkingDayReadingByPolicy", guidance.Edition2023, "2026-03-02", "", "2026-03-17", map[string]string{"coregroup.first.reading": "working"}, guidance.Pending, "2026-03-23"},
-		{"NoDateOfCheckIsUnknownNeverTheClock", guidance.Edition2023, "2026-03-02", "", "", nil, guidance.Unknown, "2026-03-16"},
+		// AD23: 15 working days (Highland's 14 calendar days are its
+		// profile's, not national).
+		{"AD23_FifteenWorkingDays_Pending", guidance.Edition2023, "2026-03-02", "", "2026-03-17", nil, guidance.Pending, "2026-03-23"},
+		{"AD23_FifteenWorkingDays_Overdue", guidance.Edition2023, "2026-03-02", "", "2026-03-24", nil, guidance.Overdue, "2026-03-23"},
+		{"NoDateOfCheckIsUnknownNeverTheClock", guidance.Edition2023, "2026-03-02", "", "", nil, guidance.Unknown, "2026-03-23"},
 		{"G21_3137_FifteenDays_Met", guidance.Edition2021, "2022-03-02", "2022-03-10", "2022-05-01", nil, guidance.Met, "2022-03-17"},
 		{"G14_AppendixC_FifteenCalendarDays_Late", guidance.Edition2014, "2016-03-02", "2016-03-20", "2016-06-01", nil, guidance.Late, "2016-03-17"},
 	}

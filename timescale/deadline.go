@@ -118,12 +118,83 @@ const Counting = "Counting: the anchor event's day is day 0. N calendar days aft
 
 // Due computes the deadline of rule in edition e from the anchors. It is
 // [Lookup] followed by [Timescale.Due], without copying the table entry.
+//
+// Where edition e states no national timescale for the rule but opts.Local
+// gives a local figure for it (a step the national text leaves open, such
+// as the record of the plan in 2023), the local figure alone sets the
+// deadline, counted from the anchor the rule has in the other editions; the
+// deadline cites the local source and says that no national figure exists.
 func Due(rule string, e guidance.Edition, anchors Anchors, opts Options) (Deadline, error) {
 	t, err := find(rule, e)
 	if err != nil {
+		if l, li := localFor(opts.Local, rule); li >= 0 && openStep(err) && stated(rule, e) {
+			return localOnlyDue(l, li, e, anchors, opts)
+		}
 		return Deadline{}, err
 	}
 	return t.Due(anchors, opts)
+}
+
+// openStep reports whether err says the rule has timescales in other
+// editions but none in the one asked for.
+func openStep(err error) bool {
+	ge, ok := err.(*guidance.Error)
+	return ok && ge.Kind == guidance.NotInEdition && ge.Field == "edition"
+}
+
+// stated reports whether the catalogue states rule in edition e: a local
+// figure can set a step the edition states without a timescale, not a step
+// the edition does not have.
+func stated(rule string, e guidance.Edition) bool {
+	_, _, err := guidance.ProvisionOf(rule, e)
+	return err == nil
+}
+
+// localOnly returns the timescale local figure l sets for a step edition e
+// leaves open: l's amount and unit, counted from the anchor (and in the
+// direction) of the rule's timescale in the latest edition that has one.
+func localOnly(l LocalTimescale, e guidance.Edition) (Timescale, bool) {
+	eds := byRule[l.Rule]
+	for i := len(eds) - 1; i >= 0; i-- {
+		if o := eds[i]; o != nil {
+			return Timescale{Rule: l.Rule, Edition: e, Direction: o.Direction, Action: o.Action,
+				Readings: []Reading{{Name: "local", Amount: l.Amount, Unit: l.Unit, Anchor: o.Readings[0].Anchor, Citations: []guidance.Citation{l.citation()}}},
+				Notes:    []string{"The " + e.String() + " edition states no national timescale for this step; the local figure of " + l.Source + " sets the deadline."}}, true
+		}
+	}
+	return Timescale{}, false
+}
+
+func localOnlyDue(l LocalTimescale, li int, e guidance.Edition, anchors Anchors, opts Options) (Deadline, error) {
+	if err := checkLocalOnly(l, li); err != nil {
+		return Deadline{}, err
+	}
+	t, ok := localOnly(l, e)
+	if !ok {
+		return Deadline{}, &guidance.Error{Kind: guidance.NotInEdition, Field: "rule", Hint: "this rule has no timescale"}
+	}
+	opts.Local = nil // the figure is the timescale: nothing left to tighten
+	dl, err := t.Due(anchors, opts)
+	if err != nil {
+		return dl, err
+	}
+	dl.Citations = append(dl.Citations, l.citation())
+	return dl, nil
+}
+
+// checkLocalOnly checks a figure for a step with no national timescale:
+// its source, unit and amount.
+func checkLocalOnly(l LocalTimescale, i int) error {
+	switch {
+	case strings.TrimSpace(l.Source) == "":
+		return localError(guidance.Invalid, i, ".source", "say where the local figure comes from, e.g. the procedures and paragraph")
+	case l.Unit != CalendarDays && l.Unit != WorkingDays && l.Unit != Months:
+		return localError(guidance.Invalid, i, ".unit", `use "calendar" or "working" days, or months`)
+	}
+	if hint := LocalAmountHint(l.Unit, l.Amount); hint != "" {
+		return localError(guidance.Invalid, i, l.amountField(), hint)
+	}
+	return nil
 }
 
 // Due computes the deadline from the anchors. Errors are *guidance.Error:

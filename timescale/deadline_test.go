@@ -86,31 +86,38 @@ func TestAddWorkingDays_AnchorDayNeverCounts(t *testing.T) {
 	}
 }
 
-func TestCoreGroupFirst2023_StricterOf14CalendarAnd15WorkingDays(t *testing.T) {
+func TestCoreGroupFirst2023_FifteenWorkingDaysOfAppendixD(t *testing.T) {
 	anchors := timescale.Anchors{timescale.EventCPPM: day(2026, 12, 18)}
 	dl, err := timescale.Due("coregroup.first", guidance.Edition2023, anchors, timescale.Options{})
+	require.NoError(t, err)
+	// 21-24 (4), Christmas and Boxing Day substitute skipped, 29-31 (7), New
+	// Year's days skipped, 5-8 (11), 11-14 (15).
+	assert.Equal(t, day(2027, 1, 14), dl.Due)
+	assert.Equal(t, day(2027, 1, 14), dl.LastWorkingDay)
+	assert.Equal(t, "default", dl.Governing)
+	require.Len(t, dl.Readings, 1)
+	assert.Equal(t, timescale.WorkingDays, dl.Readings[0].Unit)
+	assert.Equal(t, 15, dl.Readings[0].Amount)
+	assert.Empty(t, dl.Policies, "the national 2023 text has one reading: no policy")
+	require.Len(t, dl.Citations, 1)
+	assert.Equal(t, guidance.AD23, dl.Citations[0].Source, "Appendix D is cited, and nothing local")
+	assert.Equal(t, "Appendix D", dl.Citations[0].Paragraph)
+}
+
+// Highland's 14 calendar days (a local figure, provably tighter than 15
+// working days) governs over Christmas and New Year.
+func TestCoreGroupFirst2023_HighlandFourteenCalendarDaysGovern(t *testing.T) {
+	anchors := timescale.Anchors{timescale.EventCPPM: day(2026, 12, 18)}
+	dl, err := timescale.Due("coregroup.first", guidance.Edition2023, anchors, timescale.Options{Local: []timescale.LocalTimescale{highland14}})
 	require.NoError(t, err)
 	assert.Equal(t, day(2027, 1, 1), dl.Due)
 	assert.Equal(t, day(2026, 12, 31), dl.LastWorkingDay)
 	assert.Contains(t, dl.DueWhy, "New Year")
-	assert.Equal(t, "calendar", dl.Governing)
-	require.Len(t, dl.Readings, 2)
-	assert.Equal(t, day(2027, 1, 1), dl.Readings[0].Due)
-	assert.True(t, dl.Readings[0].Governs)
-	assert.Equal(t, day(2027, 1, 14), dl.Readings[1].Due)
-	assert.False(t, dl.Readings[1].Governs)
-	require.Len(t, dl.Policies, 1)
-	assert.Equal(t, timescale.Applied{Policy: "coregroup.first.reading", Choice: timescale.Stricter, Default: true,
-		Effect: dl.Policies[0].Effect}, dl.Policies[0])
-
-	dl, err = timescale.Due("coregroup.first", guidance.Edition2023, anchors,
-		timescale.Options{Policies: map[string]string{"coregroup.first.reading": "working"}})
-	require.NoError(t, err)
-	assert.Equal(t, day(2027, 1, 14), dl.Due)
-	assert.Equal(t, day(2027, 1, 14), dl.LastWorkingDay)
-	assert.Empty(t, dl.DueWhy)
-	assert.Equal(t, "working", dl.Governing)
-	assert.False(t, dl.Policies[0].Default)
+	assert.Equal(t, "local", dl.Governing)
+	require.NotNil(t, dl.Local)
+	assert.True(t, dl.Local.Governs)
+	assert.Contains(t, dl.Explanation(), "Highland Child Protection Committee 2024 procedures")
+	assert.Contains(t, dl.Citations, guidance.Citation{Source: guidance.Local, Note: highland14.Source, Committee: "Highland Child Protection Committee", Year: 2024})
 }
 
 func TestWorkingDayDeadlines_SkipChristmasAndNewYearWithReasons(t *testing.T) {
@@ -420,7 +427,8 @@ func TestCalendarWith_DerivesWithoutChangingScotland(t *testing.T) {
 }
 
 func TestAssess_Statuses(t *testing.T) {
-	dl, err := timescale.Due("coregroup.first", guidance.Edition2023, timescale.Anchors{timescale.EventCPPM: day(2026, 12, 18)}, timescale.Options{})
+	dl, err := timescale.Due("coregroup.first", guidance.Edition2023, timescale.Anchors{timescale.EventCPPM: day(2026, 12, 18)},
+		timescale.Options{Local: []timescale.LocalTimescale{highland14}})
 	require.NoError(t, err)
 	require.Equal(t, day(2027, 1, 1), dl.Due)
 	v := timescale.Variation{Rule: "coregroup.first", NewDate: day(2027, 1, 8), Approver: "Jane Q. Approver",

@@ -18,9 +18,9 @@
 // Every timescale of the guidance is data: a [Timescale] per rule and edition,
 // with one or more [Reading] values (an amount of a [Unit] counted from an
 // anchor [Event], with citations). Where the guidance states two limits that
-// both bind, the earlier governs. Where sources disagree or leave a gap (the
-// 2023 core group: 14 calendar days or 15 working days; the 2021 "five days"
-// without a unit; what the initial CPPM's 28 days count from), a named
+// both bind, the earlier governs. Where the national sources disagree or
+// leave a gap (the 2021 "15 days" and "five days" without a unit; what the
+// initial CPPM's 28 days count from), a named
 // [Policy] decides, by default the stricter reading, and the explanation says
 // so. [Policies] lists them.
 //

@@ -59,9 +59,9 @@ func ExampleDue() {
 	fmt.Println("last working day:", dl.LastWorkingDay, dl.LastWorkingDay.Weekday())
 	fmt.Println("governing reading:", dl.Governing)
 	// Output:
-	// due: 2027-01-01 Friday
-	// last working day: 2026-12-31 Thursday
-	// governing reading: calendar
+	// due: 2027-01-14 Thursday
+	// last working day: 2027-01-14 Thursday
+	// governing reading: default
 }
 
 func ExampleCalendar_With() {

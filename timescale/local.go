@@ -17,18 +17,21 @@ import (
 // library's policy for comparing the two (checked by [CheckLocal], and again
 // by [Due] for the figure that applies):
 //
-//   - Units are never mixed. The local figure must count in the unit of at
-//     least one national reading of the rule in the edition checked
-//     (calendar days, working days or months), and it tightens exactly those
-//     readings. Working days are not converted to calendar days or back:
-//     how many calendar days 10 working days take depends on the weekends
-//     and holidays of each case, so a comparison across units would accept
-//     or refuse a figure case by case.
-//   - It must be strictly tighter than each reading it tightens: fewer days
-//     or months for a deadline, more for a notice period. An equal figure
-//     adds nothing and is refused as a mistake.
-//   - The rule must have a timescale in the edition checked: where the
-//     national guidance sets none, there is nothing to tighten.
+//   - A figure must be provably tighter, whatever the anchor date: never
+//     later (a deadline) or shorter (a notice) than the national reading it
+//     tightens, for any anchor date and any weekends and holidays. In the
+//     same unit (calendar days, working days or months) that means strictly
+//     fewer (a deadline) or more (a notice): an equal figure adds nothing
+//     and is refused as a mistake. Across units, only what holds for every
+//     date is accepted: N calendar days tighten a deadline of M working days
+//     when N <= M (M working days span at least M calendar days), and N
+//     working days lengthen a notice of M calendar days when N >= M. Any
+//     other mix (working days against calendar days for a deadline, days
+//     against months) could be later on some dates and is refused.
+//   - The rule must be a timescale rule. Where the edition checked states
+//     no national timescale for the step (it has one in other editions),
+//     the local figure alone sets the deadline, counted from the step's
+//     usual anchor: see [Due].
 //
 // When the deadline is computed, the local figure counts from the anchor of
 // each reading it tightens. If the national reading that governs is one of
@@ -52,6 +55,11 @@ type LocalTimescale struct {
 	// Source is where the figure comes from, e.g. "Anytown CPC procedures
 	// 2026, para 4.2". It is cited wherever the figure is used.
 	Source string `json:"source"`
+	// Committee and Year name the Child Protection Committee whose
+	// procedures set the figure, when known (a council procedure profile
+	// sets them); the citation carries them.
+	Committee string `json:"committee,omitempty"`
+	Year      int    `json:"year,omitempty"`
 }
 
 // String describes the figure: "10 working days (Anytown CPC procedures
@@ -70,7 +78,7 @@ func (l LocalTimescale) amountField() string {
 
 // citation is how deadlines cite the figure.
 func (l LocalTimescale) citation() guidance.Citation {
-	return guidance.Citation{Source: guidance.Local, Note: l.Source}
+	return guidance.Citation{Source: guidance.Local, Note: l.Source, Committee: l.Committee, Year: l.Year}
 }
 
 // LocalApplied records a local figure weighed in a deadline.
@@ -103,6 +111,13 @@ func CheckLocal(local []LocalTimescale, e guidance.Edition) error {
 			return localError(guidance.Invalid, i, ".rule", "give one local figure per rule: an earlier figure names the same rule")
 		}
 		t, err := find(l.Rule, e)
+		if err != nil && openStep(err) && stated(l.Rule, e) {
+			// A step the edition leaves open: the local figure sets it.
+			if err := checkLocalOnly(l, i); err != nil {
+				return err
+			}
+			continue
+		}
 		if err != nil {
 			return localRuleError(i, l.Rule, e, err)
 		}
@@ -146,17 +161,27 @@ func (t *Timescale) checkLocal(l LocalTimescale, i int) error {
 	}
 	tightens := 0
 	for _, r := range t.Readings {
-		if r.Unit != l.Unit {
-			continue
-		}
-		tightens++
-		if !tighter(t.Direction, l.Amount, r.Amount) {
-			want := "fewer than " + strconv.Itoa(r.Amount)
-			if t.Direction == Notice {
-				want = "more than " + strconv.Itoa(r.Amount)
+		switch {
+		case r.Unit == l.Unit:
+			tightens++
+			if !tighter(t.Direction, l.Amount, r.Amount) {
+				want := "fewer than " + strconv.Itoa(r.Amount)
+				if t.Direction == Notice {
+					want = "more than " + strconv.Itoa(r.Amount)
+				}
+				return localError(guidance.Refused, i, l.amountField(), "a local procedure can only tighten the national timescale, not loosen it or repeat it: "+
+					t.Rule+" in the "+t.Edition.String()+" edition is "+Computed{Reading: r}.describe(t.Direction, r.Anchor.Title())+" ("+joinCitations(r.Citations)+"); give "+want+" "+l.Unit.String())
 			}
-			return localError(guidance.Refused, i, l.amountField(), "a local procedure can only tighten the national timescale, not loosen it or repeat it: "+
-				t.Rule+" in the "+t.Edition.String()+" edition is "+Computed{Reading: r}.describe(t.Direction, r.Anchor.Title())+" ("+joinCitations(r.Citations)+"); give "+want+" "+l.Unit.String())
+		case crossUnit(t.Direction, l.Unit, r.Unit):
+			if !crossTighter(t.Direction, l.Amount, r.Amount) {
+				want := "at most " + strconv.Itoa(r.Amount)
+				if t.Direction == Notice {
+					want = "at least " + strconv.Itoa(r.Amount)
+				}
+				return localError(guidance.Refused, i, l.amountField(), "a local figure in "+l.Unit.String()+" is accepted against the national "+
+					Computed{Reading: r}.describe(t.Direction, r.Anchor.Title())+" ("+joinCitations(r.Citations)+") only when it can never give a looser date: give "+want+" "+l.Unit.String())
+			}
+			tightens++
 		}
 	}
 	if tightens == 0 {
@@ -167,9 +192,37 @@ func (t *Timescale) checkLocal(l LocalTimescale, i int) error {
 			}
 		}
 		return localError(guidance.Refused, i, ".unit", t.Rule+" in the "+t.Edition.String()+" edition counts in "+strings.Join(units, " or ")+
-			": give the local figure in that unit (the library does not compare working days with calendar days, whose relation changes with each case's weekends and holidays)")
+			": give the local figure in that unit, or in calendar days against working days (the library accepts a figure only where it is tighter whatever the weekends and holidays of the case)")
 	}
 	return nil
+}
+
+// crossUnit reports whether a local figure in unit lu can be proven tighter
+// than a national reading in another unit nu, for some amounts: calendar
+// days against working days for a deadline, working days against calendar
+// days for a notice.
+func crossUnit(dir Direction, lu, nu Unit) bool {
+	if dir == Notice {
+		return lu == WorkingDays && nu == CalendarDays
+	}
+	return lu == CalendarDays && nu == WorkingDays
+}
+
+// crossTighter reports whether a cross-unit figure (see crossUnit) is never
+// looser than the national one: N calendar days end no later than N <= M
+// working days; N working days of notice start no later than N >= M calendar
+// days.
+func crossTighter(dir Direction, local, national int) bool {
+	if dir == Notice {
+		return local >= national
+	}
+	return local <= national
+}
+
+// covers reports whether local figure l tightens national reading r: the
+// same unit, or a cross-unit figure checkLocal accepted.
+func covers(dir Direction, l LocalTimescale, r Reading) bool {
+	return r.Unit == l.Unit || crossUnit(dir, l.Unit, r.Unit)
 }
 
 // Bounds of a local figure's amount. Every national timescale, and every
@@ -232,7 +285,7 @@ func (t *Timescale) applyLocal(dl *Deadline, c *Calendar, l LocalTimescale, anch
 	counterpart, earliest := -1, -1
 	for i := range n {
 		r := dl.Readings[i].Reading
-		if r.Unit != l.Unit {
+		if !covers(t.Direction, l, r) {
 			continue
 		}
 		national = append(national, dl.Readings[i].describe(t.Direction, r.Anchor.Title())+" ["+joinCitations(r.Citations)+"]")
@@ -258,7 +311,7 @@ func (t *Timescale) applyLocal(dl *Deadline, c *Calendar, l LocalTimescale, anch
 	}
 	if local := dl.Readings[n:]; len(local) > 1 {
 		for i := range local {
-			local[i].Name = "local-" + dl.Readings[indexOfUnit(dl.Readings[:n], l.Unit, i)].Name
+			local[i].Name = "local-" + dl.Readings[indexCovered(dl.Readings[:n], t.Direction, l, i)].Name
 		}
 	}
 	applied := &LocalApplied{LocalTimescale: l, National: strings.Join(national, "; ")}
@@ -279,10 +332,10 @@ func (t *Timescale) applyLocal(dl *Deadline, c *Calendar, l LocalTimescale, anch
 	return gov
 }
 
-// indexOfUnit returns the index in rs of the k-th reading in unit u.
-func indexOfUnit(rs []Computed, u Unit, k int) int {
+// indexCovered returns the index in rs of the k-th reading l covers.
+func indexCovered(rs []Computed, dir Direction, l LocalTimescale, k int) int {
 	for i, r := range rs {
-		if r.Unit == u {
+		if covers(dir, l, r.Reading) {
 			if k == 0 {
 				return i
 			}

@@ -20,8 +20,12 @@ func localFig(rule string, n int, u timescale.Unit) timescale.LocalTimescale {
 	return timescale.LocalTimescale{Rule: rule, Amount: n, Unit: u, Source: anytown}
 }
 
+// highland14 is Highland's first Core Group figure as its profile gives it.
+var highland14 = timescale.LocalTimescale{Rule: "coregroup.first", Amount: 14, Unit: timescale.CalendarDays,
+	Source: "Highland Child Protection Committee 2024 procedures, Core Group", Committee: "Highland Child Protection Committee", Year: 2024}
+
 // A local procedure may tighten a national timescale, never loosen or repeat
-// it, and never in a unit the national timescale does not count in.
+// it, and in another unit only where it is tighter whatever the dates.
 func TestCheckLocal_TighterAcceptedEqualLooserOrMixedRefused(t *testing.T) {
 	e23, e21 := guidance.Edition2023, guidance.Edition2021
 	for _, tc := range []struct {
@@ -32,11 +36,16 @@ func TestCheckLocal_TighterAcceptedEqualLooserOrMixedRefused(t *testing.T) {
 		field   string
 	}{
 		{"coregroup.first 10 working days tightens AD23's 15", e23, localFig("coregroup.first", 10, timescale.WorkingDays), guidance.Other, ""},
-		{"coregroup.first 10 calendar days tightens S0's 14", e23, localFig("coregroup.first", 10, timescale.CalendarDays), guidance.Other, ""},
-		{"coregroup.first 14 calendar days only repeats S0", e23, localFig("coregroup.first", 14, timescale.CalendarDays), guidance.Refused, "timescales[0].days"},
+		{"coregroup.first 14 calendar days are provably tighter than 15 working days (Highland)", e23, localFig("coregroup.first", 14, timescale.CalendarDays), guidance.Other, ""},
+		{"coregroup.first 15 calendar days are no later than 15 working days", e23, localFig("coregroup.first", 15, timescale.CalendarDays), guidance.Other, ""},
+		{"coregroup.first 16 calendar days cannot be proven tighter than 15 working days", e23, localFig("coregroup.first", 16, timescale.CalendarDays), guidance.Refused, "timescales[0].days"},
+		{"coregroup.first 2014 in working days mixes units with 15 calendar days", guidance.Edition2014, localFig("coregroup.first", 10, timescale.WorkingDays), guidance.Refused, "timescales[0].unit"},
+		{"cppm.notice 2023: 5 working days' notice is never shorter than 5 calendar days", e23, localFig("cppm.notice", 5, timescale.WorkingDays), guidance.Other, ""},
+		{"cppm.notice 2023: 4 working days' notice could be shorter than 5 calendar days", e23, localFig("cppm.notice", 4, timescale.WorkingDays), guidance.Refused, "timescales[0].days"},
 		{"coregroup.first 15 working days only repeats AD23", e23, localFig("coregroup.first", 15, timescale.WorkingDays), guidance.Refused, "timescales[0].days"},
 		{"coregroup.first 20 working days loosens AD23", e23, localFig("coregroup.first", 20, timescale.WorkingDays), guidance.Refused, "timescales[0].days"},
-		{"cppm.record in calendar days mixes units with 10 working days", e23, localFig("cppm.record", 12, timescale.CalendarDays), guidance.Refused, "timescales[0].unit"},
+		{"cppm.record 12 calendar days could run past 10 working days", e23, localFig("cppm.record", 12, timescale.CalendarDays), guidance.Refused, "timescales[0].days"},
+		{"cppm.record 10 calendar days are no later than 10 working days", e23, localFig("cppm.record", 10, timescale.CalendarDays), guidance.Other, ""},
 		{"cppm.review 3 months tightens 6 months", e23, localFig("cppm.review", 3, timescale.Months), guidance.Other, ""},
 		{"cppm.review in days mixes units with months", e23, localFig("cppm.review", 60, timescale.CalendarDays), guidance.Refused, "timescales[0].unit"},
 		{"cppm.review 6 months only repeats", e23, localFig("cppm.review", 6, timescale.Months), guidance.Refused, "timescales[0].months"},
@@ -44,6 +53,9 @@ func TestCheckLocal_TighterAcceptedEqualLooserOrMixedRefused(t *testing.T) {
 		{"cppm.notice 3 days is a shorter notice than 5", e23, localFig("cppm.notice", 3, timescale.CalendarDays), guidance.Refused, "timescales[0].days"},
 		{"plan.record 2021 LOCAL 5 working days tightened to 3", e21, localFig("plan.record", 3, timescale.WorkingDays), guidance.Other, ""},
 		{"cppm.record has no national timescale in 2021", e21, localFig("cppm.record", 5, timescale.WorkingDays), guidance.NotInEdition, "timescales[0].rule"},
+		{"plan.record: a step the 2023 text leaves open takes a local figure", e23, localFig("plan.record", 10, timescale.WorkingDays), guidance.Other, ""},
+		{"a step left open still needs a source", e23, timescale.LocalTimescale{Rule: "plan.record", Amount: 5, Unit: timescale.WorkingDays}, guidance.Invalid, "timescales[0].source"},
+		{"a step left open still needs an amount in bounds", e23, localFig("plan.record", 0, timescale.WorkingDays), guidance.Invalid, "timescales[0].days"},
 		{"cppm.core-agencies is not a timescale rule", e23, localFig("cppm.core-agencies", 5, timescale.WorkingDays), guidance.NotInEdition, "timescales[0].rule"},
 		{"an unknown rule", e23, localFig("coregroup.second", 5, timescale.WorkingDays), guidance.UnknownRule, "timescales[0].rule"},
 		{"no source", e23, timescale.LocalTimescale{Rule: "coregroup.first", Amount: 10, Unit: timescale.WorkingDays}, guidance.Invalid, "timescales[0].source"},
@@ -90,24 +102,25 @@ func TestDue_RefusesALooserLocalFigure(t *testing.T) {
 
 // The local figure governs when it gives the earlier date, cites its LOCAL
 // source and says which national figure it tightens; where the national date
-// is earlier (10 working days over Christmas run past 14 calendar days), the
-// national date still governs.
+// is earlier (2021: 9 working days over Christmas run past 15 calendar days),
+// the national date still governs.
 func TestDue_LocalFigureGovernsOnlyWhenEarlier(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
+		edition guidance.Edition
 		cppm    timescale.Date
 		local   timescale.LocalTimescale
 		due     timescale.Date
 		gov     string
 		governs bool
 	}{
-		{"8 working days from Monday 2 March beat 14 calendar days", day(2026, 3, 2), localFig("coregroup.first", 8, timescale.WorkingDays), day(2026, 3, 12), "local", true},
-		{"10 working days from a Monday tie with 14 calendar days: the national date stands", day(2026, 3, 2), localFig("coregroup.first", 10, timescale.WorkingDays), day(2026, 3, 16), "calendar", false},
-		{"10 calendar days beat 14", day(2026, 3, 2), localFig("coregroup.first", 10, timescale.CalendarDays), day(2026, 3, 12), "local", true},
-		{"9 working days over Christmas end after 14 calendar days", day(2026, 12, 18), localFig("coregroup.first", 9, timescale.WorkingDays), day(2027, 1, 1), "calendar", false},
+		{"2023: 8 working days from Monday 2 March beat 15 working days", guidance.Edition2023, day(2026, 3, 2), localFig("coregroup.first", 8, timescale.WorkingDays), day(2026, 3, 12), "local", true},
+		{"2023: 14 calendar days beat 15 working days", guidance.Edition2023, day(2026, 3, 2), localFig("coregroup.first", 14, timescale.CalendarDays), day(2026, 3, 16), "local", true},
+		{"2021: 10 working days from Monday 2 March (16 March) beat 15 calendar days (17 March)", guidance.Edition2021, day(2026, 3, 2), localFig("coregroup.first", 10, timescale.WorkingDays), day(2026, 3, 16), "local", true},
+		{"2021: 9 working days over Christmas end after 15 calendar days", guidance.Edition2021, day(2026, 12, 18), localFig("coregroup.first", 9, timescale.WorkingDays), day(2027, 1, 2), "calendar", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dl, err := timescale.Due("coregroup.first", guidance.Edition2023, timescale.Anchors{timescale.EventCPPM: tc.cppm},
+			dl, err := timescale.Due("coregroup.first", tc.edition, timescale.Anchors{timescale.EventCPPM: tc.cppm},
 				timescale.Options{Local: []timescale.LocalTimescale{tc.local}})
 			require.NoError(t, err)
 			assert.Equal(t, tc.due, dl.Due)
@@ -222,15 +235,15 @@ func TestDue_LocalFigureTightensOnlyTheReadingThatApplies(t *testing.T) {
 		{"G14 pre-birth: after a late notification the local figure tightens the 21 days", "cppm.pre-birth", guidance.Edition2014,
 			timescale.Anchors{timescale.EventConcern: day(2026, 4, 1), timescale.EventExpectedDelivery: day(2026, 6, 1)}, nil,
 			localFig("cppm.pre-birth", 14, timescale.CalendarDays), day(2026, 4, 15), "local", false},
-		{"coregroup.first 2023 with the working reading chosen: a calendar figure does not apply", "coregroup.first", guidance.Edition2023,
-			timescale.Anchors{timescale.EventCPPM: day(2026, 3, 2)}, map[string]string{"coregroup.first.reading": "working"},
-			localFig("coregroup.first", 10, timescale.CalendarDays), day(2026, 3, 23), "working", true},
-		{"coregroup.first 2023 with the working reading chosen: a working figure tightens it", "coregroup.first", guidance.Edition2023,
+		{"coregroup.first 2021 with the calendar reading chosen: a working figure does not apply", "coregroup.first", guidance.Edition2021,
+			timescale.Anchors{timescale.EventCPPM: day(2026, 3, 2)}, map[string]string{"coregroup.first.reading": "calendar"},
+			localFig("coregroup.first", 10, timescale.WorkingDays), day(2026, 3, 17), "calendar", true},
+		{"coregroup.first 2021 with the working reading chosen: a working figure tightens it", "coregroup.first", guidance.Edition2021,
 			timescale.Anchors{timescale.EventCPPM: day(2026, 3, 2)}, map[string]string{"coregroup.first.reading": "working"},
 			localFig("coregroup.first", 8, timescale.WorkingDays), day(2026, 3, 12), "local", false},
-		{"coregroup.first 2023 stricter: the earliest local date still governs", "coregroup.first", guidance.Edition2023,
+		{"coregroup.first 2021 stricter: the earliest local date still governs", "coregroup.first", guidance.Edition2021,
 			timescale.Anchors{timescale.EventCPPM: day(2026, 3, 2)}, nil,
-			localFig("coregroup.first", 10, timescale.CalendarDays), day(2026, 3, 12), "local", false},
+			localFig("coregroup.first", 10, timescale.CalendarDays), day(2026, 3, 12), "local-calendar", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dl, err := timescale.Due(tc.rule, tc.edition, tc.anchors, timescale.Options{Policies: tc.policies, Local: []timescale.LocalTimescale{tc.local}})
@@ -239,7 +252,7 @@ func TestDue_LocalFigureTightensOnlyTheReadingThatApplies(t *testing.T) {
 			assert.Equal(t, tc.gov, dl.Governing)
 			require.NotNil(t, dl.Local)
 			assert.Equal(t, tc.notApplicable, dl.Local.NotApplicable)
-			assert.Equal(t, !tc.notApplicable && tc.gov == "local", dl.Local.Governs)
+			assert.Equal(t, !tc.notApplicable && strings.HasPrefix(tc.gov, "local"), dl.Local.Governs)
 			if tc.notApplicable {
 				assert.Contains(t, dl.Explanation(), "does not apply to this case")
 				assert.NotContains(t, dl.Explanation(), "already earlier", "the explanation does not contradict the dates")
@@ -254,4 +267,20 @@ func TestGolden_PreBirth2014LocalNotLateExplanation(t *testing.T) {
 		timescale.Options{Local: []timescale.LocalTimescale{localFig("cppm.pre-birth", 14, timescale.CalendarDays)}})
 	require.NoError(t, err)
 	golden(t, filepath.Join("testdata", "2014", "cppm-pre-birth-local-not-late.txt"), []byte(dl.Explanation()))
+}
+
+// A step the edition leaves open (2023 states no national figure for the
+// record of the plan) takes its deadline from the local figure alone, counted
+// from the CPPM, citing the local source and saying no national figure
+// exists.
+func TestDue_LocalFigureSetsAStepTheEditionLeavesOpen(t *testing.T) {
+	a := timescale.Anchors{timescale.EventCPPM: day(2026, 3, 2)}
+	_, err := timescale.Due("plan.record", guidance.Edition2023, a, timescale.Options{})
+	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.NotInEdition}, err), "got %v", err)
+	dl, err := timescale.Due("plan.record", guidance.Edition2023, a, timescale.Options{Local: []timescale.LocalTimescale{localFig("plan.record", 5, timescale.WorkingDays)}})
+	require.NoError(t, err)
+	assert.Equal(t, day(2026, 3, 9), dl.Due)
+	assert.Equal(t, "local", dl.Governing)
+	assert.Contains(t, dl.Citations, guidance.Citation{Source: guidance.Local, Note: anytown})
+	assert.Contains(t, dl.Explanation(), "states no national timescale for this step")
 }

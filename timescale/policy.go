@@ -36,12 +36,12 @@ const Stricter = "stricter"
 var policies = []Policy{
 	{
 		ID:       "coregroup.first.reading",
-		Question: "When must the first Core Group meet? 2023: the national Appendix D (AD23) says within 15 working days; Highland's 2024 procedures (S0, local) say within 14 calendar days; the national 2023 Part 3 paragraph has not been read. 2021: \"within 15 days\" (G21 3.137), no unit.",
+		Question: "2021: the first Core Group meets \"within 15 days\" of the CPPM (G21 3.137), no unit. (2023 counts 15 working days, AD23; a council's procedures may tighten that in its profile.)",
 		Default:  Stricter,
 		Choices: []Choice{
-			{Stricter, "the earlier of the readings (14 calendar days in 2023; 15 calendar days in 2021)"},
-			{"calendar", "count calendar days (2023: 14, S0; 2021: 15)"},
-			{"working", "count working days (2023: 15, AD23; 2021: 15)"},
+			{Stricter, "the earlier of the readings: 15 calendar days"},
+			{"calendar", "count 15 calendar days"},
+			{"working", "count 15 working days"},
 		},
 	},
 	{

@@ -217,9 +217,6 @@ func g21(p string) guidance.Citation {
 func s0(p string) guidance.Citation {
 	return guidance.Citation{Source: guidance.S0, Edition: guidance.Edition2023, Paragraph: p, Committee: "Highland Child Protection Committee", Year: 2024}
 }
-func s3(p string) guidance.Citation {
-	return guidance.Citation{Source: guidance.S3, Edition: guidance.Edition2023, Paragraph: p, Committee: "North Lanarkshire Child Protection Committee", Year: 2023}
-}
 func local(e guidance.Edition) guidance.Citation {
 	return guidance.Citation{Source: guidance.Local, Edition: e}
 }
@@ -289,7 +286,6 @@ var table = func() []Timescale {
 
 		one("plan.record", e14, Within, 5, CalendarDays, EventCPPM, g14),
 		one("plan.record", e21, Within, 5, WorkingDays, EventCPPM, local(e21)),
-		one("plan.record", e23, Within, 10, WorkingDays, EventCPPM, s3("Child protection plan")),
 
 		one("coregroup.first", e14, Within, 15, CalendarDays, EventCPPM, g14),
 		{Rule: "coregroup.first", Edition: e21, Direction: Within, Combine: ByPolicy, Policy: "coregroup.first.reading",
@@ -298,12 +294,7 @@ var table = func() []Timescale {
 				{Name: "working", Amount: 15, Unit: WorkingDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))},
 			},
 			Notes: []string{"The 2021 text says within 15 days without a unit."}},
-		{Rule: "coregroup.first", Edition: e23, Direction: Within, Combine: ByPolicy, Policy: "coregroup.first.reading",
-			Readings: []Reading{
-				{Name: "calendar", Amount: 14, Unit: CalendarDays, Anchor: EventCPPM, Citations: cites(s0("Core Group"))},
-				{Name: "working", Amount: 15, Unit: WorkingDays, Anchor: EventCPPM, Citations: cites(ad23)},
-			},
-			Notes: []string{"Highland's 2024 procedures (S0, local) say 14 calendar days; the national Appendix D says 15 working days; the national 2023 Part 3 paragraph has not been read."}},
+		one("coregroup.first", e23, Within, 15, WorkingDays, EventCPPM, ad23),
 
 		one("coregroup.refer-change", e14, Within, 3, CalendarDays, EventChangeIdentified, g14),
 		one("coregroup.refer-change", e21, Within, 3, CalendarDays, EventChangeIdentified, g21("3.137")),

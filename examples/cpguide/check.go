@@ -15,6 +15,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/procedures"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -30,6 +31,7 @@ var now = time.Now
 // caseFlags are the flags shared by the commands that read a case.
 type caseFlags struct {
 	today, edition, overlay string
+	procedures              string
 	policies                pairs
 	showBirthDates          bool
 }
@@ -39,6 +41,7 @@ func addCaseFlags(fs *flag.FlagSet) *caseFlags {
 	fs.StringVar(&cf.today, "today", "", "date of the check, YYYY-MM-DD (default: today's date in Scotland)")
 	fs.StringVar(&cf.edition, "edition", "", "edition of the guidance: 2014, 2021 or 2023 (default: the one in force on the case's first event)")
 	fs.StringVar(&cf.overlay, "overlay", "", "JSON file of local holidays and tighter local timescales: {\"name\": ..., \"holidays\": [{\"date\", \"name\", \"source\"}], \"timescales\": [{\"rule\", \"days\" and \"unit\" (working or calendar) or \"months\", \"source\"}]} (see examples/overlays)")
+	fs.StringVar(&cf.procedures, "procedures", "", "a council procedure profile: a bundled name (highland-2024, north-lanarkshire-2023) or a JSON/YAML profile file (schema/profile.schema.json)")
 	fs.Var(&cf.policies, "policy", "ID=CHOICE, a policy choice instead of its default (repeatable)")
 	fs.BoolVar(&cf.showBirthDates, "show-birth-dates", false, "show the dates of expected delivery, birth and discharge, and the dates counted from them (withheld by default)")
 	return cf
@@ -77,6 +80,13 @@ func (cf *caseFlags) options() (cpguide.Options, bool, error) {
 			return opts, false, err
 		}
 		opts.Overlay = o
+	}
+	if cf.procedures != "" {
+		p, err := readProcedures(cf.procedures)
+		if err != nil {
+			return opts, false, err
+		}
+		opts.Procedures = p
 	}
 	opts.Policies, err = policyFlags(cf.policies)
 	return opts, defaulted, err
@@ -121,6 +131,43 @@ func readOverlay(name string) (*cpguide.Overlay, error) {
 		return nil, errAt{"--overlay", err}
 	}
 	return o, nil
+}
+
+// readProcedures returns the bundled profile of that name, or else reads a
+// profile file (YAML when its name ends in .yaml or .yml).
+func readProcedures(name string) (*procedures.Profile, error) {
+	if slices.Contains(procedures.Names(), name) {
+		return procedures.Lookup(name)
+	}
+	data, err := readCapped(name, maxProfileFile)
+	if err != nil {
+		return nil, errUsage{"--procedures: name a bundled profile (" + strings.Join(procedures.Names(), ", ") + ") or a readable profile file"}
+	}
+	data = bytes.TrimPrefix(data, utf8BOM)
+	var p *procedures.Profile
+	if strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml") {
+		p, err = procedures.DecodeYAML(data)
+	} else {
+		p, err = procedures.Decode(data)
+	}
+	if err != nil {
+		return nil, errAt{"--procedures", err}
+	}
+	return p, nil
+}
+
+// maxProfileFile is one byte more than procedures.Decode accepts, so that a
+// file over the limit is refused by the decoder, which names it.
+const maxProfileFile = 1<<20 + 1
+
+// readCapped reads at most limit bytes of file name.
+func readCapped(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit))
 }
 
 var utf8BOM = []byte("\ufeff")
@@ -182,6 +229,8 @@ func loadCase(name string, cf *caseFlags) (*checked, error) {
 		switch {
 		case errors.As(err, &ge) && (ge.Field == "overlay" || strings.HasPrefix(ge.Field, "overlay.")):
 			return nil, errAt{"--overlay", err}
+		case errors.As(err, &ge) && (strings.HasPrefix(ge.Field, "profile") || strings.HasPrefix(ge.Field, "procedures") || ge.Field == "options.procedures"):
+			return nil, errAt{"--procedures", err}
 		case errors.As(err, &ge) && ge.Kind == guidance.UnknownPolicy:
 			return nil, errAt{"--policy", err}
 		}
@@ -191,6 +240,11 @@ func loadCase(name string, cf *caseFlags) (*checked, error) {
 	if o := opts.Overlay; o != nil && len(o.Holidays) > 0 {
 		if ch.cal, err = ch.cal.With(o.Name, o.Holidays...); err != nil {
 			return nil, errAt{"--overlay", err}
+		}
+	}
+	if pr := opts.Procedures; pr != nil {
+		if ch.cal, err = pr.Calendar(ch.cal); err != nil {
+			return nil, errAt{"--procedures", err}
 		}
 	}
 	if !cf.showBirthDates {

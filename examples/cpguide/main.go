@@ -6,21 +6,22 @@
 //
 // Usage:
 //
-//	cpguide check CASE [--json] [--strict] [--today DATE] [--edition E] [--overlay FILE] [--policy ID=CHOICE]... [--show-birth-dates]
+//	cpguide check CASE [--json] [--strict] [--today DATE] [--edition E] [--procedures NAME|FILE] [--overlay FILE] [--policy ID=CHOICE]... [--show-birth-dates]
 //	cpguide ics CASE [-o FILE] [--remind N] [check's flags]
 //	cpguide report CASE --html FILE [check's flags]
 //	cpguide rules [--json]
-//	cpguide explain RULE
-//	cpguide test DIR|FILE [-v]
+//	cpguide explain RULE [--procedures NAME|FILE]
+//	cpguide test DIR|FILE [-v] [--procedures NAME|FILE]
 //	cpguide version
 //	cpguide help [COMMAND]
 //	cpguide calendar YEAR [--json]
-//	cpguide due --rule ID --from DATE [--edition 2023] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
+//	cpguide due --rule ID --from DATE [--edition 2023] [--procedures NAME|FILE] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
 //
 // Examples:
 //
 //	cpguide calendar 2026
 //	cpguide due --rule coregroup.first --from 2026-12-18
+//	cpguide due --rule coregroup.first --from 2026-12-18 --procedures highland-2024
 //	cpguide due --rule cppm.pre-birth --from 2026-01-05 --anchor expected-delivery=2026-06-01
 //
 // CASE is a file name, or - for standard input. The date of the check
@@ -52,14 +53,16 @@ func main() {
 const usage = `cpguide: Scotland's National Guidance for Child Protection, as deadlines that explain themselves.
 
 Commands:
-  check CASE [--json] [--strict] [--today DATE] [--edition 2014|2021|2023] [--overlay FILE] [--policy ID=CHOICE]... [--show-birth-dates]
+  check CASE [--json] [--strict] [--today DATE] [--edition 2014|2021|2023] [--procedures NAME|FILE] [--overlay FILE] [--policy ID=CHOICE]... [--show-birth-dates]
         check a case file (JSON or YAML; - reads standard input; see examples/cases) against every rule
         of one edition: breaches first, then what the case still owes and by when. --today is the date
         of the check (default: today's date in Scotland); --edition defaults to the one in force on the
-        case's first event; --overlay FILE adds local holidays and tighter local timescales ({"name":
+        case's first event; --procedures NAME|FILE applies a council procedure profile (bundled:
+        highland-2024, north-lanarkshire-2023; or a JSON/YAML file, schema/profile.schema.json): its
+        local holidays and its timescales, which can only tighten the national ones; --overlay FILE adds local holidays and tighter local timescales ({"name":
         ..., "holidays": [{"date", "name", "source"}], "timescales": [{"rule", "days" and "unit"
         (working or calendar) or "months", "source"}]}; see examples/overlays): a local timescale must
-        be tighter than the national one, in the same unit; --policy chooses another reading where the
+        be tighter than the national one on every date; --policy chooses another reading where the
         guidance is unclear (cpguide explain RULE names the policy). The dates of expected delivery,
         birth and discharge, and dates counted from them, are shown as [date withheld] unless
         --show-birth-dates. A case no rule applies to says "Nothing to check"; --strict makes that
@@ -81,15 +84,17 @@ Commands:
         output. Exit status 0: written; 2: bad input.
   rules [--json]
         list the catalogue: every rule's ID, title, strength per edition and citations
-  explain RULE
-        what a rule requires, its provisions per edition with citations, and its timescales
-  test DIR|FILE [-v]
+  explain RULE [--procedures NAME|FILE]
+        what a rule requires, its provisions per edition with citations, and its timescales; with
+        --procedures, the profile's local provisions and timescales beside the national ones
+  test DIR|FILE [-v] [--procedures NAME|FILE]
         run the compliance scenarios (*.json, *.yaml) in DIR, or the one in FILE; prints "N passed, N
         failed"; exit 1 if any failed
   calendar YEAR [--json]
         list Scotland's non-working weekdays (bank holidays) in YEAR, with names and sources
-  due --rule ID --from DATE [--edition 2014|2021|2023] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
-        compute a deadline and explain it; --from is the date of the rule's main anchor event
+  due --rule ID --from DATE [--edition 2014|2021|2023] [--procedures NAME|FILE] [--anchor EVENT=DATE]... [--policy ID=CHOICE]... [--json]
+        compute a deadline and explain it; --from is the date of the rule's main anchor event;
+        --procedures weighs a council profile's tighter local figure (the earlier date governs)
   version
         print the version of cpguide and of Go it was built with
   help [COMMAND]
@@ -259,6 +264,7 @@ func dueCmd(args []string, w io.Writer) error {
 	var anchors, policies pairs
 	fs.Var(&anchors, "anchor", "EVENT=DATE, the date of another anchor event (repeatable)")
 	fs.Var(&policies, "policy", "ID=CHOICE, a policy choice instead of its default (repeatable)")
+	procs := fs.String("procedures", "", "a council procedure profile: highland-2024, north-lanarkshire-2023, or a profile file")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -273,7 +279,25 @@ func dueCmd(args []string, w io.Writer) error {
 	if err != nil {
 		return errAt{"--edition", err}
 	}
+	topts := timescale.Options{}
+	if *procs != "" {
+		pr, err := readProcedures(*procs)
+		if err != nil {
+			return err
+		}
+		if topts.Calendar, err = pr.Calendar(timescale.Scotland()); err != nil {
+			return errAt{"--procedures", err}
+		}
+		if topts.Local, err = pr.LocalTimescales(ed); err != nil {
+			return errAt{"--procedures", err}
+		}
+	}
 	ts, err := timescale.Lookup(*rule, ed)
+	if err != nil && hasLocal(topts.Local, *rule) {
+		// A step the edition leaves open, which the profile sets: it
+		// counts from the step's usual anchor.
+		ts, err = anyEdition(*rule)
+	}
 	if err != nil {
 		return errAt{"--rule", err}
 	}
@@ -307,7 +331,8 @@ func dueCmd(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	dl, err := ts.Due(an, timescale.Options{Policies: pols})
+	topts.Policies = pols
+	dl, err := timescale.Due(*rule, ed, an, topts)
 	if err != nil {
 		var ge *guidance.Error
 		if errors.As(err, &ge) && ge.Kind == guidance.UnknownPolicy {
@@ -323,6 +348,29 @@ func dueCmd(args []string, w io.Writer) error {
 	}
 	_, err = io.WriteString(w, dl.Explanation())
 	return err
+}
+
+// hasLocal reports whether local holds a figure for rule.
+func hasLocal(local []timescale.LocalTimescale, rule string) bool {
+	for _, l := range local {
+		if l.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// anyEdition returns the rule's timescale in the latest edition that has one.
+func anyEdition(rule string) (timescale.Timescale, error) {
+	var err error
+	eds := guidance.Editions()
+	for i := len(eds) - 1; i >= 0; i-- {
+		var ts timescale.Timescale
+		if ts, err = timescale.Lookup(rule, eds[i]); err == nil {
+			return ts, nil
+		}
+	}
+	return timescale.Timescale{}, err
 }
 
 // writeJSON writes v as indented JSON, with <, > and & as they are (JSON

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -18,16 +20,14 @@ func runCLI(args ...string) (code int, stdout, stderr string) {
 
 // The acceptance example: both readings of the 2023 core group rule
 // are explained and the stricter one is given.
-func TestDue_CoreGroupFirst2023_ExplainsBothReadingsAndGivesStricter(t *testing.T) {
+func TestDue_CoreGroupFirst2023_FifteenWorkingDaysOfAppendixD(t *testing.T) {
 	code, out, errs := runCLI("due", "--rule", "coregroup.first", "--from", "2026-12-18")
 	require.Equal(t, 0, code, errs)
-	assert.Contains(t, out, "Hold the first Core Group meeting by Friday 2027-01-01.")
-	assert.Contains(t, out, "14 calendar days after the CPPM (Friday 2026-12-18) = Friday 2027-01-01")
+	assert.Contains(t, out, "Hold the first Core Group meeting by Thursday 2027-01-14.")
 	assert.Contains(t, out, "15 working days after the CPPM (Friday 2026-12-18) = Thursday 2027-01-14")
-	assert.Contains(t, out, "Policy coregroup.first.reading = stricter (default)")
-	assert.Contains(t, out, "last working day on or before it is Thursday 2026-12-31")
-	assert.Contains(t, out, "S0 Highland Child Protection Committee 2024, Core Group")
 	assert.Contains(t, out, "AD23 Appendix D")
+	assert.NotContains(t, out, "Highland", "Highland's 14 calendar days are its profile's, not national")
+	assert.NotContains(t, out, "coregroup.first.reading", "no policy: the national 2023 text has one reading")
 }
 
 func TestDue_JSONHasRuleDueLastWorkingDayExplanation(t *testing.T) {
@@ -36,13 +36,13 @@ func TestDue_JSONHasRuleDueLastWorkingDayExplanation(t *testing.T) {
 	var got map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &got))
 	assert.Equal(t, "coregroup.first", got["rule"])
-	assert.Equal(t, "2027-01-01", got["due"])
-	assert.Equal(t, "2026-12-31", got["last_working_day"])
-	assert.Contains(t, got["explanation"], "coregroup.first.reading")
+	assert.Equal(t, "2027-01-14", got["due"])
+	assert.Equal(t, "2027-01-14", got["last_working_day"])
+	assert.Contains(t, got["explanation"], "AD23 Appendix D")
 }
 
 func TestDue_PolicyAndAnchorFlags(t *testing.T) {
-	code, out, errs := runCLI("due", "--rule", "coregroup.first", "--from", "2026-12-18", "--policy", "coregroup.first.reading=working")
+	code, out, errs := runCLI("due", "--rule", "coregroup.first", "--from", "2026-12-18", "--edition", "2021", "--policy", "coregroup.first.reading=working")
 	require.Equal(t, 0, code, errs)
 	assert.Contains(t, out, "by Thursday 2027-01-14")
 
@@ -92,4 +92,89 @@ func TestCalendar2026_ListsScottishBankHolidays(t *testing.T) {
 	}
 	assert.NotContains(t, out, "2026-04-06", "Easter Monday is not a Scottish bank holiday")
 	assert.NotContains(t, out, "2026-08-31", "the last Monday in August is not a Scottish bank holiday")
+}
+
+func TestDue_CoreGroupFirst2023_HighlandProceduresFourteenCalendarDays(t *testing.T) {
+	code, out, errs := runCLI("due", "--rule", "coregroup.first", "--from", "2026-12-18", "--procedures", "highland-2024")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "Hold the first Core Group meeting by Friday 2027-01-01.")
+	assert.Contains(t, out, "the last working day on or before it is Thursday 2026-12-31")
+	assert.Contains(t, out, "Local figure: Highland Child Protection Committee 2024 procedures")
+	assert.Contains(t, out, "AD23 Appendix D")
+
+	code, _, errs = runCLI("due", "--rule", "coregroup.first", "--from", "2026-12-18", "--procedures", "nowhere.json")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "--procedures")
+}
+
+func TestExplain_ProceduresShowsNationalAndLocal(t *testing.T) {
+	for _, tc := range []struct {
+		rule, profile string
+		want          []string
+	}{
+		{"coregroup.first", "highland-2024", []string{"2023 edition: should.", "AD23 Appendix D", "Local: Highland Child Protection Committee 2024 procedures", "Timescale (Core Group): 14 calendar days"}},
+		{"plan.lead-professional-social-worker", "north-lanarkshire-2023", []string{"Local: North Lanarkshire Child Protection Committee 2023 procedures", "qualified social worker"}},
+		{"register.keep", "highland-2024", []string{"No local provision: the national text applies."}},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			code, out, errs := runCLI("explain", tc.rule, "--procedures", tc.profile)
+			require.Equal(t, 0, code, errs)
+			for _, w := range tc.want {
+				assert.Contains(t, out, w)
+			}
+		})
+	}
+}
+
+func TestCheck_ProceduresTightenTheCase(t *testing.T) {
+	code, out, errs := runCLI("check", cases+"initial-registration.json", "--today", "2026-05-15", "--procedures", "highland-2024")
+	assert.Equal(t, 1, code, errs)
+	assert.Contains(t, out, "Highland Child Protection Committee 2024 procedures")
+	code, _, errs = runCLI("check", cases+"initial-registration.json", "--today", "2026-05-15", "--procedures", "nowhere-2020")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "--procedures")
+}
+
+func TestTest_ProceduresForScenariosThatNameNone(t *testing.T) {
+	code, out, errs := runCLI("test", "../scenarios/initial-registration-highland-2024.json")
+	require.Equal(t, 0, code, out+errs)
+	// The 2023 scenario expects the national dates: under Highland's
+	// procedures its first Core Group and plan record fall due earlier.
+	code, out, _ = runCLI("test", "../scenarios/initial-registration-2023.json", "--procedures", "highland-2024")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "1 failed")
+}
+
+func TestProcedures_FileRefusedWithItsJSONPathOnEveryCommand(t *testing.T) {
+	dir := t.TempDir()
+	looser := filepath.Join(dir, "anytown.yaml")
+	require.NoError(t, os.WriteFile(looser, []byte("name: anytown-2026\ncommittee: Anytown Child Protection Committee\nyear: 2026\nedition: \"2023\"\nsource: https://example.org\ntimescales:\n  - rule: coregroup.first\n    days: 20\n    unit: working\n    section: \"4.2\"\n"), 0o644))
+	for _, args := range [][]string{
+		{"due", "--rule", "coregroup.first", "--from", "2026-12-18", "--procedures", looser},
+		{"check", cases + "initial-registration.json", "--today", "2026-05-15", "--procedures", looser},
+		{"ics", cases + "initial-registration.json", "--today", "2026-05-15", "--procedures", looser},
+		{"report", cases + "initial-registration.json", "--today", "2026-05-15", "--html", "-", "--procedures", looser},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			code, _, errs := runCLI(args...)
+			assert.Equal(t, 2, code)
+			assert.Contains(t, errs, "--procedures")
+			assert.Contains(t, errs, "profile.timescales[0].days")
+		})
+	}
+}
+
+func TestDue_PlanRecord2023_OnlyAProfileSetsIt(t *testing.T) {
+	code, _, errs := runCLI("due", "--rule", "plan.record", "--from", "2026-03-24")
+	assert.Equal(t, 2, code, "no national 2023 figure")
+	assert.Contains(t, errs, "--rule")
+	for _, tc := range []struct{ profile, due string }{
+		{"north-lanarkshire-2023", "by Wednesday 2026-04-08"},
+		{"highland-2024", "by Tuesday 2026-03-31"},
+	} {
+		code, out, errs := runCLI("due", "--rule", "plan.record", "--from", "2026-03-24", "--procedures", tc.profile)
+		require.Equal(t, 0, code, errs)
+		assert.Contains(t, out, tc.due)
+		assert.Contains(t, out, "states no national timescale for this step")
+	}
 }

@@ -34,7 +34,8 @@ func TestCheck_OverlayTightenedTimescales(t *testing.T) {
 func TestCheck_OverlayLooserTimescaleRefused(t *testing.T) {
 	for _, tc := range []struct{ name, overlay, field string }{
 		{"looser", `{"name":"x","timescales":[{"rule":"coregroup.first","days":20,"unit":"working","source":"x procedures"}]}`, "overlay.timescales[0].days"},
-		{"mixed units", `{"name":"x","timescales":[{"rule":"cppm.record","days":7,"unit":"calendar","source":"x procedures"}]}`, "overlay.timescales[0].unit"},
+		{"mixed units", `{"name":"x","timescales":[{"rule":"cppm.review","days":7,"unit":"calendar","source":"x procedures"}]}`, "overlay.timescales[0].unit"},
+		{"calendar days that could run past working days", `{"name":"x","timescales":[{"rule":"cppm.record","days":11,"unit":"calendar","source":"x procedures"}]}`, "overlay.timescales[0].days"},
 		{"no unit", `{"name":"x","timescales":[{"rule":"cppm.record","days":7,"source":"x procedures"}]}`, "overlay.timescales[0].unit"},
 		{"unknown field", `{"name":"x","timescales":[{"rule":"cppm.record","weeks":1,"source":"x procedures"}]}`, "overlay.timescales[0].weeks"},
 	} {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/procedures"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -40,6 +41,7 @@ func rulesCmd(args []string, w io.Writer) error {
 
 func explainCmd(args []string, w io.Writer) error {
 	fs := newFlags("explain")
+	procs := fs.String("procedures", "", "a council procedure profile (highland-2024, north-lanarkshire-2023, or a profile file): show its local provisions beside the national ones")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -50,6 +52,12 @@ func explainCmd(args []string, w io.Writer) error {
 	r, err := guidance.Lookup(pos[0])
 	if err != nil {
 		return errAt{"explain", err}
+	}
+	var pr *procedures.Profile
+	if *procs != "" {
+		if pr, err = readProcedures(*procs); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(w, "%s: %s\n\n%s\n\nChecked by package %s; in the library since %s.\n", r.ID, r.Title, r.Doc, r.Area, r.Since)
 	for _, p := range r.Provisions {
@@ -74,15 +82,65 @@ func explainCmd(args []string, w io.Writer) error {
 			}
 		}
 	}
+	if pr != nil {
+		explainLocal(w, r, pr)
+	}
 	return nil
+}
+
+// explainLocal writes a profile's provisions and timescales for rule r,
+// after the national ones.
+func explainLocal(w io.Writer, r guidance.Rule, pr *procedures.Profile) {
+	fmt.Fprintf(w, "\nLocal: %s (follows the %s edition; %s):\n", pr.Title(), pr.Edition, pr.Source)
+	n := 0
+	national := "not stated"
+	if p, ok := r.In(pr.Edition); ok {
+		national = p.Strength.String()
+	}
+	for _, v := range pr.ProvisionsFor(r.ID) {
+		n++
+		strength := national + " (as the national text)"
+		if v.Strength != "" {
+			strength = v.Strength + " (national: " + national + ")"
+		}
+		fmt.Fprintf(w, "  %s: %s. Strength %s.\n", v.Section, v.Text, strength)
+	}
+	for _, t := range pr.Timescales {
+		if t.Rule != r.ID {
+			continue
+		}
+		n++
+		amount := ""
+		switch {
+		case t.Months != nil:
+			amount = fmt.Sprintf("%d months", *t.Months)
+		case t.Days != nil:
+			amount = fmt.Sprintf("%d %s days", *t.Days, t.Unit)
+		}
+		fmt.Fprintf(w, "  Timescale (%s): %s", t.Section, amount)
+		if t.Text != "" {
+			fmt.Fprintf(w, ": %s", t.Text)
+		}
+		fmt.Fprintf(w, ". The earlier of the local and national dates governs; a local figure can only tighten.\n")
+	}
+	if n == 0 {
+		fmt.Fprintf(w, "  No local provision: the national text applies.\n")
+	}
 }
 
 func testCmd(args []string, w io.Writer) error {
 	fs := newFlags("test")
 	verbose := fs.Bool("v", false, "list every scenario, not only the failures")
+	procs := fs.String("procedures", "", "a council procedure profile (highland-2024, north-lanarkshire-2023, or a profile file) for scenarios that name none")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	var pr *procedures.Profile
+	if *procs != "" {
+		if pr, err = readProcedures(*procs); err != nil {
+			return err
+		}
 	}
 	if len(pos) != 1 {
 		return errUsage{"test needs one DIR of scenario files or one scenario FILE, e.g. cpguide test examples/scenarios"}
@@ -97,6 +155,9 @@ func testCmd(args []string, w io.Writer) error {
 		s, err := cpguide.LoadScenario(f)
 		var diffs []string
 		if err == nil {
+			if pr != nil {
+				s = s.WithProcedures(pr)
+			}
 			diffs, _, err = s.Run()
 		}
 		switch {
