@@ -107,6 +107,7 @@ func (c Citation) String() string {
 			b.WriteByte(' ')
 			b.WriteString(strconv.Itoa(c.Year))
 		}
+		b.WriteString(" procedures")
 		if c.Paragraph != "" {
 			b.WriteByte(',')
 		}

@@ -39,6 +39,6 @@ func TestCitation_KindNationalOrLocalWithCommittee(t *testing.T) {
 			}
 		}
 	}
-	assert.Equal(t, "S0 Highland Child Protection Committee 2024, CPPM (2023 edition): x",
+	assert.Equal(t, "S0 Highland Child Protection Committee 2024 procedures, CPPM (2023 edition): x",
 		guidance.Citation{Source: guidance.S0, Edition: guidance.Edition2023, Paragraph: "CPPM", Note: "x", Committee: "Highland Child Protection Committee", Year: 2024}.String())
 }

@@ -117,7 +117,7 @@ func TestCoreGroupFirst2023_HighlandFourteenCalendarDaysGovern(t *testing.T) {
 	require.NotNil(t, dl.Local)
 	assert.True(t, dl.Local.Governs)
 	assert.Contains(t, dl.Explanation(), "Highland Child Protection Committee 2024 procedures")
-	assert.Contains(t, dl.Citations, guidance.Citation{Source: guidance.Local, Note: highland14.Source, Committee: "Highland Child Protection Committee", Year: 2024})
+	assert.Contains(t, dl.Citations, guidance.Citation{Source: guidance.Local, Note: "Core Group", Committee: "Highland Child Protection Committee", Year: 2024})
 }
 
 func TestWorkingDayDeadlines_SkipChristmasAndNewYearWithReasons(t *testing.T) {

@@ -78,7 +78,13 @@ func (l LocalTimescale) amountField() string {
 
 // citation is how deadlines cite the figure.
 func (l LocalTimescale) citation() guidance.Citation {
-	return guidance.Citation{Source: guidance.Local, Note: l.Source, Committee: l.Committee, Year: l.Year}
+	// A profile's figure names its committee and year in the citation's
+	// own fields: the note keeps only the part of the procedures.
+	note := l.Source
+	if l.Committee != "" {
+		note = strings.TrimPrefix(note, l.Committee+" "+strconv.Itoa(l.Year)+" procedures, ")
+	}
+	return guidance.Citation{Source: guidance.Local, Note: note, Committee: l.Committee, Year: l.Year}
 }
 
 // LocalApplied records a local figure weighed in a deadline.
