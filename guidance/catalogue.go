@@ -167,8 +167,8 @@ var timescaleRules = []Rule{
 		ID: "reporter.referral", Title: "Act on a decision to refer to the Principal Reporter", Area: AreaTimescale, Since: v010,
 		Doc: "A decision to refer a child to the Principal Reporter should be actioned straight away.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("", "Part 3, CPPM decisions: same wording as the 2023 text")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("CPPM", "actioned straight away")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.133", "any decision to refer is actioned straight away")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.133", "carried into the 2023 update")}},
 		},
 	},
 	{

@@ -114,16 +114,16 @@ var meetingRules = []Rule{
 		ID: "cppm.inquorate-proceeded", Title: "Inquorate CPPM proceeding exceptionally", Area: AreaMeeting, Since: v010,
 		Doc: "The Chair may exceptionally proceed while inquorate (no relevant contact with all agencies, as often before birth, or delay would harm the child). The reasons are recorded and an early review is arranged immediately. The library checks both.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{local(Edition2021, "local copies of the 2021 quorum text")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{local(Edition2023, "local copies of the quorum text")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.158", "exceptionally the Chair may proceed; an early review CPPM arranged immediately")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.158", "carried into the 2023 update")}},
 		},
 	},
 	{
 		ID: "cppm.inquorate-not-twice", Title: "No two inquorate CPPMs in a row", Area: AreaMeeting, Since: v010,
 		Doc: "Two inquorate CPPMs must not be held in a row. The library compares the meeting with the latest earlier meeting of the case given in Options.Previous.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{local(Edition2021, "local copies of the 2021 quorum text")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{local(Edition2023, "local copies of the quorum text")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.158", "two consecutive inquorate CPPMs must not be held")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.158", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -138,8 +138,8 @@ var meetingRules = []Rule{
 		ID: "cppm.transfer-cannot-end-plan", Title: "A transfer CPPM cannot end a plan", Area: AreaMeeting, Since: v010,
 		Doc: "Only a quorate review CPPM can end a plan and de-register; a transfer CPPM cannot. The library checks that a transfer meeting records neither.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.91", "de-registration only at a quorate review CPPM"), g21("3.158", "")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.91", "carried into the 2023 update"), g21("3.158", "carried into the 2023 update")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.91", "de-registration is decided by a review CPPM")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.91", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -154,8 +154,8 @@ var meetingRules = []Rule{
 		ID: "cppm.note-taker-not-chair", Title: "The note-taker is not the Chair", Area: AreaMeeting, Since: v010,
 		Doc: "The person taking the record of the CPPM should not be the Chair. The library compares the two recorded names (never showing them).",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("", "Part 3, recording the CPPM")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("", "Part 3, recording the CPPM; carried into the 2023 update")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.165", "the person taking the record should not be the meeting Chair")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.165", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -186,8 +186,8 @@ var meetingRules = []Rule{
 		ID: "reporter.referral-contents", Title: "Contents of a referral to the Principal Reporter", Area: AreaMeeting, Since: v010,
 		Doc: "A referral to the Principal Reporter includes relevant, proportionate information with the reasons for the referral and, where possible, the child's plan and a full assessment of risk and need. The library checks a referral sent records its reasons, and notes a missing plan or assessment.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("", "Part 3, CPPM decisions: same wording as the 2023 text")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("CPPM", "reasons, and where possible the plan and a full assessment of risk and need")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.133", "a referral gives its reasons and, where possible, the plan and a full assessment of risk and need")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.133", "carried into the 2023 update")}},
 		},
 	},
 }
