@@ -15,6 +15,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -112,8 +113,11 @@ func policyFlags(ps pairs) (map[string]string, error) {
 }
 
 func readOverlay(name string) (*cpguide.Overlay, error) {
-	data, err := os.ReadFile(name)
+	data, err := readFile(name)
 	if err != nil {
+		if isLimit(err) {
+			return nil, errAt{"--overlay", err}
+		}
 		return nil, errUsage{"--overlay: cannot read the file: check the path"}
 	}
 	o, err := cpguide.DecodeOverlay(bytes.TrimPrefix(data, utf8BOM))
@@ -125,6 +129,23 @@ func readOverlay(name string) (*cpguide.Overlay, error) {
 
 var utf8BOM = []byte("\ufeff")
 
+// readFile reads every file the CLI is given through the library's one
+// capped reader (strictjson.ReadAll, 16 MiB): /dev/zero is refused after
+// 16 MiB, not read until memory runs out.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return strictjson.ReadAll(f, "input")
+}
+
+// isLimit reports whether err is the size limit of the capped reader.
+func isLimit(err error) bool {
+	return guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err)
+}
+
 // readCase reads a case file, or standard input when name is "-": YAML
 // when the name ends in .yaml or .yml (or, on standard input, when the text
 // does not start with "{"), JSON otherwise. A byte order mark is dropped.
@@ -134,11 +155,16 @@ func readCase(name string) (cpguide.Case, error) {
 		err  error
 	)
 	if name == "-" {
-		data, err = io.ReadAll(stdin)
+		data, err = strictjson.ReadAll(stdin, "input")
+		if isLimit(err) {
+			return cpguide.Case{}, errAt{"case file", err}
+		}
 		if err != nil {
 			return cpguide.Case{}, errUsage{"case file: cannot read standard input"}
 		}
-	} else if data, err = os.ReadFile(name); err != nil {
+	} else if data, err = readFile(name); isLimit(err) {
+		return cpguide.Case{}, errAt{"case file", err}
+	} else if err != nil {
 		return cpguide.Case{}, errUsage{"case file: cannot open it: check the path"}
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
