@@ -2,6 +2,7 @@ package cpguide_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"runtime"
 	"strings"
 	"testing"
@@ -108,4 +109,28 @@ func TestHostileInputs_RefusedByALimitQuicklyNamingThePathNeverTheValue(t *testi
 			assert.Less(t, alloc, uint64(100<<20), "allocated %d MiB", alloc>>20)
 		})
 	}
+}
+
+// TestCheck_NoDeadlineLeavesTheSupportedRange: a meeting held at the end of
+// the supported range owes steps that would fall after it; they are
+// reported as beyond the supported range, never printed as a wrong date
+// (9999-12-31 once gave 10000-01-18, an invalid ICS date and a JSON error).
+func TestCheck_NoDeadlineLeavesTheSupportedRange(t *testing.T) {
+	c, err := cpguide.DecodeCase(strings.NewReader(`{"id":"C1","concern":"2199-12-01","ird":"2199-12-02","meetings":[{"ref":"M-1","kind":"initial","convened":"2199-12-10","held":"2199-12-20","decisions":{"plan_required":true,"risk_of_significant_harm":true}}]}`))
+	require.NoError(t, err)
+	res, err := cpguide.Check(c, cpguide.Options{Today: date("2199-12-31")})
+	require.NoError(t, err)
+	beyond := 0
+	for _, f := range res.Report.Findings {
+		if strings.Contains(f.Message, "beyond the supported range") {
+			beyond++
+		}
+	}
+	assert.Positive(t, beyond, "the review owed after the meeting is beyond the range")
+	for _, d := range res.Deadlines {
+		assert.True(t, d.Due.Supported(), "%s due %v", d.Rule, d.Due)
+	}
+	out, err := json.Marshal(res)
+	require.NoError(t, err)
+	assert.NotContains(t, string(out), "2200-")
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"runtime"
 	"testing"
 	"time"
 
@@ -47,8 +48,10 @@ func benchmarkCheckMeetings(b *testing.B, n int) {
 func BenchmarkCheckMeetings250(b *testing.B) { benchmarkCheckMeetings(b, 250) }
 func BenchmarkCheckMeetings500(b *testing.B) { benchmarkCheckMeetings(b, 500) }
 
-// TestCheck_LinearInTheMeetings: checking twice the meetings costs at most
-// about twice the time (best of five; the slack absorbs a shared machine).
+// TestCheck_LinearInTheMeetings: checking eight times the meetings costs
+// well under twenty times the time (best of five; the slack absorbs a
+// shared machine and the garbage collector; the quadratic code took 64
+// times as long).
 // It took 89 s for 100,000 review meetings and 8 s for 30,000 before.
 func TestCheck_LinearInTheMeetings(t *testing.T) {
 	if testing.Short() {
@@ -58,6 +61,7 @@ func TestCheck_LinearInTheMeetings(t *testing.T) {
 		c := reviews(n)
 		best := time.Duration(1 << 62)
 		for range 5 {
+			runtime.GC()
 			start := time.Now()
 			_, err := cpguide.Check(c, cpguide.Options{Today: date("2026-06-01")})
 			require.NoError(t, err)
@@ -65,9 +69,9 @@ func TestCheck_LinearInTheMeetings(t *testing.T) {
 		}
 		return best
 	}
-	small, large := cost(2000), cost(8000)
+	small, large := cost(2000), cost(16000)
 	t.Log(small, large)
-	assert.Less(t, large, 6*small, "4x the meetings cost %v against %v", large, small)
+	assert.Less(t, large, 20*small, "8x the meetings cost %v against %v", large, small)
 }
 
 // atTheLimits is several-breaches.json grown to the limits of the table:
