@@ -398,7 +398,7 @@ func writeText(out io.Writer, ch *checked) {
 			if v.Subject != "" {
 				subj = " (" + v.Subject + ")"
 			}
-			fmt.Fprintf(w, "  - %s%s to %s\n", v.Rule, subj, v.NewDate)
+			fmt.Fprintf(w, "  - variations[%d]: %s%s to %s\n", v.Index, v.Rule, subj, v.NewDate)
 		}
 	}
 	fmt.Fprintf(w, "\nCalendar: %s. Use --json for every finding, with citations.\n", res.Calendar)

@@ -6,7 +6,9 @@ import "strconv"
 // (cases, scenarios, overlays, register events, meetings, plans, core
 // groups; JSON, and YAML through internal/yamljson) enforces it while it
 // reads, before it builds anything large: a list is refused at its first
-// item over the limit, a string as soon as it is read. An error names the
+// item over the limit, a string as soon as it is read (text with a control
+// character other than tab, line feed and carriage return is refused too).
+// An error names the
 // limit and the JSON path ("meetings: at most 500 items (limit
 // meetings)"), never the value.
 //
@@ -120,6 +122,9 @@ func (l *Limits) checkString(key, s string) string {
 		}
 		return ""
 	}
+	if hasControl(s) {
+		return "text with a control character: only tab, line feed and carriage return are accepted (limit text)"
+	}
 	if n, ok := l.Strings[key]; ok {
 		if len(s) > n {
 			return "text too long: at most " + strconv.Itoa(n) + " bytes (limit " + key + ")"
@@ -130,4 +135,22 @@ func (l *Limits) checkString(key, s string) string {
 		return "text too long: at most " + strconv.Itoa(l.Text) + " bytes (limit text)"
 	}
 	return ""
+}
+
+// hasControl reports whether s holds a control character other than tab,
+// line feed and carriage return: C0, DEL or C1 (U+0080 to U+009F). Such
+// text could move the cursor or forge output on a terminal, and no field of
+// the library's formats needs it.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\t' || c == '\n' || c == '\r':
+		case c < 0x20 || c == 0x7f:
+			return true
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f:
+			return true
+		}
+	}
+	return false
 }
