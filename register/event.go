@@ -2,7 +2,6 @@ package register
 
 import (
 	"encoding/json"
-	"log/slog"
 	"slices"
 	"time"
 
@@ -183,19 +182,6 @@ type Event struct {
 	Enquiry      *Enquiry      `json:"enquiry,omitempty"`
 	Refusal      *Refusal      `json:"refusal,omitempty"`
 	Correction   *Correction   `json:"correction,omitempty"`
-}
-
-// LogValue logs what happened, never the child's personal data.
-func (e Event) LogValue() slog.Value {
-	attrs := []slog.Attr{
-		slog.String("child_id", e.ChildID), slog.Int64("version", e.Version),
-		slog.String("type", string(e.Type)), slog.String("authority", e.Authority),
-		slog.String("actor", e.Actor.ID), slog.String("role", string(e.Actor.Role)),
-	}
-	if e.Reason != "" {
-		attrs = append(attrs, slog.String("reason", string(e.Reason)))
-	}
-	return slog.GroupValue(attrs...)
 }
 
 // Validate checks that the event is well formed: a known type with the
