@@ -14,7 +14,10 @@
 // like one (see [SafeKey]).
 //
 // It reads the input once, token by token, and sets each value as it goes:
-// time and memory are linear in the size of the input.
+// time and memory are linear in the size of the input. It enforces the one
+// table of limits ([Default]: size, nesting, list lengths, string lengths,
+// references) as it reads; [ReadAll] is the one capped reader of every
+// input; [Encode] is the explicit export path that keeps personal data.
 package strictjson
 
 import (
