@@ -12,13 +12,6 @@ import (
 // Date is a civil date; see [guidance.Date].
 type Date = timescale.Date
 
-func redact(s string) string {
-	if s == "" {
-		return ""
-	}
-	return "[redacted]"
-}
-
 // A Member is a practitioner in the Core Group. ID is a short label unique
 // in the group (for example "sw1") that meetings' attendance refers to; Name
 // is personal data and never appears in errors, findings or logs.

@@ -1,7 +1,6 @@
 package meeting
 
 import (
-	"log/slog"
 	"slices"
 
 	"github.com/cpguide/cpguide/timescale"
@@ -122,7 +121,6 @@ func (i RecordItem) valid() bool { return slices.Contains(RecordItems(), i) }
 func (i RecordItem) planOnly() bool {
 	return i == ItemPlanOutline || i == ItemLeadProfessional || i == ItemCoreGroup
 }
-func nameAttr(k, v string) slog.Attr { return slog.Bool(k+"_recorded", v != "") }
 
 // A Meeting is one CPPM as a case system records it. Every field is optional
 // in JSON except kind; a fact left out is "not recorded", and a rule that

@@ -13,17 +13,6 @@ import (
 // Date is a civil date; see [guidance.Date].
 type Date = timescale.Date
 
-const redacted = "[redacted]"
-
-// redact returns "[redacted]" for non-empty personal data and "" otherwise,
-// so a log shows whether a name was recorded but never the name.
-func redact(s string) string {
-	if s == "" {
-		return ""
-	}
-	return redacted
-}
-
 // A Person is someone named in a plan: a practitioner responsible for an
 // action, a Core Group member, the person who notifies a birth. Name is
 // personal data: it never appears in errors or findings, and LogValue
