@@ -1,7 +1,6 @@
 package register
 
 import (
-	"encoding/json"
 	"slices"
 	"time"
 
@@ -268,7 +267,7 @@ func (e Event) Validate() error {
 // Child redacts the personal data, so that a value logged or printed by
 // accident does not leak it; MarshalEvent and DecodeEvent are the only
 // JSON paths that carry it.)
-func MarshalEvent(e Event) ([]byte, error) { return json.Marshal(toWire(e)) }
+func MarshalEvent(e Event) ([]byte, error) { return strictjson.Encode(toWire(e)) }
 
 // The wire types mirror Event with Child replaced by childWire, whose JSON
 // is not redacted.

@@ -2,6 +2,7 @@ package register_test
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -56,4 +57,24 @@ func TestRegisterErrors_QuoteNoInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMarshalEvent_KeepsWhatJSONMarshalRedacts: the store's encoding is the
+// explicit export path: it keeps the meeting, the child and the dates that
+// json.Marshal of an Event redacts, and DecodeEvent reads them back.
+func TestMarshalEvent_KeepsWhatJSONMarshalRedacts(t *testing.T) {
+	held := timescale.Date{Year: 2026, Month: time.March, Day: 24}
+	e := register.Event{ChildID: "c-1", Version: 1, Type: register.Registered, Recorded: time.Date(2026, 3, 24, 10, 0, 0, 0, time.UTC),
+		Actor: register.Actor{ID: "k1", Role: register.RegisterKeeper, Agency: meeting.SocialWork, Authority: "fife"}, Authority: "fife", Date: held,
+		Meeting:      &register.MeetingRef{ID: "m-1", Kind: meeting.Initial, Held: held, Quorate: true, ChildFamilyRepresented: true, PlanRequired: true},
+		Registration: &register.Registration{Kind: register.ByInitialCPPM, Concerns: []string{"neglect"}, ConcernsVersion: "2023"}}
+	plain, err := json.Marshal(e)
+	require.NoError(t, err)
+	assert.NotContains(t, string(plain), "2026-03-24")
+	raw, err := register.MarshalEvent(e)
+	require.NoError(t, err)
+	assert.Contains(t, string(raw), `"held":"2026-03-24"`)
+	back, err := register.DecodeEvent(raw)
+	require.NoError(t, err)
+	assert.Equal(t, e, back)
 }
