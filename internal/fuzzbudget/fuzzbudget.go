@@ -35,18 +35,27 @@ const (
 // Start measures from now; the function it returns fails t when the input
 // of size n (its bytes; for arithmetic, a measure of the work it asks for)
 // went over the decoders' budget, PerByte a byte. Defer it.
-func Start(t testing.TB, n int) func() { t.Helper(); return start(t, n, PerByte) }
+func Start(t testing.TB, n int) func() { t.Helper(); return start(t, n, PerByte, Time) }
 
 // PerByteChecked is the budget a byte of a case that is decoded, checked
 // and written out: a 38-byte review meeting yields some 45 findings with
 // their messages and citations, and a deadline with its explanation.
 const PerByteChecked = 16 << 10
 
-// StartChecked is Start for a target that checks the case and writes every
-// output: PerByteChecked a byte.
-func StartChecked(t testing.TB, n int) func() { t.Helper(); return start(t, n, PerByteChecked) }
+// TimeChecked is the most one input of such a target may take: a case at
+// the limits (500 CPPMs) is checked and written out in under a second, and
+// under the fuzzer's coverage instrumentation on a busy machine in about
+// two.
+const TimeChecked = 5 * time.Second
 
-func start(t testing.TB, n int, perByte uint64) func() {
+// StartChecked is Start for a target that checks the case and writes every
+// output: PerByteChecked a byte, TimeChecked.
+func StartChecked(t testing.TB, n int) func() {
+	t.Helper()
+	return start(t, n, PerByteChecked, TimeChecked)
+}
+
+func start(t testing.TB, n int, perByte uint64, budget time.Duration) func() {
 	t.Helper()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -60,7 +69,7 @@ func start(t testing.TB, n int, perByte uint64) func() {
 		if raceEnabled {
 			k = RaceFactor
 		}
-		if limit := time.Duration(k) * Time; took > limit {
+		if limit := time.Duration(k) * budget; took > limit {
 			t.Errorf("fuzzbudget: an input of %d bytes took %v, over the budget of %v", n, took, limit)
 		}
 		if limit := uint64(k) * (perByte*uint64(n) + Base); alloc > limit {
