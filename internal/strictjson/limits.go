@@ -72,7 +72,6 @@ var Default = Limits{
 	Text: 4096,
 	Strings: map[string]int{
 		"subject":  200,
-		"name":     200,
 		"approver": 200,
 		"source":   400,
 	},
