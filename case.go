@@ -151,8 +151,8 @@ func (c Case) Validate() error {
 			return prefix(index("variations", i), err)
 		}
 	}
-	if err := validateRegister(c.Register); err != nil {
-		return err
+	if err := register.ValidateHistory(c.Register); err != nil {
+		return prefix("register", err)
 	}
 	if p := c.PreBirth; p != nil {
 		for _, d := range []struct {

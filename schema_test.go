@@ -606,6 +606,7 @@ func TestSchema_EnumsMatchTheCode(t *testing.T) {
 		{"case.schema.json", "/$defs/answer/properties/prompt", prompts},
 		{"case.schema.json", "/$defs/partner/properties/relationship", strs(coregroup.Child, coregroup.Parent, coregroup.Carer)},
 		{"case.schema.json", "/$defs/changeReferral/properties/to", strs(coregroup.Chair, coregroup.LeadProfessional)},
+		{"case.schema.json", "/$defs/coreGroupMeeting/properties/circumstances", strs(coregroup.Deteriorated, coregroup.Improved, coregroup.Unchanged)},
 		{"case.schema.json", "/$defs/escalation/properties/responses/items", strs(coregroup.ImmediateResponse, coregroup.AdditionalSupport, coregroup.ReviewCPPM)},
 		{"case.schema.json", "/$defs/registerEvent/properties/type", strs(register.Registered, register.Deregistered, register.ParentsInformed,
 			register.FamilyToldEnded, register.BirthRecorded, register.Corrected, register.Enquired, register.RefusalRecorded)},

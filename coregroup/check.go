@@ -291,10 +291,16 @@ func checkRegular(p *engine.Pass, g *group) {
 	switch {
 	case max == 0:
 		msg := "the longest gap between meetings is " + strconv.Itoa(longest) + " day(s)"
-		if since >= 0 {
+		if len(g.Meetings) == 1 {
+			msg = "one meeting is recorded"
+		}
+		switch {
+		case since >= 0 && len(g.Meetings) == 1:
+			msg += ", " + strconv.Itoa(since) + " day(s) ago"
+		case since >= 0:
 			msg += " and " + strconv.Itoa(since) + " day(s) have passed since the last"
 		}
-		p.ReportOn(subj, guidance.Unknown, msg+"; the guidance sets no interval: set Options.MaxMeetingGap from your local procedures")
+		p.ReportOn(subj, guidance.Unknown, msg+"; the guidance sets no interval: set the most days allowed between meetings from your local procedures (MaxMeetingGap)")
 	case since > max:
 		p.ReportOn(subj, guidance.Overdue, fmt.Sprintf("the next Core Group meeting is overdue: %d day(s) since the last, more than the %d allowed by local procedures", since, max))
 		p.Findings[len(p.Findings)-1].Due = last.AddDays(max)
@@ -316,12 +322,17 @@ func checkContingency(p *engine.Pass, g *group) {
 	var missing, elapsed, unrecorded []string
 	stalled := 0
 	for i, m := range g.Meetings {
-		if m.ProgressMade == nil && !m.CircumstancesChanged {
+		noProgress := m.ProgressMade != nil && !*m.ProgressMade
+		switch {
+		case noProgress || m.Circumstances == Deteriorated:
+		case m.CircumstancesChanged && m.Circumstances == "":
+			unrecorded = append(unrecorded, idx("meetings", i)+".circumstances")
+			continue
+		case m.ProgressMade == nil:
 			unrecorded = append(unrecorded, idx("meetings", i)+".progress_made")
 			continue
-		}
-		if (m.ProgressMade != nil && *m.ProgressMade) && !m.CircumstancesChanged {
-			continue
+		default:
+			continue // progress made, circumstances improved, unchanged or not said to have changed
 		}
 		stalled++
 		j := slices.IndexFunc(g.ContingencyActivations, func(a Activation) bool { return !a.Date.Before(m.Date) })
@@ -339,13 +350,13 @@ func checkContingency(p *engine.Pass, g *group) {
 	}
 	switch {
 	case len(missing) > 0:
-		p.ReportOn(subj, guidance.Missing, "progress was not made or circumstances changed at "+strings.Join(missing, ", ")+" but no contingency activation is recorded on or after it: activate the contingency plan and record it (contingency_activations)")
+		p.ReportOn(subj, guidance.Missing, "progress was not made or circumstances deteriorated at "+strings.Join(missing, ", ")+" but no contingency activation is recorded on or after it: activate the contingency plan and record it (contingency_activations)")
 	case stalled > 0:
 		p.ReportOn(subj, guidance.Met, "contingency plans were activated: "+strings.Join(elapsed, ", ")+"; whether that was prompt enough is for the Core Group and Chair to judge")
 	case len(unrecorded) > 0:
-		p.ReportOn(subj, guidance.Unknown, "record at each meeting whether the plan is making progress: "+strings.Join(unrecorded, ", "))
+		p.ReportOn(subj, guidance.Unknown, "record at each meeting whether the plan is making progress and whether circumstances deteriorated, improved or stayed the same: "+strings.Join(unrecorded, ", "))
 	default:
-		p.ReportOn(subj, guidance.NotApplicable, "every meeting recorded progress and no change of circumstances")
+		p.ReportOn(subj, guidance.NotApplicable, "every meeting recorded progress and no deterioration of circumstances")
 	}
 }
 

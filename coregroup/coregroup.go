@@ -52,6 +52,21 @@ type Partner struct {
 // redacted.
 type Partners []Partner
 
+// Circumstances are how a family's circumstances went, as a Core Group
+// meeting records it.
+type Circumstances string
+
+// The ways circumstances can go.
+const (
+	Deteriorated Circumstances = "deteriorated"
+	Improved     Circumstances = "improved"
+	Unchanged    Circumstances = "unchanged"
+)
+
+func (c Circumstances) valid() bool {
+	return c == "" || c == Deteriorated || c == Improved || c == Unchanged
+}
+
 // A Meeting is one Core Group meeting.
 type Meeting struct {
 	Date Date `json:"date"`
@@ -61,10 +76,17 @@ type Meeting struct {
 	// Attendance lists the IDs of the members and partners present.
 	Attendance []string `json:"attendance"`
 	// ProgressMade is whether the meeting found the plan making progress;
-	// nil when not recorded. CircumstancesChanged records a change of
-	// circumstances. Either calls for contingency plans.
-	ProgressMade         *bool `json:"progress_made,omitempty"`
-	CircumstancesChanged bool  `json:"circumstances_changed,omitempty"`
+	// nil when not recorded. Circumstances records how the family's
+	// circumstances went: deteriorated, improved or unchanged (empty: not
+	// recorded). No progress, or circumstances that deteriorated, call for
+	// contingency plans (G21 3.137); an improvement does not.
+	ProgressMade  *bool         `json:"progress_made,omitempty"`
+	Circumstances Circumstances `json:"circumstances,omitempty"`
+	// CircumstancesChanged is the older record of "a change of
+	// circumstances", which does not say which way: a meeting that records
+	// it and no Circumstances leaves coregroup.contingency-activated Unknown
+	// until the record says whether they deteriorated or improved.
+	CircumstancesChanged bool `json:"circumstances_changed,omitempty"`
 	// FullPlanFormulated is whether the full plan was formulated at the
 	// meeting (expected at the first one); nil when not recorded.
 	FullPlanFormulated *bool `json:"full_plan_formulated,omitempty"`
@@ -214,6 +236,9 @@ func (g *CoreGroup) Validate() error {
 	for i, m := range g.Meetings {
 		if !m.Date.Valid() {
 			return invalid(idx("meetings", i)+".date", "give the date of the meeting, YYYY-MM-DD")
+		}
+		if !m.Circumstances.valid() {
+			return invalid(idx("meetings", i)+".circumstances", "give deteriorated, improved or unchanged")
 		}
 		if !g.CPPM.IsZero() && m.Date.Before(g.CPPM) {
 			return invalid(idx("meetings", i)+".date", "a Core Group meeting cannot come before the CPPM that made the plan")

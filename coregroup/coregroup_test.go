@@ -164,12 +164,12 @@ func TestReferChange_ThreeCalendarDays(t *testing.T) {
 func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 	r := check(t, load(t, "2021/good.json"), Options{Options: engine.Options{Today: d("2022-05-01")}, MaxMeetingGap: 42})
 	assert.Equal(t, guidance.Edition2021, r.Edition)
-	// 2021 has no S3 full-plan rule: never blend editions. The rule is not
-	// checked; its one finding says the edition does not state it.
+	// G21 3.153: the plan is developed at the first Core Group meeting, in
+	// the 2021 text too; it is cited as the 2021 paragraph.
 	f := find(t, r, "coregroup.full-plan-at-first-meeting")
-	assert.Equal(t, guidance.NotApplicable, f.Status)
-	assert.Empty(t, f.Citations)
-	assert.Contains(t, f.Message, "2021 edition, as the library's sources state it, has no such requirement")
+	require.NotEmpty(t, f.Citations)
+	assert.Equal(t, guidance.G21, f.Citations[0].Source)
+	assert.Equal(t, "3.153", f.Citations[0].Paragraph)
 	for _, f := range r.Findings {
 		assert.Equal(t, guidance.Edition2021, f.Edition)
 	}
@@ -205,9 +205,44 @@ func TestContingencyActivated_NotApplicableWhenProgressMade(t *testing.T) {
 	assert.Equal(t, guidance.NotApplicable, find(t, check(t, g, goodOpts), "coregroup.contingency-activated").Status)
 	g.Meetings[1].ProgressMade = nil
 	assert.Equal(t, guidance.Unknown, find(t, check(t, g, goodOpts), "coregroup.contingency-activated").Status)
-	g.Meetings[1].CircumstancesChanged = true
-	g.ContingencyActivations = nil
-	assert.Equal(t, guidance.Missing, find(t, check(t, g, goodOpts), "coregroup.contingency-activated").Status)
+}
+
+// G21 3.137: contingency plans are activated when progress is not made or
+// circumstances deteriorate; an improvement does not call for them (the
+// Highland wording "or circumstances change" is local, and wrong here).
+func TestContingencyActivated_G21_3137_DeterioratedNotImproved(t *testing.T) {
+	yes, no := true, false
+	for _, tc := range []struct {
+		name          string
+		progress      *bool
+		circumstances Circumstances
+		changed       bool
+		want          guidance.Status
+	}{
+		{"progress, circumstances improved: nothing to activate", &yes, Improved, false, guidance.NotApplicable},
+		{"progress, circumstances unchanged: nothing to activate", &yes, Unchanged, false, guidance.NotApplicable},
+		{"progress, circumstances deteriorated: activate", &yes, Deteriorated, false, guidance.Missing},
+		{"no progress although circumstances improved: activate", &no, Improved, false, guidance.Missing},
+		{"a change recorded without its direction: unknown", &yes, "", true, guidance.Unknown},
+		{"a change recorded as an improvement: nothing to activate", &yes, Improved, true, guidance.NotApplicable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := load(t, "2023/good.json")
+			g.ContingencyActivations = nil
+			for i := range g.Meetings {
+				g.Meetings[i].ProgressMade = &yes
+			}
+			g.Meetings[1].ProgressMade = tc.progress
+			g.Meetings[1].Circumstances = tc.circumstances
+			g.Meetings[1].CircumstancesChanged = tc.changed
+			f := find(t, check(t, g, goodOpts), "coregroup.contingency-activated")
+			assert.Equal(t, tc.want, f.Status, f.Message)
+		})
+	}
+	g := load(t, "2023/good.json")
+	g.Meetings[0].Circumstances = "better"
+	_, err := Check(g, goodOpts)
+	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "meetings[0].circumstances"}, err), "%v", err)
 }
 
 func TestEscalation_ReviewCPPMNeedsTheRequestDate(t *testing.T) {
@@ -384,7 +419,7 @@ func TestCatalogueStrengths(t *testing.T) {
 		"coregroup.regular-meetings":                 both,
 		"coregroup.contingency-activated":            both,
 		"coregroup.escalation":                       both,
-		"coregroup.full-plan-at-first-meeting":       {guidance.Edition2023: s},
+		"coregroup.full-plan-at-first-meeting":       both,
 	}
 	got := map[string]map[guidance.Edition]guidance.Strength{}
 	for _, r := range guidance.Rules() {
@@ -520,4 +555,16 @@ func TestRun_OnASharedPass(t *testing.T) {
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "core_group"}, Run(q, nil, 0)))
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.max_meeting_gap"}, Run(q, load(t, "2023/good.json"), -1)))
 	assert.Empty(t, q.Findings)
+}
+
+// With one Core Group meeting there is no gap between meetings to report:
+// the finding says one meeting is recorded and when (it once said "the
+// longest gap between meetings is 0 day(s)").
+func TestRegularMeetings_OneMeetingHasNoGap(t *testing.T) {
+	g := load(t, "2023/good.json")
+	g.Meetings = g.Meetings[:1]
+	f := find(t, check(t, g, Options{Options: engine.Options{Today: g.Meetings[0].Date.AddDays(9)}}), "coregroup.regular-meetings")
+	assert.Equal(t, guidance.Unknown, f.Status)
+	assert.Contains(t, f.Message, "one meeting is recorded, 9 day(s) ago")
+	assert.NotContains(t, f.Message, "gap between meetings")
 }

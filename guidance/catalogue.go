@@ -15,11 +15,17 @@ func g21(para, note string) Citation {
 func g14(note string) Citation {
 	return Citation{Source: G14, Edition: Edition2014, Paragraph: "Appendix C", Note: note}
 }
+
+// s0 cites the extract S0: Highland Child Protection Committee's 2024
+// inter-agency procedures (based on the 2023 update), local text.
 func s0(para, note string) Citation {
-	return Citation{Source: S0, Edition: Edition2023, Paragraph: para, Note: note}
+	return Citation{Source: S0, Edition: Edition2023, Paragraph: para, Note: note, Committee: "Highland Child Protection Committee", Year: 2024}
 }
+
+// s3 cites the extract S3: North Lanarkshire Child Protection Committee's
+// procedures (2023, based on the 2023 update), local text.
 func s3(para, note string) Citation {
-	return Citation{Source: S3, Edition: Edition2023, Paragraph: para, Note: note}
+	return Citation{Source: S3, Edition: Edition2023, Paragraph: para, Note: note, Committee: "North Lanarkshire Child Protection Committee", Year: 2023}
 }
 func local(e Edition, note string) Citation {
 	return Citation{Source: Local, Edition: e, Note: note}

@@ -46,10 +46,10 @@ var coregroupRules = []Rule{
 	},
 	{
 		ID: "coregroup.contingency-activated", Title: "Contingency plans activated when progress is not made", Area: AreaCoreGroup, Since: v010,
-		Doc: "The Core Group should activate contingency plans promptly when progress is not made or circumstances change. The library checks that each meeting recording no progress or a change of circumstances is followed by a recorded activation; whether it was prompt enough is for the Core Group and Chair to judge.",
+		Doc: "The Core Group should activate contingency plans promptly when progress is not made or circumstances deteriorate (an improvement does not call for them). The library checks that each meeting recording no progress or circumstances that deteriorated is followed by a recorded activation; whether it was prompt enough is for the Core Group and Chair to judge. Highland's procedures word it \"or circumstances change\": that wording is local, not the national text.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "activate contingency plans promptly")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "activate contingency plans promptly when progress is not made, or circumstances change")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "activate contingency plans promptly when progress is not made or circumstances deteriorate")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.137", "carried into the 2023 update: when progress is not made or circumstances deteriorate")}},
 		},
 	},
 	{
@@ -64,7 +64,9 @@ var coregroupRules = []Rule{
 		ID: "coregroup.full-plan-at-first-meeting", Title: "Full plan formulated with the family at the first Core Group", Area: AreaCoreGroup, Since: v010,
 		Doc: "The full Child Protection Plan is formulated with the family at the first Core Group after the CPPM; until then an early plan may be provisional. The library checks that the first meeting records the full plan as formulated and a parent, carer or the child as present.",
 		Provisions: []Provision{
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s3("Child protection plan", "full plan formulated in conjunction with the family at the initial core group")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.153", "decisions that shape the initial plan, to be developed at the first Core Group meeting"),
+				g21("3.166", "an early plan may be provisional until a fuller assessment")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.153", "carried into the 2023 update: the plan is developed at the first Core Group meeting")}},
 		},
 	},
 }

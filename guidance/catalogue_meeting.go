@@ -20,12 +20,21 @@ var meetingRules = []Rule{
 		},
 	},
 	{
-		ID: "cppm.child-family-participation", Title: "Child and family invited, or their views sought and represented", Area: AreaMeeting, Since: v010,
-		Doc: "The child and relevant family members should be invited and supported to take part; where they cannot take part in person their views must be sought and represented. " +
-			"The library checks that the child and each family member recorded either attended or had their views sought and represented, and that a decision not to invite has a reason.",
+		ID: "cppm.child-family-participation", Title: "Views of the child and family sought and represented when they do not take part", Area: AreaMeeting, Since: v010,
+		Doc: "Where the child or a relevant family member cannot take part in the CPPM in person, their views must be sought and represented at the meeting (inviting them is a should: cppm.child-family-invited). " +
+			"The library checks that the child and each family member recorded either attended or had their views sought and represented.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.131", "invited and supported to participate; otherwise views sought and represented")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{s0("CPPM", "invited and supported to participate; views must be sought and represented")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.131", "where unable to participate in person, views must be sought and represented")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.131", "carried into the 2023 update: views must be sought and represented")}},
+		},
+	},
+	{
+		ID: "cppm.child-family-invited", Title: "Child and relevant family invited and supported to take part", Area: AreaMeeting, Since: v010,
+		Doc: "The child and relevant family members should be invited and supported to take part in the CPPM, as appropriate in each situation. " +
+			"The library checks that each one recorded as not invited has a recorded reason; whether the reason is good is for the Chair to judge.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.131", "should be invited and supported to participate, as appropriate")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.131", "carried into the 2023 update: should be invited and supported to participate")}},
 		},
 	},
 	{

@@ -139,8 +139,8 @@ var planRules = []Rule{
 		ID: "plan.pre-birth-birth-notifier", Title: "Pre-birth plan names who notifies the birth", Area: AreaPlan, Since: v010,
 		Doc: "A plan made before a child's birth names who will notify the agencies of the birth. The library checks that a pre-birth plan names the person and their agency.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.142", "the pre-birth plan sets out who notifies the birth")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.142", "carried into the 2023 update")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.142", "the plan must stipulate who notifies the birth and the steps then")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.142", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -165,15 +165,20 @@ var planRules = []Rule{
 		ID: "isp.contents", Title: "Contents of the Interim Safety Plan", Area: AreaPlan, Since: v010,
 		Doc: "From the IRD until the CPPM an Interim Safety Plan is in force. It sets out what each participant does, how the child will be seen and heard and whom they can contact, the needs and harm it addresses, and any high-risk contexts and how they are managed, in plain language. The library checks each element is recorded; whether the language is plain is for a person to judge.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.110", "interim safety plan from the IRD: contents")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.110", "carried into the 2023 update"),
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.110", "interim safety plan from the IRD: most elements must be defined and recorded; plain language should")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.110", "carried into the 2023 update"),
 				s0("CPPM", "agencies work to an Interim Safety Plan from the IRD until the CPPM")}},
 		},
 	},
 }
 
-// s3in21 cites the S3 extract for the 2021 edition: S3 keeps the 2021 wording
-// of the plan "musts", SMART objectives and the lead professional.
+// s3in21 cites the S3 extract for the 2021 edition: North Lanarkshire's
+// local procedure, which keeps the 2021 wording of the plan "musts", SMART
+// objectives and the lead professional. It is local text standing in for a
+// national 2021 paragraph not yet read (issue "The guidance as it really
+// is").
 func s3in21(para, note string) Citation {
-	return Citation{Source: S3, Edition: Edition2021, Paragraph: para, Note: note}
+	c := s3(para, note)
+	c.Edition = Edition2021
+	return c
 }

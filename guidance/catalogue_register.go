@@ -20,8 +20,8 @@ var registerRules = []Rule{
 		Doc: "No category of abuse is required at registration; the areas of concern identified are recorded. " +
 			"Package register requires at least one area of concern, each from a versioned code list (default: the national statistics' current list), and stores the list's version with the registration.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.88", "no category required; areas of concern recorded")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.88", "carried into the 2023 update")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("1.88", "no category required; the local authority should record the areas of concern")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("1.88", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -83,8 +83,8 @@ var registerRules = []Rule{
 		Doc: "Parents or carers are told, verbally and in writing, what information is held on the register and who can see it. " +
 			"Package register records each telling; its Check reports Missing for a registration without both a verbal and a written record.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.88", "parents or carers told verbally and in writing")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.88", "carried into the 2023 update")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("1.88", "the local authority should inform parents or carers verbally and in writing")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("1.88", "carried into the 2023 update")}},
 		},
 	},
 	{

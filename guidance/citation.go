@@ -1,6 +1,10 @@
 package guidance
 
-import "strings"
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
 
 // A Source is a document the library cites. Its value is a short tag used in
 // citations and explanations.
@@ -8,11 +12,14 @@ type Source string
 
 // The sources the catalogue cites. Tags are stable; new sources are added.
 const (
-	// S0 is the extract of Part 3 of the 2023 update covering the CPPM, the
-	// Child Protection Plan, the Core Group and the prompts to reflection.
+	// S0 is the extract this project was commissioned from on the CPPM, the
+	// Child Protection Plan, the Core Group and the prompts to reflection:
+	// LOCAL text, Highland Child Protection Committee's 2024 procedures
+	// (based on the 2023 update, which they copy in places).
 	S0 Source = "S0"
-	// S3 is the extract covering the lead agency, the lead professional, the
-	// Child Protection Plan and the record of the plan.
+	// S3 is the extract on the lead agency, the lead professional, the Child
+	// Protection Plan and the record of the plan: LOCAL text, North
+	// Lanarkshire Child Protection Committee's 2023 procedures.
 	S3 Source = "S3"
 	// AD23 is Appendix D, "Timescales for stages in child protection
 	// processes", of the 2021 guidance as updated in 2023.
@@ -21,15 +28,27 @@ const (
 	G21 Source = "G21"
 	// G14 is the 2014 guidance, Appendix C (timescales), for historic cases.
 	G14 Source = "G14"
-	// Local is a figure found only in Child Protection Committee local
-	// procedures, not confirmed in national text. The library ships such
-	// figures as labelled defaults a user can override, never as national law.
+	// Local is a Child Protection Committee's local procedure, not national
+	// guidance: its citation names the committee and the year
+	// (Citation.Committee, Citation.Year). A national provision never rests
+	// on a local source; local figures belong to a council's profile.
 	Local Source = "LOCAL"
 )
 
+// National reports whether the source is national guidance (an edition's
+// text or its appendix), not a council's local procedure. The extracts S0
+// and S3 are local: Highland's and North Lanarkshire's procedures.
+func (s Source) National() bool {
+	switch s {
+	case AD23, G21, G14:
+		return true
+	}
+	return false
+}
+
 var sourceTitles = map[Source]string{
-	S0:    "National Guidance for Child Protection in Scotland 2021, updated 2023: Part 3 (CPPM, Child Protection Plan, Core Group, prompts to reflection)",
-	S3:    "National Guidance for Child Protection in Scotland 2021, updated 2023: lead agency, lead professional and Child Protection Plan",
+	S0:    "Highland Child Protection Committee, inter-agency child protection procedures (2024, based on the 2023 national update): local procedure, not national guidance",
+	S3:    "North Lanarkshire Child Protection Committee, child protection procedures (2023, based on the 2023 national update): local procedure, not national guidance",
 	AD23:  "National Guidance for Child Protection in Scotland 2021, updated 2023: Appendix D, Timescales for stages in child protection processes",
 	G21:   "National Guidance for Child Protection in Scotland 2021, version 1.0 (September 2021)",
 	G14:   "National Guidance for Child Protection in Scotland 2014, Appendix C: Timescales",
@@ -52,12 +71,46 @@ type Citation struct {
 	Edition   Edition `json:"edition,omitzero"`
 	Paragraph string  `json:"paragraph,omitempty"`
 	Note      string  `json:"note,omitempty"`
+	// Committee and Year name a local procedure: the Child Protection
+	// Committee that published it and the year (Source Local, S0 or S3).
+	Committee string `json:"committee,omitempty"`
+	Year      int    `json:"year,omitempty"`
+}
+
+// Kind is "national" for national guidance and "local" for a council's
+// procedure (see Source.National).
+func (c Citation) Kind() string {
+	if c.Source.National() {
+		return "national"
+	}
+	return "local"
+}
+
+// MarshalJSON encodes the citation with its fields and its kind
+// ("national" or "local").
+func (c Citation) MarshalJSON() ([]byte, error) {
+	type fields Citation // no methods: avoids recursion
+	return json.Marshal(struct {
+		fields
+		Kind string `json:"kind"`
+	}{fields(c), c.Kind()})
 }
 
 // String renders the citation as "G21 3.38" or "AD23 Appendix D (2023)".
 func (c Citation) String() string {
 	var b strings.Builder
 	b.WriteString(string(c.Source))
+	if c.Committee != "" {
+		b.WriteByte(' ')
+		b.WriteString(c.Committee)
+		if c.Year != 0 {
+			b.WriteByte(' ')
+			b.WriteString(strconv.Itoa(c.Year))
+		}
+		if c.Paragraph != "" {
+			b.WriteByte(',')
+		}
+	}
 	if c.Paragraph != "" {
 		b.WriteByte(' ')
 		b.WriteString(c.Paragraph)

@@ -113,16 +113,17 @@ var Checks = []engine.Check[series]{
 	{Rule: "plan.record", Run: checkPlanRecord},
 	{Rule: "coregroup.first", Run: checkFirstCoreGroup},
 	{Rule: "reporter.referral", Run: each(checkReferral)},
-	{Rule: "cppm.core-agencies", Run: each(checkAgencies)},
+	{Rule: "cppm.core-agencies", Run: each(unlessHalted(checkAgencies))},
 	{Rule: "cppm.child-family-participation", Run: each(checkParticipation)},
+	{Rule: "cppm.child-family-invited", Run: each(checkInvited)},
 	{Rule: "cppm.parent-exclusion", Run: each(checkExclusion)},
 	{Rule: "cppm.older-child-non-attendance", Run: each(checkOlderChild)},
 	{Rule: "cppm.decision-risk", Run: each(checkDecisionRisk)},
 	{Rule: "cppm.decision-plan-registration", Run: each(checkDecisionPlan)},
 	{Rule: "cppm.reporter-considered", Run: each(checkReporterConsidered)},
 	{Rule: "cppm.emergency-measures", Run: each(checkEmergency)},
-	{Rule: "cppm.interim-safety-plan-reviewed", Run: each(checkInterimReviewed)},
-	{Rule: "cppm.pre-birth-birth-notifier", Run: each(checkBirthNotifier)},
+	{Rule: "cppm.interim-safety-plan-reviewed", Run: each(unlessHalted(checkInterimReviewed))},
+	{Rule: "cppm.pre-birth-birth-notifier", Run: each(unlessHalted(checkBirthNotifier))},
 	{Rule: "reporter.referral-contents", Run: each(checkReferralContents)},
 	{Rule: "cppm.quorum-recorded", Run: each(checkQuorumRecorded)},
 	{Rule: "cppm.inquorate-interim-plan", Run: each(checkInquorateInterim)},
@@ -132,7 +133,7 @@ var Checks = []engine.Check[series]{
 	{Rule: "cppm.transfer-cannot-end-plan", Run: each(checkTransferEnd)},
 	{Rule: "cppm.reporter-observer", Run: each(checkReporterObserver)},
 	{Rule: "cppm.note-taker-not-chair", Run: each(checkNoteTaker)},
-	{Rule: "cppm.record-contents", Run: each(checkRecordContents)},
+	{Rule: "cppm.record-contents", Run: each(unlessHalted(checkRecordContents))},
 	{Rule: "cppm.reports-shared", Run: each(checkReportsShared)},
 }
 
@@ -140,6 +141,19 @@ var Checks = []engine.Check[series]{
 // holds exactly one finding for each, in Check's own order (call
 // Report.Sort to order by urgency).
 func RuleIDs() []string { return engine.Rules(Checks) }
+
+// unlessHalted makes f not applicable to an inquorate meeting that did not
+// proceed: it made no decisions and its attendance and safety are the
+// inquorate rules' (cppm.inquorate-interim-plan, cppm.reconvene).
+func unlessHalted(f func(p *engine.Pass, s *series, t *at)) func(p *engine.Pass, s *series, t *at) {
+	return func(p *engine.Pass, s *series, t *at) {
+		if t.m.Quorum.inquorateHalted() {
+			t.add(p, guidance.NotApplicable, "the meeting was inquorate and did not proceed: the rules for an inquorate meeting apply instead")
+			return
+		}
+		f(p, s, t)
+	}
+}
 
 // each runs f for every meeting of the series that is reported on.
 func each(f func(p *engine.Pass, s *series, t *at)) func(*engine.Pass, *series) error {
@@ -860,8 +874,6 @@ func checkParticipation(p *engine.Pass, s *series, t *at) {
 			case p.Mode == "":
 				unknown = append(unknown, label())
 			case p.Mode == Attended:
-			case p.Mode == NotInvited && strings.TrimSpace(p.Reason) == "":
-				missing = append(missing, label()+" (not invited, no reason recorded)")
 			case !p.ViewsSought || !p.ViewsRepresented:
 				missing = append(missing, label()+" (did not take part; views not sought and represented)")
 			}
@@ -874,7 +886,7 @@ func checkParticipation(p *engine.Pass, s *series, t *at) {
 		}
 		switch {
 		case len(missing) > 0:
-			t.add(p, guidance.Missing, "for "+strings.Join(missing, "; ")+": invite and support them to take part, or seek their views and represent them at the meeting")
+			t.add(p, guidance.Missing, "for "+strings.Join(missing, "; ")+": seek their views and represent them at the meeting")
 		case m.Family == nil:
 			t.add(p, guidance.Unknown, "record the relevant family members and how each took part")
 		case len(unknown) > 0:
@@ -884,6 +896,41 @@ func checkParticipation(p *engine.Pass, s *series, t *at) {
 		}
 	}
 
+}
+
+// checkInvited checks that no one was left uninvited without a recorded
+// reason (G21 3.131: "should be invited"; their views are
+// cppm.child-family-participation's must).
+func checkInvited(p *engine.Pass, s *series, t *at) {
+	m := t.m
+	if !t.held(p) {
+		return
+	}
+	var unknown, missing []string
+	see := func(label string, q Participation) {
+		switch {
+		case q.Mode == "":
+			unknown = append(unknown, label)
+		case q.Mode == NotInvited && strings.TrimSpace(q.Reason) == "":
+			missing = append(missing, label)
+		}
+	}
+	if m.Kind != PreBirth {
+		see("the child", m.Child.Participation)
+	}
+	for i, f := range m.Family {
+		see("family member "+strconv.Itoa(i+1), f.Participation)
+	}
+	switch {
+	case len(missing) > 0:
+		t.add(p, guidance.Missing, strings.Join(missing, ", ")+" not invited, with no reason recorded: invite and support them to take part, or record why not")
+	case m.Family == nil:
+		t.add(p, guidance.Unknown, "record the relevant family members and whether each was invited")
+	case len(unknown) > 0:
+		t.add(p, guidance.Unknown, "record whether "+strings.Join(unknown, ", ")+" was invited (attended, views represented, not invited or excluded)")
+	default:
+		t.add(p, guidance.Met, "the child and each family member recorded were invited, or the reason they were not is recorded")
+	}
 }
 
 func checkExclusion(p *engine.Pass, s *series, t *at) {
@@ -1014,6 +1061,8 @@ func checkEmergency(p *engine.Pass, s *series, t *at) {
 	switch {
 	case !held:
 		t.add(p, guidance.Unknown, notHeld)
+	case d.ImmediateRisk == nil && t.m.Quorum.inquorateHalted():
+		t.add(p, guidance.NotApplicable, "the meeting was inquorate and did not proceed, and records no immediate risk: the interim safety plan is the inquorate rules' (cppm.inquorate-interim-plan)")
 	case d.ImmediateRisk == nil:
 		t.add(p, guidance.Unknown, "record whether an immediate risk of significant harm was identified")
 	case !*d.ImmediateRisk:

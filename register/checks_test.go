@@ -178,8 +178,8 @@ func TestCheck_RefusesEventsThatDoNotMakeAHistory(t *testing.T) {
 		events []register.Event
 		field  string
 	}{
-		{"invalid event", []register.Event{storetest.Registration("c1", "fife", 1), bad}, "events[1]"},
-		{"gap in the versions", []register.Event{storetest.Registration("c1", "fife", 1), gap}, "events"},
+		{"invalid event", []register.Event{storetest.Registration("c1", "fife", 1), bad}, "events[1].authority"},
+		{"gap in the versions: the first event the history cannot take", []register.Event{storetest.Registration("c1", "fife", 1), gap}, "events[1].version"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep, err := register.Check(&register.Case{Events: tc.events}, register.Options{})

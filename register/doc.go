@@ -26,18 +26,36 @@
 //     runs them on an engine pass (cpguide.Check does); [Check] on a
 //     [Case] of its own, for a case system that checks only the register.
 //   - History as append-only [Event]s. The current [State] is derived by
-//     [Fold]; nothing is updated or deleted; corrections are events;
-//     enquiries and refusals are events too.
-//   - Access: a [Policy] checked on every call (default: the authority's
-//     social work register keepers write; police, health and social work
-//     practitioners enquire; others are refused, and the refusal recorded).
-//   - Stores: the [Store] interface, the in-memory [Memory] store, and (in
-//     the nested module github.com/cpguide/cpguide/register/sqlite) a
-//     durable SQLite store. Both pass the suite in package storetest.
-//     Writes use optimistic versioning: [Register] retries on a stale
-//     version with fresh state, so two writers never both succeed on
-//     stale state.
-//   - [Statistics] computed from events: on the register at a date,
+//     [Fold] and kept by the store at the head of the history, so that a
+//     change or an enquiry reads one row; nothing is updated or deleted;
+//     corrections are events. (Histories written before the access log
+//     may hold enquiry and refusal events; they still fold.)
+//   - Access: a [Policy], validated when the register is built, checked
+//     on every call (default: the authority's social work register keepers
+//     write, and read the history of a child registered in their
+//     authority; police, health and social work practitioners enquire;
+//     statisticians count; social work managers audit; others are
+//     refused). Authority checks compare the child's actual
+//     registrations, not the authority the caller names.
+//   - The access log ([Access]): every enquiry, history read, statistics
+//     request and audit (answered, refused, invalid or failed) and every
+//     refused change, kept apart from the histories so that looking, or
+//     being refused, never grows a child's record; queryable per child and
+//     per actor ([Register.Accesses]).
+//   - Tamper evidence: every event and access-log row carries the SHA-256
+//     hash of its predecessor in its child's chain; [Store.Load] verifies
+//     one child, [Store.Verify] the store, and a *[TamperError] names the
+//     first bad sequence number.
+//   - Stores: the [Store] interface, the in-memory [Memory] store, a
+//     durable SQLite store (nested module
+//     github.com/cpguide/cpguide/register/sqlite) and a PostgreSQL store
+//     for several application servers (nested module
+//     github.com/cpguide/cpguide/register/postgres). All pass the suite in
+//     package storetest. Writes use optimistic versioning: [Register]
+//     retries on a stale version with fresh state, so two writers never
+//     both succeed on stale state.
+//   - [Register.Statistics] computed from the folded states, counts only:
+//     on the register at a date,
 //     registrations and de-registrations in a period by kind, reason and
 //     area of concern, pre-birth registrations, re-registrations within a
 //     chosen window, episode length bands measured from the latest
@@ -57,6 +75,22 @@
 // Only [MarshalEvent] and [DecodeEvent], the stores' encoding, carry them.
 // Child IDs must be opaque references; ten-digit IDs (CHI numbers encode
 // the date of birth) are refused.
+//
+// # Security
+//
+// The register decides what an [Actor] may do; it does not know who the
+// actor is. The host program must authenticate the person (single sign-on,
+// a smart card, the case system's own login) and build the Actor from
+// what it verified, never from what the request says: ID from the
+// authenticated account (a staff reference, not a name), Role and Agency
+// from the host's own role assignments, Authority from the employing
+// authority or board in the account's record. A host that lets a caller
+// choose these fields gives the caller every grant of the policy. Keep the
+// Store private to the Register: open it, pass it to [New], keep no other
+// handle, and give the database's credentials to no one else; the
+// PostgreSQL store's application role cannot update or delete rows. See
+// SECURITY.md in this directory for the threats covered and not covered,
+// the bound on refused requests, and how to anchor the hash chains.
 //
 // Other limits: enquiries are by child ID only (no search by name);
 // re-registration is counted across authorities; temporary registrations

@@ -104,6 +104,9 @@ const (
 	Practitioner   Role = "practitioner"    // a police, health or social work practitioner
 	Manager        Role = "manager"
 	OtherRole      Role = "other"
+	// Statistician counts the register (Register.Statistics) and sees no
+	// identity.
+	Statistician Role = "statistician"
 )
 
 // Actor is who does something to the register. Its ID is a staff reference,

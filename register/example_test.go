@@ -42,7 +42,7 @@ func Example() {
 	// refused by the guidance: meeting.quorate: rule register.deregistration: an inquorate CPPM cannot de-register; reconvene it
 }
 
-func ExampleStatistics() {
+func ExampleRegister_Statistics() {
 	ctx := context.Background()
 	store := register.NewMemory()
 	reg, _ := register.New(register.Config{Store: store, Clock: func() time.Time { return time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC) }})
@@ -52,7 +52,8 @@ func ExampleStatistics() {
 		_ = reg.Register(ctx, keeper, register.RegistrationInput{Child: fmt.Sprint("c", i), Authority: "angus", Date: d,
 			Meeting: register.MeetingRef{ID: "m", Kind: meeting.Initial, Held: d, Quorate: true, PlanRequired: true}, Concerns: []string{"domestic-abuse"}})
 	}
-	st, _ := register.Statistics(ctx, store, register.Query{
+	statistician := register.Actor{ID: "st-1", Role: register.Statistician, Agency: meeting.SocialWork, Authority: "angus"}
+	st, _ := reg.Statistics(ctx, statistician, register.Query{Authority: "angus",
 		From: timescale.Date{Year: 2026, Month: time.January, Day: 1}, To: timescale.Date{Year: 2026, Month: time.March, Day: 31},
 		ReRegistrationMonths: 18,
 	})

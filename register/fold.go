@@ -1,9 +1,12 @@
 package register
 
 import (
+	"bytes"
+	"encoding/json"
 	"slices"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -39,8 +42,9 @@ func (e Episode) OpenOn(d timescale.Date) bool {
 	return !e.Start.After(d) && (e.End.IsZero() || e.End.After(d))
 }
 
-// State is a child's register entry now: derived from the events, never
-// stored.
+// State is a child's register entry now: derived from the events. Stores
+// keep the latest one beside the history ([MarshalState]), so that it is
+// read in one row; Verify checks it is the fold of the history.
 type State struct {
 	ChildID ChildID `json:"child_id"`
 	Version int64   `json:"version"`
@@ -208,4 +212,64 @@ func itoa(n int64) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// stateWire is State with the child's personal data not redacted: the form
+// stores keep beside a history (the folded head), never shown.
+type stateWire struct {
+	ChildID   ChildID    `json:"child_id"`
+	Version   int64      `json:"version"`
+	Child     *childWire `json:"child,omitempty"`
+	Episodes  []Episode  `json:"episodes"`
+	Enquiries int        `json:"enquiries,omitempty"`
+	Refusals  int        `json:"refusals,omitempty"`
+}
+
+// MarshalState encodes a folded state as stores keep it beside the
+// history, with the child's personal data (plain json.Marshal of a State
+// redacts it). A store keeps it so that a registration or an enquiry reads
+// one row, not the whole history.
+func MarshalState(s State) ([]byte, error) {
+	return strictjson.Encode(stateWire{ChildID: s.ChildID, Version: s.Version, Child: (*childWire)(s.Child), Episodes: s.Episodes, Enquiries: s.Enquiries, Refusals: s.Refusals})
+}
+
+// DecodeState decodes what [MarshalState] encoded. Errors never quote the
+// input.
+func DecodeState(b []byte) (State, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var w stateWire
+	if err := dec.Decode(&w); err != nil {
+		return State{}, &guidance.Error{Kind: guidance.Invalid, Field: "state", Hint: "malformed stored state"}
+	}
+	if err := validChildID(w.ChildID); err != nil || w.Version < 0 {
+		return State{}, &guidance.Error{Kind: guidance.Invalid, Field: "state", Hint: "malformed stored state"}
+	}
+	return State{ChildID: w.ChildID, Version: w.Version, Child: (*Child)(w.Child), Episodes: w.Episodes, Enquiries: w.Enquiries, Refusals: w.Refusals}, nil
+}
+
+// clone deep-copies the state, so that a copy handed out cannot change a
+// kept one.
+func (s State) clone() State {
+	if s.Child != nil {
+		c := *s.Child
+		s.Child = &c
+	}
+	eps := make([]Episode, len(s.Episodes))
+	for i, e := range s.Episodes {
+		e.Concerns = slices.Clone(e.Concerns)
+		if e.Meeting != nil {
+			m := *e.Meeting
+			e.Meeting = &m
+		}
+		if e.EndMeeting != nil {
+			m := *e.EndMeeting
+			e.EndMeeting = &m
+		}
+		eps[i] = e
+	}
+	if s.Episodes != nil {
+		s.Episodes = eps
+	}
+	return s
 }

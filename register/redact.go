@@ -140,3 +140,27 @@ func (x AppendBatch) LogValue() slog.Value {
 	return slog.StringValue(redactedText("register.AppendBatch"))
 }
 func (x AppendBatch) MarshalJSON() ([]byte, error) { return redactedJSON() }
+
+// Access holds personal data (the purpose of an enquiry is free text).
+func (x Access) String() string   { return redactedText("register.Access") }
+func (x Access) GoString() string { return redactedText("register.Access") }
+func (x Access) LogValue() slog.Value {
+	return slog.StringValue(redactedText("register.Access"))
+}
+func (x Access) MarshalJSON() ([]byte, error) { return redactedJSON() }
+
+// ChainRow holds personal data (an event, an access entry, their bodies).
+func (x ChainRow) String() string   { return redactedText("register.ChainRow") }
+func (x ChainRow) GoString() string { return redactedText("register.ChainRow") }
+func (x ChainRow) LogValue() slog.Value {
+	return slog.StringValue(redactedText("register.ChainRow"))
+}
+func (x ChainRow) MarshalJSON() ([]byte, error) { return redactedJSON() }
+
+// ChainHead holds personal data (a child's folded state).
+func (x ChainHead) String() string   { return redactedText("register.ChainHead") }
+func (x ChainHead) GoString() string { return redactedText("register.ChainHead") }
+func (x ChainHead) LogValue() slog.Value {
+	return slog.StringValue(redactedText("register.ChainHead"))
+}
+func (x ChainHead) MarshalJSON() ([]byte, error) { return redactedJSON() }

@@ -2,9 +2,11 @@ package register
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/cpguide/cpguide/guidance"
@@ -28,17 +30,21 @@ type Config struct {
 	Logger *slog.Logger
 	// Retries is how often a change is retried after a concurrent change
 	// to the same child (default 8); a Conflict on field "version" is
-	// returned after that. Enquiries and recorded refusals are retried up
-	// to 1000 times, with backoff, so that looking never fails for being
+	// returned after that. Enquiries and refusals are appended to the
+	// access log, which never conflicts, so looking never fails for being
 	// concurrent.
 	Retries int
 }
 
 // A Register is the Child Protection Register of one or more local
 // authorities over a [Store]. Every call is checked against the access
-// policy; every change and every enquiry is appended as an event; refusals
-// are errors of kind Refused and are recorded. It is safe for concurrent
-// use.
+// policy, and it is the only way to the store: no method returns the
+// store or an event without a policy check. Every change is appended to
+// the child's history as an event; every enquiry, history read and
+// statistics request (answered, refused, invalid or failed) and every
+// refused change is recorded in the access log ([Access]), kept apart
+// from the history so that looking never grows a child's record. Refusals
+// are errors of kind Refused. It is safe for concurrent use.
 type Register struct {
 	store    Store
 	clock    func() time.Time
@@ -57,6 +63,11 @@ func New(cfg Config) (*Register, error) {
 	if cfg.Clock == nil {
 		return nil, invalid("clock", "a register needs a clock, e.g. time.Now at the edge of the program")
 	}
+	if cfg.Policy != nil {
+		if err := cfg.Policy.Validate(); err != nil {
+			return nil, err
+		}
+	}
 	r := &Register{store: cfg.Store, clock: cfg.Clock, policy: DefaultPolicy(), concerns: DefaultConcerns(), log: cfg.Logger, retries: cfg.Retries}
 	if cfg.Policy != nil {
 		r.policy = *cfg.Policy
@@ -72,9 +83,6 @@ func New(cfg Config) (*Register, error) {
 	}
 	return r, nil
 }
-
-// Store returns the register's store.
-func (r *Register) Store() Store { return r.store }
 
 // RegistrationInput is the input of [Register.Register]: a CPPM decided that a
 // Child Protection Plan is required.
@@ -104,10 +112,10 @@ func (r *Register) Register(ctx context.Context, by Actor, in RegistrationInput)
 		case meeting.Transfer:
 			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "meeting.kind", Value: string(in.Meeting.Kind), Hint: "a transfer CPPM registers through Transfer"}
 		default:
-			return nil, refused("register.registration", "meeting.kind", string(in.Meeting.Kind), "only an initial or pre-birth CPPM (or a transfer CPPM, through Transfer) registers a child")
+			return nil, refused(registrationCheck.Rule, "meeting.kind", string(in.Meeting.Kind), "only an initial or pre-birth CPPM (or a transfer CPPM, through Transfer) registers a child")
 		}
 		if !in.Meeting.PlanRequired {
-			return nil, refused("register.registration", "meeting.plan_required", "false", "a child is registered only when the CPPM decides a Child Protection Plan is required")
+			return nil, refused(registrationCheck.Rule, "meeting.plan_required", "false", "a child is registered only when the CPPM decides a Child Protection Plan is required")
 		}
 		if err := r.checkConcerns("concerns", in.Concerns); err != nil {
 			return nil, err
@@ -194,7 +202,7 @@ func (r *Register) Transfer(ctx context.Context, by Actor, in TransferInput) err
 			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "meeting.kind", Value: string(in.Meeting.Kind), Hint: "a transfer is decided by the receiving authority's transfer CPPM"}
 		}
 		if !in.Meeting.PlanRequired {
-			return nil, refused("register.deregistration", "meeting.kind", string(in.Meeting.Kind), "a transfer CPPM cannot de-register; the registration continues until a quorate review CPPM ends it")
+			return nil, refused(deregistrationCheck.Rule, "meeting.kind", string(in.Meeting.Kind), "a transfer CPPM cannot de-register; the registration continues until a quorate review CPPM ends it")
 		}
 		if in.From == "" || in.From == in.To {
 			return nil, invalid("from", "name the originating authority, other than the receiving one")
@@ -249,12 +257,12 @@ func (r *Register) Deregister(ctx context.Context, by Actor, in DeregistrationIn
 	return r.update(ctx, by, ActionDeregister, in.Child, in.Authority, func(s *State) ([]Event, error) {
 		switch in.Reason {
 		case "":
-			return nil, refused("register.end-reason", "reason", "", "every ending of a registration needs its reason")
+			return nil, refused(endReasonCheck.Rule, "reason", "", "every ending of a registration needs its reason")
 		case Transferred:
 			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "reason", Value: string(in.Reason), Hint: "a transfer is recorded by Transfer, with the receiving authority's registration"}
 		case RiskReduced:
 			if in.Meeting == nil {
-				return nil, refused("register.deregistration", "meeting", "", "de-registration because the risk has reduced needs the quorate review CPPM that decided it")
+				return nil, refused(deregistrationCheck.Rule, "meeting", "", "de-registration because the risk has reduced needs the quorate review CPPM that decided it")
 			}
 			if err := in.Meeting.validate("meeting"); err != nil {
 				return nil, err
@@ -262,11 +270,11 @@ func (r *Register) Deregister(ctx context.Context, by Actor, in DeregistrationIn
 			m := in.Meeting
 			switch {
 			case m.Kind != meeting.Review:
-				return nil, refused("register.deregistration", "meeting.kind", string(m.Kind), "only a review CPPM may de-register")
+				return nil, refused(deregistrationCheck.Rule, "meeting.kind", string(m.Kind), "only a review CPPM may de-register")
 			case !m.Quorate:
-				return nil, refused("register.deregistration", "meeting.quorate", "false", "an inquorate CPPM cannot de-register; reconvene it")
+				return nil, refused(deregistrationCheck.Rule, "meeting.quorate", "false", "an inquorate CPPM cannot de-register; reconvene it")
 			case !m.ChildFamilyRepresented:
-				return nil, refused("register.deregistration", "meeting.child_family_represented", "false", "the child and family must be represented at the CPPM that de-registers")
+				return nil, refused(deregistrationCheck.Rule, "meeting.child_family_represented", "false", "the child and family must be represented at the CPPM that de-registers")
 			case m.PlanRequired:
 				return nil, invalid("meeting.plan_required", "the meeting decided a plan is still required")
 			}
@@ -402,43 +410,182 @@ type Answer struct {
 }
 
 // Enquire answers whether a child is on a register, and records who asked
-// and why (rule register.access). Purpose is required. An actor the policy
-// does not allow is refused, and the refusal is recorded.
+// and why in the access log (rule register.access). Purpose is required
+// (at most [MaxPurpose] bytes). Every enquiry is recorded: answered,
+// refused by the policy, invalid (no purpose, a bad child ID, whose value
+// is not kept) or failed (a store error). An answer is returned only once
+// its record is written. An enquiry reads one row (the child's folded
+// state), however long the child's history.
 func (r *Register) Enquire(ctx context.Context, by Actor, child ChildID, purpose string) (Answer, error) {
-	var ans Answer
-	err := r.update(ctx, by, ActionEnquire, child, by.Authority, func(s *State) ([]Event, error) {
-		if purpose == "" {
-			return nil, invalid("purpose", "say why you are asking")
-		}
-		ans = Answer{Open: s.OpenEpisodes()}
-		ans.OnRegister = len(ans.Open) > 0
-		return []Event{{Type: Enquired, Authority: by.Authority, Enquiry: &Enquiry{Purpose: purpose, OnRegister: ans.OnRegister}}}, nil
-	})
+	acc := Access{Actor: by, Action: ActionEnquire, Authority: by.Authority, Purpose: purpose}
+	if len(purpose) > MaxPurpose {
+		acc.Purpose = ""
+	}
+	if err := r.admit(ctx, &acc, child); err != nil {
+		return Answer{}, err
+	}
+	if strings.TrimSpace(purpose) == "" || len(purpose) > MaxPurpose {
+		return Answer{}, r.reject(ctx, acc, "purpose", invalid("purpose", "say why you are asking (1 to 500 bytes)"))
+	}
+	s, err := r.store.Head(ctx, child)
 	if err != nil {
+		return Answer{}, r.fail(ctx, acc, err)
+	}
+	ans := Answer{Open: s.OpenEpisodes()}
+	ans.OnRegister = len(ans.Open) > 0
+	acc.OnRegister = ans.OnRegister
+	if err := r.record(ctx, acc); err != nil {
 		return Answer{}, err
 	}
 	return ans, nil
 }
 
 // History returns a child's events and derived state to a reader the
-// policy allows (by default the authority's register keepers); the reading
-// is recorded as an enquiry.
+// policy allows (by default a register keeper of authority, which must be
+// the keeper's own) and only if the child is, or was, registered in
+// authority: the check is against the child's registrations, not the
+// caller's claim. The reading is recorded in the access log; so is a
+// refusal.
 func (r *Register) History(ctx context.Context, by Actor, child ChildID, authority string) ([]Event, State, error) {
-	var st State
-	err := r.update(ctx, by, ActionHistory, child, authority, func(s *State) ([]Event, error) {
-		st = *s
-		return []Event{{Type: Enquired, Authority: authority, Enquiry: &Enquiry{Purpose: "history", OnRegister: s.OnRegister()}}}, nil
-	})
-	if err != nil {
+	acc := Access{Actor: by, Action: ActionHistory, Authority: authority, Purpose: "history"}
+	if err := r.admit(ctx, &acc, child); err != nil {
 		return nil, State{}, err
 	}
 	evs, _, err := r.store.Load(ctx, child)
-	return evs, st, err
+	if err != nil {
+		return nil, State{}, r.fail(ctx, acc, err)
+	}
+	st, err := Fold(child, evs)
+	if err != nil {
+		return nil, State{}, r.fail(ctx, acc, err)
+	}
+	if st.Latest(authority) < 0 {
+		err := refused(accessCheck.Rule, "authority", authority, "the child has never been registered in this authority, so its history is not this authority's to read")
+		return nil, State{}, r.refuse(ctx, acc, accessCheck.Rule, err)
+	}
+	acc.OnRegister = st.OnRegister()
+	if err := r.record(ctx, acc); err != nil {
+		return nil, State{}, err
+	}
+	return evs, st, nil
+}
+
+// Statistics computes the counts of the register of q.Authority (every
+// authority when empty) for a reader the policy allows (by default a
+// [Statistician] of that authority). Stats hold counts only, never a
+// child's ID or personal data. The request is recorded in the access log.
+func (r *Register) Statistics(ctx context.Context, by Actor, q Query) (Stats, error) {
+	acc := Access{Actor: by, Action: ActionStatistics, Authority: q.Authority}
+	if !r.policy.Allows(by, ActionStatistics, q.Authority) {
+		return Stats{}, r.refuse(ctx, acc, accessCheck.Rule, r.accessRefusal(by, ActionStatistics))
+	}
+	st, err := statistics(ctx, r.store, q)
+	if err != nil {
+		if guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err) || guidance.Match(&guidance.Error{Kind: guidance.MissingFact}, err) {
+			return Stats{}, r.reject(ctx, acc, "query", err)
+		}
+		return Stats{}, r.fail(ctx, acc, err)
+	}
+	if err := r.record(ctx, acc); err != nil {
+		return Stats{}, err
+	}
+	return st, nil
+}
+
+// Accesses returns the access-log entries q selects to an auditor the
+// policy allows (by default a social work manager, for their own
+// authority): those about a child who is or was registered in the
+// auditor's authority, or those by one actor of the auditor's authority.
+// The reading is itself recorded.
+func (r *Register) Accesses(ctx context.Context, by Actor, q AccessQuery) ([]Access, error) {
+	acc := Access{Actor: by, Action: ActionAudit, Authority: by.Authority, Purpose: "audit"}
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	if q.ChildID != "" {
+		if err := r.admit(ctx, &acc, q.ChildID); err != nil {
+			return nil, err
+		}
+		s, err := r.store.Head(ctx, q.ChildID)
+		if err != nil {
+			return nil, r.fail(ctx, acc, err)
+		}
+		if s.Latest(by.Authority) < 0 {
+			err := refused(accessCheck.Rule, "query.child_id", "", "the child has never been registered in your authority")
+			return nil, r.refuse(ctx, acc, accessCheck.Rule, err)
+		}
+	} else if !r.policy.Allows(by, ActionAudit, by.Authority) {
+		return nil, r.refuse(ctx, acc, accessCheck.Rule, r.accessRefusal(by, ActionAudit))
+	}
+	var out []Access
+	err := r.store.Accesses(ctx, q, func(a Access) error {
+		if q.ActorID == "" || a.Actor.Authority == by.Authority {
+			out = append(out, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, r.fail(ctx, acc, err)
+	}
+	if err := r.record(ctx, acc); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// admit checks the child ID and the policy for a read, recording a bad ID
+// (without the ID) or a refusal. On success acc names the child.
+func (r *Register) admit(ctx context.Context, acc *Access, child ChildID) error {
+	if err := validChildID(child); err != nil {
+		return r.reject(ctx, *acc, "child_id", err)
+	}
+	acc.ChildID = child
+	if !r.policy.Allows(acc.Actor, acc.Action, acc.Authority) {
+		return r.refuse(ctx, *acc, accessCheck.Rule, r.accessRefusal(acc.Actor, acc.Action))
+	}
+	return nil
+}
+
+func (r *Register) accessRefusal(by Actor, act Action) error {
+	return refused(accessCheck.Rule, "actor.role", string(by.Role), "policy "+r.policy.Name+" does not allow "+string(by.Agency)+" "+string(by.Role)+" to "+string(act)+" on this register")
+}
+
+// record writes one access-log entry. A store error is returned wrapped:
+// a request whose record cannot be written is not answered.
+func (r *Register) record(ctx context.Context, acc Access) error {
+	acc.Recorded = r.clock().UTC()
+	if acc.Outcome == "" {
+		acc.Outcome = Answered
+	}
+	if err := r.store.Record(ctx, acc); err != nil {
+		return &guidance.Error{Kind: guidance.Other, Field: "access_log", Hint: "the request could not be recorded, so it was not answered", Err: err}
+	}
+	return nil
+}
+
+// reject records an invalid request and returns err.
+func (r *Register) reject(ctx context.Context, acc Access, field string, err error) error {
+	acc.Outcome, acc.Field = Malformed, field
+	if rerr := r.record(ctx, acc); rerr != nil {
+		return errors.Join(err, rerr)
+	}
+	return err
+}
+
+// fail records a request the store could not answer and returns err.
+func (r *Register) fail(ctx context.Context, acc Access, err error) error {
+	acc.Outcome = Failed
+	r.log.LogAttrs(ctx, slog.LevelError, "register store error", slog.String("child_id", acc.ChildID), slog.String("actor", acc.Actor.ID),
+		slog.String("action", string(acc.Action)))
+	if rerr := r.record(ctx, acc); rerr != nil {
+		return errors.Join(err, rerr)
+	}
+	return err
 }
 
 func (r *Register) checkConcerns(field string, codes []string) error {
 	if len(codes) == 0 {
-		return refused("register.concerns", field, "", "record at least one area of concern identified by the CPPM")
+		return refused(concernsCheck.Rule, field, "", "record at least one area of concern identified by the CPPM")
 	}
 	// The code is not echoed: a mistaken entry may hold personal data.
 	for i, c := range codes {
@@ -463,51 +610,43 @@ func (r *Register) checkDate(d, notBefore timescale.Date) error {
 	return nil
 }
 
-// update is the one write path: check the policy, load, decide on the
-// fresh state, append at the loaded version, retry on a concurrent change.
-// A refusal, by the policy or by a rule, is recorded before it is returned.
+// update is the one write path: check the policy, read the child's
+// folded state (one row), decide on it, append at its version, retry on a
+// concurrent change. A refusal, by the policy or by a rule, is recorded in
+// the access log before it is returned.
 func (r *Register) update(ctx context.Context, by Actor, act Action, child ChildID, authority string, decide func(*State) ([]Event, error)) error {
+	acc := Access{Actor: by, Action: act, Authority: authority}
 	if err := validChildID(child); err != nil {
 		return err
 	}
+	acc.ChildID = child
 	if !r.policy.Allows(by, act, authority) {
-		err := refused("register.access", "actor.role", string(by.Role), "policy "+r.policy.Name+" does not allow "+string(by.Agency)+" "+string(by.Role)+" to "+string(act)+" on this register")
-		return r.refuse(ctx, by, act, child, authority, "register.access", err)
+		return r.refuse(ctx, acc, accessCheck.Rule, r.accessRefusal(by, act))
 	}
 	if authority == "" {
 		return invalid("authority", "name the local authority whose register this is")
 	}
 	for attempt := 0; ; attempt++ {
-		evs, ver, err := r.store.Load(ctx, child)
-		if err != nil {
-			return err
-		}
-		st, err := Fold(child, evs)
+		st, err := r.store.Head(ctx, child)
 		if err != nil {
 			return err
 		}
 		out, err := decide(&st)
 		if err != nil {
 			if guidance.Match(&guidance.Error{Kind: guidance.Refused}, err) {
-				return r.refuse(ctx, by, act, child, authority, ruleOf(err), err)
+				return r.refuse(ctx, acc, ruleOf(err), err)
 			}
 			return err
 		}
-		r.stamp(by, child, ver, out)
-		err = r.store.Append(ctx, child, ver, out...)
+		r.stamp(by, child, st.Version, out)
+		err = r.store.Append(ctx, child, st.Version, out...)
 		if err == nil {
 			for _, e := range out {
 				r.log.LogAttrs(ctx, slog.LevelInfo, "register event", slog.Any("event", e))
 			}
 			return nil
 		}
-		limit := r.retries
-		if act == ActionEnquire || act == ActionHistory {
-			// An enquiry changes nothing but the record of who looked: it
-			// must not fail because others are looking at the same time.
-			limit = max(limit, 1000)
-		}
-		if attempt < limit && guidance.Match(&guidance.Error{Kind: guidance.Conflict, Field: "version"}, err) {
+		if attempt < r.retries && guidance.Match(&guidance.Error{Kind: guidance.Conflict, Field: "version"}, err) {
 			if werr := backoff(ctx, attempt); werr != nil {
 				return werr
 			}
@@ -541,29 +680,17 @@ func (r *Register) stamp(by Actor, child ChildID, ver int64, out []Event) {
 	}
 }
 
-// refuse records a refusal on the child's history and returns err; if the
-// record cannot be written, the returned error says so too.
-func (r *Register) refuse(ctx context.Context, by Actor, act Action, child ChildID, authority, rule string, err error) error {
-	r.log.LogAttrs(ctx, slog.LevelWarn, "register refusal", slog.String("child_id", child), slog.String("actor", by.ID),
-		slog.String("action", string(act)), slog.String("rule", rule))
-	for attempt := 0; ; attempt++ {
-		_, ver, lerr := r.store.Load(ctx, child)
-		if lerr != nil {
-			return &guidance.Error{Kind: guidance.Refused, Field: "refusal", Hint: "refused, and the refusal could not be recorded", Err: err}
-		}
-		out := []Event{{Type: RefusalRecorded, Authority: authority, Refusal: &Refusal{Action: act, Rule: rule}}}
-		r.stamp(by, child, ver, out)
-		aerr := r.store.Append(ctx, child, ver, out...)
-		if aerr == nil {
-			return err
-		}
-		if attempt >= max(r.retries, 1000) || !guidance.Match(&guidance.Error{Kind: guidance.Conflict, Field: "version"}, aerr) {
-			return &guidance.Error{Kind: guidance.Refused, Field: "refusal", Hint: "refused, and the refusal could not be recorded", Err: err}
-		}
-		if werr := backoff(ctx, attempt); werr != nil {
-			return &guidance.Error{Kind: guidance.Refused, Field: "refusal", Hint: "refused, and the refusal could not be recorded", Err: err}
-		}
+// refuse records a refusal in the access log and returns err; if the
+// record cannot be written, the returned error says so too. A refusal is
+// one append to the access log: it never touches the child's history.
+func (r *Register) refuse(ctx context.Context, acc Access, rule string, err error) error {
+	r.log.LogAttrs(ctx, slog.LevelWarn, "register refusal", slog.String("child_id", acc.ChildID), slog.String("actor", acc.Actor.ID),
+		slog.String("action", string(acc.Action)), slog.String("rule", rule))
+	acc.Outcome, acc.Rule = Denied, rule
+	if rerr := r.record(ctx, acc); rerr != nil {
+		return &guidance.Error{Kind: guidance.Refused, Field: "refusal", Hint: "refused, and the refusal could not be recorded", Err: errors.Join(err, rerr)}
 	}
+	return err
 }
 
 // ruleOf extracts the rule ID from a Refused error's hint ("rule X: ...").

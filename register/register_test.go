@@ -94,6 +94,39 @@ func asErr(err error, e **guidance.Error) bool {
 	return false
 }
 
+// accesses returns the access-log entries about child, oldest first.
+func accesses(t *testing.T, m register.Store, child string) []register.Access {
+	t.Helper()
+	var out []register.Access
+	require.NoError(t, m.Accesses(ctx, register.AccessQuery{ChildID: child}, func(a register.Access) error { out = append(out, a); return nil }))
+	return out
+}
+
+// byActor returns the access-log entries by actor, oldest first.
+func byActor(t *testing.T, m register.Store, actor string) []register.Access {
+	t.Helper()
+	var out []register.Access
+	require.NoError(t, m.Accesses(ctx, register.AccessQuery{ActorID: actor}, func(a register.Access) error { out = append(out, a); return nil }))
+	return out
+}
+
+func count(as []register.Access, o register.Outcome) int {
+	n := 0
+	for _, a := range as {
+		if a.Outcome == o {
+			n++
+		}
+	}
+	return n
+}
+
+func lastAccess(t *testing.T, m register.Store, child string) register.Access {
+	t.Helper()
+	as := accesses(t, m, child)
+	require.NotEmpty(t, as)
+	return as[len(as)-1]
+}
+
 func lastEvent(t *testing.T, m register.Store, child string) register.Event {
 	evs, _, err := m.Load(ctx, child)
 	require.NoError(t, err)
@@ -137,7 +170,8 @@ func TestRegistration_RefusedWithoutACPPMDecisionThatAPlanIsRequired(t *testing.
 	}
 	s := state(t, m, "c1")
 	assert.Empty(t, s.Episodes)
-	assert.Equal(t, 2, s.Refusals, "refusals are recorded")
+	assert.Equal(t, 2, count(accesses(t, m, "c1"), register.Denied), "refusals are recorded in the access log")
+	assert.Zero(t, s.Version, "and not in the history")
 }
 
 func TestRegistration_AreasOfConcernRequiredFromTheVersionedList(t *testing.T) {
@@ -201,10 +235,11 @@ func TestDeregistration_OnlyAQuorateReviewCPPMWithChildAndFamilyRepresented(t *t
 			require.True(t, refusedBy("register.deregistration", err), "got %v", err)
 			s := state(t, m, "c1")
 			assert.True(t, s.Episodes[0].Open(), "still registered")
-			last := lastEvent(t, m, "c1")
-			assert.Equal(t, register.RefusalRecorded, last.Type)
-			assert.Equal(t, "register.deregistration", last.Refusal.Rule)
-			assert.Equal(t, register.ActionDeregister, last.Refusal.Action)
+			last := lastAccess(t, m, "c1")
+			assert.Equal(t, register.Denied, last.Outcome)
+			assert.Equal(t, "register.deregistration", last.Rule)
+			assert.Equal(t, register.ActionDeregister, last.Action)
+			assert.Equal(t, fife, last.Actor)
 		})
 	}
 	t.Run("quorate review", func(t *testing.T) {
@@ -311,15 +346,18 @@ func TestAccess_DefaultPolicy(t *testing.T) {
 		assert.True(t, ans.OnRegister)
 		require.Len(t, ans.Open, 1)
 		assert.Equal(t, "fife", ans.Open[0].Authority)
-		ev := lastEvent(t, m, "c1")
-		assert.Equal(t, register.Enquired, ev.Type)
+		ev := lastAccess(t, m, "c1")
+		assert.Equal(t, register.Answered, ev.Outcome)
+		assert.Equal(t, register.ActionEnquire, ev.Action)
 		assert.Equal(t, a, ev.Actor)
-		assert.Equal(t, "night-time welfare concern", ev.Enquiry.Purpose)
+		assert.True(t, ev.OnRegister)
+		assert.Equal(t, "night-time welfare concern", ev.Purpose)
 	}
 	ans, err := r.Enquire(ctx, police, "nobody", "check")
 	require.NoError(t, err)
 	assert.False(t, ans.OnRegister)
-	assert.Equal(t, 1, state(t, m, "nobody").Enquiries, "an enquiry about a child not on the register is recorded too")
+	assert.Len(t, accesses(t, m, "nobody"), 1, "an enquiry about a child not on the register is recorded too")
+	assert.Equal(t, int64(1), state(t, m, "c1").Version, "enquiries do not grow the history")
 
 	_, err = r.Enquire(ctx, police, "c1", "")
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "purpose"}, err))
@@ -338,14 +376,17 @@ func TestAccess_DefaultPolicy(t *testing.T) {
 		},
 		"health reads history": func() error { _, _, err := r.History(ctx, nurse, "c1", "fife"); return err },
 	} {
-		before := state(t, m, "c1").Refusals
+		before := count(accesses(t, m, "c1"), register.Denied)
 		err := call()
 		assert.True(t, refusedBy("register.access", err), "%s: got %v", name, err)
-		assert.Equal(t, before+1, state(t, m, "c1").Refusals, "%s: the refusal is recorded", name)
+		assert.Equal(t, before+1, count(accesses(t, m, "c1"), register.Denied), "%s: the refusal is recorded", name)
 	}
 	evs, st, err := r.History(ctx, fife, "c1", "fife")
 	require.NoError(t, err)
-	assert.Equal(t, st.Version+1, int64(len(evs)), "history includes its own reading")
+	assert.Equal(t, st.Version, int64(len(evs)))
+	last := lastAccess(t, m, "c1")
+	assert.Equal(t, register.ActionHistory, last.Action, "the reading is recorded in the access log")
+	assert.Equal(t, register.Answered, last.Outcome)
 }
 
 func TestHistory_CorrectionAppendsAndKeepsTheOriginal(t *testing.T) {

@@ -1,6 +1,7 @@
 package register
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,19 +53,31 @@ type history struct {
 // Checks are the register rules, one value per rule, in the catalogue's
 // order. [Run] runs them on a case.
 var Checks = []engine.Check[history]{
-	{Rule: "register.access", Run: checkAccess},
-	{Rule: "register.concerns", Run: checkConcerns},
-	{Rule: "register.deregistration", Run: checkDeregistration},
+	accessCheck,
+	concernsCheck,
+	deregistrationCheck,
 	{Rule: "register.deregistration-told", Run: checkDeregistrationTold},
-	{Rule: "register.end-reason", Run: checkEndReason},
+	endReasonCheck,
 	{Rule: "register.episode-length", Run: checkEpisodeLength},
 	{Rule: "register.history", Run: checkHistory},
 	{Rule: "register.keep", Run: checkKeep},
 	{Rule: "register.parents-informed", Run: checkParentsInformed},
-	{Rule: "register.registration", Run: checkRegistration},
+	registrationCheck,
 	{Rule: "register.temporary", Run: checkTemporary},
 	{Rule: "register.transfer", Run: checkTransfer},
 }
+
+// The check values whose rules the register's write API also enforces when
+// an event is recorded: a refusal names the rule through its check value
+// (Register refuses a de-registration by a transfer CPPM citing
+// deregistrationCheck.Rule), so the rule's ID is written once.
+var (
+	accessCheck         = engine.Check[history]{Rule: "register.access", Run: checkAccess}
+	concernsCheck       = engine.Check[history]{Rule: "register.concerns", Run: checkConcerns}
+	deregistrationCheck = engine.Check[history]{Rule: "register.deregistration", Run: checkDeregistration}
+	endReasonCheck      = engine.Check[history]{Rule: "register.end-reason", Run: checkEndReason}
+	registrationCheck   = engine.Check[history]{Rule: "register.registration", Run: checkRegistration}
+)
 
 // Run checks the register rules of [Checks] on the pass: c's register
 // events, folded into the child's state, and that the register shows what
@@ -103,15 +116,14 @@ func Check(c *Case, opts Options) (*guidance.Report, error) {
 	if c == nil {
 		return nil, invalid("case", "give the case to check")
 	}
-	for i, e := range c.Events {
-		if err := e.Validate(); err != nil {
-			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "events[" + strconv.Itoa(i) + "]", Hint: "fix the register event", Err: err}
+	if err := ValidateHistory(c.Events); err != nil {
+		var ge *guidance.Error
+		if errors.As(err, &ge) {
+			out := *ge
+			out.Field = "events" + ge.Field
+			return nil, &out
 		}
-	}
-	if len(c.Events) > 0 {
-		if _, err := Fold(c.Events[0].ChildID, c.Events); err != nil {
-			return nil, &guidance.Error{Kind: guidance.Invalid, Field: "events", Hint: "give one child's events, oldest first, versions 1, 2, 3, ... that make a history", Err: err}
-		}
+		return nil, err
 	}
 	p, err := opts.PassOn("date", c.earliest())
 	if err != nil {

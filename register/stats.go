@@ -57,8 +57,8 @@ type Stats struct {
 	LengthBands map[string]int `json:"length_bands"`
 }
 
-// Statistics computes the counts from the events in the store.
-func Statistics(ctx context.Context, s Store, q Query) (Stats, error) {
+// statistics computes the counts from the children's folded states.
+func statistics(ctx context.Context, s Store, q Query) (Stats, error) {
 	if !q.From.Valid() || !q.To.Valid() || q.To.Before(q.From) {
 		return Stats{}, invalid("query.from", "give a period with valid dates, from not after to")
 	}
@@ -70,34 +70,14 @@ func Statistics(ctx context.Context, s Store, q Query) (Stats, error) {
 	}
 	st := Stats{Query: q, RegistrationsByKind: map[RegistrationKind]int{}, RegistrationsByConcern: map[string]int{},
 		DeregistrationsByReason: map[Reason]int{}, LengthBands: map[string]int{}}
-	var child ChildID
-	var evs []Event
-	flush := func() error {
-		if len(evs) == 0 {
-			return nil
-		}
-		state, err := Fold(child, evs)
-		if err != nil {
-			return err
-		}
+	err := s.ScanHeads(ctx, func(state State) error {
 		st.add(q, state)
-		evs = evs[:0]
-		return nil
-	}
-	err := s.Scan(ctx, func(e Event) error {
-		if e.ChildID != child {
-			if err := flush(); err != nil {
-				return err
-			}
-			child = e.ChildID
-		}
-		evs = append(evs, e)
 		return nil
 	})
 	if err != nil {
 		return Stats{}, err
 	}
-	return st, flush()
+	return st, nil
 }
 
 func (st *Stats) add(q Query, s State) {

@@ -2,6 +2,7 @@ package register_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -9,10 +10,32 @@ import (
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/register"
+	"github.com/cpguide/cpguide/register/storetest"
 )
 
+// counter is a statistician of authority a ("" for every authority: a
+// national statistician, allowed by a grant without OwnAuthority).
+func counter(a string) register.Actor {
+	if a == "" {
+		a = "scottish-government"
+	}
+	return register.Actor{ID: "stat-" + a, Role: register.Statistician, Agency: meeting.SocialWork, Authority: a}
+}
+
+func statsReg(t *testing.T) (*register.Register, *register.Memory) {
+	t.Helper()
+	m := register.NewMemory()
+	p := register.DefaultPolicy()
+	p.Name = "default-with-national-statistics"
+	p.Grants = append(p.Grants, register.Grant{Role: register.Statistician, Actions: []register.Action{register.ActionStatistics}})
+	var tick time.Duration
+	r, err := register.New(register.Config{Store: m, Policy: &p, Clock: func() time.Time { tick += time.Second; return storetest.T0.Add(tick) }})
+	require.NoError(t, err)
+	return r, m
+}
+
 func TestStatistics_FromEvents(t *testing.T) {
-	r, m := newReg(t, nil)
+	r, _ := statsReg(t)
 	// c1: registered Jan 2025, de-registered Apr 2025 (3 months), re-registered Mar 2026: a re-registration within 12 months.
 	registerIn(t, r, fife, "c1", d(2025, 1, 6))
 	require.NoError(t, r.Deregister(ctx, fife, register.DeregistrationInput{Child: "c1", Authority: "fife", Date: d(2025, 4, 7), Reason: register.RiskReduced, Meeting: reviewCPPM(d(2025, 4, 7))}))
@@ -30,7 +53,7 @@ func TestStatistics_FromEvents(t *testing.T) {
 	require.NoError(t, r.Deregister(ctx, fife, register.DeregistrationInput{Child: "c4", Authority: "fife", Date: d(2026, 1, 12), Reason: register.Died}))
 
 	q := register.Query{From: d(2026, 1, 1), To: d(2026, 3, 31), ReRegistrationMonths: 12}
-	st, err := register.Statistics(ctx, m, q)
+	st, err := r.Statistics(ctx, counter(q.Authority), q)
 	require.NoError(t, err)
 	assert.Equal(t, 2, st.OnRegisterAtStart, "c3, c4 on 1 Jan")
 	assert.Equal(t, 3, st.OnRegisterAtEnd, "c1, c2, c3 on 31 Mar")
@@ -47,13 +70,13 @@ func TestStatistics_FromEvents(t *testing.T) {
 
 	// A narrower window: the c1 gap (Apr 2025 to Mar 2026) is over 6 months.
 	q.ReRegistrationMonths = 6
-	st, err = register.Statistics(ctx, m, q)
+	st, err = r.Statistics(ctx, counter(q.Authority), q)
 	require.NoError(t, err)
 	assert.Equal(t, 0, st.ReRegistrations)
 
 	// One authority: fife's transfer out counts, angus's transfer in does not.
 	q.Authority = "fife"
-	st, err = register.Statistics(ctx, m, q)
+	st, err = r.Statistics(ctx, counter(q.Authority), q)
 	require.NoError(t, err)
 	assert.Equal(t, 2, st.Registrations)
 	assert.Equal(t, 2, st.Deregistrations)
@@ -61,10 +84,10 @@ func TestStatistics_FromEvents(t *testing.T) {
 	// Episode length runs from the transfer registration, not the first one.
 	q = register.Query{From: d(2026, 1, 1), To: d(2028, 12, 31), Authority: "angus", ReRegistrationMonths: 12}
 	require.NoError(t, r.Deregister(ctx, angus, register.DeregistrationInput{Child: "c3", Authority: "angus", Date: d(2026, 4, 6), Reason: register.RiskReduced, Meeting: reviewCPPM(d(2026, 4, 6))}))
-	st, err = register.Statistics(ctx, m, q)
+	st, err = r.Statistics(ctx, counter(q.Authority), q)
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int{"<3m": 1}, st.LengthBands)
 
-	_, err = register.Statistics(ctx, m, register.Query{From: d(2026, 1, 1), To: d(2026, 3, 31)})
+	_, err = r.Statistics(ctx, counter(""), register.Query{From: d(2026, 1, 1), To: d(2026, 3, 31)})
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.MissingFact}, err))
 }

@@ -2,30 +2,54 @@ package register
 
 import (
 	"context"
-	"slices"
 	"sort"
 	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
 )
 
-// A Store keeps each child's events, append-only. Implementations must be
-// safe for concurrent use, and must make Append atomic: all the events or
-// none. Two appends at the same expected version must not both succeed.
+// A Store keeps each child's events, append-only and hash-chained, with
+// the folded state at its head, and the access log (see [Access]).
+// Implementations must be safe for concurrent use, and must make Append
+// atomic: all the events and the new head, or nothing. Two appends at the
+// same expected version must not both succeed.
+//
+// A Store is the register's storage, not an API for people: a host program
+// opens it, passes it to [New] and keeps no other handle, so that every
+// read and write goes through the access policy of the [Register].
 //
 // Errors of kind Conflict with Field "version" mean the expected version was
-// stale: load again and retry.
+// stale: read the head again and retry. A *[TamperError] (errors.Is
+// [ErrTampered]) means stored rows fail verification.
 type Store interface {
 	// Append adds events to the child's history, which must be at version
 	// expected (0 for a child with no history). The events' versions must
-	// be expected+1, expected+2, ...
+	// be expected+1, expected+2, ..., and they must fold onto the
+	// child's state ([PrepareAppend] does both checks).
 	Append(ctx context.Context, child ChildID, expected int64, events ...Event) error
+	// Head returns the child's folded state (its Version is the
+	// history's), reading O(1) rows: an unknown child has the zero state
+	// at version 0.
+	Head(ctx context.Context, child ChildID) (State, error)
 	// Load returns the child's events in version order and the current
-	// version (0 and no events for an unknown child).
+	// version (0 and no events for an unknown child), verifying the
+	// child's hash chain and head.
 	Load(ctx context.Context, child ChildID) ([]Event, int64, error)
 	// Scan calls fn for every event of every child, ordered by child ID and
 	// then version, stopping at the first error fn returns.
 	Scan(ctx context.Context, fn func(Event) error) error
+	// ScanHeads calls fn for every child's folded state, by child ID.
+	ScanHeads(ctx context.Context, fn func(State) error) error
+	// Record appends entries to the access log, each chained after the
+	// last entry about the same child; Seq and N are assigned. It never
+	// fails for being concurrent with other writers.
+	Record(ctx context.Context, entries ...Access) error
+	// Accesses calls fn for the access-log entries q selects, oldest
+	// first.
+	Accesses(ctx context.Context, q AccessQuery, fn func(Access) error) error
+	// Verify checks every hash chain and head of the store, events and
+	// access log, and returns the first row at fault as a *[TamperError].
+	Verify(ctx context.Context) error
 }
 
 // An AppendBatch is one child's part of a [Batcher] call.
@@ -49,7 +73,7 @@ func StaleVersion() error {
 
 // CheckAppend validates an append before a store writes it: the events are
 // well formed, belong to the child and are numbered from expected+1. Stores
-// call it.
+// call it (through [PrepareAppend]).
 func CheckAppend(child ChildID, expected int64, events []Event) error {
 	if err := validChildID(child); err != nil {
 		return err
@@ -74,15 +98,41 @@ func CheckAppend(child ChildID, expected int64, events []Event) error {
 	return nil
 }
 
+// CheckBatches checks that batches name each child once.
+func CheckBatches(batches []AppendBatch) error {
+	seen := make(map[ChildID]bool, len(batches))
+	for _, b := range batches {
+		if seen[b.Child] {
+			return invalid("batches.child", "one batch per child")
+		}
+		seen[b.Child] = true
+	}
+	return nil
+}
+
 // Memory is an in-memory [Store] and [Batcher], for tests and small tools.
+// It keeps rows as a database would (encoded bodies, hash chains, heads).
 // The zero value is ready to use.
 type Memory struct {
 	mu       sync.RWMutex
-	children map[ChildID][]Event
+	seq      int64
+	rows     []ChainRow // events, in sequence order
+	children map[ChildID][]int
+	heads    map[ChildID]ChainHead
+	states   map[ChildID]State // the heads' states, decoded
+	access   []ChainRow
+	byChild  map[ChildID][]int
+	byActor  map[string][]int
+	accHeads map[ChildID]ChainHead
 }
 
 // NewMemory returns an empty in-memory store.
 func NewMemory() *Memory { return &Memory{} }
+
+var (
+	_ Store   = (*Memory)(nil)
+	_ Batcher = (*Memory)(nil)
+)
 
 // Append implements [Store].
 func (m *Memory) Append(ctx context.Context, child ChildID, expected int64, events ...Event) error {
@@ -94,32 +144,69 @@ func (m *Memory) AppendBatch(ctx context.Context, batches ...AppendBatch) error 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	seen := map[ChildID]bool{}
+	if err := CheckBatches(batches); err != nil {
+		return err
+	}
 	for _, b := range batches {
-		if seen[b.Child] {
-			return invalid("batches.child", "one batch per child")
-		}
-		seen[b.Child] = true
 		if err := CheckAppend(b.Child, b.Expected, b.Events); err != nil {
 			return err
 		}
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for _, b := range batches {
-		if int64(len(m.children[b.Child])) != b.Expected {
+	type prepared struct {
+		rows  []ChainRow
+		head  ChainHead
+		state State
+	}
+	ps := make([]prepared, len(batches))
+	for i, b := range batches {
+		head := m.heads[b.Child]
+		if head.N != b.Expected {
 			return StaleVersion()
 		}
+		st := State{ChildID: b.Child}
+		if head.N > 0 {
+			st = m.states[b.Child].clone()
+		}
+		rows, nh, nst, err := prepareAppend(b.Child, head, st, b.Events)
+		if err != nil {
+			return err
+		}
+		ps[i] = prepared{rows, nh, nst}
 	}
 	if m.children == nil {
-		m.children = map[ChildID][]Event{}
+		m.children, m.heads, m.states = map[ChildID][]int{}, map[ChildID]ChainHead{}, map[ChildID]State{}
 	}
-	for _, b := range batches {
-		for _, e := range b.Events {
-			m.children[b.Child] = append(m.children[b.Child], e.clone())
+	for _, p := range ps {
+		for _, r := range p.rows {
+			m.seq++
+			r.Seq, r.Event = m.seq, Event{}
+			m.children[r.Key] = append(m.children[r.Key], len(m.rows))
+			m.rows = append(m.rows, r)
 		}
+		p.head.Seq = m.seq
+		m.heads[p.head.Key] = p.head
+		m.states[p.head.Key] = p.state
 	}
 	return nil
+}
+
+// Head implements [Store].
+func (m *Memory) Head(ctx context.Context, child ChildID) (State, error) {
+	if err := ctx.Err(); err != nil {
+		return State{}, err
+	}
+	m.mu.RLock()
+	st, ok := m.states[child]
+	if ok {
+		st = st.clone()
+	}
+	m.mu.RUnlock()
+	if !ok {
+		return State{ChildID: child}, nil
+	}
+	return st, nil
 }
 
 // Load implements [Store].
@@ -129,24 +216,33 @@ func (m *Memory) Load(ctx context.Context, child ChildID) ([]Event, int64, error
 	}
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	evs := m.children[child]
-	out := make([]Event, len(evs))
-	for i, e := range evs {
-		out[i] = e.clone()
+	v := NewChainVerifier(true)
+	idx := m.children[child]
+	out := make([]Event, 0, len(idx))
+	for _, i := range idx {
+		r := m.rows[i]
+		if err := v.Row(r); err != nil {
+			return nil, 0, err
+		}
+		e, err := DecodeEvent(r.Body)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, e)
 	}
-	return out, int64(len(evs)), nil
+	if h, ok := m.heads[child]; ok {
+		if err := v.Head(h); err != nil {
+			return nil, 0, err
+		}
+	} else if len(idx) > 0 {
+		return nil, 0, &TamperError{Log: "events", Seq: m.rows[idx[0]].Seq, ChildID: child, Problem: "a chain with no head"}
+	}
+	return out, int64(len(out)), nil
 }
 
 // Scan implements [Store].
 func (m *Memory) Scan(ctx context.Context, fn func(Event) error) error {
-	m.mu.RLock()
-	ids := make([]ChildID, 0, len(m.children))
-	for id := range m.children {
-		ids = append(ids, id)
-	}
-	m.mu.RUnlock()
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range m.ids() {
 		evs, _, err := m.Load(ctx, id)
 		if err != nil {
 			return err
@@ -160,43 +256,130 @@ func (m *Memory) Scan(ctx context.Context, fn func(Event) error) error {
 	return nil
 }
 
-// clone deep-copies the event so that callers cannot change a stored one.
-func (e Event) clone() Event {
-	cp := func(c *Child) *Child {
-		if c == nil {
-			return nil
+func (m *Memory) ids() []ChildID {
+	m.mu.RLock()
+	ids := make([]ChildID, 0, len(m.heads))
+	for id := range m.heads {
+		ids = append(ids, id)
+	}
+	m.mu.RUnlock()
+	sort.Strings(ids)
+	return ids
+}
+
+// ScanHeads implements [Store].
+func (m *Memory) ScanHeads(ctx context.Context, fn func(State) error) error {
+	for _, id := range m.ids() {
+		st, err := m.Head(ctx, id)
+		if err != nil {
+			return err
 		}
-		v := *c
-		return &v
+		if err := fn(st); err != nil {
+			return err
+		}
 	}
-	if e.Meeting != nil {
-		m := *e.Meeting
-		e.Meeting = &m
+	return nil
+}
+
+// Record implements [Store].
+func (m *Memory) Record(ctx context.Context, entries ...Access) error {
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	if e.Registration != nil {
-		r := *e.Registration
-		r.Concerns = slices.Clone(r.Concerns)
-		r.Child = cp(r.Child)
-		e.Registration = &r
+	for _, a := range entries {
+		if err := a.Validate(); err != nil {
+			return err
+		}
 	}
-	if e.Informed != nil {
-		v := *e.Informed
-		e.Informed = &v
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.accHeads == nil {
+		m.accHeads, m.byChild, m.byActor = map[ChildID]ChainHead{}, map[ChildID][]int{}, map[string][]int{}
 	}
-	e.Child = cp(e.Child)
-	if e.Enquiry != nil {
-		v := *e.Enquiry
-		e.Enquiry = &v
+	for _, a := range entries {
+		r, h, err := PrepareAccess(m.accHeads[a.ChildID], a)
+		if err != nil {
+			return err
+		}
+		m.seq++
+		r.Seq, h.Seq = m.seq, m.seq
+		m.accHeads[a.ChildID] = h
+		m.byChild[a.ChildID] = append(m.byChild[a.ChildID], len(m.access))
+		m.byActor[a.Actor.ID] = append(m.byActor[a.Actor.ID], len(m.access))
+		m.access = append(m.access, r)
 	}
-	if e.Refusal != nil {
-		v := *e.Refusal
-		e.Refusal = &v
+	return nil
+}
+
+// Accesses implements [Store].
+func (m *Memory) Accesses(ctx context.Context, q AccessQuery, fn func(Access) error) error {
+	if err := q.Validate(); err != nil {
+		return err
 	}
-	if e.Correction != nil {
-		v := *e.Correction
-		v.Concerns = slices.Clone(v.Concerns)
-		v.Child = cp(v.Child)
-		e.Correction = &v
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	return e
+	m.mu.RLock()
+	idx := m.byActor[q.ActorID]
+	if q.ChildID != "" {
+		idx = m.byChild[q.ChildID]
+	}
+	var out []Access
+	for _, i := range idx {
+		r := m.access[i]
+		a, err := DecodeAccess(r.Body)
+		if err != nil {
+			m.mu.RUnlock()
+			return err
+		}
+		a.Seq = r.Seq
+		if q.Matches(a) {
+			out = append(out, a)
+		}
+		if q.Limit > 0 && len(out) == q.Limit {
+			break
+		}
+	}
+	m.mu.RUnlock()
+	for _, a := range out {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Verify implements [Store].
+func (m *Memory) Verify(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	for _, log := range []struct {
+		rows  []ChainRow
+		heads map[ChildID]ChainHead
+		ev    bool
+	}{{m.rows, m.heads, true}, {m.access, m.accHeads, false}} {
+		v := NewChainVerifier(log.ev)
+		for _, r := range log.rows {
+			if err := v.Row(r); err != nil {
+				return err
+			}
+		}
+		keys := make([]ChildID, 0, len(log.heads))
+		for k := range log.heads {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if err := v.Head(log.heads[k]); err != nil {
+				return err
+			}
+		}
+		if _, err := v.Done(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

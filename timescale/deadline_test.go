@@ -619,3 +619,18 @@ func TestExplanationWithholding_LeavesOutTheAnchorDate(t *testing.T) {
 		})
 	}
 }
+
+// AD23 Appendix D (notice of the CPPM): a notice period runs before the
+// meeting, and its reading says so (explain once said "after").
+func TestDescribe_NoticeRunsBeforeTheMeeting(t *testing.T) {
+	ts, err := timescale.Lookup("cppm.notice", guidance.Edition2023)
+	require.NoError(t, err)
+	require.NotEmpty(t, ts.Readings)
+	for _, r := range ts.Readings {
+		assert.Contains(t, ts.Describe(r), "before the CPPM date")
+		assert.NotContains(t, ts.Describe(r), "after")
+	}
+	ts, err = timescale.Lookup("cppm.record", guidance.Edition2023)
+	require.NoError(t, err)
+	assert.Equal(t, "10 working days after the CPPM", ts.Describe(ts.Readings[0]))
+}

@@ -36,7 +36,7 @@ const Stricter = "stricter"
 var policies = []Policy{
 	{
 		ID:       "coregroup.first.reading",
-		Question: "When must the first Core Group meet? 2023: Part 3 (S0) says within 14 calendar days of the CPPM, Appendix D (AD23) says within 15 working days. 2021: \"within 15 days\" (G21 3.137), no unit.",
+		Question: "When must the first Core Group meet? 2023: the national Appendix D (AD23) says within 15 working days; Highland's 2024 procedures (S0, local) say within 14 calendar days; the national 2023 Part 3 paragraph has not been read. 2021: \"within 15 days\" (G21 3.137), no unit.",
 		Default:  Stricter,
 		Choices: []Choice{
 			{Stricter, "the earlier of the readings (14 calendar days in 2023; 15 calendar days in 2021)"},

@@ -157,6 +157,13 @@ func (r Reading) String() string {
 	return fmt.Sprintf("%d %s after %s", r.Amount, r.Unit, r.Anchor.Title())
 }
 
+// Describe renders a reading of t the way it runs: "15 working days after
+// the CPPM" for a deadline, "5 calendar days before the CPPM date" for a
+// notice period (String, which does not know the direction, says "after").
+func (t Timescale) Describe(r Reading) string {
+	return Computed{Reading: r}.describe(t.Direction, r.Anchor.Title())
+}
+
 // Combine says how several readings of one timescale resolve to one date.
 type Combine uint8
 
@@ -208,10 +215,10 @@ func g21(p string) guidance.Citation {
 	return guidance.Citation{Source: guidance.G21, Edition: guidance.Edition2021, Paragraph: p}
 }
 func s0(p string) guidance.Citation {
-	return guidance.Citation{Source: guidance.S0, Edition: guidance.Edition2023, Paragraph: p}
+	return guidance.Citation{Source: guidance.S0, Edition: guidance.Edition2023, Paragraph: p, Committee: "Highland Child Protection Committee", Year: 2024}
 }
 func s3(p string) guidance.Citation {
-	return guidance.Citation{Source: guidance.S3, Edition: guidance.Edition2023, Paragraph: p}
+	return guidance.Citation{Source: guidance.S3, Edition: guidance.Edition2023, Paragraph: p, Committee: "North Lanarkshire Child Protection Committee", Year: 2023}
 }
 func local(e guidance.Edition) guidance.Citation {
 	return guidance.Citation{Source: guidance.Local, Edition: e}
@@ -296,7 +303,7 @@ var table = func() []Timescale {
 				{Name: "calendar", Amount: 14, Unit: CalendarDays, Anchor: EventCPPM, Citations: cites(s0("Core Group"))},
 				{Name: "working", Amount: 15, Unit: WorkingDays, Anchor: EventCPPM, Citations: cites(ad23)},
 			},
-			Notes: []string{"Part 3 says 14 calendar days; Appendix D says 15 working days."}},
+			Notes: []string{"Highland's 2024 procedures (S0, local) say 14 calendar days; the national Appendix D says 15 working days; the national 2023 Part 3 paragraph has not been read."}},
 
 		one("coregroup.refer-change", e14, Within, 3, CalendarDays, EventChangeIdentified, g14),
 		one("coregroup.refer-change", e21, Within, 3, CalendarDays, EventChangeIdentified, g21("3.137")),

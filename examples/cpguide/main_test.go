@@ -26,7 +26,7 @@ func TestDue_CoreGroupFirst2023_ExplainsBothReadingsAndGivesStricter(t *testing.
 	assert.Contains(t, out, "15 working days after the CPPM (Friday 2026-12-18) = Thursday 2027-01-14")
 	assert.Contains(t, out, "Policy coregroup.first.reading = stricter (default)")
 	assert.Contains(t, out, "last working day on or before it is Thursday 2026-12-31")
-	assert.Contains(t, out, "S0 Core Group")
+	assert.Contains(t, out, "S0 Highland Child Protection Committee 2024, Core Group")
 	assert.Contains(t, out, "AD23 Appendix D")
 }
 

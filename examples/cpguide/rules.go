@@ -66,7 +66,7 @@ func explainCmd(args []string, w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  Timescale: %s, counted from %s.\n", ts.Action, ts.Anchor().Title())
 		for _, rd := range ts.Readings {
-			fmt.Fprintf(w, "    - %s\n", rd)
+			fmt.Fprintf(w, "    - %s\n", ts.Describe(rd))
 		}
 		if ts.Policy != "" {
 			if pol, err := timescale.LookupPolicy(ts.Policy); err == nil {

@@ -1,88 +1,202 @@
 package sqlite
 
-// Everything specific to SQLite is in this file: the driver, the connection
-// settings, the schema, how a uniqueness violation is recognised, and the
-// integrity check. A PostgreSQL dialect would replace this file ($1
-// placeholders, BIGSERIAL, pgconn's 23505 code); store.go would not change.
+// Everything specific to SQLite is in this file: the connection settings,
+// the schema and its migrations, and how a uniqueness violation is
+// recognised.
 
 import (
 	"errors"
 	"net/url"
+	"strings"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-type dialect struct {
-	driver string
-	// dsn returns the data source name for the database at path.
-	dsn func(path string) string
-	// migrations are the schema steps, version i+1 at index i. Released
-	// steps are never edited; new ones are appended.
-	migrations []migration
-	// SQL, with this dialect's placeholders.
-	createMigrationsTable, selectMigrations, insertMigration string
-	currentVersion, insertEvent, loadEvents, scanEvents      string
-	integrityCheck                                           string
-	// isUnique reports whether err is a uniqueness violation.
-	isUnique func(error) bool
+// dsn returns the driver's data source name for the database file at
+// path (absolute), URI-escaped so that '#', '?' and '%' in a file name
+// are part of the name.
+func dsn(path string, synchronous string) string {
+	q := url.Values{}
+	// Per connection: WAL for concurrent readers; FULL sync so that a
+	// commit is on disk before Append returns; wait rather than fail when
+	// another process holds the write lock.
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous("+synchronous+")")
+	q.Add("_pragma", "busy_timeout(30000)")
+	q.Add("_pragma", "foreign_keys(ON)")
+	// Take the write lock at BEGIN, so a transaction never has to upgrade
+	// a read lock (which SQLite resolves by failing).
+	q.Set("_txlock", "immediate")
+	return "file:" + escapePath(path) + "?" + q.Encode()
+}
+
+// escapePath percent-encodes every byte of path but unreserved ones and
+// '/', as an SQLite URI file name needs.
+func escapePath(path string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		c := path[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
 }
 
 type migration struct {
 	note  string
 	stmts []string
+	// backfill, if set, runs after stmts in the same transaction.
+	backfill bool
 }
 
-var sqliteDialect = dialect{
-	driver: "sqlite",
-	dsn: func(path string) string {
-		q := url.Values{}
-		// Per connection: WAL for concurrent readers; FULL sync so that a
-		// commit is on disk before Append returns; wait rather than fail
-		// when another writer holds the lock.
-		q.Add("_pragma", "journal_mode(WAL)")
-		q.Add("_pragma", "synchronous(FULL)")
-		q.Add("_pragma", "busy_timeout(30000)")
-		q.Add("_pragma", "foreign_keys(ON)")
-		// Take the write lock at BEGIN, so a transaction never has to
-		// upgrade a read lock (which SQLite resolves by failing).
-		q.Set("_txlock", "immediate")
-		return "file:" + path + "?" + q.Encode()
-	},
-	migrations: []migration{
-		{note: "events table, append-only", stmts: []string{
-			`CREATE TABLE events (
-				seq      INTEGER PRIMARY KEY AUTOINCREMENT,
-				child_id TEXT    NOT NULL,
-				version  INTEGER NOT NULL CHECK (version >= 1),
-				type     TEXT    NOT NULL,
-				recorded TEXT    NOT NULL,
-				body     TEXT    NOT NULL,
-				UNIQUE (child_id, version)
-			)`,
-			`CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-				BEGIN SELECT RAISE(ABORT, 'register events are append-only'); END`,
-			`CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-				BEGIN SELECT RAISE(ABORT, 'register events are append-only'); END`,
-		}},
-	},
-	createMigrationsTable: `CREATE TABLE IF NOT EXISTS schema_migrations (
+// migrations are the schema steps, version i+1 at index i. Released steps
+// are never edited; new ones are appended.
+var migrations = []migration{
+	{note: "events table, append-only", stmts: []string{
+		`CREATE TABLE events (
+			seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+			child_id TEXT    NOT NULL,
+			version  INTEGER NOT NULL CHECK (version >= 1),
+			type     TEXT    NOT NULL,
+			recorded TEXT    NOT NULL,
+			body     TEXT    NOT NULL,
+			UNIQUE (child_id, version)
+		)`,
+		`CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+			BEGIN SELECT RAISE(ABORT, 'register events are append-only'); END`,
+		`CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+			BEGIN SELECT RAISE(ABORT, 'register events are append-only'); END`,
+	}},
+	{note: "hash chains, folded heads, access log; no re-use of a row", backfill: true, stmts: []string{
+		`DROP TRIGGER events_no_update`,
+		`ALTER TABLE events ADD COLUMN prev BLOB NOT NULL DEFAULT x''`,
+		`ALTER TABLE events ADD COLUMN hash BLOB NOT NULL DEFAULT x''`,
+		`CREATE TABLE heads (
+			child_id TEXT    PRIMARY KEY,
+			version  INTEGER NOT NULL,
+			seq      INTEGER NOT NULL,
+			hash     BLOB    NOT NULL,
+			state    TEXT    NOT NULL
+		) WITHOUT ROWID`,
+		`CREATE TABLE access (
+			seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+			child_id TEXT    NOT NULL,
+			n        INTEGER NOT NULL CHECK (n >= 1),
+			actor_id TEXT    NOT NULL,
+			outcome  TEXT    NOT NULL,
+			body     TEXT    NOT NULL,
+			prev     BLOB    NOT NULL,
+			hash     BLOB    NOT NULL,
+			UNIQUE (child_id, n)
+		)`,
+		`CREATE INDEX access_by_actor ON access (actor_id, seq)`,
+		`CREATE TABLE access_heads (
+			child_id TEXT    PRIMARY KEY,
+			n        INTEGER NOT NULL,
+			seq      INTEGER NOT NULL,
+			hash     BLOB    NOT NULL
+		) WITHOUT ROWID`,
+	}},
+	{note: "triggers: no update, delete or re-use of events and access rows; heads only move forward", stmts: []string{
+		`CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+			BEGIN SELECT RAISE(ABORT, 'register events are append-only'); END`,
+		// INSERT OR REPLACE deletes the row it replaces without firing
+		// the delete trigger; refuse any insert that would re-use a
+		// sequence number or a (child, version) before that can happen.
+		`CREATE TRIGGER events_no_reuse BEFORE INSERT ON events
+			WHEN EXISTS (SELECT 1 FROM events WHERE seq = NEW.seq)
+			  OR EXISTS (SELECT 1 FROM events WHERE child_id = NEW.child_id AND version = NEW.version)
+			BEGIN SELECT RAISE(ABORT, 'register events are append-only: sequence number or version already used'); END`,
+		`CREATE TRIGGER access_no_update BEFORE UPDATE ON access
+			BEGIN SELECT RAISE(ABORT, 'the register access log is append-only'); END`,
+		`CREATE TRIGGER access_no_delete BEFORE DELETE ON access
+			BEGIN SELECT RAISE(ABORT, 'the register access log is append-only'); END`,
+		`CREATE TRIGGER access_no_reuse BEFORE INSERT ON access
+			WHEN EXISTS (SELECT 1 FROM access WHERE seq = NEW.seq)
+			  OR EXISTS (SELECT 1 FROM access WHERE child_id = NEW.child_id AND n = NEW.n)
+			BEGIN SELECT RAISE(ABORT, 'the register access log is append-only: sequence number already used'); END`,
+		`CREATE TRIGGER heads_no_delete BEFORE DELETE ON heads
+			BEGIN SELECT RAISE(ABORT, 'register heads are never deleted'); END`,
+		`CREATE TRIGGER heads_forward BEFORE UPDATE ON heads
+			WHEN NEW.child_id IS NOT OLD.child_id OR NEW.version <= OLD.version OR NEW.seq <= OLD.seq
+			BEGIN SELECT RAISE(ABORT, 'register heads only move forward'); END`,
+		`CREATE TRIGGER heads_no_reuse BEFORE INSERT ON heads
+			WHEN EXISTS (SELECT 1 FROM heads WHERE child_id = NEW.child_id)
+			BEGIN SELECT RAISE(ABORT, 'register heads are never replaced'); END`,
+		`CREATE TRIGGER access_heads_no_delete BEFORE DELETE ON access_heads
+			BEGIN SELECT RAISE(ABORT, 'register heads are never deleted'); END`,
+		`CREATE TRIGGER access_heads_forward BEFORE UPDATE ON access_heads
+			WHEN NEW.child_id IS NOT OLD.child_id OR NEW.n <= OLD.n OR NEW.seq <= OLD.seq
+			BEGIN SELECT RAISE(ABORT, 'register heads only move forward'); END`,
+		`CREATE TRIGGER access_heads_no_reuse BEFORE INSERT ON access_heads
+			WHEN EXISTS (SELECT 1 FROM access_heads WHERE child_id = NEW.child_id)
+			BEGIN SELECT RAISE(ABORT, 'register heads are never replaced'); END`,
+	}},
+}
+
+const (
+	createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY,
 		note    TEXT NOT NULL,
 		applied TEXT NOT NULL
-	)`,
-	selectMigrations: `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
-	insertMigration:  `INSERT INTO schema_migrations (version, note, applied) VALUES (?, ?, ?)`,
-	currentVersion:   `SELECT COALESCE(MAX(version), 0) FROM events WHERE child_id = ?`,
-	insertEvent:      `INSERT INTO events (child_id, version, type, recorded, body) VALUES (?, ?, ?, ?, ?)`,
-	loadEvents:       `SELECT body FROM events WHERE child_id = ? ORDER BY version`,
-	scanEvents:       `SELECT body FROM events ORDER BY child_id, version`,
-	integrityCheck:   `PRAGMA integrity_check`,
-	isUnique: func(err error) bool {
-		var e *sqlite.Error
-		if !errors.As(err, &e) {
-			return false
-		}
-		return e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
-	},
+	)`
+	hasMigrationsTable = `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`
+	selectMigrations   = `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`
+	insertMigration    = `INSERT INTO schema_migrations (version, note, applied) VALUES (?, ?, ?)`
+
+	qHead        = `SELECT version, seq, hash, state FROM heads WHERE child_id = ?`
+	qMaxSeq      = `SELECT COALESCE(MAX(seq), 0) FROM events`
+	qInsertEvent = `INSERT INTO events (seq, child_id, version, type, recorded, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	qInsertHead  = `INSERT INTO heads (child_id, version, seq, hash, state) VALUES (?, ?, ?, ?, ?)`
+	// Prefixes of the multi-row inserts.
+	qInsertEvents = `INSERT INTO events (seq, child_id, version, type, recorded, body, prev, hash) VALUES `
+	qInsertHeads  = `INSERT INTO heads (child_id, version, seq, hash, state) VALUES `
+	qUpdateHead   = `UPDATE heads SET version = ?, seq = ?, hash = ?, state = ? WHERE child_id = ? AND version = ?`
+	qLoad         = `SELECT seq, version, type, body, prev, hash FROM events WHERE child_id = ? ORDER BY version`
+	qScan         = `SELECT body FROM events ORDER BY child_id, version`
+	qScanHeads    = `SELECT state FROM heads ORDER BY child_id`
+	qVerifyRows   = `SELECT seq, child_id, version, type, body, prev, hash FROM events ORDER BY seq`
+	qVerifyHeads  = `SELECT child_id, version, seq, hash, state FROM heads ORDER BY child_id`
+
+	qAccessHead       = `SELECT n, seq, hash FROM access_heads WHERE child_id = ?`
+	qMaxAccessSeq     = `SELECT COALESCE(MAX(seq), 0) FROM access`
+	qInsertAccess     = `INSERT INTO access (seq, child_id, n, actor_id, outcome, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	qInsertAccessHead = `INSERT INTO access_heads (child_id, n, seq, hash) VALUES (?, ?, ?, ?)`
+	qUpdateAccessHead = `UPDATE access_heads SET n = ?, seq = ?, hash = ? WHERE child_id = ? AND n = ?`
+	qAccessByChild    = `SELECT seq, body FROM access WHERE child_id = ? AND seq > ? ORDER BY seq LIMIT ?`
+	qAccessByActor    = `SELECT seq, body FROM access WHERE actor_id = ? AND seq > ? ORDER BY seq LIMIT ?`
+	qVerifyAccess     = `SELECT seq, child_id, n, outcome, body, prev, hash FROM access ORDER BY seq`
+	qVerifyAccHeads   = `SELECT child_id, n, seq, hash FROM access_heads ORDER BY child_id`
+
+	integrityCheck = `PRAGMA integrity_check`
+)
+
+// isUnique reports whether err is a uniqueness violation.
+func isUnique(err error) bool {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	return e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+}
+
+// isBusy reports whether err is SQLITE_BUSY (another connection holds the
+// lock past the busy timeout).
+func isBusy(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
+// isTrigger reports whether err is a trigger's RAISE(ABORT): here, a
+// re-used version that a concurrent writer took first.
+func isTrigger(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code() == sqlite3.SQLITE_CONSTRAINT_TRIGGER
 }

@@ -3,19 +3,53 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/register"
 )
 
+// Options tune a [Store]. The zero value is the durable default.
+type Options struct {
+	// GroupCommit commits access-log records (enquiries, refusals) of
+	// concurrent callers together: while one transaction commits, the
+	// records that arrive queue up and the next commit writes them all.
+	// Each Record still returns only when its entry is durable; under
+	// load, many enquiries share one fsync. Off by default; it changes
+	// nothing for a single caller.
+	GroupCommit bool
+	// Synchronous is SQLite's synchronous setting, "FULL" (the default:
+	// an append that returned nil survives a power cut) or "NORMAL" (it
+	// survives a crash of the program, not of the machine).
+	Synchronous string
+}
+
 // Store is a [register.Store] and [register.Batcher] on an SQLite database
 // file. It is safe for concurrent use, also by several processes on one
 // machine.
 type Store struct {
-	db *sql.DB
-	d  dialect
+	db    *sql.DB
+	opts  Options
+	stmts map[string]*sql.Stmt
+	smu   sync.Mutex // guards stmts after Open (multi-row shapes)
+	// wmu serialises this process's write transactions, so that they
+	// queue in Go instead of in SQLite's busy handler (which sleeps).
+	wmu sync.Mutex
+	// queue holds access records waiting for a group commit.
+	qmu   sync.Mutex
+	queue []*pending
+}
+
+type pending struct {
+	entries []register.Access
+	done    chan error
 }
 
 var (
@@ -23,58 +57,235 @@ var (
 	_ register.Batcher = (*Store)(nil)
 )
 
-// Open opens (creating if need be) the database at path and brings its
-// schema up to date. A database whose schema is newer than this code is
-// refused.
+// Open opens (creating if need be) the database at path with the default
+// [Options]. See [OpenWith].
 func Open(ctx context.Context, path string) (*Store, error) {
-	d := sqliteDialect
-	db, err := sql.Open(d.driver, d.dsn(path))
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenWith opens (creating if need be) the database at path and brings its
+// schema up to date. The path is a file name, never a URI: any byte may be
+// part of it. The database and its -wal and -shm files are created
+// readable and writable by the owner only (0600), and an existing
+// database file readable by others is made 0600. A database whose schema
+// is current is opened without taking the write lock; a migration takes
+// it, and if another process holds it past the busy timeout Open returns
+// a Conflict error on field "database" saying to retry. A database whose
+// schema is newer than this code is refused.
+func OpenWith(ctx context.Context, path string, opts Options) (*Store, error) {
+	switch opts.Synchronous {
+	case "":
+		opts.Synchronous = "FULL"
+	case "FULL", "NORMAL":
+	default:
+		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "synchronous", Value: opts.Synchronous, Hint: "FULL or NORMAL"}
+	}
+	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, storeErr("open", err)
 	}
-	s := &Store{db: db, d: d}
+	if err := private(abs); err != nil {
+		return nil, storeErr("open", err)
+	}
+	db, err := sql.Open("sqlite", dsn(abs, opts.Synchronous))
+	if err != nil {
+		return nil, storeErr("open", err)
+	}
+	s := &Store{db: db, opts: opts}
 	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	for _, f := range []string{abs + "-wal", abs + "-shm"} {
+		if err := chmodPrivate(f); err != nil {
+			db.Close()
+			return nil, storeErr("open", err)
+		}
+	}
+	if err := s.prepare(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
+// private creates the database file 0600 if it does not exist, so that
+// SQLite (which gives the -wal and -shm files the database's mode) never
+// creates any of them readable by others, and tightens an existing one.
+func private(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return chmodPrivate(path)
+}
+
+func chmodPrivate(path string) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		return os.Chmod(path, fi.Mode().Perm()&0o600)
+	}
+	return nil
+}
+
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	return s.db.Close()
+}
 
 // SchemaVersion returns the schema version this code migrates to.
-func SchemaVersion() int { return len(sqliteDialect.migrations) }
+func SchemaVersion() int { return len(migrations) }
 
-func (s *Store) migrate(ctx context.Context) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return storeErr("migrate", err)
+func (s *Store) prepare(ctx context.Context) error {
+	s.stmts = map[string]*sql.Stmt{}
+	for _, q := range []string{qMaxSeq, qMaxAccessSeq, qHead, qInsertEvent, qInsertHead, qUpdateHead, qLoad, qAccessHead, qInsertAccess, qInsertAccessHead,
+		qUpdateAccessHead, qAccessByChild, qAccessByActor} {
+		st, err := s.db.PrepareContext(ctx, q)
+		if err != nil {
+			return storeErr("prepare", err)
+		}
+		s.stmts[q] = st
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, s.d.createMigrationsTable); err != nil {
-		return storeErr("migrate", err)
+	return nil
+}
+
+// schemaVersion reads the schema version without taking the write lock.
+func (s *Store) schemaVersion(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, hasMigrationsTable).Scan(&n); err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, nil
 	}
 	var have int
-	if err := tx.QueryRowContext(ctx, s.d.selectMigrations).Scan(&have); err != nil {
+	err := s.db.QueryRowContext(ctx, selectMigrations).Scan(&have)
+	return have, err
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	have, err := s.schemaVersion(ctx)
+	if err != nil {
+		return s.lockErr("migrate", err)
+	}
+	if have > len(migrations) {
+		return newer(have)
+	}
+	if have == len(migrations) {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.lockErr("migrate", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, createMigrationsTable); err != nil {
+		return s.lockErr("migrate", err)
+	}
+	// Read again under the lock: another process may have migrated.
+	if err := tx.QueryRowContext(ctx, selectMigrations).Scan(&have); err != nil {
 		return storeErr("migrate", err)
 	}
-	if have > len(s.d.migrations) {
-		return &guidance.Error{Kind: guidance.Conflict, Field: "schema_version", Value: fmt.Sprint(have),
-			Hint: fmt.Sprintf("the database was written by newer code (schema %d; this code knows %d)", have, len(s.d.migrations))}
+	if have > len(migrations) {
+		return newer(have)
 	}
-	for v := have + 1; v <= len(s.d.migrations); v++ {
-		m := s.d.migrations[v-1]
+	for v := have + 1; v <= len(migrations); v++ {
+		m := migrations[v-1]
 		for _, stmt := range m.stmts {
 			if _, err := tx.ExecContext(ctx, stmt); err != nil {
 				return storeErr(fmt.Sprintf("migrate to schema %d", v), err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, s.d.insertMigration, v, m.note, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		if m.backfill {
+			if err := backfill(ctx, tx); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, insertMigration, v, m.note, time.Now().UTC().Format(time.RFC3339)); err != nil {
 			return storeErr("migrate", err)
 		}
 	}
-	return storeErr("migrate", tx.Commit())
+	return s.lockErr("migrate", tx.Commit())
+}
+
+func newer(have int) error {
+	return &guidance.Error{Kind: guidance.Conflict, Field: "schema_version", Value: fmt.Sprint(have),
+		Hint: fmt.Sprintf("the database was written by newer code (schema %d; this code knows %d)", have, len(migrations))}
+}
+
+// lockErr turns SQLITE_BUSY into a clear Conflict.
+func (s *Store) lockErr(op string, err error) error {
+	if err != nil && isBusy(err) {
+		return &guidance.Error{Kind: guidance.Conflict, Field: "database", Hint: op + ": another process holds the database's write lock; retry later", Err: err}
+	}
+	return storeErr(op, err)
+}
+
+// backfill chains and folds the histories written before schema 2.
+func backfill(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT seq, child_id, body FROM events ORDER BY child_id, version`)
+	if err != nil {
+		return storeErr("backfill", err)
+	}
+	type row struct {
+		seq   int64
+		child string
+		e     register.Event
+	}
+	var all []row
+	for rows.Next() {
+		var r row
+		var body []byte
+		if err := rows.Scan(&r.seq, &r.child, &body); err != nil {
+			rows.Close()
+			return storeErr("backfill", err)
+		}
+		if r.e, err = register.DecodeEvent(body); err != nil {
+			rows.Close()
+			return err
+		}
+		all = append(all, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return storeErr("backfill", err)
+	}
+	for i := 0; i < len(all); {
+		j := i
+		for j < len(all) && all[j].child == all[i].child {
+			j++
+		}
+		evs := make([]register.Event, 0, j-i)
+		for _, r := range all[i:j] {
+			evs = append(evs, r.e)
+		}
+		chain, head, err := register.PrepareAppend(all[i].child, register.ChainHead{}, evs)
+		if err != nil {
+			return err
+		}
+		for k, c := range chain {
+			if _, err := tx.ExecContext(ctx, `UPDATE events SET body = ?, prev = ?, hash = ? WHERE seq = ?`, c.Body, c.Prev, c.Hash, all[i+k].seq); err != nil {
+				return storeErr("backfill", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, qInsertHead, head.Key, head.N, all[j-1].seq, head.Hash, head.State); err != nil {
+			return storeErr("backfill", err)
+		}
+		i = j
+	}
+	return nil
 }
 
 // Append implements [register.Store]: one transaction, durable when it
@@ -83,106 +294,201 @@ func (s *Store) Append(ctx context.Context, child register.ChildID, expected int
 	return s.AppendBatch(ctx, register.AppendBatch{Child: child, Expected: expected, Events: events})
 }
 
-// AppendBatch implements [register.Batcher]: every child's events in one
-// transaction, all or nothing.
+// AppendBatch implements [register.Batcher]: every child's events and new
+// heads in one transaction, all or nothing. Each child's head is read
+// (one row), the events are folded onto it and chained on its hash.
 func (s *Store) AppendBatch(ctx context.Context, batches ...register.AppendBatch) error {
-	type row struct {
-		child    string
-		version  int64
-		typ      string
-		recorded string
-		body     []byte
-	}
-	var rows []row
-	seen := map[register.ChildID]bool{}
-	for _, b := range batches {
-		if seen[b.Child] {
-			return &guidance.Error{Kind: guidance.Invalid, Field: "batches.child", Hint: "one batch per child"}
-		}
-		seen[b.Child] = true
-		if err := register.CheckAppend(b.Child, b.Expected, b.Events); err != nil {
-			return err
-		}
-		for _, e := range b.Events {
-			body, err := register.MarshalEvent(e)
-			if err != nil {
-				return storeErr("encode event", err)
-			}
-			rows = append(rows, row{e.ChildID, e.Version, string(e.Type), e.Recorded.UTC().Format(time.RFC3339Nano), body})
-		}
+	if err := register.CheckBatches(batches); err != nil {
+		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return storeErr("begin", err)
 	}
 	defer tx.Rollback()
+	head, insEv, insHead, updHead := tx.StmtContext(ctx, s.stmts[qHead]), tx.StmtContext(ctx, s.stmts[qInsertEvent]),
+		tx.StmtContext(ctx, s.stmts[qInsertHead]), tx.StmtContext(ctx, s.stmts[qUpdateHead])
+	// The transaction holds the write lock, so the next sequence numbers
+	// are ours to give: one read instead of a RETURNING per row.
+	var seq int64
+	if err := tx.StmtContext(ctx, s.stmts[qMaxSeq]).QueryRowContext(ctx).Scan(&seq); err != nil {
+		return storeErr("read sequence", err)
+	}
+	var evArgs, headArgs []any
+	nEv, nHead := 0, 0
 	for _, b := range batches {
-		var cur int64
-		if err := tx.QueryRowContext(ctx, s.d.currentVersion, b.Child).Scan(&cur); err != nil {
-			return storeErr("read version", err)
-		}
-		if cur != b.Expected {
-			return register.StaleVersion()
-		}
-	}
-	stmt, err := tx.PrepareContext(ctx, s.d.insertEvent)
-	if err != nil {
-		return storeErr("prepare", err)
-	}
-	defer stmt.Close()
-	for _, r := range rows {
-		if _, err := stmt.ExecContext(ctx, r.child, r.version, r.typ, r.recorded, r.body); err != nil {
-			if s.d.isUnique(err) {
+		var h register.ChainHead
+		if b.Expected > 0 {
+			h.Key = b.Child
+			err := head.QueryRowContext(ctx, b.Child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
+			if errors.Is(err, sql.ErrNoRows) {
 				return register.StaleVersion()
 			}
-			return storeErr("insert", err)
+			if err != nil {
+				return storeErr("read head", err)
+			}
+			if h.N != b.Expected {
+				return register.StaleVersion()
+			}
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		if s.d.isUnique(err) {
+		rows, nh, err := register.PrepareAppend(b.Child, h, b.Events)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			seq++
+			nh.Seq = seq
+			evArgs = append(evArgs, seq, r.Key, r.N, r.Type, r.Event.Recorded.UTC().Format(time.RFC3339Nano), r.Body, r.Prev, r.Hash)
+			nEv++
+		}
+		if b.Expected == 0 {
+			headArgs = append(headArgs, nh.Key, nh.N, nh.Seq, nh.Hash, nh.State)
+			nHead++
+			continue
+		}
+		res, err := updHead.ExecContext(ctx, nh.N, nh.Seq, nh.Hash, nh.State, nh.Key, b.Expected)
+		if err != nil {
+			return storeErr("write head", err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
 			return register.StaleVersion()
 		}
+	}
+	// Multi-row inserts: one statement per chunk, not per row.
+	if err := s.insertRows(ctx, tx, insEv, qInsertEvents, 8, nEv, evArgs); err != nil {
+		return err
+	}
+	if err := s.insertRows(ctx, tx, insHead, qInsertHeads, 5, nHead, headArgs); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
 		return storeErr("commit", err)
 	}
 	return nil
 }
 
-// Load implements [register.Store].
+// insertRows inserts n rows of cols values from args with multi-row
+// INSERT statements of at most 64 rows, each shape prepared once per
+// store; one is the single-row statement. A re-used version (which only
+// a concurrent writer or a tampered file can cause) is a stale version.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, one *sql.Stmt, prefix string, cols, n int, args []any) error {
+	for n > 0 {
+		k := 1
+		for k*2 <= min(n, 64) {
+			k *= 2
+		}
+		st := one
+		if k > 1 {
+			var err error
+			if st, err = s.multi(ctx, prefix, cols, k); err != nil {
+				return err
+			}
+			st = tx.StmtContext(ctx, st)
+		}
+		if _, err := st.ExecContext(ctx, args[:k*cols]...); err != nil {
+			if isUnique(err) || isTrigger(err) {
+				return register.StaleVersion()
+			}
+			return storeErr("insert", err)
+		}
+		args, n = args[k*cols:], n-k
+	}
+	return nil
+}
+
+// multi returns the prepared INSERT of k rows.
+func (s *Store) multi(ctx context.Context, prefix string, cols, k int) (*sql.Stmt, error) {
+	key := prefix + "#" + strconv.Itoa(k)
+	s.smu.Lock()
+	defer s.smu.Unlock()
+	if st, ok := s.stmts[key]; ok {
+		return st, nil
+	}
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	st, err := s.db.PrepareContext(ctx, prefix+strings.TrimSuffix(strings.Repeat(row+", ", k), ", "))
+	if err != nil {
+		return nil, storeErr("prepare", err)
+	}
+	s.stmts[key] = st
+	return st, nil
+}
+
+// Head implements [register.Store]: one row.
+func (s *Store) Head(ctx context.Context, child register.ChildID) (register.State, error) {
+	var h register.ChainHead
+	err := s.stmts[qHead].QueryRowContext(ctx, child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
+	if errors.Is(err, sql.ErrNoRows) {
+		return register.State{ChildID: child}, nil
+	}
+	if err != nil {
+		return register.State{}, storeErr("read head", err)
+	}
+	return register.DecodeState(h.State)
+}
+
+// Load implements [register.Store], verifying the child's chain and head.
 func (s *Store) Load(ctx context.Context, child register.ChildID) ([]register.Event, int64, error) {
-	rows, err := s.db.QueryContext(ctx, s.d.loadEvents, child)
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, 0, storeErr("load", err)
 	}
-	defer rows.Close()
+	defer tx.Rollback()
+	rows, err := tx.StmtContext(ctx, s.stmts[qLoad]).QueryContext(ctx, child)
+	if err != nil {
+		return nil, 0, storeErr("load", err)
+	}
+	v := register.NewChainVerifier(true)
 	var out []register.Event
 	for rows.Next() {
-		e, err := decodeRow(rows)
-		if err != nil {
+		r := register.ChainRow{Key: child}
+		if err := rows.Scan(&r.Seq, &r.N, &r.Type, &r.Body, &r.Prev, &r.Hash); err != nil {
+			rows.Close()
+			return nil, 0, storeErr("load", err)
+		}
+		if err := v.Row(r); err != nil {
+			rows.Close()
 			return nil, 0, err
 		}
-		if e.Version != int64(len(out))+1 || e.ChildID != child {
-			return nil, 0, &guidance.Error{Kind: guidance.Conflict, Field: "events.version", Hint: "the stored history has a gap or a foreign event"}
+		e, err := register.DecodeEvent(r.Body)
+		if err != nil {
+			rows.Close()
+			return nil, 0, err
 		}
 		out = append(out, e)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, storeErr("load", err)
+	}
+	h := register.ChainHead{Key: child}
+	err = tx.StmtContext(ctx, s.stmts[qHead]).QueryRowContext(ctx, child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, 0, storeErr("load", err)
+	}
+	if err := v.Head(h); err != nil {
+		return nil, 0, err
 	}
 	return out, int64(len(out)), nil
 }
 
 // Scan implements [register.Store]. fn must not write to the store.
 func (s *Store) Scan(ctx context.Context, fn func(register.Event) error) error {
-	rows, err := s.db.QueryContext(ctx, s.d.scanEvents)
+	rows, err := s.db.QueryContext(ctx, qScan)
 	if err != nil {
 		return storeErr("scan", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		e, err := decodeRow(rows)
+		var body []byte
+		if err := rows.Scan(&body); err != nil {
+			return storeErr("scan", err)
+		}
+		e, err := register.DecodeEvent(body)
 		if err != nil {
 			return err
 		}
@@ -193,24 +499,222 @@ func (s *Store) Scan(ctx context.Context, fn func(register.Event) error) error {
 	return storeErr("scan", rows.Err())
 }
 
-// Check runs the database's own integrity check.
+// ScanHeads implements [register.Store]. fn must not write to the store.
+func (s *Store) ScanHeads(ctx context.Context, fn func(register.State) error) error {
+	rows, err := s.db.QueryContext(ctx, qScanHeads)
+	if err != nil {
+		return storeErr("scan heads", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b []byte
+		if err := rows.Scan(&b); err != nil {
+			return storeErr("scan heads", err)
+		}
+		st, err := register.DecodeState(b)
+		if err != nil {
+			return err
+		}
+		if err := fn(st); err != nil {
+			return err
+		}
+	}
+	return storeErr("scan heads", rows.Err())
+}
+
+// Record implements [register.Store]. With [Options.GroupCommit], the
+// records of concurrent callers share a transaction.
+func (s *Store) Record(ctx context.Context, entries ...register.Access) error {
+	for _, a := range entries {
+		if err := a.Validate(); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if !s.opts.GroupCommit {
+		s.wmu.Lock()
+		defer s.wmu.Unlock()
+		return s.record(ctx, entries)
+	}
+	p := &pending{entries: entries, done: make(chan error, 1)}
+	s.qmu.Lock()
+	s.queue = append(s.queue, p)
+	s.qmu.Unlock()
+	s.wmu.Lock()
+	s.qmu.Lock()
+	batch := s.queue
+	s.queue = nil
+	s.qmu.Unlock()
+	if len(batch) > 0 {
+		var all []register.Access
+		for _, b := range batch {
+			all = append(all, b.entries...)
+		}
+		// The leader's context governs the shared transaction; a
+		// follower whose own context ends still gets the shared result.
+		err := s.record(context.WithoutCancel(ctx), all)
+		for _, b := range batch {
+			b.done <- err
+		}
+	}
+	s.wmu.Unlock()
+	return <-p.done
+}
+
+// record writes entries in one transaction; the caller holds wmu.
+func (s *Store) record(ctx context.Context, entries []register.Access) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return storeErr("begin", err)
+	}
+	defer tx.Rollback()
+	head, ins, insHead, updHead := tx.StmtContext(ctx, s.stmts[qAccessHead]), tx.StmtContext(ctx, s.stmts[qInsertAccess]),
+		tx.StmtContext(ctx, s.stmts[qInsertAccessHead]), tx.StmtContext(ctx, s.stmts[qUpdateAccessHead])
+	var seq int64
+	if err := tx.StmtContext(ctx, s.stmts[qMaxAccessSeq]).QueryRowContext(ctx).Scan(&seq); err != nil {
+		return storeErr("read sequence", err)
+	}
+	for _, a := range entries {
+		h := register.ChainHead{Key: a.ChildID}
+		err := head.QueryRowContext(ctx, a.ChildID).Scan(&h.N, &h.Seq, &h.Hash)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return storeErr("read access head", err)
+		}
+		r, nh, err := register.PrepareAccess(h, a)
+		if err != nil {
+			return err
+		}
+		seq++
+		nh.Seq = seq
+		if _, err := ins.ExecContext(ctx, seq, r.Key, r.N, a.Actor.ID, r.Type, r.Body, r.Prev, r.Hash); err != nil {
+			return storeErr("insert access", err)
+		}
+		if h.N == 0 {
+			_, err = insHead.ExecContext(ctx, nh.Key, nh.N, nh.Seq, nh.Hash)
+		} else {
+			_, err = updHead.ExecContext(ctx, nh.N, nh.Seq, nh.Hash, nh.Key, h.N)
+		}
+		if err != nil {
+			return storeErr("write access head", err)
+		}
+	}
+	return storeErr("commit", tx.Commit())
+}
+
+// Accesses implements [register.Store].
+func (s *Store) Accesses(ctx context.Context, q register.AccessQuery, fn func(register.Access) error) error {
+	if err := q.Validate(); err != nil {
+		return err
+	}
+	limit := int64(-1)
+	if q.Limit > 0 {
+		limit = int64(q.Limit)
+	}
+	st, key := s.stmts[qAccessByChild], q.ChildID
+	if q.ChildID == "" {
+		st, key = s.stmts[qAccessByActor], q.ActorID
+	}
+	rows, err := st.QueryContext(ctx, key, q.After, limit)
+	if err != nil {
+		return storeErr("access log", err)
+	}
+	var out []register.Access
+	for rows.Next() {
+		var seq int64
+		var body []byte
+		if err := rows.Scan(&seq, &body); err != nil {
+			rows.Close()
+			return storeErr("access log", err)
+		}
+		a, err := register.DecodeAccess(body)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		a.Seq = seq
+		out = append(out, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return storeErr("access log", err)
+	}
+	for _, a := range out {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Verify implements [register.Store]: every event and access-log row in
+// sequence order against its chain, then every head, in one read
+// transaction (a consistent snapshot; writers are not blocked).
+func (s *Store) Verify(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return storeErr("verify", err)
+	}
+	defer tx.Rollback()
+	for _, log := range []struct {
+		rows, heads string
+		events      bool
+	}{{qVerifyRows, qVerifyHeads, true}, {qVerifyAccess, qVerifyAccHeads, false}} {
+		v := register.NewChainVerifier(log.events)
+		if err := each(ctx, tx, log.rows, func(rows *sql.Rows) error {
+			var r register.ChainRow
+			if err := rows.Scan(&r.Seq, &r.Key, &r.N, &r.Type, &r.Body, &r.Prev, &r.Hash); err != nil {
+				return storeErr("verify", err)
+			}
+			return v.Row(r)
+		}); err != nil {
+			return err
+		}
+		if err := each(ctx, tx, log.heads, func(rows *sql.Rows) error {
+			var h register.ChainHead
+			dest := []any{&h.Key, &h.N, &h.Seq, &h.Hash}
+			if log.events {
+				dest = append(dest, &h.State)
+			}
+			if err := rows.Scan(dest...); err != nil {
+				return storeErr("verify", err)
+			}
+			return v.Head(h)
+		}); err != nil {
+			return err
+		}
+		if _, err := v.Done(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func each(ctx context.Context, tx *sql.Tx, q string, fn func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, q)
+	if err != nil {
+		return storeErr("verify", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return storeErr("verify", rows.Err())
+}
+
+// Check runs the database's own integrity check, then [Store.Verify].
 func (s *Store) Check(ctx context.Context) error {
 	var res string
-	if err := s.db.QueryRowContext(ctx, s.d.integrityCheck).Scan(&res); err != nil {
+	if err := s.db.QueryRowContext(ctx, integrityCheck).Scan(&res); err != nil {
 		return storeErr("integrity check", err)
 	}
 	if res != "ok" {
 		return &guidance.Error{Kind: guidance.Conflict, Field: "database", Hint: "integrity check failed: " + res}
 	}
-	return nil
-}
-
-func decodeRow(rows *sql.Rows) (register.Event, error) {
-	var body []byte
-	if err := rows.Scan(&body); err != nil {
-		return register.Event{}, storeErr("read row", err)
-	}
-	return register.DecodeEvent(body)
+	return s.Verify(ctx)
 }
 
 // storeErr wraps a database error; nil stays nil. Database errors carry no

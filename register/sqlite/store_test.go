@@ -26,6 +26,30 @@ func TestSQLiteStoreConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) register.Store { return openTemp(t) })
 }
 
+// The same suite with group commit of access-log records.
+func TestSQLiteStoreConformanceGroupCommit(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) register.Store {
+		s, err := sqlite.OpenWith(context.Background(), filepath.Join(t.TempDir(), "register.db"), sqlite.Options{GroupCommit: true})
+		require.NoError(t, err)
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}
+
+// Group commit: many concurrent enquiries, every one recorded and
+// chained, (concurrent callers share transactions).
+func TestSQLiteGroupCommitRecordsEveryEnquiry(t *testing.T) {
+	s, err := sqlite.OpenWith(context.Background(), filepath.Join(t.TempDir(), "register.db"), sqlite.Options{GroupCommit: true})
+	require.NoError(t, err)
+	defer s.Close()
+	storetest.Enquiries(t, s, 64)
+}
+
+func TestOpenWithRefusesAnUnknownSynchronousSetting(t *testing.T) {
+	_, err := sqlite.OpenWith(context.Background(), filepath.Join(t.TempDir(), "register.db"), sqlite.Options{Synchronous: "OFF"})
+	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "synchronous"}, err), "got %v", err)
+}
+
 func TestSQLiteStoreRaceRegisterTransferDeregister(t *testing.T) {
 	storetest.Race(t, openTemp(t), 16, 60)
 }

@@ -192,6 +192,104 @@ func Run(t *testing.T, open Opener) {
 		assert.ErrorIs(t, err, stop)
 		assert.Equal(t, 1, n)
 	})
+	t.Run("HeadIsTheFoldOfTheHistory", func(t *testing.T) {
+		s := open(t)
+		st, err := s.Head(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, register.State{ChildID: "c1"}, st)
+		require.NoError(t, s.Append(ctx, "c1", 0, Registration("c1", "fife", 1), Enquiry("c1", 2)))
+		evs, _, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		want, err := register.Fold("c1", evs)
+		require.NoError(t, err)
+		st, err = s.Head(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, want, st)
+		require.NotNil(t, st.Child, "the head keeps the personal data, for the register's own use")
+		assert.Equal(t, "Test Child", st.Child.Name)
+		var heads []string
+		require.NoError(t, s.Append(ctx, "a0", 0, Registration("a0", "angus", 1)))
+		require.NoError(t, s.ScanHeads(ctx, func(st register.State) error {
+			heads = append(heads, fmt.Sprintf("%s/%d", st.ChildID, st.Version))
+			return nil
+		}))
+		assert.Equal(t, []string{"a0/1", "c1/2"}, heads)
+	})
+	t.Run("AppendThatDoesNotFoldIsConflictAndWritesNothing", func(t *testing.T) {
+		s := open(t)
+		require.NoError(t, s.Append(ctx, "c1", 0, Registration("c1", "fife", 1)))
+		err := s.Append(ctx, "c1", 1, Registration("c1", "fife", 2))
+		require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Conflict, Field: "events.version"}, err), "got %v", err)
+		end := register.Event{ChildID: "c2", Version: 1, Type: register.Deregistered, Recorded: T0, Actor: Keeper("fife"), Authority: "fife", Date: Date(2026, 3, 2), Reason: register.Died}
+		err = s.Append(ctx, "c2", 0, end)
+		require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Conflict}, err), "an ending with no registration: got %v", err)
+		_, v, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, int64(1), v)
+		require.NoError(t, s.Verify(ctx))
+	})
+	t.Run("AccessLogByChildAndByActor", func(t *testing.T) {
+		s := open(t)
+		pc := Enquiry("c1", 1).Actor
+		entries := []register.Access{
+			{ChildID: "c1", Recorded: T0, Actor: pc, Action: register.ActionEnquire, Authority: pc.Authority, Purpose: "welfare check", Outcome: register.Answered, OnRegister: true},
+			{ChildID: "c2", Recorded: T0, Actor: pc, Action: register.ActionEnquire, Authority: pc.Authority, Purpose: "welfare check", Outcome: register.Answered},
+			{ChildID: "c1", Recorded: T0, Actor: Keeper("angus"), Action: register.ActionHistory, Authority: "angus", Outcome: register.Denied, Rule: "register.access"},
+			{Recorded: T0, Actor: pc, Action: register.ActionEnquire, Authority: pc.Authority, Outcome: register.Malformed, Field: "child_id"},
+		}
+		require.NoError(t, s.Record(ctx, entries[:2]...))
+		require.NoError(t, s.Record(ctx, entries[2]))
+		require.NoError(t, s.Record(ctx, entries[3]))
+		collect := func(q register.AccessQuery) []register.Access {
+			var out []register.Access
+			require.NoError(t, s.Accesses(ctx, q, func(a register.Access) error { out = append(out, a); return nil }))
+			return out
+		}
+		c1 := collect(register.AccessQuery{ChildID: "c1"})
+		require.Len(t, c1, 2)
+		assert.Equal(t, []int64{1, 2}, []int64{c1[0].N, c1[1].N}, "numbered per child")
+		assert.Less(t, c1[0].Seq, c1[1].Seq)
+		for _, a := range c1 {
+			assert.True(t, a.Recorded.Equal(T0))
+		}
+		c1[0].Seq, c1[0].N, c1[0].Recorded = 0, 0, T0
+		assert.Equal(t, entries[0], c1[0])
+		byPC := collect(register.AccessQuery{ActorID: pc.ID})
+		require.Len(t, byPC, 3)
+		assert.Equal(t, []register.ChildID{"c1", "c2", ""}, []register.ChildID{byPC[0].ChildID, byPC[1].ChildID, byPC[2].ChildID})
+		after := collect(register.AccessQuery{ActorID: pc.ID, After: byPC[0].Seq, Limit: 1})
+		require.Len(t, after, 1)
+		assert.Equal(t, "c2", after[0].ChildID)
+		err := s.Accesses(ctx, register.AccessQuery{}, func(register.Access) error { return nil })
+		assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err), "got %v", err)
+		err = s.Record(ctx, register.Access{ChildID: "c1", Actor: pc, Action: "peek", Outcome: register.Answered, Recorded: T0})
+		assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err), "got %v", err)
+		require.NoError(t, s.Verify(ctx))
+	})
+	t.Run("ConcurrentAccessRecordsAllKept", func(t *testing.T) {
+		s := open(t)
+		pc := Enquiry("c1", 1).Actor
+		var wg sync.WaitGroup
+		for i := range 24 {
+			wg.Go(func() {
+				a := register.Access{ChildID: fmt.Sprint("k", i%3), Recorded: T0, Actor: pc, Action: register.ActionEnquire, Authority: pc.Authority, Purpose: "p", Outcome: register.Answered}
+				assert.NoError(t, s.Record(ctx, a))
+			})
+		}
+		wg.Wait()
+		n := 0
+		require.NoError(t, s.Accesses(ctx, register.AccessQuery{ActorID: pc.ID}, func(register.Access) error { n++; return nil }))
+		assert.Equal(t, 24, n)
+		require.NoError(t, s.Verify(ctx))
+	})
+	t.Run("VerifyPassesOnAnHonestStore", func(t *testing.T) {
+		s := open(t)
+		require.NoError(t, s.Verify(ctx))
+		require.NoError(t, s.Append(ctx, "c1", 0, Registration("c1", "fife", 1), Enquiry("c1", 2)))
+		require.NoError(t, s.Append(ctx, "c2", 0, Registration("c2", "fife", 1)))
+		require.NoError(t, s.Append(ctx, "c1", 2, Enquiry("c1", 3)))
+		require.NoError(t, s.Verify(ctx))
+	})
 	t.Run("CancelledContextIsAnError", func(t *testing.T) {
 		s := open(t)
 		cctx, cancel := context.WithCancel(ctx)
@@ -202,16 +300,27 @@ func Run(t *testing.T, open Opener) {
 	})
 }
 
-// counting wraps a store and counts the events of acknowledged appends.
-type counting struct {
+// Counting wraps a store and counts the events of acknowledged appends
+// and the acknowledged access-log entries.
+type Counting struct {
 	register.Store
-	acked atomic.Int64
+	Acked, Recorded atomic.Int64
 }
 
-func (c *counting) Append(ctx context.Context, child register.ChildID, expected int64, events ...register.Event) error {
+// Append counts the events of an acknowledged append.
+func (c *Counting) Append(ctx context.Context, child register.ChildID, expected int64, events ...register.Event) error {
 	err := c.Store.Append(ctx, child, expected, events...)
 	if err == nil {
-		c.acked.Add(int64(len(events)))
+		c.Acked.Add(int64(len(events)))
+	}
+	return err
+}
+
+// Record counts acknowledged access-log entries.
+func (c *Counting) Record(ctx context.Context, entries ...register.Access) error {
+	err := c.Store.Record(ctx, entries...)
+	if err == nil {
+		c.Recorded.Add(int64(len(entries)))
 	}
 	return err
 }
@@ -220,53 +329,64 @@ func (c *counting) Append(ctx context.Context, child register.ChildID, expected 
 // enquiring across a few children and authorities through a Register over
 // s, then checks the invariants: every acknowledged event is in the store
 // and no more; every child's history folds (no child with two open
-// registrations in one authority, no version gap).
+// registrations in one authority, no version gap); the store verifies.
 func Race(t *testing.T, s register.Store, goroutines, opsEach int) {
-	ctx := context.Background()
-	cs := &counting{Store: s}
+	cs := &Counting{Store: s}
 	var tick atomic.Int64
 	reg, err := register.New(register.Config{Store: cs, Clock: func() time.Time { return T0.Add(time.Duration(tick.Add(1)) * time.Millisecond) }})
 	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() { Mix(t, reg, uint64(g), opsEach) })
+	}
+	wg.Wait()
+	CheckHistories(t, s, cs.Acked.Load())
+}
+
+// Mix runs ops random registrations, transfers, de-registrations,
+// temporary registrations and enquiries on six children across three
+// authorities through reg, seeded by seed; it fails t on any error but
+// the expected conflicts and invalid pairs.
+func Mix(t testing.TB, reg *register.Register, seed uint64, ops int) {
+	ctx := context.Background()
 	authorities := []string{"fife", "angus", "dundee"}
 	children := []string{"r1", "r2", "r3", "r4", "r5", "r6"}
 	day := Date(2026, 1, 5)
-	var wg sync.WaitGroup
-	var unexpected atomic.Int64
-	for g := range goroutines {
-		wg.Go(func() {
-			rng := rand.New(rand.NewPCG(uint64(g), 7))
-			for range opsEach {
-				c := children[rng.IntN(len(children))]
-				a := authorities[rng.IntN(len(authorities))]
-				b := authorities[rng.IntN(len(authorities))]
-				var err error
-				switch rng.IntN(5) {
-				case 0:
-					err = reg.Register(ctx, Keeper(a), register.RegistrationInput{Child: c, Authority: a, Date: day,
-						Meeting:  register.MeetingRef{ID: "m", Kind: meeting.Initial, Held: day, Quorate: true, ChildFamilyRepresented: true, PlanRequired: true},
-						Concerns: []string{"neglect"}})
-				case 1:
-					err = reg.Transfer(ctx, Keeper(b), register.TransferInput{Child: c, From: a, To: b, Date: day,
-						Meeting: register.MeetingRef{ID: "t", Kind: meeting.Transfer, Held: day, Quorate: true, PlanRequired: true}})
-				case 2:
-					err = reg.Deregister(ctx, Keeper(a), register.DeregistrationInput{Child: c, Authority: a, Date: day, Reason: register.RiskReduced,
-						Meeting: &register.MeetingRef{ID: "r", Kind: meeting.Review, Held: day, Quorate: true, ChildFamilyRepresented: true}})
-				case 3:
-					err = reg.RegisterTemporary(ctx, Keeper(b), register.TemporaryInput{Child: c, Authority: b, From: a, Date: day})
-				case 4:
-					_, err = reg.Enquire(ctx, register.Actor{ID: "pc", Role: register.Practitioner, Agency: meeting.Police, Authority: "police-scotland"}, c, "check")
-				}
-				// Conflicts (already registered, nothing to end) and
-				// invalid pairs (from == to) are expected; nothing else.
-				if err != nil && !guidance.Match(&guidance.Error{Kind: guidance.Conflict}, err) && !guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err) {
-					unexpected.Add(1)
-					t.Errorf("unexpected error: %v", err)
-				}
-			}
-		})
+	rng := rand.New(rand.NewPCG(seed, 7))
+	for range ops {
+		c := children[rng.IntN(len(children))]
+		a := authorities[rng.IntN(len(authorities))]
+		b := authorities[rng.IntN(len(authorities))]
+		var err error
+		switch rng.IntN(5) {
+		case 0:
+			err = reg.Register(ctx, Keeper(a), register.RegistrationInput{Child: c, Authority: a, Date: day,
+				Meeting:  register.MeetingRef{ID: "m", Kind: meeting.Initial, Held: day, Quorate: true, ChildFamilyRepresented: true, PlanRequired: true},
+				Concerns: []string{"neglect"}})
+		case 1:
+			err = reg.Transfer(ctx, Keeper(b), register.TransferInput{Child: c, From: a, To: b, Date: day,
+				Meeting: register.MeetingRef{ID: "t", Kind: meeting.Transfer, Held: day, Quorate: true, PlanRequired: true}})
+		case 2:
+			err = reg.Deregister(ctx, Keeper(a), register.DeregistrationInput{Child: c, Authority: a, Date: day, Reason: register.RiskReduced,
+				Meeting: &register.MeetingRef{ID: "r", Kind: meeting.Review, Held: day, Quorate: true, ChildFamilyRepresented: true}})
+		case 3:
+			err = reg.RegisterTemporary(ctx, Keeper(b), register.TemporaryInput{Child: c, Authority: b, From: a, Date: day})
+		case 4:
+			_, err = reg.Enquire(ctx, register.Actor{ID: "pc", Role: register.Practitioner, Agency: meeting.Police, Authority: "police-scotland"}, c, "check")
+		}
+		// Conflicts (already registered, nothing to end) and invalid
+		// pairs (from == to) are expected; nothing else.
+		if err != nil && !guidance.Match(&guidance.Error{Kind: guidance.Conflict}, err) && !guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err) {
+			t.Errorf("unexpected error: %v", err)
+		}
 	}
-	wg.Wait()
-	require.Zero(t, unexpected.Load())
+}
+
+// CheckHistories checks that s holds exactly acked events, that every
+// child's history folds with no two open registrations in one authority,
+// and that the store verifies.
+func CheckHistories(t testing.TB, s register.Store, acked int64) {
+	ctx := context.Background()
 	var total int64
 	byChild := map[string][]register.Event{}
 	require.NoError(t, s.Scan(ctx, func(e register.Event) error {
@@ -274,7 +394,7 @@ func Race(t *testing.T, s register.Store, goroutines, opsEach int) {
 		byChild[e.ChildID] = append(byChild[e.ChildID], e)
 		return nil
 	}))
-	assert.Equal(t, cs.acked.Load(), total, "events in the store must equal acknowledged events")
+	assert.Equal(t, acked, total, "events in the store must equal acknowledged events")
 	assert.Positive(t, total)
 	for c, evs := range byChild {
 		st, err := register.Fold(c, evs)
@@ -284,11 +404,16 @@ func Race(t *testing.T, s register.Store, goroutines, opsEach int) {
 			open[ep.Authority]++
 			assert.Equal(t, 1, open[ep.Authority], "child %s has two open registrations in %s", c, ep.Authority)
 		}
+		head, err := s.Head(ctx, c)
+		require.NoError(t, err)
+		assert.Equal(t, st, head, "child %s: the head is the fold", c)
 	}
+	require.NoError(t, s.Verify(ctx))
 }
 
 // Enquiries runs n concurrent enquiries about one registered child through
-// a Register over s: every one must succeed and be recorded.
+// a Register over s: every one must succeed and be recorded in the access
+// log, and none may grow the child's history.
 func Enquiries(t *testing.T, s register.Store, n int) {
 	ctx := context.Background()
 	reg, err := register.New(register.Config{Store: s, Clock: func() time.Time { return T0 }})
@@ -305,9 +430,16 @@ func Enquiries(t *testing.T, s register.Store, n int) {
 		})
 	}
 	wg.Wait()
-	evs, _, err := s.Load(ctx, "e1")
+	_, v, err := s.Load(ctx, "e1")
 	require.NoError(t, err)
-	st, err := register.Fold("e1", evs)
-	require.NoError(t, err)
-	assert.Equal(t, n, st.Enquiries)
+	assert.Equal(t, int64(1), v, "enquiries do not grow the history")
+	got := 0
+	require.NoError(t, s.Accesses(ctx, register.AccessQuery{ChildID: "e1"}, func(a register.Access) error {
+		if a.Action == register.ActionEnquire && a.Outcome == register.Answered && a.OnRegister {
+			got++
+		}
+		return nil
+	}))
+	assert.Equal(t, n, got)
+	require.NoError(t, s.Verify(ctx))
 }
