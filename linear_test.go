@@ -54,7 +54,7 @@ func BenchmarkCheckMeetings500(b *testing.B) { benchmarkCheckMeetings(b, 500) }
 // times as long).
 // It took 89 s for 100,000 review meetings and 8 s for 30,000 before.
 func TestCheck_LinearInTheMeetings(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("timing")
 	}
 	cost := func(n int) time.Duration {
@@ -147,6 +147,8 @@ func TestCheck_ACaseAtTheLimitsChecksWellUnderASecondAndUnder100MB(t *testing.T)
 	}
 	t.Logf("%d KB in, %d findings, %d KB of JSON out, %v, %d MiB allocated", len(data)>>10, len(res.Report.Findings), len(out)>>10, took, alloc>>20)
 	assert.Greater(t, len(res.Report.Findings), 1000)
-	assert.Less(t, took, time.Second)
-	assert.Less(t, alloc, uint64(100<<20))
+	if !raceEnabled { // the race detector slows the code and defeats sync.Pool
+		assert.Less(t, took, time.Second)
+		assert.Less(t, alloc, uint64(100<<20))
+	}
 }
