@@ -194,9 +194,6 @@ func prefix(path string, err error) error {
 	return &out
 }
 
-// maxCase bounds what DecodeCase reads.
-const maxCase = 16 << 20
-
 // ReadCaseFile reads a case file: YAML (DecodeCaseYAML) when its name ends
 // in .yaml or .yml, JSON (DecodeCase) otherwise. Errors name the JSON path
 // at fault, never the file's content.
@@ -224,12 +221,9 @@ func ReadCaseFile(name string) (Case, error) {
 // Register events are in the register package's JSON form
 // (register.MarshalEvent), which has the same fields as register.Event.
 func DecodeCase(r io.Reader) (Case, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxCase+1))
+	data, err := strictjson.ReadAll(r, "input")
 	if err != nil {
-		return Case{}, &guidance.Error{Kind: guidance.Other, Field: "input", Hint: "could not read the case", Err: err}
-	}
-	if len(data) > maxCase {
-		return Case{}, invalid("input", "a case file must be under 16 MiB")
+		return Case{}, err
 	}
 	var c Case
 	if err := strictjson.Decode(data, &c); err != nil {

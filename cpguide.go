@@ -267,7 +267,7 @@ func (s setup) check() (*Result, error) {
 	return &Result{
 		Report:           rep,
 		Deadlines:        dls,
-		UnusedVariations: unused(timescale.UnusedVariations(c.Variations, rep.Findings, opts.Today)),
+		UnusedVariations: unused(c, rep.Findings, opts.Today),
 		Calendar:         s.cal.Name(),
 	}, nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 )
 
 // DESIGN idea 6 and 8, issue 10: every part of a case is decoded by the one
@@ -109,7 +110,11 @@ func FuzzDecodeCase_NeverQuotesAValue(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	for _, seed := range hostileSeeds() {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer fuzzbudget.Start(t, len(data))()
 		_, err := cpguide.DecodeCase(strings.NewReader(string(data)))
 		if err == nil {
 			return

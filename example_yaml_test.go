@@ -30,5 +30,5 @@ meetings:
 	fmt.Println(err)
 	// Output:
 	// case "CASE-0042" (1 CPPM(s)) <nil>
-	// invalid value: meetings[0].held: write the date as YYYY-MM-DD, for example 2026-12-18 (YAML line 6)
+	// invalid value: meetings[0].held: write the date as YYYY-MM-DD, for example 2026-03-02 (YAML line 6)
 }

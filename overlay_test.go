@@ -11,6 +11,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 )
 
 func days(n int) *int { return &n }
@@ -148,7 +149,10 @@ func FuzzDecodeOverlay(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	f.Add(make([]byte, 1<<16)) // --overlay /dev/zero, cut down
+	f.Add([]byte(`{"name":"Any\u001b[2Jtown","holidays":[{"date":"9999-12-31","name":"x","source":"y"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer fuzzbudget.Start(t, len(data))()
 		o, err := cpguide.DecodeOverlay(data)
 		if err != nil {
 			var ge *guidance.Error

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/register"
 )
@@ -194,7 +195,11 @@ func FuzzDecodeCase(f *testing.F) {
 	f.Add([]byte(withRegister(true, `{"child_id":"CHILD-TEST-0900","version":2,"type":"deregistered","authority":"Testshire Council","date":"2026-05-01","reason":"risk-reduced","meeting":{"id":"M-2","kind":"review","held":"2026-05-01","quorate":false}}`)))
 	f.Add([]byte(`{"register":[{"child_id":"c","version":1,"type":"enquired","enquiry":{}}]}`))
 	f.Add([]byte(`{}`))
+	for _, seed := range hostileSeeds() {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer fuzzbudget.StartChecked(t, len(data))()
 		c, err := cpguide.DecodeCase(bytes.NewReader(data))
 		if err != nil {
 			var ge *guidance.Error

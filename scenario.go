@@ -3,7 +3,6 @@ package cpguide
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -86,11 +85,11 @@ type ExpectedDeadline struct {
 // name the JSON path at fault (and, for YAML, the line).
 func LoadScenario(name string) (Scenario, error) {
 	data, err := readLimited(name)
+	if guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err) {
+		return Scenario{}, invalid("scenario file", "too large: at most 16 MiB (limit bytes)")
+	}
 	if err != nil {
 		return Scenario{}, &guidance.Error{Kind: guidance.Other, Field: "scenario file", Hint: "could not read the scenario file: check the path", Err: err}
-	}
-	if len(data) > maxCase {
-		return Scenario{}, invalid("scenario file", "a scenario file must be under 16 MiB")
 	}
 	var root *yaml.Node
 	if isYAML(name) {
@@ -139,15 +138,16 @@ func LoadScenario(name string) (Scenario, error) {
 	return s, nil
 }
 
-// readLimited reads at most maxCase+1 bytes of file name: enough to tell a
-// file over the limit without reading all of it.
+// readLimited reads file name through the one capped reader
+// (strictjson.ReadAll): a file over the size limit is refused without
+// reading all of it.
 func readLimited(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, maxCase+1))
+	return strictjson.ReadAll(f, "input")
 }
 
 // LoadCase returns the scenario's case.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -100,6 +101,7 @@ func FuzzLoadScenario(f *testing.F) {
 	f.Add([]byte("name: n\ncase: {id: C1}\noptions: {overlay: {holidays: [{date: 2026-04-06}]}}\n"), true)
 	f.Add([]byte("name: n\ncase_file: x.json\nexpect: {deadlines: [{rule: cppm.review}]}\n"), true)
 	f.Fuzz(func(t *testing.T, data []byte, yaml bool) {
+		defer fuzzbudget.Start(t, len(data))()
 		name := "s.json"
 		if yaml {
 			name = "s.yaml"

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files and the expectations of the scenarios")
@@ -69,10 +70,11 @@ func rewriteScenario(t *testing.T, file string, s cpguide.Scenario, res *cpguide
 	for _, d := range res.Deadlines {
 		s.Expect.Deadlines = append(s.Expect.Deadlines, cpguide.ExpectedDeadline{Rule: d.Rule, Due: d.Due})
 	}
+	raw, err := strictjson.Encode(s) // a Scenario holds a case: json.Marshal redacts it
+	require.NoError(t, err)
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	require.NoError(t, enc.Encode(s))
+	require.NoError(t, json.Indent(&b, raw, "", "  "))
+	b.WriteByte('\n')
 	require.NoError(t, os.WriteFile(file, b.Bytes(), 0o644))
 }
 

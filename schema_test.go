@@ -694,7 +694,7 @@ func TestSchema_EnumsMatchTheCode(t *testing.T) {
 // exactly the dates guidance.ParseDate accepts.
 func TestSchema_DatePatternMatchesParseDate(t *testing.T) {
 	s := compileSchemas(t)
-	for _, d := range []string{"2026-06-15", "2024-02-29", "2025-02-29", "0000-01-01", "0001-01-01", "9999-12-31",
+	for _, d := range []string{"2026-06-15", "2024-02-29", "2025-02-29", "0000-01-01", "0001-01-01", "9999-12-31", "1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01",
 		"2026-6-15", "2026-06-15T00:00:00Z", "20260615", "2026-00-10", "2026-04-31", "+2026-06-15", " 2026-06-15", "２０２６-06-15"} {
 		_, perr := guidance.ParseDate(d)
 		doc, err := json.Marshal(map[string]string{"concern": d})

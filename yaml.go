@@ -8,7 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/internal/yamljson"
 )
 
@@ -25,12 +25,9 @@ import (
 // aliases, merge keys and tags other than the core ones are refused. Errors
 // never quote the input, which holds personal data.
 func DecodeCaseYAML(r io.Reader) (Case, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxCase+1))
+	data, err := strictjson.ReadAll(r, "input")
 	if err != nil {
-		return Case{}, &guidance.Error{Kind: guidance.Other, Field: "input", Hint: "could not read the case", Err: err}
-	}
-	if len(data) > maxCase {
-		return Case{}, invalid("input", "a case file must be under 16 MiB")
+		return Case{}, err
 	}
 	js, root, err := yamlToJSON(data)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 )
 
 // A case in YAML and the same case in JSON. The YAML leaves dates, "no" and
@@ -262,7 +263,11 @@ func FuzzDecodeCaseYAML(f *testing.F) {
 	if data, err := os.ReadFile("examples/cases/review-variation-2021.yaml"); err == nil {
 		f.Add(string(data))
 	}
+	for _, seed := range hostileYAMLSeeds() {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, doc string) {
+		defer fuzzbudget.Start(t, len(doc))()
 		c, err := DecodeCaseYAML(strings.NewReader(doc))
 		if err != nil {
 			var ge *guidance.Error

@@ -2,7 +2,6 @@ package coregroup
 
 import (
 	"github.com/cpguide/cpguide/internal/strictjson"
-	"log/slog"
 	"strconv"
 	"strings"
 
@@ -12,13 +11,6 @@ import (
 
 // Date is a civil date; see [guidance.Date].
 type Date = timescale.Date
-
-func redact(s string) string {
-	if s == "" {
-		return ""
-	}
-	return "[redacted]"
-}
 
 // A Member is a practitioner in the Core Group. ID is a short label unique
 // in the group (for example "sw1") that meetings' attendance refers to; Name
@@ -32,27 +24,9 @@ type Member struct {
 	LeadProfessional bool `json:"lead_professional,omitempty"`
 }
 
-// LogValue implements slog.LogValuer, redacting the name.
-func (m Member) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("id", m.ID), slog.String("name", redact(m.Name)), slog.String("agency", m.Agency),
-		slog.String("role", m.Role), slog.Bool("lead_professional", m.LeadProfessional))
-}
-
-// String describes the member without their name.
-func (m Member) String() string { return "member " + m.ID + " (" + m.Agency + ", " + m.Role + ")" }
-
 // Members is the Core Group's members. Its LogValue logs each member
 // redacted: slog does not resolve the LogValue of a slice's elements.
 type Members []Member
-
-// LogValue implements slog.LogValuer, redacting every name.
-func (ms Members) LogValue() slog.Value {
-	attrs := make([]slog.Attr, len(ms))
-	for i, m := range ms {
-		attrs[i] = slog.Any(strconv.Itoa(i), m.LogValue())
-	}
-	return slog.GroupValue(attrs...)
-}
 
 // Relationship is a partner's relationship to the plan: "child", "parent" or
 // "carer".
@@ -74,27 +48,9 @@ type Partner struct {
 	NotInvolved  string       `json:"not_involved,omitempty"`
 }
 
-// LogValue implements slog.LogValuer, redacting the name and the reason.
-func (p Partner) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("id", p.ID), slog.String("name", redact(p.Name)),
-		slog.String("relationship", string(p.Relationship)), slog.Bool("involved", p.NotInvolved == ""))
-}
-
-// String describes the partner without their name.
-func (p Partner) String() string { return "partner " + p.ID + " (" + string(p.Relationship) + ")" }
-
 // Partners is the Core Group's partners. Its LogValue logs each partner
 // redacted.
 type Partners []Partner
-
-// LogValue implements slog.LogValuer, redacting every name.
-func (ps Partners) LogValue() slog.Value {
-	attrs := make([]slog.Attr, len(ps))
-	for i, p := range ps {
-		attrs[i] = slog.Any(strconv.Itoa(i), p.LogValue())
-	}
-	return slog.GroupValue(attrs...)
-}
 
 // Circumstances are how a family's circumstances went, as a Core Group
 // meeting records it.
@@ -199,19 +155,6 @@ type CoreGroup struct {
 	ChangeReferrals        []ChangeReferral `json:"change_referrals,omitempty"`
 	ContingencyActivations []Activation     `json:"contingency_activations,omitempty"`
 	Escalations            []Escalation     `json:"escalations,omitempty"`
-}
-
-// LogValue implements slog.LogValuer: dates and counts only, never names.
-func (g CoreGroup) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("cppm", g.CPPM.String()), slog.Int("members", len(g.Members)),
-		slog.Int("partners", len(g.Partners)), slog.Int("meetings", len(g.Meetings)),
-		slog.Int("change_referrals", len(g.ChangeReferrals)), slog.Int("contingency_activations", len(g.ContingencyActivations)),
-		slog.Int("escalations", len(g.Escalations)))
-}
-
-// String describes the group without personal data.
-func (g CoreGroup) String() string {
-	return "core group (CPPM " + g.CPPM.String() + ", " + strconv.Itoa(len(g.Members)) + " members, " + strconv.Itoa(len(g.Meetings)) + " meetings)"
 }
 
 // Decode reads a Core Group from JSON strictly: unknown fields, wrong types,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 )
 
 // FuzzDecodeCoreGroup proves Decode never panics, that every error is a
@@ -18,6 +19,7 @@ func FuzzDecodeCoreGroup(f *testing.F) {
 	f.Add([]byte(`{"meetings":[{"date":"2026-03-10","attendance":["x"]}]}`))
 	f.Add([]byte(`{"contingency_activations":[{"date":"2026-03-10","contingency":99999999999999999999}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
+		defer fuzzbudget.Start(t, len(b))()
 		g, err := Decode(b)
 		if err != nil {
 			var ge *guidance.Error

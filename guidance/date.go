@@ -51,15 +51,32 @@ func DateFor(t time.Time) Date {
 	return Date{y, m, d}
 }
 
+// MinYear and MaxYear bound the supported range of dates: the years the
+// working-day calendar is precomputed for (timescale), from 1900-01-01 to
+// 2199-12-31. ParseDate, and so every decoder, refuses a date outside it,
+// and no deadline is computed beyond it (timescale.Due reports "beyond the
+// supported range" instead).
+const (
+	MinYear = 1900
+	MaxYear = 2199
+)
+
+// Supported reports whether d is a valid date within the supported range,
+// MinYear to MaxYear.
+func (d Date) Supported() bool {
+	return d.Valid() && d.Year >= MinYear && d.Year <= MaxYear
+}
+
 // ParseDate parses a date in the form "2006-01-02": a four-digit year from
-// 0001 to 9999, a two-digit month and a two-digit day that exists in that
-// month. Anything else is an error of kind [Invalid] that names the problem.
+// 1900 to 2199 (the supported range, [MinYear] to [MaxYear]), a two-digit
+// month and a two-digit day that exists in that month. Anything else is an
+// error of kind [Invalid] that names the problem and never quotes the text.
 func ParseDate(s string) (Date, error) {
 	bad := func(hint string) (Date, error) {
-		return Date{}, &Error{Kind: Invalid, Field: "date", Value: s, Hint: hint}
+		return Date{}, &Error{Kind: Invalid, Field: "date", Hint: hint}
 	}
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return bad("write the date as YYYY-MM-DD, for example 2026-12-18")
+		return bad("write the date as YYYY-MM-DD, for example 2026-03-02")
 	}
 	y, ok1 := digits(s[0:4])
 	m, ok2 := digits(s[5:7])
@@ -67,8 +84,8 @@ func ParseDate(s string) (Date, error) {
 	if !ok1 || !ok2 || !ok3 {
 		return bad("write the date as YYYY-MM-DD using digits only")
 	}
-	if y < 1 {
-		return bad("the year must be between 0001 and 9999")
+	if y < MinYear || y > MaxYear {
+		return bad("the year must be between 1900 and 2199, the supported range")
 	}
 	if m < 1 || m > 12 {
 		return bad("the month must be between 01 and 12")
@@ -141,7 +158,7 @@ func (d Date) MarshalText() ([]byte, error) {
 		return []byte{}, nil
 	}
 	if !d.Valid() {
-		return nil, &Error{Kind: Invalid, Field: "date", Value: d.String(),
+		return nil, &Error{Kind: Invalid, Field: "date",
 			Hint: "the date does not exist in the calendar"}
 	}
 	return d.appendTo(make([]byte, 0, 10)), nil

@@ -22,8 +22,8 @@ func TestParseDateAcceptsRealDatesAndRoundTripsString(t *testing.T) {
 		{"2026-12-18", d(2026, time.December, 18)},
 		{"2024-02-29", d(2024, time.February, 29)},
 		{"2000-02-29", d(2000, time.February, 29)},
-		{"0001-01-01", d(1, time.January, 1)},
-		{"9999-12-31", d(9999, time.December, 31)},
+		{"1900-01-01", d(1900, time.January, 1)},
+		{"2199-12-31", d(2199, time.December, 31)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -41,12 +41,15 @@ func TestParseDateRejectsMalformedOrImpossibleDatesAsInvalidDate(t *testing.T) {
 		"2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-01-00",
 		"2026-1-01", "26-12-18", "2026/12/18", "0000-01-01", "", " 2026-12-18",
 		"2026-12-18 ", "2026-12-1x", "+026-12-18", "-026-12-18", "2026-12-180",
+		"0001-01-01", "1899-12-31", "2200-01-01", "9999-12-31",
 	} {
 		t.Run(in, func(t *testing.T) {
 			got, err := guidance.ParseDate(in)
 			require.Error(t, err)
 			assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "date"}, err), "err = %v", err)
-			assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Value: in}, err), "value should be the input")
+			if len(in) >= 8 {
+				assert.NotContains(t, err.Error(), in, "the error never quotes the text")
+			}
 			assert.True(t, got.IsZero())
 		})
 	}
@@ -135,7 +138,7 @@ func TestDateJSONUnmarshal(t *testing.T) {
 }
 
 func TestDateTextRoundTrip(t *testing.T) {
-	for _, in := range []guidance.Date{d(2026, time.December, 18), d(2024, time.February, 29), d(1, time.January, 1), {}} {
+	for _, in := range []guidance.Date{d(2026, time.December, 18), d(2024, time.February, 29), d(1900, time.January, 1), {}} {
 		b, err := in.MarshalText()
 		require.NoError(t, err)
 		var out guidance.Date

@@ -43,18 +43,27 @@ func (k Kind) String() string {
 	return "error"
 }
 
-// Error is the library's error type. It names the field at fault, the
-// offending value (never personal data: callers must not put names, dates of
-// birth or addresses in Value), and a hint saying what to fix.
+// Error is the library's error type. It names the field at fault (a JSON
+// path or an argument) and a hint saying what to fix: the expected form,
+// never the value.
+//
+// Value may hold the offending value for a program to inspect (Match
+// compares it), but the library no longer fills it from input, and it never
+// reaches any channel: Error does not print it, it is left out of
+// json.Marshal and of the GoString (%#v) form. Input holds personal data;
+// an error string is logged and shown.
 //
 // Test it with [errors.As], or with [Match] against a template.
 type Error struct {
 	Kind  Kind
 	Field string // the field or argument at fault, e.g. "meetings[2].held"
-	Value string // the offending value, when it is safe to show
+	Value string `json:"-"` // never printed, logged or marshalled
 	Hint  string // what to fix
 	Err   error  // the underlying error, if any
 }
+
+// GoString is the %#v form: the same as Error, so that Value never shows.
+func (e *Error) GoString() string { return "&guidance.Error{" + e.Error() + "}" }
 
 func (e *Error) Error() string {
 	var b strings.Builder
@@ -62,10 +71,6 @@ func (e *Error) Error() string {
 	if e.Field != "" {
 		b.WriteString(": ")
 		b.WriteString(e.Field)
-	}
-	if e.Value != "" {
-		b.WriteString(" ")
-		b.WriteString(quote(e.Value))
 	}
 	if e.Hint != "" {
 		b.WriteString(": ")
@@ -76,14 +81,6 @@ func (e *Error) Error() string {
 		b.WriteString(e.Err.Error())
 	}
 	return b.String()
-}
-
-func quote(s string) string {
-	const max = 40
-	if len(s) > max {
-		s = s[:max] + "..."
-	}
-	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
 }
 
 // Unwrap returns the underlying error.

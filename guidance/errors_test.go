@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -20,13 +19,11 @@ func TestErrorTextIncludesKindFieldValueHintAndCause(t *testing.T) {
 		want string
 	}{
 		{"all parts", &guidance.Error{Kind: guidance.Invalid, Field: "date", Value: "2026-13-01", Hint: "fix it", Err: io.EOF},
-			`invalid value: date "2026-13-01": fix it: EOF`},
+			`invalid value: date: fix it: EOF`},
 		{"kind only", &guidance.Error{Kind: guidance.UnknownRule}, "unknown rule"},
 		{"other kind", &guidance.Error{}, "error"},
 		{"unknown kind", &guidance.Error{Kind: guidance.Kind(200)}, "error"},
-		{"quotes escaped", &guidance.Error{Kind: guidance.Conflict, Field: "x", Value: `a"b`}, `conflict: x "a\"b"`},
-		{"long value truncated", &guidance.Error{Kind: guidance.Invalid, Value: strings.Repeat("x", 50)},
-			`invalid value "` + strings.Repeat("x", 40) + `..."`},
+		{"value never printed", &guidance.Error{Kind: guidance.Conflict, Field: "x", Value: `Jane Doe`}, `conflict: x`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -36,9 +33,10 @@ func TestErrorTextIncludesKindFieldValueHintAndCause(t *testing.T) {
 	_, err := guidance.ParseDate("2026-02-30")
 	require.Error(t, err)
 	msg := err.Error()
-	for _, part := range []string{guidance.Invalid.String(), "date", `"2026-02-30"`, "does not exist"} {
+	for _, part := range []string{guidance.Invalid.String(), "date", "does not exist"} {
 		assert.Contains(t, msg, part)
 	}
+	assert.NotContains(t, msg, "2026-02-30")
 }
 
 func TestKindStrings(t *testing.T) {

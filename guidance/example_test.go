@@ -31,7 +31,7 @@ func ExampleParseDate() {
 	fmt.Println(err)
 	// Output:
 	// 2024-02-29 <nil> Thursday
-	// invalid value: date "2025-02-29": that day does not exist in that month
+	// invalid value: date: that day does not exist in that month
 }
 
 func ExampleDate_AddMonths() {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 )
 
 func FuzzParseDate(f *testing.F) {
@@ -16,6 +17,7 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer fuzzbudget.Start(t, len(s))()
 		d, err := guidance.ParseDate(s)
 		if err != nil {
 			if !guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "date"}, err) {
@@ -46,6 +48,7 @@ func FuzzDateArithmetic(f *testing.F) {
 	f.Add(9999, 12, 31, 1000000)
 	f.Add(1970, 1, 1, -1)
 	f.Fuzz(func(t *testing.T, y, m, day, n int) {
+		defer fuzzbudget.Start(t, 64)()
 		// Fold the inputs onto a valid date and an offset within ±1,000,000 days.
 		y = 1 + abs(y%9999)
 		m = 1 + abs(m%12)

@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -73,6 +74,10 @@ type series struct {
 	complete bool
 	at       []at
 	buf      [4]at // at, for a series of up to four meetings
+	// next holds, for meeting i, the index of the next meeting held or
+	// convened (2i) and of the next review or transfer CPPM (2i+1), or -1:
+	// see later.
+	next []int
 }
 
 // at is one meeting of a series as its checks see it.
@@ -308,6 +313,26 @@ func (s *series) place() {
 				fill(&t.expected, s.PreBirth.ExpectedDelivery)
 			}
 		}
+	}
+	if len(s.Meetings) <= smallSeries {
+		s.placeSmall()
+	} else {
+		s.placeLarge()
+	}
+	s.next = s.next[:0]
+}
+
+// smallSeries is the length up to which place compares each meeting with
+// every earlier one (no allocation); a longer series uses placeLarge, in
+// O(n log n): 100,000 meetings once took 89 s.
+const smallSeries = 16
+
+// placeSmall sets each meeting's prev and last by looking at every earlier
+// meeting: the latest held before it (every earlier held one when it has no
+// date), the first listed among equals.
+func (s *series) placeSmall() {
+	for i := range s.Meetings {
+		m, t := &s.Meetings[i], &s.at[i]
 		for j := range s.Meetings[:i] {
 			q := &s.Meetings[j]
 			if q.Held.IsZero() || (!m.Held.IsZero() && !q.Held.Before(m.Held)) {
@@ -323,19 +348,98 @@ func (s *series) place() {
 	}
 }
 
-// later returns the first meeting listed after meeting i that is held or
-// convened and satisfies ok, or nil. Only a complete series knows.
-func (s *series) later(i int, ok func(*Meeting) bool) *Meeting {
-	for j := i + 1; j < len(s.Meetings); j++ {
-		n := &s.Meetings[j]
-		if (!n.Held.IsZero() || !n.Convened.IsZero()) && ok(n) {
-			return n
+// placeLarge sets what placeSmall sets, with two Fenwick trees over the
+// ranks of the held dates: for each meeting, the greatest rank held by an
+// earlier meeting below its own date's rank, and the first meeting listed
+// with that date.
+func (s *series) placeLarge() {
+	n := len(s.Meetings)
+	days := make([]int, 0, n)
+	for i := range s.Meetings {
+		if h := s.Meetings[i].Held; !h.IsZero() {
+			days = append(days, h.Days())
 		}
 	}
-	return nil
+	slices.Sort(days)
+	days = slices.Compact(days)
+	rank := func(d Date) int { // 1-based
+		r, _ := slices.BinarySearch(days, d.Days())
+		return r + 1
+	}
+	k := len(days)
+	all, going := make([]int, k+1), make([]int, k+1) // prefix maxima of ranks
+	firstAll, firstGoing := make([]int, k+1), make([]int, k+1)
+	for i := range firstAll {
+		firstAll[i], firstGoing[i] = -1, -1
+	}
+	query := func(tree []int, r int) int {
+		best := 0
+		for ; r > 0; r -= r & -r {
+			best = max(best, tree[r])
+		}
+		return best
+	}
+	update := func(tree []int, r int) {
+		for x := r; x <= k; x += x & -x {
+			tree[x] = max(tree[x], r)
+		}
+	}
+	for i := range s.Meetings {
+		m, t := &s.Meetings[i], &s.at[i]
+		below := k
+		if !m.Held.IsZero() {
+			below = rank(m.Held) - 1
+		}
+		if r := query(all, below); r > 0 {
+			t.prev = &s.Meetings[firstAll[r]]
+		}
+		if r := query(going, below); r > 0 {
+			t.last = &s.Meetings[firstGoing[r]]
+		}
+		if m.Held.IsZero() {
+			continue
+		}
+		r := rank(m.Held)
+		if firstAll[r] < 0 {
+			firstAll[r] = i
+			update(all, r)
+		}
+		if !m.Quorum.inquorateHalted() && firstGoing[r] < 0 {
+			firstGoing[r] = i
+			update(going, r)
+		}
+	}
 }
 
-func anyMeeting(*Meeting) bool { return true }
+// later returns the first meeting listed after meeting i that is held or
+// convened and satisfies ok, or nil. Only a complete series knows.
+//
+// The answers for every meeting are worked out together, once, in one pass
+// from the end: a check that asks about each meeting stays linear.
+func (s *series) later(i int, review bool) *Meeting {
+	n := len(s.Meetings)
+	if len(s.next) != 2*n {
+		s.next = slices.Grow(s.next[:0], 2*n)[:2*n]
+		nextAny, nextReview := -1, -1
+		for j := n - 1; j >= 0; j-- {
+			s.next[2*j], s.next[2*j+1] = nextAny, nextReview
+			if m := &s.Meetings[j]; !m.Held.IsZero() || !m.Convened.IsZero() {
+				nextAny = j
+				if isReview(m) {
+					nextReview = j
+				}
+			}
+		}
+	}
+	j := s.next[2*i]
+	if review {
+		j = s.next[2*i+1]
+	}
+	if j < 0 {
+		return nil
+	}
+	return &s.Meetings[j]
+}
 
 // has reports whether the series records a meeting of one of the kinds.
 func (s *series) has(kinds ...Kind) bool {
@@ -529,7 +633,7 @@ func (r review) check(p *engine.Pass, s *series) error {
 		} else {
 			p.Timed(t.subj, timescale.Anchors{r.from: t.last.Held}, t.m.Held)
 		}
-		if s.complete && planDecided(t.m) && r.after(t.m.Kind) && s.later(i, isReview) == nil {
+		if s.complete && planDecided(t.m) && r.after(t.m.Kind) && s.later(i, true) == nil {
 			p.Timed("the CPPM to follow "+t.subj, timescale.Anchors{r.from: t.m.Held}, Date{})
 		}
 	}
@@ -556,7 +660,7 @@ func checkReconvene(p *engine.Pass, s *series) error {
 		case m.Quorum.inquorateHalted() && !s.complete:
 			p.Timed(t.subj, after, m.Quorum.NewDate)
 		case m.Quorum.inquorateHalted():
-			if n := s.later(i, anyMeeting); n != nil {
+			if n := s.later(i, false); n != nil {
 				p.Timed(t.subj, after, n.Held)
 			} else {
 				t.add(p, guidance.NotApplicable, "no later meeting is recorded: the reconvened meeting is owed (the CPPM to follow this one)")

@@ -79,5 +79,5 @@ func ExampleDecode_error() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// invalid value: attendance[1].agency "reporter": the Children's Reporter is not an agency of the meeting: record the Reporter under reporter, as an observer
+	// invalid value: attendance[1].agency: the Children's Reporter is not an agency of the meeting: record the Reporter under reporter, as an observer
 }

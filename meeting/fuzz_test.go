@@ -8,6 +8,7 @@ import (
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 	"github.com/cpguide/cpguide/meeting"
 )
 
@@ -24,6 +25,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"kind":"review","held":"2026-01-01","quorum":{"decision":"inquorate","proceeded":true}}`))
 	f.Add([]byte(`{"kind":"pre-birth","held":"9999-12-31","pre_birth":{"expected_delivery":"0001-01-01"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer fuzzbudget.Start(t, len(data))()
 		m, err := meeting.Decode(bytes.NewReader(data))
 		if err != nil {
 			if !guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err) && !guidance.Match(&guidance.Error{Kind: guidance.Other}, err) {

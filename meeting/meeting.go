@@ -1,7 +1,6 @@
 package meeting
 
 import (
-	"log/slog"
 	"slices"
 
 	"github.com/cpguide/cpguide/timescale"
@@ -122,7 +121,6 @@ func (i RecordItem) valid() bool { return slices.Contains(RecordItems(), i) }
 func (i RecordItem) planOnly() bool {
 	return i == ItemPlanOutline || i == ItemLeadProfessional || i == ItemCoreGroup
 }
-func nameAttr(k, v string) slog.Attr { return slog.Bool(k+"_recorded", v != "") }
 
 // A Meeting is one CPPM as a case system records it. Every field is optional
 // in JSON except kind; a fact left out is "not recorded", and a rule that
@@ -183,20 +181,10 @@ type Person struct {
 	Agency Agency `json:"agency,omitempty"`
 }
 
-// LogValue implements slog.LogValuer without the name.
-func (p Person) LogValue() slog.Value {
-	return slog.GroupValue(nameAttr("name", p.Name), slog.String("agency", string(p.Agency)))
-}
-
 // An Invitation is an invitation sent to a participant.
 type Invitation struct {
 	Invitee Person `json:"invitee"`
 	Sent    Date   `json:"sent,omitzero"`
-}
-
-// LogValue implements slog.LogValuer without the invitee's name.
-func (i Invitation) LogValue() slog.Value {
-	return slog.GroupValue(slog.Any("invitee", i.Invitee), slog.String("sent", i.Sent.String()))
 }
 
 // An Attendee is someone who attended for an agency.
@@ -204,11 +192,6 @@ type Attendee struct {
 	Name   string `json:"name,omitempty"`
 	Role   string `json:"role,omitempty"`
 	Agency Agency `json:"agency"`
-}
-
-// LogValue implements slog.LogValuer without the name.
-func (a Attendee) LogValue() slog.Value {
-	return slog.GroupValue(nameAttr("name", a.Name), slog.String("agency", string(a.Agency)))
 }
 
 // Reporter records the Children's Reporter's presence. The Reporter is an
@@ -235,13 +218,6 @@ type Participation struct {
 	OutcomeBy     Date   `json:"outcome_by,omitzero"`
 }
 
-// LogValue implements slog.LogValuer without free text or names.
-func (p Participation) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("mode", string(p.Mode)), nameAttr("reason", p.Reason),
-		slog.Bool("views_sought", p.ViewsSought), slog.Bool("views_represented", p.ViewsRepresented),
-		nameAttr("outcome_told_by", p.OutcomeToldBy))
-}
-
 // Child is the child's participation. Older says whether the case system
 // counts the child as an older child whose non-attendance needs reasons (the
 // guidance sets no age); nil means not recorded. It is not required for a
@@ -251,20 +227,11 @@ type Child struct {
 	Older *bool `json:"older,omitempty"`
 }
 
-// LogValue implements slog.LogValuer without free text or names.
-func (c Child) LogValue() slog.Value { return c.Participation.LogValue() }
-
 // A FamilyMember is a relevant family member. Name is personal data.
 type FamilyMember struct {
 	Name         string `json:"name,omitempty"`
 	Relationship string `json:"relationship,omitempty"` // "mother", "father", "carer", ...
 	Participation
-}
-
-// LogValue implements slog.LogValuer without the name or free text.
-func (f FamilyMember) LogValue() slog.Value {
-	return slog.GroupValue(nameAttr("name", f.Name), slog.String("relationship", f.Relationship),
-		slog.Any("participation", f.Participation))
 }
 
 // A Report is a report received for the meeting. SharedWithFamily and
@@ -288,12 +255,6 @@ type Quorum struct {
 	Proceeded           bool   `json:"proceeded,omitempty"`
 	ExceptionalReason   string `json:"exceptional_reason,omitempty"` // free text
 	EarlyReviewArranged bool   `json:"early_review_arranged,omitempty"`
-}
-
-// LogValue implements slog.LogValuer without free text.
-func (q Quorum) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("decision", string(q.Decision)), nameAttr("reasons", q.Reasons),
-		slog.Bool("proceeded", q.Proceeded))
 }
 
 // inquorateHalted reports an inquorate meeting that did not proceed.
@@ -350,23 +311,4 @@ type PreBirthFacts struct {
 	// data); AtBirth is what happens then (free text).
 	BirthNotifier string `json:"birth_notifier,omitempty"`
 	AtBirth       string `json:"at_birth,omitempty"`
-}
-
-// LogValue implements slog.LogValuer without the notifier or free text.
-func (p PreBirthFacts) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("expected_delivery", p.ExpectedDelivery.String()),
-		nameAttr("birth_notifier", p.BirthNotifier), nameAttr("at_birth", p.AtBirth))
-}
-
-// LogValue implements slog.LogValuer: the meeting's kind, dates and counts,
-// never a name or free text.
-func (m Meeting) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("ref", m.Ref), slog.String("kind", string(m.Kind)),
-		slog.String("convened", m.Convened.String()), slog.String("held", m.Held.String()),
-		slog.Any("chair", m.Chair), slog.Any("note_taker", m.NoteTaker),
-		slog.Int("invitations", len(m.Invitations)), slog.Int("attendance", len(m.Attendance)),
-		slog.Int("family", len(m.Family)), slog.Int("reports", len(m.Reports)),
-		slog.Any("quorum", m.Quorum),
-	)
 }

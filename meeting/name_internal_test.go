@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
+
 	"github.com/stretchr/testify/assert"
 )
 
@@ -36,6 +38,7 @@ func FuzzSameName(f *testing.F) {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
+		defer fuzzbudget.Start(t, len(a)+len(b))()
 		if got, want := sameName(a, b), normalised(a) == normalised(b); got != want {
 			t.Fatalf("sameName(%q, %q) = %v, normalised comparison says %v", a, b, got, want)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 )
 
 // FuzzDecodePlan proves Decode never panics, that every error is a
@@ -25,6 +26,7 @@ func FuzzDecodePlan(f *testing.F) {
 	f.Add([]byte(`{"cppm":"2026-02-30"}`))
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, b []byte) {
+		defer fuzzbudget.Start(t, len(b))()
 		p, err := Decode(b)
 		if err != nil {
 			var ge *guidance.Error

@@ -1,9 +1,7 @@
 package plan
 
 import (
-	"fmt"
 	"github.com/cpguide/cpguide/internal/strictjson"
-	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,17 +13,6 @@ import (
 // Date is a civil date; see [guidance.Date].
 type Date = timescale.Date
 
-const redacted = "[redacted]"
-
-// redact returns "[redacted]" for non-empty personal data and "" otherwise,
-// so a log shows whether a name was recorded but never the name.
-func redact(s string) string {
-	if s == "" {
-		return ""
-	}
-	return redacted
-}
-
 // A Person is someone named in a plan: a practitioner responsible for an
 // action, a Core Group member, the person who notifies a birth. Name is
 // personal data: it never appears in errors or findings, and LogValue
@@ -36,33 +23,9 @@ type Person struct {
 	Role   string `json:"role,omitempty"`
 }
 
-// LogValue implements slog.LogValuer, redacting the name.
-func (p Person) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("name", redact(p.Name)), slog.String("agency", p.Agency), slog.String("role", p.Role))
-}
-
-// String describes the person without their name, so that printing a
-// Person never leaks it.
-func (p Person) String() string {
-	s := "person (" + p.Agency
-	if p.Role != "" {
-		s += ", " + p.Role
-	}
-	return s + ")"
-}
-
 // People is a list of people. Its LogValue logs each person redacted: slog
 // does not resolve the LogValue of a slice's elements by itself.
 type People []Person
-
-// LogValue implements slog.LogValuer, redacting every name.
-func (ps People) LogValue() slog.Value {
-	attrs := make([]slog.Attr, len(ps))
-	for i, p := range ps {
-		attrs[i] = slog.Any(strconv.Itoa(i), p.LogValue())
-	}
-	return slog.GroupValue(attrs...)
-}
 
 // LeadProfessional is the plan's named lead professional. In child protection
 // cases the role is taken by a qualified social worker (S3). A nil
@@ -72,19 +35,6 @@ type LeadProfessional struct {
 	Agency                string `json:"agency"`
 	QualifiedSocialWorker *bool  `json:"qualified_social_worker"`
 }
-
-// LogValue implements slog.LogValuer, redacting the name.
-func (l LeadProfessional) LogValue() slog.Value {
-	q := "not recorded"
-	if l.QualifiedSocialWorker != nil {
-		q = strconv.FormatBool(*l.QualifiedSocialWorker)
-	}
-	return slog.GroupValue(slog.String("name", redact(l.Name)), slog.String("agency", l.Agency),
-		slog.String("qualified_social_worker", q))
-}
-
-// String describes the lead professional without their name.
-func (l LeadProfessional) String() string { return "lead professional (" + l.Agency + ")" }
 
 // Horizon is how soon a risk may cause harm: "immediate", "short" or "long".
 type Horizon string
@@ -129,13 +79,6 @@ type Action struct {
 	Done Date `json:"done,omitzero"`
 }
 
-// LogValue implements slog.LogValuer. Only the agency, the risk and dates are
-// logged: free text and the responsible person's name may identify people.
-func (a Action) LogValue() slog.Value {
-	return slog.GroupValue(slog.Any("responsible", a.Responsible), slog.String("risk", a.Risk),
-		slog.String("by", a.By.String()), slog.String("done", a.Done.String()))
-}
-
 // An Outcome is an outcome for the child at one term.
 type Outcome struct {
 	Term        Term   `json:"term"`
@@ -172,16 +115,6 @@ type Contingency struct {
 	Trigger     string  `json:"trigger"`
 	Response    string  `json:"response"`
 	Responsible *Person `json:"responsible,omitempty"`
-}
-
-// LogValue implements slog.LogValuer, leaving out the free text and the
-// responsible person's name.
-func (c Contingency) LogValue() slog.Value {
-	attrs := []slog.Attr{slog.Bool("trigger_recorded", c.Trigger != ""), slog.Bool("response_recorded", c.Response != "")}
-	if c.Responsible != nil {
-		attrs = append(attrs, slog.Any("responsible", *c.Responsible))
-	}
-	return slog.GroupValue(attrs...)
 }
 
 // ChildInvolvement records how the child was involved in the plan and how
@@ -258,18 +191,6 @@ type Plan struct {
 	EndedByCPPM Date `json:"ended_by_cppm,omitzero"`
 }
 
-// LogValue implements slog.LogValuer: dates and counts only, never names or
-// free text.
-func (p Plan) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("cppm", p.CPPM.String()), slog.Bool("pre_birth", p.PreBirth), slog.Bool("provisional", p.Provisional),
-		slog.Int("risks", len(p.Risks)), slog.Int("actions", len(p.Actions)), slog.Int("outcomes", len(p.Outcomes)),
-		slog.Int("objectives", len(p.Objectives)), slog.Bool("lead_professional", p.LeadProfessional != nil),
-		slog.Int("core_group", len(p.CoreGroup)), slog.Int("contingencies", len(p.Contingencies)),
-		slog.Int("versions", len(p.Versions)), slog.String("first_core_group", p.FirstCoreGroup.String()),
-	)
-}
-
 // A Context is a high-risk context the Interim Safety Plan manages (a place,
 // a person's visits, online contact) and how it is managed.
 type Context struct {
@@ -295,13 +216,6 @@ type InterimSafetyPlan struct {
 	// NoHighRiskContexts records that none was identified.
 	HighRiskContexts   []Context `json:"high_risk_contexts,omitempty"`
 	NoHighRiskContexts bool      `json:"no_high_risk_contexts,omitempty"`
-}
-
-// LogValue implements slog.LogValuer: dates and counts only.
-func (p InterimSafetyPlan) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("ird", p.IRD.String()), slog.String("cppm", p.CPPM.String()),
-		slog.Int("actions", len(p.Actions)), slog.Int("child_contacts", len(p.ChildContacts)),
-		slog.Int("high_risk_contexts", len(p.HighRiskContexts)))
 }
 
 // Decode reads a Child Protection Plan from JSON. It is strict: unknown
@@ -487,9 +401,4 @@ func (p *InterimSafetyPlan) Validate() error {
 		return &guidance.Error{Kind: guidance.Invalid, Field: "no_high_risk_contexts", Hint: "either list the high-risk contexts or record that none was identified, not both"}
 	}
 	return nil
-}
-
-// String describes the plan without personal data.
-func (p Plan) String() string {
-	return fmt.Sprintf("child protection plan (CPPM %s, %d actions)", p.CPPM, len(p.Actions))
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -396,7 +397,7 @@ func TestNoNamesInErrorsFindingsOrLogs(t *testing.T) {
 			"core_group", p.CoreGroup)
 		text += fmt.Sprint(p.CoreGroup, p.Actions[0].Responsible, *p.LeadProfessional) + fmt.Sprintf("%v %s", *p, p)
 		require.NotEmpty(t, buf.String())
-		assert.Contains(t, buf.String(), "[redacted]")
+		assert.Contains(t, buf.String(), "{redacted}")
 		text += buf.String()
 		for _, n := range fixtureNames {
 			assert.NotContains(t, text, n, path)
@@ -483,14 +484,14 @@ func TestInterimGoldenReports(t *testing.T) {
 func TestDecode_RoundTrip(t *testing.T) {
 	for _, name := range []string{"2023/good.json", "2023/bad.json", "2023/empty.json", "2021/good.json"} {
 		p := load(t, name)
-		b, err := json.Marshal(p)
+		b, err := strictjson.Encode(p)
 		require.NoError(t, err)
 		q, err := Decode(b)
 		require.NoError(t, err, name)
 		assert.Equal(t, p, q, name)
 	}
 	isp := loadInterim(t, "2023/isp-good.json")
-	b, err := json.Marshal(isp)
+	b, err := strictjson.Encode(isp)
 	require.NoError(t, err)
 	q, err := DecodeInterim(b)
 	require.NoError(t, err)

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"log/slog"
 	"strconv"
 	"strings"
 )
@@ -62,11 +61,6 @@ type Answer struct {
 	Prompt string `json:"prompt"`
 	Answer string `json:"answer"`
 	Notes  string `json:"notes,omitempty"`
-}
-
-// LogValue implements slog.LogValuer, logging only which prompt was answered.
-func (a Answer) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("prompt", a.Prompt), slog.Bool("answered", strings.TrimSpace(a.Answer) != ""))
 }
 
 // Reflection is the state of the prompts to reflection for one plan.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 )
 
 // Outcome says how the register answered a request recorded in the access
@@ -84,7 +85,7 @@ func (a Access) Validate() error {
 
 // MarshalAccess encodes an access-log entry as the JSON a store keeps and
 // hashes (Seq is not part of it).
-func MarshalAccess(a Access) ([]byte, error) { return json.Marshal(a) }
+func MarshalAccess(a Access) ([]byte, error) { return strictjson.Encode(a) }
 
 // DecodeAccess decodes an access-log entry, refusing unknown fields and
 // trailing data. Errors never quote the input.

@@ -1,8 +1,6 @@
 package register
 
 import (
-	"encoding/json"
-	"log/slog"
 	"slices"
 	"time"
 
@@ -188,19 +186,6 @@ type Event struct {
 	Correction   *Correction   `json:"correction,omitempty"`
 }
 
-// LogValue logs what happened, never the child's personal data.
-func (e Event) LogValue() slog.Value {
-	attrs := []slog.Attr{
-		slog.String("child_id", e.ChildID), slog.Int64("version", e.Version),
-		slog.String("type", string(e.Type)), slog.String("authority", e.Authority),
-		slog.String("actor", e.Actor.ID), slog.String("role", string(e.Actor.Role)),
-	}
-	if e.Reason != "" {
-		attrs = append(attrs, slog.String("reason", string(e.Reason)))
-	}
-	return slog.GroupValue(attrs...)
-}
-
 // Validate checks that the event is well formed: a known type with the
 // detail that type needs, valid dates. It does not check the event against
 // the child's history ([Fold] does).
@@ -285,7 +270,7 @@ func (e Event) Validate() error {
 // Child redacts the personal data, so that a value logged or printed by
 // accident does not leak it; MarshalEvent and DecodeEvent are the only
 // JSON paths that carry it.)
-func MarshalEvent(e Event) ([]byte, error) { return json.Marshal(toWire(e)) }
+func MarshalEvent(e Event) ([]byte, error) { return strictjson.Encode(toWire(e)) }
 
 // The wire types mirror Event with Child replaced by childWire, whose JSON
 // is not redacted.

@@ -39,7 +39,7 @@ func Example() {
 	// registered: true
 	// on the register: true in fife since 2026-03-02
 	// true
-	// refused by the guidance: meeting.quorate "false": rule register.deregistration: an inquorate CPPM cannot de-register; reconvene it
+	// refused by the guidance: meeting.quorate: rule register.deregistration: an inquorate CPPM cannot de-register; reconvene it
 }
 
 func ExampleRegister_Statistics() {

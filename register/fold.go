@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -229,7 +230,7 @@ type stateWire struct {
 // redacts it). A store keeps it so that a registration or an enquiry reads
 // one row, not the whole history.
 func MarshalState(s State) ([]byte, error) {
-	return json.Marshal(stateWire{ChildID: s.ChildID, Version: s.Version, Child: (*childWire)(s.Child), Episodes: s.Episodes, Enquiries: s.Enquiries, Refusals: s.Refusals})
+	return strictjson.Encode(stateWire{ChildID: s.ChildID, Version: s.Version, Child: (*childWire)(s.Child), Episodes: s.Episodes, Enquiries: s.Enquiries, Refusals: s.Refusals})
 }
 
 // DecodeState decodes what [MarshalState] encoded. Errors never quote the

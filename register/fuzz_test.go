@@ -8,6 +8,7 @@ import (
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 	"github.com/cpguide/cpguide/register"
 	"github.com/cpguide/cpguide/register/storetest"
 )
@@ -28,6 +29,7 @@ func seedEvents(f *testing.F) {
 func FuzzDecodeEvent(f *testing.F) {
 	seedEvents(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
+		defer fuzzbudget.Start(t, len(b))()
 		e, err := register.DecodeEvent(b)
 		if err != nil {
 			if len(b) >= 8 && bytes.Contains([]byte(err.Error()), b) {
@@ -52,6 +54,7 @@ func FuzzDecodeEvent(f *testing.F) {
 func FuzzFoldDecoded(f *testing.F) {
 	seedEvents(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
+		defer fuzzbudget.Start(t, len(b))()
 		var evs []register.Event
 		for _, line := range bytes.Split(b, []byte("\n")) {
 			if e, err := register.DecodeEvent(line); err == nil {

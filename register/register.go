@@ -605,7 +605,7 @@ func (r *Register) checkDate(d, notBefore timescale.Date) error {
 		return invalid("date", "give a valid date (YYYY-MM-DD)")
 	}
 	if !notBefore.IsZero() && d.Before(notBefore) {
-		return &guidance.Error{Kind: guidance.Invalid, Field: "date", Value: d.String(), Hint: "before the event it follows (" + notBefore.String() + ")"}
+		return &guidance.Error{Kind: guidance.Invalid, Field: "date", Hint: "a date on or after the date of the event it follows"}
 	}
 	return nil
 }

@@ -213,9 +213,9 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 		if _, err := ParseEvent(string(ev)); err != nil {
 			return Deadline{}, err
 		}
-		if !d.Valid() {
-			return Deadline{}, &guidance.Error{Kind: guidance.Invalid, Field: "anchors." + string(ev), Value: d.String(),
-				Hint: "give a real date, YYYY-MM-DD"}
+		if !d.Supported() {
+			return Deadline{}, &guidance.Error{Kind: guidance.Invalid, Field: "anchors." + string(ev),
+				Hint: "give a real date, YYYY-MM-DD, from 1900 to 2199 (the supported range)"}
 		}
 	}
 	local, li := localFor(opts.Local, t.Rule)
@@ -262,6 +262,9 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 		}
 		cr.AnchorDate = a
 		cr.Due, cr.Skipped, cr.Clamped = compute(c, t.Direction, r, a)
+		if !cr.Due.Supported() {
+			return Deadline{}, beyondRange()
+		}
 		have = append(have, i)
 	}
 	if len(have) == 0 {
@@ -285,6 +288,14 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 	dl.LastWorkingDay = c.LastWorkingDayOnOrBefore(dl.Due)
 	dl.DueWhy = c.Why(dl.Due)
 	return dl, nil
+}
+
+// beyondRange: no deadline is computed outside the supported range of
+// dates (guidance.MinYear to guidance.MaxYear); a date outside it would be
+// printed wrongly (10000-01-18) or not at all.
+func beyondRange() error {
+	return &guidance.Error{Kind: guidance.Invalid, Field: "due",
+		Hint: "the due date falls beyond the supported range of dates (1900 to 2199)"}
 }
 
 // CheckPolicies checks policy choices before any deadline is computed: every

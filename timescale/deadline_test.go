@@ -478,9 +478,7 @@ func TestVariation_LogValueRedactsApproverAndReason(t *testing.T) {
 	assert.NotContains(t, out, "Morag")
 	assert.NotContains(t, out, "McSecretname")
 	assert.NotContains(t, out, "grandmother")
-	assert.Contains(t, out, "[redacted]")
-	assert.Contains(t, out, "2027-01-08")
-	assert.Contains(t, out, "coregroup.first")
+	assert.Contains(t, out, "timescale.Variation{redacted}")
 	assert.NotContains(t, v.String(), "Morag")
 }
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -21,6 +22,9 @@ func FuzzAddWorkingDays(f *testing.F) {
 		if y < 1800 || y > 2400 || n < -5000 || n > 5000 {
 			t.Skip()
 		}
+		// The work is the days counted: outside the precomputed years
+		// (1900 to 2199) the calendar evaluates day by day.
+		defer fuzzbudget.Start(t, 64*(1+max(n, -n)))()
 		from := timescale.Date{Year: y, Month: time.Month(m), Day: d}
 		if !from.Valid() {
 			t.Skip()
@@ -65,6 +69,7 @@ func FuzzDue(f *testing.F) {
 	pols := timescale.Policies()
 	base := timescale.Date{Year: 2026, Month: time.March, Day: 2}
 	f.Fuzz(func(t *testing.T, ri, ed uint8, off, eddOff int16, mask uint16, pi, ci uint8) {
+		defer fuzzbudget.Start(t, 64)()
 		ts := all[int(ri)%len(all)]
 		e := guidance.Edition(ed % 5) // includes unset and one unknown edition
 		a := timescale.Anchors{}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -181,6 +182,7 @@ func FuzzDueLocal(f *testing.F) {
 	f.Add(uint8(3), uint8(0), int16(0), int32(1e9), uint8(1))
 	f.Add(uint8(3), uint8(0), int16(0), int32(-7), uint8(2))
 	f.Fuzz(func(t *testing.T, ri, ed uint8, off int16, amount int32, ui uint8) {
+		defer fuzzbudget.Start(t, 16)()
 		ts := all[int(ri)%len(all)]
 		e := ts.Edition
 		a := timescale.Anchors{}

@@ -1,8 +1,6 @@
 package timescale
 
 import (
-	"fmt"
-	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,24 +49,6 @@ func (v Variation) Validate() error {
 		return err
 	}
 	return nil
-}
-
-// LogValue implements slog.LogValuer, leaving out the approver's name and the
-// reason, which may identify people.
-func (v Variation) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("rule", v.Rule),
-		slog.String("subject", v.Subject),
-		slog.String("new_date", v.NewDate.String()),
-		slog.String("approver", "[redacted]"),
-		slog.String("reason", "[redacted]"),
-		slog.String("recorded", v.Recorded.String()),
-	)
-}
-
-// String describes the variation without personal data.
-func (v Variation) String() string {
-	return fmt.Sprintf("variation of %s to %s (recorded %s)", v.Rule, v.NewDate, v.Recorded)
 }
 
 // Assess turns the deadline into a finding. done is the date the step was

@@ -15,6 +15,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/procedures"
 	"github.com/cpguide/cpguide/timescale"
 )
@@ -122,8 +123,11 @@ func policyFlags(ps pairs) (map[string]string, error) {
 }
 
 func readOverlay(name string) (*cpguide.Overlay, error) {
-	data, err := os.ReadFile(name)
+	data, err := readFile(name)
 	if err != nil {
+		if isLimit(err) {
+			return nil, errAt{"--overlay", err}
+		}
 		return nil, errUsage{"--overlay: cannot read the file: check the path"}
 	}
 	o, err := cpguide.DecodeOverlay(bytes.TrimPrefix(data, utf8BOM))
@@ -139,7 +143,10 @@ func readProcedures(name string) (*procedures.Profile, error) {
 	if slices.Contains(procedures.Names(), name) {
 		return procedures.Lookup(name)
 	}
-	data, err := readCapped(name, maxProfileFile)
+	data, err := readFile(name)
+	if isLimit(err) {
+		return nil, errAt{"--procedures", err}
+	}
 	if err != nil {
 		return nil, errUsage{"--procedures: name a bundled profile (" + strings.Join(procedures.Names(), ", ") + ") or a readable profile file"}
 	}
@@ -156,21 +163,24 @@ func readProcedures(name string) (*procedures.Profile, error) {
 	return p, nil
 }
 
-// maxProfileFile is one byte more than procedures.Decode accepts, so that a
-// file over the limit is refused by the decoder, which names it.
-const maxProfileFile = 1<<20 + 1
+var utf8BOM = []byte("\ufeff")
 
-// readCapped reads at most limit bytes of file name.
-func readCapped(name string, limit int64) ([]byte, error) {
+// readFile reads every file the CLI is given through the library's one
+// capped reader (strictjson.ReadAll, 16 MiB): /dev/zero is refused after
+// 16 MiB, not read until memory runs out.
+func readFile(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, limit))
+	return strictjson.ReadAll(f, "input")
 }
 
-var utf8BOM = []byte("\ufeff")
+// isLimit reports whether err is the size limit of the capped reader.
+func isLimit(err error) bool {
+	return guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err)
+}
 
 // readCase reads a case file, or standard input when name is "-": YAML
 // when the name ends in .yaml or .yml (or, on standard input, when the text
@@ -181,11 +191,16 @@ func readCase(name string) (cpguide.Case, error) {
 		err  error
 	)
 	if name == "-" {
-		data, err = io.ReadAll(stdin)
+		data, err = strictjson.ReadAll(stdin, "input")
+		if isLimit(err) {
+			return cpguide.Case{}, errAt{"case file", err}
+		}
 		if err != nil {
 			return cpguide.Case{}, errUsage{"case file: cannot read standard input"}
 		}
-	} else if data, err = os.ReadFile(name); err != nil {
+	} else if data, err = readFile(name); isLimit(err) {
+		return cpguide.Case{}, errAt{"case file", err}
+	} else if err != nil {
 		return cpguide.Case{}, errUsage{"case file: cannot open it: check the path"}
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
@@ -426,7 +441,7 @@ func writeText(out io.Writer, ch *checked) {
 			if v.Subject != "" {
 				subj = " (" + v.Subject + ")"
 			}
-			fmt.Fprintf(w, "  - %s%s to %s\n", v.Rule, subj, v.NewDate)
+			fmt.Fprintf(w, "  - variations[%d]: %s%s to %s\n", v.Index, v.Rule, subj, v.NewDate)
 		}
 	}
 	fmt.Fprintf(w, "\nCalendar: %s. Use --json for every finding, with citations.\n", res.Calendar)

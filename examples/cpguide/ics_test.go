@@ -76,7 +76,7 @@ func personalData(t *testing.T, path string) []string {
 	if ext := filepath.Ext(path); ext == ".yaml" || ext == ".yml" {
 		c, err := cpguide.ReadCaseFile(path) // the same case, as JSON
 		require.NoError(t, err)
-		data, err = json.Marshal(c)
+		data, err = cpguide.MarshalCase(c)
 		require.NoError(t, err)
 	}
 	code, catalogue, _ := runCLI("rules")

@@ -108,6 +108,7 @@ Anchor events: %s
 var stdin io.Reader = os.Stdin
 
 func run(args []string, stdout, stderr io.Writer) int {
+	stdout, stderr = safeWriter{stdout}, safeWriter{stderr}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		if len(args) == 2 && args[0] == "help" {
 			if !commandHelp(stdout, args[1]) {

@@ -151,7 +151,7 @@ func writeHTML(out io.Writer, ch *checked) error {
 		p.Owed = append(p.Owed, s)
 	}
 	for _, v := range res.UnusedVariations {
-		s := v.Rule
+		s := fmt.Sprintf("variations[%d]: %s", v.Index, v.Rule)
 		if v.Subject != "" {
 			s += " (" + v.Subject + ")"
 		}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/fuzzbudget"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -331,7 +332,13 @@ func FuzzExports(f *testing.F) {
 	}
 	f.Add([]byte(`{"id":"F","concern":"2026-01-05","ird":"2026-01-06","investigation":"2026-01-06"}`), "")
 	f.Add([]byte(`{"id":"<script>&\"","out_of_hours_ird":"2026-03-06"}`), "2026-03-20")
+	// The inputs of issue 15's review, cut down.
+	f.Add([]byte(`{"id":"C\u001b[2J\u001b[31mFAKE: 0 breaches\u001b[0m\r","concern":"2026-03-02"}`), "2026-06-15")
+	f.Add([]byte(`{"id":"C1","variations":[{"rule":"cppm.transfer","subject":"Jane Doe 2015-03-17","new_date":"2026-04-30","approver":"Ann","reason":"ill","recorded":"2026-03-01"}]}`), "2026-06-15")
+	f.Add([]byte(`{"id":"C1","concern":"2199-12-01","ird":"2199-12-02","meetings":[{"ref":"M-1","kind":"initial","convened":"2199-12-10","held":"2199-12-20","decisions":{"plan_required":true}}]}`), "2199-12-31")
+	f.Add([]byte(`{"id":"C1","meetings":[`+strings.Repeat(`{"kind":"review","held":"2026-03-20"},`, 499)+`{"kind":"review","held":"2026-03-20"}]}`), "2026-06-15")
 	f.Fuzz(func(t *testing.T, data []byte, today string) {
+		defer fuzzbudget.StartChecked(t, len(data)+len(today))()
 		c, err := cpguide.DecodeCase(bytes.NewReader(data))
 		if err != nil {
 			return

@@ -153,9 +153,10 @@ func TestHelpCommandTestFileAndVersion(t *testing.T) {
 	assert.Regexp(t, `^cpguide (\(devel\)|v\d+\.\d+\.\d+\S*).*, go1\.\d+`, out)
 }
 
-// JSON output keeps <, > and & as they are.
+// JSON output keeps <, > and & as they are (a case ID can no longer hold
+// them: it must be a reference; a deadline's explanation does).
 func TestJSON_NoHTMLEscaping(t *testing.T) {
-	p := writeCase(t, "amp.json", `{"id":"CASE-<&>","concern":"2026-11-01","ird":"2026-11-02","investigation":"2026-11-02"}`)
+	p := writeCase(t, "amp.json", `{"id":"CASE-1","concern":"2026-11-01","ird":"2026-11-02","investigation":"2026-11-02"}`)
 	for _, args := range [][]string{
 		{"check", p, "--today", "2026-11-10", "--json"},
 		{"rules", "--json"},
@@ -167,6 +168,6 @@ func TestJSON_NoHTMLEscaping(t *testing.T) {
 		assert.NotContains(t, out, `\u0026`, args)
 		assert.NotContains(t, out, `\u003e`, args)
 	}
-	_, out, _ := runCLI("check", p, "--today", "2026-11-10", "--json")
-	assert.Contains(t, out, `"case": "CASE-<&>"`)
+	_, out, _ := runCLI("due", "--rule", "coregroup.first", "--from", "2026-12-18", "--json")
+	assert.Regexp(t, `[<>&]`, out)
 }

@@ -14,7 +14,10 @@
 // like one (see [SafeKey]).
 //
 // It reads the input once, token by token, and sets each value as it goes:
-// time and memory are linear in the size of the input.
+// time and memory are linear in the size of the input. It enforces the one
+// table of limits ([Default]: size, nesting, list lengths, string lengths,
+// references) as it reads; [ReadAll] is the one capped reader of every
+// input; [Encode] is the explicit export path that keeps personal data.
 package strictjson
 
 import (
@@ -31,8 +34,28 @@ import (
 )
 
 // MaxDepth bounds how deeply objects and arrays may nest. The library's
-// formats are under ten levels deep.
+// formats are under ten levels deep. It is Default.Depth.
 const MaxDepth = 64
+
+// ReadAll reads r up to the size limit (Default.Bytes, 16 MiB): every input
+// the library and the CLI read goes through it, so an endless input
+// (/dev/zero) is refused after 16 MiB. A longer input is an error of kind
+// guidance.Invalid at field; a read error is of kind guidance.Other.
+func ReadAll(r io.Reader, field string) ([]byte, error) {
+	max := Default.Bytes
+	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return nil, &guidance.Error{Kind: guidance.Other, Field: field, Hint: "the input could not be read", Err: err}
+	}
+	if len(data) > max {
+		return nil, tooBig(field)
+	}
+	return data, nil
+}
+
+func tooBig(field string) error {
+	return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: "too large: at most " + strconv.Itoa(Default.Bytes>>20) + " MiB (limit bytes)"}
+}
 
 // Document is the Field of an error about the input as a whole: it is not
 // JSON, it is empty, or it holds more than one value.
@@ -48,12 +71,17 @@ var (
 // Decode decodes data, exactly one JSON value, into v, a non-nil pointer.
 // A top-level null is refused. See the package documentation for what it
 // refuses; every error is a *guidance.Error of kind guidance.Invalid.
-func Decode(data []byte, v any) error {
+func Decode(data []byte, v any) error { return decode(data, v, &Default) }
+
+func decode(data []byte, v any, lim *Limits) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		panic("strictjson: Decode needs a non-nil pointer")
 	}
-	d := decoder{dec: json.NewDecoder(bytes.NewReader(data))}
+	if len(data) > lim.Bytes {
+		return tooBig(Document)
+	}
+	d := decoder{dec: json.NewDecoder(bytes.NewReader(data)), lim: lim}
 	d.dec.UseNumber()
 	tok, err := d.dec.Token()
 	if err != nil {
@@ -96,8 +124,28 @@ type step struct {
 
 type decoder struct {
 	dec   *json.Decoder
+	lim   *Limits
 	path  []step
 	depth int
+}
+
+// key is the field name the current value is under: the last key of the
+// path ("" at the top).
+func (d *decoder) key() string {
+	for i := len(d.path) - 1; i >= 0; i-- {
+		if d.path[i].index < 0 {
+			return d.path[i].key
+		}
+	}
+	return ""
+}
+
+// text checks a string of the input against the limits of its field.
+func (d *decoder) text(s string) error {
+	if hint := d.lim.checkString(d.key(), s); hint != "" {
+		return d.fail(hint)
+	}
+	return nil
 }
 
 // pathString formats the path; only errors need it, so good input never
@@ -188,6 +236,9 @@ func (d *decoder) value(v reflect.Value, tok json.Token) error {
 		if !ok {
 			return d.mismatch(t, tok)
 		}
+		if err := d.text(s); err != nil {
+			return err
+		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
 			return d.fail(textHint(t, err))
 		}
@@ -205,6 +256,9 @@ func (d *decoder) value(v reflect.Value, tok json.Token) error {
 		s, ok := tok.(string)
 		if !ok {
 			return d.mismatch(t, tok)
+		}
+		if err := d.text(s); err != nil {
+			return err
 		}
 		v.SetString(s)
 	case reflect.Bool:
@@ -280,8 +334,8 @@ func (d *decoder) value(v reflect.Value, tok json.Token) error {
 // enter and leave count nesting.
 func (d *decoder) enter() error {
 	d.depth++
-	if d.depth > MaxDepth {
-		return d.fail("nested too deeply: at most " + strconv.Itoa(MaxDepth) + " levels of objects and arrays")
+	if d.depth > d.lim.Depth {
+		return d.fail("nested too deeply: at most " + strconv.Itoa(d.lim.Depth) + " levels of objects and arrays (limit depth)")
 	}
 	return nil
 }
@@ -301,7 +355,11 @@ func (d *decoder) slice(v reflect.Value) error {
 	}
 	v.SetLen(0)
 	zero := reflect.Zero(v.Type().Elem())
+	max, name := d.lim.listLimit(d.key())
 	for i := 0; d.dec.More(); i++ {
+		if i >= max {
+			return d.fail(tooMany(max, name))
+		}
 		tok, err := d.token()
 		if err != nil {
 			return err
@@ -405,6 +463,9 @@ func (d *decoder) mapping(v reflect.Value) error {
 		if !SafeKey(key) {
 			name = "(key)"
 		}
+		if len(key) > d.lim.Text {
+			return d.fail("a key too long: at most " + strconv.Itoa(d.lim.Text) + " bytes (limit text)")
+		}
 		d.path = append(d.path, step{key: name, index: -1})
 		e := reflect.New(t.Elem()).Elem()
 		if err := d.value(e, vt); err != nil {
@@ -435,6 +496,9 @@ func (d *decoder) captureTo(b *[]byte, tok json.Token) error {
 	case json.Number:
 		*b = append(*b, x...)
 	case string:
+		if err := d.text(x); err != nil {
+			return err
+		}
 		q, _ := json.Marshal(x)
 		*b = append(*b, q...)
 	case json.Delim:
@@ -447,6 +511,9 @@ func (d *decoder) captureTo(b *[]byte, tok json.Token) error {
 		}
 		*b = append(*b, byte(x))
 		for i := 0; d.dec.More(); i++ {
+			if i >= d.lim.Items {
+				return d.fail(tooMany(d.lim.Items, "items"))
+			}
 			if i > 0 {
 				*b = append(*b, ',')
 			}
@@ -482,6 +549,11 @@ func (d *decoder) captureTo(b *[]byte, tok json.Token) error {
 		return d.leave()
 	}
 	return nil
+}
+
+// tooMany is the hint of a list over its limit.
+func tooMany(max int, name string) string {
+	return "too many items: at most " + strconv.Itoa(max) + " (limit " + name + ")"
 }
 
 // mismatch is a value of the wrong JSON type for t.

@@ -41,9 +41,46 @@ func ToJSON(data []byte) ([]byte, *yaml.Node, error) { return yamlToJSON(data) }
 // document (under root) where that path is.
 func WithLine(root *yaml.Node, err error) error { return withLine(root, err) }
 
+// MaxMarks bounds the structural marks of a YAML document (the limit
+// "yaml_marks" of the table of limits in README.md): commas, colons, opening
+// brackets and braces, "- " and line breaks, each counted wherever it is.
+// A document has fewer than twice as many nodes as marks, so the bound is
+// checked before the YAML parser builds its tree (about 400 bytes a node):
+// 16 MiB of "[1,1,1,...]" is refused at once instead of taking gigabytes.
+// The largest sample case has about 500 marks.
+const MaxMarks = 100_000
+
+// marks counts the structural marks of data (see MaxMarks), stopping past
+// max.
+func marks(data []byte, max int) int {
+	n := 0
+	for i, c := range data {
+		switch c {
+		case ',', ':', '[', '{', '\n':
+			n++
+		case '-':
+			if i+1 == len(data) || data[i+1] == ' ' || data[i+1] == '\n' || data[i+1] == '\t' {
+				n++
+			}
+		default:
+			continue
+		}
+		if n > max {
+			break
+		}
+	}
+	return n
+}
+
 // yamlToJSON converts one YAML document to JSON. It returns the document's
 // root node too, for withLine.
 func yamlToJSON(data []byte) ([]byte, *yaml.Node, error) {
+	if len(data) > strictjson.Default.Bytes {
+		return nil, nil, invalid("input", "too large: at most 16 MiB (limit bytes)")
+	}
+	if marks(data, MaxMarks) > MaxMarks {
+		return nil, nil, invalid("input", "too many YAML items, keys and lines: at most "+strconv.Itoa(MaxMarks)+" commas, colons, brackets, dashes and line breaks (limit yaml_marks)")
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {

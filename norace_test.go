@@ -1,0 +1,5 @@
+//go:build !race
+
+package cpguide_test
+
+const raceEnabled = false
