@@ -155,7 +155,7 @@ var notPersonal = map[reflect.Type]string{
 	reflect.TypeFor[register.AccessQuery]():      "a query: a child's or an actor's ID",
 	reflect.TypeFor[register.ChainVerifier]():    "behaviour: a hash chain in progress, no exported field",
 	reflect.TypeFor[register.Outcome]():          "enumeration",
-	reflect.TypeFor[register.TamperError]():      "an integrity error for the register's operator: the log, sequence number and child ID of the first bad row, in the library's words (follow-up: drop the child ID)",
+	reflect.TypeFor[register.TamperError]():      "an integrity error for the register's operator: its message names the log and sequence numbers of the first bad row; the child ID stays in a field for the program, never in the message",
 	reflect.TypeFor[coregroup.Circumstances]():   "enumeration",
 	reflect.TypeFor[storetest.Opener]():          "test helper",
 	reflect.TypeFor[templates.Set]():             "output",

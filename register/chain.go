@@ -44,7 +44,10 @@ type TamperError struct {
 }
 
 func (e *TamperError) Error() string {
-	return fmt.Sprintf("register: %s log fails verification at sequence number %d (child %q, number %d): %s", e.Log, e.Seq, e.ChildID, e.N, e.Problem)
+	// The child's ID stays in the ChildID field for the program that
+	// handles the error: the message, which may be logged, names only
+	// sequence numbers.
+	return fmt.Sprintf("register: %s log fails verification at sequence number %d (the child's entry number %d): %s", e.Log, e.Seq, e.N, e.Problem)
 }
 
 // Unwrap returns [ErrTampered].
