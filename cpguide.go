@@ -193,7 +193,7 @@ func prepare(c Case, opts Options) (setup, error) {
 		cal = timescale.Scotland()
 	}
 	if o := opts.Overlay; o != nil && len(o.Holidays) > 0 {
-		cal, err = o.calendar(cal)
+		cal, err = o.Calendar(cal)
 		if err != nil {
 			return setup{}, prefix("overlay", err)
 		}

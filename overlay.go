@@ -1,149 +1,15 @@
 package cpguide
 
-import (
-	"strings"
+import "github.com/cpguide/cpguide/procedures"
 
-	"github.com/cpguide/cpguide/guidance"
-	"github.com/cpguide/cpguide/internal/strictjson"
-	"github.com/cpguide/cpguide/timescale"
-)
+// An Overlay is a local Child Protection Committee's holidays and tighter
+// timescales, the older form of its procedures (see procedures.Overlay,
+// and procedures.Profile for the full form).
+type Overlay = procedures.Overlay
 
-// An Overlay is what a local Child Protection Committee or council adds to
-// the national guidance: local non-working days, and local timescales
-// shorter than the national ones. As JSON (see DecodeOverlay):
-//
-//	{
-//	  "name": "Anytown CPC procedures 2026",
-//	  "holidays": [
-//	    {"date": "2026-04-06", "name": "Easter Monday", "source": "Anytown council local holidays 2026"}
-//	  ],
-//	  "timescales": [
-//	    {"rule": "coregroup.first", "days": 10, "unit": "working", "source": "Anytown CPC procedures 2026, para 4.2"},
-//	    {"rule": "cppm.review", "months": 3, "source": "Anytown CPC procedures 2026, para 6.1"}
-//	  ]
-//	}
-type Overlay struct {
-	// Name names the overlay, e.g. "Anytown council local holidays 2026".
-	Name string `json:"name"`
-	// Holidays are local non-working days (each with its name and source),
-	// applied to the calendar with Calendar.With.
-	Holidays []timescale.NonWorkingDay `json:"holidays"`
-	// Timescales are local figures that tighten national timescales, in
-	// every edition. Check refuses an overlay whose figure is not tighter
-	// than the national timescale of the edition checked; see
-	// timescale.LocalTimescale for how figures are compared and applied.
-	Timescales []OverlayTimescale `json:"timescales,omitempty"`
-}
+// An OverlayTimescale is one local timescale of an Overlay.
+type OverlayTimescale = procedures.OverlayTimescale
 
-// An OverlayTimescale is one local timescale of an Overlay: the rule it
-// tightens, an amount of days (with their unit) or months, and where it
-// comes from. Exactly one of Days and Months is given.
-type OverlayTimescale struct {
-	// Rule is the ID of a timescale rule, e.g. "coregroup.first".
-	Rule string `json:"rule"`
-	// Days is a number of days, counted in Unit: "working" or "calendar".
-	Days *int   `json:"days,omitempty"`
-	Unit string `json:"unit,omitempty"`
-	// Months is a number of months (same day of the month, clamped).
-	Months *int `json:"months,omitempty"`
-	// Source is the local procedure and paragraph that sets the figure; it
-	// is cited wherever the figure is used.
-	Source string `json:"source"`
-}
-
-// local returns the figure as the timescale package takes it. field is its
-// path, for errors.
-func (t OverlayTimescale) local(field string) (timescale.LocalTimescale, error) {
-	l := timescale.LocalTimescale{Rule: t.Rule, Source: t.Source}
-	switch {
-	case t.Rule == "":
-		return l, invalid(field+".rule", "name the timescale rule the local figure tightens, e.g. coregroup.first")
-	case strings.TrimSpace(t.Source) == "":
-		return l, invalid(field+".source", "say where the local figure comes from: the procedures and paragraph")
-	case (t.Days == nil) == (t.Months == nil):
-		return l, invalid(field, `give either "days" (with "unit") or "months"`)
-	case t.Days != nil && timescale.LocalAmountHint(timescale.CalendarDays, *t.Days) != "":
-		return l, invalid(field+".days", timescale.LocalAmountHint(timescale.CalendarDays, *t.Days))
-	case t.Months != nil && timescale.LocalAmountHint(timescale.Months, *t.Months) != "":
-		return l, invalid(field+".months", timescale.LocalAmountHint(timescale.Months, *t.Months))
-	case t.Months != nil && t.Unit != "" && t.Unit != "months":
-		return l, invalid(field+".unit", `leave out the unit with "months", or use "days" with a unit`)
-	case t.Months != nil:
-		l.Amount, l.Unit = *t.Months, timescale.Months
-	case t.Unit == "working":
-		l.Amount, l.Unit = *t.Days, timescale.WorkingDays
-	case t.Unit == "calendar":
-		l.Amount, l.Unit = *t.Days, timescale.CalendarDays
-	default:
-		return l, invalid(field+".unit", `say whether the days are "working" or "calendar" days`)
-	}
-	return l, nil
-}
-
-// LocalTimescales returns the overlay's timescales checked against the
-// national timescales of edition e (see timescale.CheckLocal), ready for the
-// Local option of the timescale, meeting, plan and coregroup packages. An
-// error is a *guidance.Error whose Field is the overlay's JSON path at fault
-// ("overlay.timescales[0].days") and whose Hint says what to fix; a figure
-// that is not tighter than the national one is of kind Refused.
-func (o *Overlay) LocalTimescales(e guidance.Edition) ([]timescale.LocalTimescale, error) {
-	if o == nil || len(o.Timescales) == 0 {
-		return nil, nil
-	}
-	out := make([]timescale.LocalTimescale, len(o.Timescales))
-	for i, t := range o.Timescales {
-		l, err := t.local(index("overlay.timescales", i))
-		if err != nil {
-			return nil, err
-		}
-		out[i] = l
-	}
-	if err := timescale.CheckLocal(out, e); err != nil {
-		return nil, prefix("overlay", err)
-	}
-	return out, nil
-}
-
-// calendar returns base with the overlay's holidays (Calendar.With, which
-// reuses a calendar it built for the same holidays).
-func (o *Overlay) calendar(base *timescale.Calendar) (*timescale.Calendar, error) {
-	name := o.Name
-	if name == "" {
-		name = "local overlay"
-	}
-	return base.With(name, o.Holidays...)
-}
-
-// maxOverlay bounds what DecodeOverlay reads.
-const maxOverlay = 1 << 20
-
-// DecodeOverlay reads an Overlay from JSON (see Overlay for the shape). It is
-// strict: an unknown field, a wrong type or trailing data is an error, and so
-// is a holiday without its date, name and source, or a timescale without its
-// rule, amount (days with a unit, or months) and source, or with an amount
-// out of bounds (1 to timescale.MaxLocalDays days, 1 to
-// timescale.MaxLocalMonths months). Whether each
-// timescale is tighter than the national one depends on the edition, so
-// Check (or Overlay.LocalTimescales) decides that. Errors are
-// *guidance.Error naming the JSON path at fault ("overlay.timescales[1].unit"),
-// never quoting the input.
-func DecodeOverlay(data []byte) (*Overlay, error) {
-	if len(data) > maxOverlay {
-		return nil, invalid("overlay", "an overlay file must be under 1 MiB")
-	}
-	o := &Overlay{}
-	if err := strictjson.Decode(data, o); err != nil {
-		return nil, prefix("overlay", err)
-	}
-	for i, d := range o.Holidays {
-		if d.Date.IsZero() || d.Name == "" || d.Source == "" {
-			return nil, invalid(index("overlay.holidays", i), "give the holiday's date, name and source")
-		}
-	}
-	for i, t := range o.Timescales {
-		if _, err := t.local(index("overlay.timescales", i)); err != nil {
-			return nil, err
-		}
-	}
-	return o, nil
-}
+// DecodeOverlay reads an Overlay from JSON, strictly: see
+// procedures.DecodeOverlay.
+func DecodeOverlay(data []byte) (*Overlay, error) { return procedures.DecodeOverlay(data) }

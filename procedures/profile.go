@@ -116,19 +116,23 @@ func DecodeYAML(data []byte) (*Profile, error) {
 	return p, nil
 }
 
-func prefix(err error) error {
+func prefix(err error) error { return under("profile", err) }
+
+// under puts root (the document's name, "profile" or "overlay") in front of
+// the JSON path a decoding error names.
+func under(root string, err error) error {
 	var ge *guidance.Error
 	if !errors.As(err, &ge) {
-		return &guidance.Error{Kind: guidance.Invalid, Field: "profile", Hint: "fix the profile file", Err: err}
+		return &guidance.Error{Kind: guidance.Invalid, Field: root, Hint: "fix the " + root + " file", Err: err}
 	}
 	out := *ge
 	switch f := ge.Field; {
 	case f == "" || f == "input" || f == "(document)":
-		out.Field = "profile"
+		out.Field = root
 	case strings.HasPrefix(f, "["):
-		out.Field = "profile" + f
+		out.Field = root + f
 	default:
-		out.Field = "profile." + f
+		out.Field = root + "." + f
 	}
 	return &out
 }
