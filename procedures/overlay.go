@@ -61,24 +61,10 @@ func (t OverlayTimescale) local(field string) (timescale.LocalTimescale, error) 
 		return l, invalid(field+".rule", "name the timescale rule the local figure tightens, e.g. coregroup.first")
 	case strings.TrimSpace(t.Source) == "":
 		return l, invalid(field+".source", "say where the local figure comes from: the procedures and paragraph")
-	case (t.Days == nil) == (t.Months == nil):
-		return l, invalid(field, `give either "days" (with "unit") or "months"`)
-	case t.Days != nil && timescale.LocalAmountHint(timescale.CalendarDays, *t.Days) != "":
-		return l, invalid(field+".days", timescale.LocalAmountHint(timescale.CalendarDays, *t.Days))
-	case t.Months != nil && timescale.LocalAmountHint(timescale.Months, *t.Months) != "":
-		return l, invalid(field+".months", timescale.LocalAmountHint(timescale.Months, *t.Months))
-	case t.Months != nil && t.Unit != "" && t.Unit != "months":
-		return l, invalid(field+".unit", `leave out the unit with "months", or use "days" with a unit`)
-	case t.Months != nil:
-		l.Amount, l.Unit = *t.Months, timescale.Months
-	case t.Unit == "working":
-		l.Amount, l.Unit = *t.Days, timescale.WorkingDays
-	case t.Unit == "calendar":
-		l.Amount, l.Unit = *t.Days, timescale.CalendarDays
-	default:
-		return l, invalid(field+".unit", `say whether the days are "working" or "calendar" days`)
 	}
-	return l, nil
+	var err error
+	l.Amount, l.Unit, err = amount(t.Days, t.Months, t.Unit, field)
+	return l, err
 }
 
 // LocalTimescales returns the overlay's timescales checked against the

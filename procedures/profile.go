@@ -190,6 +190,29 @@ func (p *Profile) Validate() error {
 	return nil
 }
 
+// amount reads a local figure: days with their unit ("working" or
+// "calendar"), or months (with no unit, or "months"), within the bounds
+// timescale.LocalAmountHint sets. field is its path, for errors.
+func amount(days, months *int, unit, field string) (int, timescale.Unit, error) {
+	switch {
+	case (days == nil) == (months == nil):
+		return 0, 0, invalid(field, `give either "days" (with "unit") or "months"`)
+	case days != nil && timescale.LocalAmountHint(timescale.CalendarDays, *days) != "":
+		return 0, 0, invalid(field+".days", timescale.LocalAmountHint(timescale.CalendarDays, *days))
+	case months != nil && timescale.LocalAmountHint(timescale.Months, *months) != "":
+		return 0, 0, invalid(field+".months", timescale.LocalAmountHint(timescale.Months, *months))
+	case months != nil && unit != "" && unit != "months":
+		return 0, 0, invalid(field+".unit", `leave out the unit with "months", or use "days" with a unit`)
+	case months != nil:
+		return *months, timescale.Months, nil
+	case unit == "working":
+		return *days, timescale.WorkingDays, nil
+	case unit == "calendar":
+		return *days, timescale.CalendarDays, nil
+	}
+	return 0, 0, invalid(field+".unit", `say whether the days are "working" or "calendar" days`)
+}
+
 // local converts t; field is its path for errors.
 func (p *Profile) local(t Timescale, field string) (timescale.LocalTimescale, error) {
 	l := timescale.LocalTimescale{Rule: t.Rule, Committee: p.Committee, Year: p.Year}
@@ -202,22 +225,10 @@ func (p *Profile) local(t Timescale, field string) (timescale.LocalTimescale, er
 		return l, invalid(field+".rule", "name the timescale rule, e.g. coregroup.first")
 	case strings.TrimSpace(t.Section) == "":
 		return l, invalid(field+".section", "name the section of the procedures that sets the timescale")
-	case (t.Days == nil) == (t.Months == nil):
-		return l, invalid(field, `give either "days" (with "unit") or "months"`)
-	case t.Days != nil && timescale.LocalAmountHint(timescale.CalendarDays, *t.Days) != "":
-		return l, invalid(field+".days", timescale.LocalAmountHint(timescale.CalendarDays, *t.Days))
-	case t.Months != nil && timescale.LocalAmountHint(timescale.Months, *t.Months) != "":
-		return l, invalid(field+".months", timescale.LocalAmountHint(timescale.Months, *t.Months))
-	case t.Months != nil && t.Unit != "":
-		return l, invalid(field+".unit", `leave out the unit with "months"`)
-	case t.Months != nil:
-		l.Amount, l.Unit = *t.Months, timescale.Months
-	case t.Unit == "working":
-		l.Amount, l.Unit = *t.Days, timescale.WorkingDays
-	case t.Unit == "calendar":
-		l.Amount, l.Unit = *t.Days, timescale.CalendarDays
-	default:
-		return l, invalid(field+".unit", `say whether the days are "working" or "calendar" days`)
+	}
+	var err error
+	if l.Amount, l.Unit, err = amount(t.Days, t.Months, t.Unit, field); err != nil {
+		return l, err
 	}
 	if _, err := guidance.Lookup(t.Rule); err != nil {
 		return l, &guidance.Error{Kind: guidance.UnknownRule, Field: field + ".rule", Hint: "name a timescale rule of the catalogue (cpguide rules lists them)"}
