@@ -498,7 +498,8 @@ func TestCommunication_G21_3137(t *testing.T) {
 					assert.Contains(t, f.Message, m)
 				}
 				assert.Equal(t, guidance.Should, f.Strength)
-				assert.Equal(t, e, f.Citations[0].Edition)
+				assert.Equal(t, guidance.G21, f.Citations[0].Source, "G21 3.137, carried into the 2023 update")
+				assert.Equal(t, "3.137", f.Citations[0].Paragraph)
 				for _, n := range fixtureNames {
 					assert.NotContains(t, f.Message, n)
 				}

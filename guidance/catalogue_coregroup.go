@@ -9,7 +9,7 @@ var coregroupRules = []Rule{
 		Doc: "The Core Group should be co-ordinated by the lead professional. The library checks that the recorded co-ordinator is a member marked as the lead professional.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "co-ordinated by the lead professional")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "co-ordinated by the lead professional")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.137", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -17,7 +17,7 @@ var coregroupRules = []Rule{
 		Doc: "The Core Group implements, monitors and reviews the plan in partnership with the child and parents. The library checks that the child and at least one parent or carer are recorded as partners, or why they are not involved.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "in partnership with children and parents")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "in partnership with children and parents")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.137", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -25,7 +25,7 @@ var coregroupRules = []Rule{
 		Doc: "The Core Group should meet in person on a regular basis. The library checks each recorded meeting was held in person.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "meet in person")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "meet in person on a regular basis")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.137", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -33,7 +33,7 @@ var coregroupRules = []Rule{
 		Doc: "The Core Group should meet on a regular basis. The guidance sets no interval: the library reports the longest gap between meetings (and since the last one) against a maximum the user sets from local procedures, and is unknown without one.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "meet on a regular basis")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "meet in person on a regular basis")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.137", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -41,7 +41,7 @@ var coregroupRules = []Rule{
 		Doc: "The Core Group should keep effective communication between all services and agencies involved and with the child and parents or carers. Whether communication is effective is a judgement; the library checks what the record can show: that each meeting's note or decisions were shared with all members (decisions_shared_with_members) and with the child and family (decisions_shared_with_family). Unrecorded is unknown.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "effective communication between services and with the family")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "keep effective communication between all services and agencies involved with the child and parents/carers")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.137", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -57,7 +57,7 @@ var coregroupRules = []Rule{
 		Doc: "The Core Group should be alert to escalating concerns, triggering an immediate response, additional support and/or a review CPPM as appropriate. The library checks that each recorded escalation has a recorded response; whether the response was enough is for a person to judge.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "alert to escalating concerns")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "immediate response, additional support and/or a review CPPM")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.137", "carried into the 2023 update")}},
 		},
 	},
 	{

@@ -16,7 +16,7 @@ var meetingRules = []Rule{
 			"The library checks the attendance recorded by agency against the three core agencies and against every agency the meeting lists as involved; no attendance list is Unknown.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.131", "representation from social work, health and police, and other agencies including education")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{s0("CPPM", "representation from the core agencies and agencies working with the family, including education")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.131", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -59,7 +59,7 @@ var meetingRules = []Rule{
 		Doc: "The CPPM must decide, and record, whether the child is at risk of significant harm. The library checks that the decision is recorded.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.132-3.133", "decide whether the child is at risk of significant harm")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{s0("CPPM", "must decide whether the child is at risk of significant harm")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.132-3.133", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -68,7 +68,7 @@ var meetingRules = []Rule{
 			"The library checks that both decisions are recorded and agree (a plan means registration and registration means a plan), and that a child found at risk of significant harm is not left without a plan.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.132-3.133", "plan required and registration")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{s0("CPPM", "where a plan is required the child's name must be added to the register")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.132-3.133", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -76,7 +76,7 @@ var meetingRules = []Rule{
 		Doc: "Unless a referral has already been made, the CPPM must consider whether a referral to the Principal Reporter is or is not required. The library checks that the outcome is recorded, or that an earlier referral is recorded on the case.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.132-3.133", "consider whether a referral to the Principal Reporter is required")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{s0("CPPM", "must consider a referral to the Principal Reporter if not already done")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.132-3.133", "carried into the 2023 update")}},
 		},
 	},
 	{
@@ -84,7 +84,7 @@ var meetingRules = []Rule{
 		Doc: "Where the CPPM identifies an immediate risk of significant harm, action is taken without delay, using emergency measures. The library checks that a meeting recording immediate risk also records the emergency measures taken.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.132-3.133", "immediate risk: action without delay using emergency measures")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("CPPM", "immediate risk: action without delay, using emergency measures")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.132-3.133", "carried into the 2023 update")}},
 		},
 	},
 	{
