@@ -296,25 +296,10 @@ func (s *Store) Accesses(ctx context.Context, q register.AccessQuery, fn func(re
 	if err != nil {
 		return storeErr("access log", err)
 	}
-	var out []register.Access
-	for rows.Next() {
-		var seq int64
-		var b []byte
-		if err := rows.Scan(&seq, &b); err != nil {
-			rows.Close()
-			return storeErr("access log", err)
-		}
-		a, err := register.DecodeAccess(b)
-		if err != nil {
-			rows.Close()
-			return err
-		}
-		a.Seq = seq
-		out = append(out, a)
-	}
+	out, err := register.ReadAccesses(rows, func(err error) error { return storeErr("access log", err) })
 	rows.Close()
-	if err := rows.Err(); err != nil {
-		return storeErr("access log", err)
+	if err != nil {
+		return err
 	}
 	for _, a := range out {
 		if err := fn(a); err != nil {
@@ -336,43 +321,23 @@ func (s *Store) Verify(ctx context.Context) error {
 			{`SELECT seq, child_id, n, outcome, body, prev, hash FROM access ORDER BY seq`, `SELECT child_id, n, seq, hash, NULL::bytea FROM access_heads WHERE n > 0 ORDER BY child_id`, false},
 		} {
 			v := register.NewChainVerifier(log.events)
+			verr := func(err error) error { return storeErr("verify", err) }
 			rows, err := tx.Query(ctx, log.rows)
 			if err != nil {
-				return storeErr("verify", err)
+				return verr(err)
 			}
-			for rows.Next() {
-				var r register.ChainRow
-				if err := rows.Scan(&r.Seq, &r.Key, &r.N, &r.Type, &r.Body, &r.Prev, &r.Hash); err != nil {
-					rows.Close()
-					return storeErr("verify", err)
-				}
-				if err := v.Row(r); err != nil {
-					rows.Close()
-					return err
-				}
-			}
+			err = register.VerifyRows(v, rows, verr)
 			rows.Close()
-			if err := rows.Err(); err != nil {
-				return storeErr("verify", err)
-			}
-			rows, err = tx.Query(ctx, log.heads)
 			if err != nil {
-				return storeErr("verify", err)
+				return err
 			}
-			for rows.Next() {
-				var h register.ChainHead
-				if err := rows.Scan(&h.Key, &h.N, &h.Seq, &h.Hash, &h.State); err != nil {
-					rows.Close()
-					return storeErr("verify", err)
-				}
-				if err := v.Head(h); err != nil {
-					rows.Close()
-					return err
-				}
+			if rows, err = tx.Query(ctx, log.heads); err != nil {
+				return verr(err)
 			}
+			err = register.VerifyHeads(v, rows, true, verr)
 			rows.Close()
-			if err := rows.Err(); err != nil {
-				return storeErr("verify", err)
+			if err != nil {
+				return err
 			}
 			if _, err := v.Done(); err != nil {
 				return err

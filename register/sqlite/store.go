@@ -620,25 +620,10 @@ func (s *Store) Accesses(ctx context.Context, q register.AccessQuery, fn func(re
 	if err != nil {
 		return storeErr("access log", err)
 	}
-	var out []register.Access
-	for rows.Next() {
-		var seq int64
-		var body []byte
-		if err := rows.Scan(&seq, &body); err != nil {
-			rows.Close()
-			return storeErr("access log", err)
-		}
-		a, err := register.DecodeAccess(body)
-		if err != nil {
-			rows.Close()
-			return err
-		}
-		a.Seq = seq
-		out = append(out, a)
-	}
+	out, err := register.ReadAccesses(rows, func(err error) error { return storeErr("access log", err) })
 	rows.Close()
-	if err := rows.Err(); err != nil {
-		return storeErr("access log", err)
+	if err != nil {
+		return err
 	}
 	for _, a := range out {
 		if err := fn(a); err != nil {
@@ -662,26 +647,10 @@ func (s *Store) Verify(ctx context.Context) error {
 		events      bool
 	}{{qVerifyRows, qVerifyHeads, true}, {qVerifyAccess, qVerifyAccHeads, false}} {
 		v := register.NewChainVerifier(log.events)
-		if err := each(ctx, tx, log.rows, func(rows *sql.Rows) error {
-			var r register.ChainRow
-			if err := rows.Scan(&r.Seq, &r.Key, &r.N, &r.Type, &r.Body, &r.Prev, &r.Hash); err != nil {
-				return storeErr("verify", err)
-			}
-			return v.Row(r)
-		}); err != nil {
+		if err := each(ctx, tx, log.rows, func(rows *sql.Rows) error { return register.VerifyRows(v, rows, verr) }); err != nil {
 			return err
 		}
-		if err := each(ctx, tx, log.heads, func(rows *sql.Rows) error {
-			var h register.ChainHead
-			dest := []any{&h.Key, &h.N, &h.Seq, &h.Hash}
-			if log.events {
-				dest = append(dest, &h.State)
-			}
-			if err := rows.Scan(dest...); err != nil {
-				return storeErr("verify", err)
-			}
-			return v.Head(h)
-		}); err != nil {
+		if err := each(ctx, tx, log.heads, func(rows *sql.Rows) error { return register.VerifyHeads(v, rows, log.events, verr) }); err != nil {
 			return err
 		}
 		if _, err := v.Done(); err != nil {
@@ -691,19 +660,17 @@ func (s *Store) Verify(ctx context.Context) error {
 	return nil
 }
 
+// each runs query q in tx and hands its rows to fn, closing them after.
 func each(ctx context.Context, tx *sql.Tx, q string, fn func(*sql.Rows) error) error {
 	rows, err := tx.QueryContext(ctx, q)
 	if err != nil {
-		return storeErr("verify", err)
+		return verr(err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return storeErr("verify", rows.Err())
+	return fn(rows)
 }
+
+func verr(err error) error { return storeErr("verify", err) }
 
 // Check runs the database's own integrity check, then [Store.Verify].
 func (s *Store) Check(ctx context.Context) error {
