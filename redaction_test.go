@@ -163,6 +163,7 @@ var notPersonal = map[reflect.Type]string{
 	reflect.TypeFor[cpguide.Options]():           "configuration",
 	reflect.TypeFor[cpguide.Result]():            "output",
 	reflect.TypeFor[cpguide.Overlay]():           "a council's procedure",
+	reflect.TypeFor[register.Rows]():             "an interface a store's query results satisfy: no data of its own",
 	reflect.TypeFor[procedures.Profile]():        "a council's published procedures",
 	reflect.TypeFor[procedures.Provision]():      "a council's published procedures",
 	reflect.TypeFor[procedures.Timescale]():      "a council's published procedures",
