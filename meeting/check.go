@@ -857,45 +857,50 @@ func contains(ss []string, s string) bool {
 	return false
 }
 
+// eachPerson calls fn for the child (who is -1; none at a pre-birth
+// meeting) and each family member recorded (who is the index).
+func eachPerson(m *Meeting, fn func(who int, q Participation)) {
+	if m.Kind != PreBirth {
+		fn(-1, m.Child.Participation)
+	}
+	for i, f := range m.Family {
+		fn(i, f.Participation)
+	}
+}
+
+// personLabel names a person of eachPerson in a message, never by name.
+func personLabel(who int) string {
+	if who < 0 {
+		return "the child"
+	}
+	return "family member " + strconv.Itoa(who+1)
+}
+
 func checkParticipation(p *engine.Pass, s *series, t *at) {
 	m := t.m
-	if t.held(p) {
-		var unknown, missing []string
-		// who is -1 for the child, else the family member's index; the label
-		// is written only for a message.
-		see := func(who int, p Participation) {
-			label := func() string {
-				if who < 0 {
-					return "the child"
-				}
-				return "family member " + strconv.Itoa(who+1)
-			}
-			switch {
-			case p.Mode == "":
-				unknown = append(unknown, label())
-			case p.Mode == Attended:
-			case !p.ViewsSought || !p.ViewsRepresented:
-				missing = append(missing, label()+" (did not take part; views not sought and represented)")
-			}
-		}
-		if m.Kind != PreBirth {
-			see(-1, m.Child.Participation)
-		}
-		for i, f := range m.Family {
-			see(i, f.Participation)
-		}
-		switch {
-		case len(missing) > 0:
-			t.add(p, guidance.Missing, "for "+strings.Join(missing, "; ")+": seek their views and represent them at the meeting")
-		case m.Family == nil:
-			t.add(p, guidance.Unknown, "record the relevant family members and how each took part")
-		case len(unknown) > 0:
-			t.add(p, guidance.Unknown, "record how "+strings.Join(unknown, ", ")+" took part (attended, views represented, not invited or excluded)")
-		default:
-			t.add(p, guidance.Met, "the child and each family member recorded took part or had their views sought and represented")
-		}
+	if !t.held(p) {
+		return
 	}
-
+	var unknown, missing []string
+	eachPerson(m, func(who int, q Participation) {
+		switch {
+		case q.Mode == "":
+			unknown = append(unknown, personLabel(who))
+		case q.Mode == Attended:
+		case !q.ViewsSought || !q.ViewsRepresented:
+			missing = append(missing, personLabel(who)+" (did not take part; views not sought and represented)")
+		}
+	})
+	switch {
+	case len(missing) > 0:
+		t.add(p, guidance.Missing, "for "+strings.Join(missing, "; ")+": seek their views and represent them at the meeting")
+	case m.Family == nil:
+		t.add(p, guidance.Unknown, "record the relevant family members and how each took part")
+	case len(unknown) > 0:
+		t.add(p, guidance.Unknown, "record how "+strings.Join(unknown, ", ")+" took part (attended, views represented, not invited or excluded)")
+	default:
+		t.add(p, guidance.Met, "the child and each family member recorded took part or had their views sought and represented")
+	}
 }
 
 // checkInvited checks that no one was left uninvited without a recorded
@@ -907,20 +912,14 @@ func checkInvited(p *engine.Pass, s *series, t *at) {
 		return
 	}
 	var unknown, missing []string
-	see := func(label string, q Participation) {
+	eachPerson(m, func(who int, q Participation) {
 		switch {
 		case q.Mode == "":
-			unknown = append(unknown, label)
+			unknown = append(unknown, personLabel(who))
 		case q.Mode == NotInvited && strings.TrimSpace(q.Reason) == "":
-			missing = append(missing, label)
+			missing = append(missing, personLabel(who))
 		}
-	}
-	if m.Kind != PreBirth {
-		see("the child", m.Child.Participation)
-	}
-	for i, f := range m.Family {
-		see("family member "+strconv.Itoa(i+1), f.Participation)
-	}
+	})
 	switch {
 	case len(missing) > 0:
 		t.add(p, guidance.Missing, strings.Join(missing, ", ")+" not invited, with no reason recorded: invite and support them to take part, or record why not")
