@@ -278,7 +278,7 @@ var invalidCases = []struct {
 	{"objective outcome unknown", `{"plan":{"objectives":[{"outcome":"soon"}]}}`, "plan.objectives[0].outcome"},
 	{"version without reason", `{"plan":{"versions":[{"date":"2026-03-24"}]}}`, "plan.versions[0].reason"},
 	{"version without date", `{"plan":{"versions":[{"reason":"agreed"}]}}`, "plan.versions[0].date"},
-	{"unknown prompt", `{"plan":{"reflection":[{"prompt":"prompt.16","answer":"x"}]}}`, "plan.reflection[0].prompt"},
+	{"unknown prompt", `{"plan":{"reflection":[{"prompt":"prompt.18","answer":"x"}]}}`, "plan.reflection[0].prompt"},
 	{"qualified social worker not a boolean", `{"plan":{"lead_professional":{"qualified_social_worker":"yes"}}}`, "plan.lead_professional.qualified_social_worker"},
 	{"unknown plan field", `{"plan":{"cppm":"2026-03-24","goals":[]}}`, "plan.goals"},
 	{"member without id", `{"core_group":{"members":[{"name":"A"}]}}`, "core_group.members[0].id"},

@@ -55,7 +55,8 @@
 //
 // # The prompts to reflection
 //
-// The fifteen prompts to reflection on assessment and planning are
+// The seventeen prompts to reflection on assessment and planning (national
+// text: [PromptsCitation]) are
 // questions, not requirements. [Prompts] lists them, a plan stores the
 // answers, and [Reflect] shows which are unanswered. They never appear in a
 // report and are never a breach.

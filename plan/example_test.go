@@ -67,7 +67,7 @@ func ExampleReflect() {
 	})
 	fmt.Println(len(r.Answered), "answered;", len(r.Unanswered), "unanswered; first unanswered:", r.Unanswered[0].ID)
 	// Output:
-	// 2 answered; 13 unanswered; first unanswered: prompt.02
+	// 2 answered; 15 unanswered; first unanswered: prompt.02
 }
 
 func ExamplePrompts() {

@@ -362,7 +362,7 @@ func (p *Plan) Validate() error {
 	for i, a := range p.Reflection {
 		if _, ok := promptIndex(a.Prompt); !ok {
 			return &guidance.Error{Kind: guidance.Invalid, Field: idx("reflection", i) + ".prompt",
-				Hint: "use a prompt ID from plan.Prompts(), prompt.01 to prompt.15"}
+				Hint: "use a prompt ID from plan.Prompts(), prompt.01 to prompt.17"}
 		}
 	}
 	return nil

@@ -345,7 +345,7 @@ func TestDecode_TypedErrorsNameTheField(t *testing.T) {
 		{"bad term", `{"outcomes":[{"term":"forever"}]}`, "outcomes[0].term"},
 		{"re-evaluate before evaluate", `{"objectives":[{"evaluate":"2026-04-01","re_evaluate":"2026-03-01"}]}`, "objectives[0].re_evaluate"},
 		{"versions out of order", `{"versions":[{"date":"2026-03-02","reason":"a"},{"date":"2026-03-01","reason":"b"}]}`, "versions[1].date"},
-		{"unknown prompt", `{"reflection":[{"prompt":"prompt.16","answer":"yes"}]}`, "reflection[0].prompt"},
+		{"unknown prompt", `{"reflection":[{"prompt":"prompt.18","answer":"yes"}]}`, "reflection[0].prompt"},
 		{"record before CPPM", `{"cppm":"2026-03-02","record_sent":"2026-03-01"}`, "record_sent"},
 		{"version without reason", `{"versions":[{"date":"2026-03-02","reason":" "}]}`, "versions[0].reason"},
 		{"provisional disagrees", `{"provisional":true,"versions":[{"date":"2026-03-02","reason":"a"}]}`, "versions[0].provisional"},
@@ -421,19 +421,22 @@ func TestNoNamesInErrorsFindingsOrLogs(t *testing.T) {
 	}
 }
 
-func TestPromptsToReflection_AreAChecklistNotRules(t *testing.T) {
+// The national box (2021, Part 3, p.122) has seventeen bullets; Highland's
+// copy merged two pairs, whose second halves are prompt.16 and prompt.17 in
+// the national order.
+func TestPromptsToReflection_G21p122_AreAChecklistNotRules(t *testing.T) {
 	ps := Prompts()
-	require.Len(t, ps, 15)
+	require.Len(t, ps, 17)
 	for i, p := range ps {
-		assert.Equal(t, "prompt."+[]string{"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15"}[i], p.ID)
+		assert.Equal(t, "prompt."+[]string{"01", "02", "03", "04", "16", "05", "06", "07", "08", "09", "10", "17", "11", "12", "13", "14", "15"}[i], p.ID)
 		_, err := guidance.Lookup(p.ID)
 		assert.Error(t, err, "prompts must not be in the rule catalogue")
 	}
 	r := Reflect([]Answer{{Prompt: "prompt.01", Answer: "yes"}, {Prompt: "prompt.15", Answer: "  "}, {Prompt: "bogus", Answer: "x"}})
 	assert.Len(t, r.Answered, 1)
-	assert.Len(t, r.Unanswered, 14)
+	assert.Len(t, r.Unanswered, 16)
 	assert.Equal(t, "prompt.02", r.Unanswered[0].ID)
-	assert.Contains(t, r.String(), "1 of 15 prompts to reflection answered")
+	assert.Contains(t, r.String(), "1 of 17 prompts to reflection answered")
 
 	// Unanswered prompts never make a breach.
 	p := load(t, "2023/good.json")

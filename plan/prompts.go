@@ -3,30 +3,37 @@ package plan
 import (
 	"strconv"
 	"strings"
+
+	"github.com/cpguide/cpguide/guidance"
 )
 
-// A Prompt is one of the fifteen prompts to reflection on assessment and
-// planning (S0). Prompts are questions for practitioners, not requirements:
-// an unanswered prompt is never a breach and never appears in a
-// [guidance.Report].
+// A Prompt is one of the seventeen prompts to reflection on assessment and
+// planning of the national guidance (see [PromptsCitation]). Prompts are
+// questions for practitioners, not requirements: an unanswered prompt is
+// never a breach and never appears in a [guidance.Report].
 type Prompt struct {
 	ID   string `json:"id"`
 	Text string `json:"text"` // a short paraphrase of the question
 }
 
-// prompts paraphrase the fifteen questions of S0 in their order. IDs are
-// stable.
+// prompts paraphrase the seventeen questions of the national box in its
+// order. IDs are stable: prompt.16 and prompt.17 were added when the box was
+// read in the national text, where Highland's copy (the commissioning
+// extract) had merged each of them into the bullet before it, so they sit
+// after prompt.04 and prompt.10 in the national order.
 var prompts = [...]Prompt{
 	{"prompt.01", "Are the child's needs, strengths and risks central to the assessment?"},
 	{"prompt.02", "Have the child's feelings, thoughts and experience been taken into account, as far as their age and stage allow?"},
 	{"prompt.03", "Has the impact of structural factors such as poverty been assessed (My Wider World), and referral for income maximisation support considered?"},
-	{"prompt.04", "Can the children and adults involved understand the assessment and reporting, and how is their participation supported given their emotional stage, language and culture?"},
+	{"prompt.04", "Can the children and adults involved understand the processes of assessment and reporting?"},
+	{"prompt.16", "How is their understanding and participation supported, given their emotional stage, language and culture?"},
 	{"prompt.05", "Are the parents' or carers' motivations, views and understanding represented?"},
 	{"prompt.06", "Are the expected steps to change set out?"},
 	{"prompt.07", "Are barriers to change explored and addressed?"},
 	{"prompt.08", "Has safe and effective involvement of the wider family been considered?"},
 	{"prompt.09", "Has the child's need, now and later, for relationships with people important to them, including siblings, been considered?"},
-	{"prompt.10", "Are resilience factors identified and promoted in the plan, and specialist assessment and support considered and integrated where needed?"},
+	{"prompt.10", "Are resilience factors identified and promoted in the recommended plans?"},
+	{"prompt.17", "Have specialist aspects of assessment and support been considered, and integrated where needed?"},
 	{"prompt.11", "Have the comparative advantages of the legal options been considered?"},
 	{"prompt.12", "For what reasons might formal or compulsory measures be needed?"},
 	{"prompt.13", "Is the assessment and planning co-ordinated, as far as appropriate, by a lead professional?"},
@@ -34,25 +41,29 @@ var prompts = [...]Prompt{
 	{"prompt.15", "Are contingency plans as clear as they can be at this stage?"},
 }
 
-// Prompts returns the fifteen prompts to reflection in order. The result is
-// a copy.
+// Prompts returns the seventeen prompts to reflection in the national order.
+// The result is a copy.
 func Prompts() []Prompt { return append([]Prompt(nil), prompts[:]...) }
 
+// PromptsCitation says where the prompts are stated: the un-numbered box
+// "Assessment and planning: prompts to reflection" that closes the CPPM
+// section of Part 3 of the 2021 guidance (printed page 122). Highland's 2024
+// procedures copy the box with fifteen bullets, two pairs merged.
+func PromptsCitation() guidance.Citation {
+	return guidance.Citation{Source: guidance.G21, Edition: guidance.Edition2021,
+		Paragraph: "Part 3, Assessment and planning: prompts to reflection (p.122)",
+		Note:      "seventeen questions for reflection, not requirements"}
+}
+
+// promptIndex returns the position of the prompt with ID id in the national
+// order, and false for an unknown ID.
 func promptIndex(id string) (int, bool) {
-	var n int
-	if len(id) != len("prompt.01") || !strings.HasPrefix(id, "prompt.") {
-		return 0, false
-	}
-	for _, c := range id[len("prompt."):] {
-		if c < '0' || c > '9' {
-			return 0, false
+	for i, p := range prompts {
+		if p.ID == id {
+			return i, true
 		}
-		n = n*10 + int(c-'0')
 	}
-	if n < 1 || n > len(prompts) {
-		return 0, false
-	}
-	return n - 1, true
+	return 0, false
 }
 
 // An Answer records a practitioner's reflection on one prompt. Text and Notes

@@ -30,24 +30,28 @@ func TestExtracts_MapToTheProfiles(t *testing.T) {
 			continue
 		}
 		name := strings.TrimPrefix(cells[0], "| ")
-		kind, target := cells[2], strings.TrimSuffix(cells[3], " |")
+		kind, targets := cells[2], strings.TrimSuffix(cells[3], " |")
 		p, err := procedures.Lookup(name)
 		require.NoError(t, err, "row names profile %q", name)
 		rows[name]++
-		switch kind {
-		case "rule":
-			_, err := guidance.Lookup(target)
-			require.NoError(t, err, "row names rule %q, not in the catalogue", target)
-			ok := len(p.ProvisionsFor(target)) > 0 || slices.ContainsFunc(p.Timescales, func(ts procedures.Timescale) bool { return ts.Rule == target })
-			assert.True(t, ok, "%s has no provision or timescale for %s", name, target)
-		case "timescale":
-			_, err := guidance.Lookup(target)
-			require.NoError(t, err, "row names rule %q, not in the catalogue", target)
-			assert.True(t, slices.ContainsFunc(p.Timescales, func(ts procedures.Timescale) bool { return ts.Rule == target }), "%s has no timescale for %s", name, target)
-		case "prompt":
-			assert.Contains(t, prompts, target, "row names a prompt plan.Prompts lacks")
-		default:
-			t.Errorf("row of %s: unknown kind %q", name, kind)
+		// A sentence may carry more than one target (comma-separated): a
+		// bullet that merges two national prompts names both.
+		for target := range strings.SplitSeq(targets, ", ") {
+			switch kind {
+			case "rule":
+				_, err := guidance.Lookup(target)
+				require.NoError(t, err, "row names rule %q, not in the catalogue", target)
+				ok := len(p.ProvisionsFor(target)) > 0 || slices.ContainsFunc(p.Timescales, func(ts procedures.Timescale) bool { return ts.Rule == target })
+				assert.True(t, ok, "%s has no provision or timescale for %s", name, target)
+			case "timescale":
+				_, err := guidance.Lookup(target)
+				require.NoError(t, err, "row names rule %q, not in the catalogue", target)
+				assert.True(t, slices.ContainsFunc(p.Timescales, func(ts procedures.Timescale) bool { return ts.Rule == target }), "%s has no timescale for %s", name, target)
+			case "prompt":
+				assert.Contains(t, prompts, target, "row names a prompt plan.Prompts lacks")
+			default:
+				t.Errorf("row of %s: unknown kind %q", name, kind)
+			}
 		}
 	}
 	// Both extracts are mapped: Highland's 48 sentences and bullets (and
