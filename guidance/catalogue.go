@@ -56,7 +56,7 @@ var timescaleRules = []Rule{
 			{Edition: Edition2014, Strength: WherePossible, Citations: []Citation{g14("minimum of 5 calendar days' notice whenever possible")}},
 			{Edition: Edition2021, Strength: WherePossible, Citations: []Citation{g21("3.131", "five days' notice, no unit stated")},
 				Note: "The 2021 text gives no unit; see policy cppm.notice.unit."},
-			{Edition: Edition2023, Strength: WherePossible, Citations: []Citation{ad23("5 calendar days, wherever possible"), s0("CPPM", "minimum of five days' notice, where possible")}},
+			{Edition: Edition2023, Strength: WherePossible, Citations: []Citation{ad23("5 calendar days, wherever possible")}},
 		},
 	},
 	{
@@ -124,7 +124,7 @@ var timescaleRules = []Rule{
 		Provisions: []Provision{
 			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("notify the CPCC chair within 3 calendar days")}},
 			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.137", "within 3 calendar days")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("Core Group", "within 3 calendar days, or as urgently as necessary"), ad23("always within 3 calendar days of the change or concern being identified")}},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{ad23("always within 3 calendar days of the change or concern being identified")}},
 		},
 	},
 	{

@@ -166,8 +166,7 @@ var planRules = []Rule{
 		Doc: "From the IRD until the CPPM an Interim Safety Plan is in force. It sets out what each participant does, how the child will be seen and heard and whom they can contact, the needs and harm it addresses, and any high-risk contexts and how they are managed, in plain language. The library checks each element is recorded; whether the language is plain is for a person to judge.",
 		Provisions: []Provision{
 			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.110", "interim safety plan from the IRD: most elements must be defined and recorded; plain language should")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.110", "carried into the 2023 update"),
-				s0("CPPM", "agencies work to an Interim Safety Plan from the IRD until the CPPM")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.110", "carried into the 2023 update")}},
 		},
 	},
 }

@@ -92,8 +92,10 @@ var registerRules = []Rule{
 		Doc: "A child's name is added to the register when a CPPM decides that a Child Protection Plan is required. " +
 			"Package register refuses a registration without an initial or pre-birth CPPM (a transfer CPPM for a move) that decided a plan is required, and refuses a second open registration in the same authority.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.88", "registered when a CPPM decides a plan is required")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.88", "carried into the 2023 update"), s0("CPPM", "where a plan is required the child's name must be added to the register")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.88", "registered when a CPPM decides a plan is required"),
+				g21("3.133, 3.138", "where a Child Protection Plan is required, the child's name must be added to the register")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.88", "carried into the 2023 update"),
+				g21("3.133, 3.138", "carried into the 2023 update")}},
 		},
 	},
 	{

@@ -264,7 +264,7 @@ var table = func() []Timescale {
 				{Name: "working", Amount: 5, Unit: WorkingDays, Anchor: EventMeeting, Citations: cites(g21("3.131"))},
 			},
 			Notes: []string{"The 2021 text says five days' notice without a unit."}},
-		one("cppm.notice", e23, Notice, 5, CalendarDays, EventMeeting, ad23, s0("CPPM")),
+		one("cppm.notice", e23, Notice, 5, CalendarDays, EventMeeting, ad23),
 
 		one("cppm.initial", e14, Within, 21, CalendarDays, EventConcern, g14),
 		initial(e21, g21("3.38")),
@@ -298,7 +298,7 @@ var table = func() []Timescale {
 
 		one("coregroup.refer-change", e14, Within, 3, CalendarDays, EventChangeIdentified, g14),
 		one("coregroup.refer-change", e21, Within, 3, CalendarDays, EventChangeIdentified, g21("3.137")),
-		one("coregroup.refer-change", e23, Within, 3, CalendarDays, EventChangeIdentified, s0("Core Group"), ad23),
+		one("coregroup.refer-change", e23, Within, 3, CalendarDays, EventChangeIdentified, ad23),
 
 		one("cppm.review", e14, Within, 3, Months, EventRegisteringCPPM, g14),
 		one("cppm.review", e21, Within, 6, Months, EventRegisteringCPPM, local(e21)),
@@ -316,8 +316,8 @@ var table = func() []Timescale {
 		one("cppm.transfer", e21, Within, 21, WorkingDays, EventMoveNotified, local(e21)),
 		one("cppm.transfer", e23, Within, 21, WorkingDays, EventMoveNotified, local(e23)),
 
-		reporter(e21, g21("")),
-		reporter(e23, s0("CPPM")),
+		reporter(e21, g21("3.133")),
+		reporter(e23, g21("3.133")),
 
 		one("birth.pre-discharge", e21, Notice, 0, CalendarDays, EventDischarge, g21("3.144")),
 		one("birth.pre-discharge", e23, Notice, 0, CalendarDays, EventDischarge, g21("3.144")),
