@@ -16,20 +16,38 @@ func g14(note string) Citation {
 	return Citation{Source: G14, Edition: Edition2014, Paragraph: "Appendix C", Note: note}
 }
 
-// s0 cites the extract S0: Highland Child Protection Committee's 2024
-// inter-agency procedures (based on the 2023 update), local text.
-func s0(para, note string) Citation {
-	return Citation{Source: S0, Edition: Edition2023, Paragraph: para, Note: note, Committee: "Highland Child Protection Committee", Year: 2024}
+// csws cites the definitions of the Children's Social Work Statistics.
+func csws(note string) Citation {
+	return Citation{Source: CSWS, Paragraph: "background notes", Note: note}
 }
 
-// s3 cites the extract S3: North Lanarkshire Child Protection Committee's
-// procedures (2023, based on the 2023 update), local text.
-func s3(para, note string) Citation {
-	return Citation{Source: S3, Edition: Edition2023, Paragraph: para, Note: note, Committee: "North Lanarkshire Child Protection Committee", Year: 2023}
-}
-func local(e Edition, note string) Citation {
-	return Citation{Source: Local, Edition: e, Note: note}
-}
+// What was not read in the national text, for Provision.Unconfirmed. The
+// stored copy of the 2021 guidance (flipbook pages, each read only from its
+// top) leaves paragraphs at the foot of a page unread; the councils'
+// procedures that copy the national text around them supply the wording.
+const (
+	unreadPlanText = "G21 3.134-3.136 sit at the foot of printed page 112, which was not read: the wording is the one Highland's (2024), " +
+		"North Lanarkshire's and South Lanarkshire's (2023) procedures copy from them, between their verbatim copies of 3.133 and 3.137."
+	unreadPlanList         = unreadPlanText + " The copies introduce the list with \"The Plan must\": the national strength was not read."
+	unreadPlanText23       = unreadPlanText + " The 2023 update's Part 3 was not read either."
+	unreadPlanList23       = unreadPlanList + " The 2023 update's Part 3 was not read either."
+	unreadLeadProfessional = "G21 1.84-1.85, at the foot of printed page 19, were not read: the text is known from North Lanarkshire's (2023) " +
+		"procedures, which copy and edit 1.83-1.85 (\"lead agency\" for the national \"lead professional\")."
+	unreadLeadProfessional23 = unreadLeadProfessional + " The 2023 update's text was not read either."
+	unreadQuorum             = "G21 3.156-3.157, at the foot of printed page 117, were not read: the wording (an inquorate CPPM should not ordinarily proceed; " +
+		"an interim safety plan produced or reviewed; another CPPM within 10 working days) is Highland's (2024) copy, whose next paragraph is 3.158 verbatim. 3.158 itself was read."
+	unreadQuorum23   = unreadQuorum + " The 2023 update's Part 3 was not read either."
+	unreadPlanRecord = "The third bullet of G21 3.168 (printed page 121) was not read. Highland's (2024) copy of 3.168, whose first two bullets are verbatim, " +
+		"says a copy of the agreed plan within five working days; North Lanarkshire's (2023) says ten working days. With the copies disagreeing, no national figure is applied."
+	unreadReview = "G21 3.141, at the foot of printed page 113, was not read: the six months (then six-monthly) are in Highland's (2024) copy, which follows its verbatim copy of 3.138-3.140 " +
+		"and points to the pre-birth paragraphs after it; South Lanarkshire's and North Lanarkshire's (2023) procedures give the same six months."
+	unreadReview23 = unreadReview + " The 2023 Appendix D review row was read only up to \"Within 3 months of a pre-birth CPPM but the\"."
+	unreadTransfer = "The 2021 transfer paragraphs (printed page 115, numbered 3.146-3.150 by their place between 3.145 and 3.151) were not read: " +
+		"the text is Highland's (2024) copy (\"a maximum of 21 working days is recommended\"); South Lanarkshire's (2023) says the same maximum."
+	unreadTransfer23 = unreadTransfer + " The 2023 update's text was not read either."
+	unreadMoves      = "The national paragraph on children on the register who move was not found: the text is South Lanarkshire's (2023) copy " +
+		"(\"The receiving local authority should immediately place the child's name on their local register\"); the paragraph number is unknown."
+)
 
 // The release that introduced the first rules.
 const v010 = "v0.1.0"
@@ -83,8 +101,8 @@ var timescaleRules = []Rule{
 		ID: "cppm.reconvene", Title: "Reconvene an inquorate CPPM", Area: AreaTimescale, Since: v010,
 		Doc: "When a CPPM is inquorate the Chair must set a new date within 10 working days of the inquorate meeting.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{local(Edition2021, "local copies of the 2021 quorum text: new meeting within 10 working days")},
-				Note: "Found in local procedures reproducing the 2021 text, not confirmed in the national 2021 document."},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.157", "another early CPPM set immediately, within 10 working days")},
+				Unconfirmed: unreadQuorum},
 			{Edition: Edition2023, Strength: Must, Citations: []Citation{ad23("within 10 working days")}},
 		},
 	},
@@ -93,6 +111,9 @@ var timescaleRules = []Rule{
 		Doc: "Participants should receive the record of the CPPM within 10 working days (2014: the minutes within 15 calendar days). The 2021 edition states no national figure.",
 		Provisions: []Provision{
 			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("minutes within 15 calendar days of the CPCC")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.165", "the record of the CPPM: who keeps it and what it holds; no national figure for sending it read")},
+				Note:        "No national 2021 figure: the last bullet of 3.165 (who receives what, and when) was not read, so there is no national deadline; a profile or a variation can set one.",
+				Unconfirmed: "The last bullet of G21 3.165, at the foot of printed page 119, was not read: whether it sets a time for sending the record is unknown."},
 			{Edition: Edition2023, Strength: Should, Citations: []Citation{ad23("record of the CPPM within 10 working days")}},
 		},
 	},
@@ -101,10 +122,12 @@ var timescaleRules = []Rule{
 		Doc: "Participants should receive a record of the agreed Child Protection Plan soon after the CPPM. 2014: a copy within 5 calendar days. 2023: no national figure has been found, so there is no national deadline; council procedures set one (Highland 2024: 5 working days; North Lanarkshire 2023: 10 working days; see the profiles).",
 		Provisions: []Provision{
 			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("copy of the agreed plan within 5 calendar days of the CPCC")}},
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: within 5 working days")},
-				Note: "No national figure found for 2021; the local figure is a default you may override."},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s3("Child protection plan", "record of the agreed plan within 10 working days of the CPPM")},
-				Note: "No national 2023 figure found: no national deadline. The 10 working days are North Lanarkshire's (profile north-lanarkshire-2023), the 5 working days Highland's (profile highland-2024)."},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.168", "participants receive a copy of the agreed Child Protection Plan")},
+				Note:        "No national 2021 figure read, so there is no national deadline. The copies disagree: Highland's (2024) gives five working days, North Lanarkshire's (2023) ten working days.",
+				Unconfirmed: unreadPlanRecord},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.168", "carried into the 2023 update"), ad23("no row for the plan among the rows read")},
+				Note:        "No national 2023 figure found: no national deadline. The 10 working days are North Lanarkshire's (profile north-lanarkshire-2023), the 5 working days Highland's (profile highland-2024).",
+				Unconfirmed: unreadPlanRecord},
 		},
 	},
 	{
@@ -132,8 +155,10 @@ var timescaleRules = []Rule{
 		Doc: "The first review CPPM follows the CPPM that registered the child within 6 months (2014: within 3 months), sooner if circumstances change. A pre-birth CPPM has its own review rule, cppm.review-pre-birth.",
 		Provisions: []Provision{
 			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("first review CPCC within 3 months of the initial CPCC")}},
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: review within six months of the CPPM")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{local(Edition2023, "local procedures: review within six months of the CPPM")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.141", "review CPPMs within six months of the CPPM")},
+				Unconfirmed: unreadReview},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.141", "carried into the 2023 update"), ad23("the review row, read only as far as its pre-birth clause")},
+				Unconfirmed: unreadReview23},
 		},
 	},
 	{
@@ -141,8 +166,10 @@ var timescaleRules = []Rule{
 		Doc: "After the first review, review CPPMs take place at least every six months, or sooner if circumstances change.",
 		Provisions: []Provision{
 			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("thereafter reviews 6 monthly or earlier if circumstances change")}},
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: thereafter six-monthly")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{local(Edition2023, "local procedures: thereafter six-monthly")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.141", "thereafter six-monthly, or earlier if circumstances change")},
+				Unconfirmed: unreadReview},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.141", "carried into the 2023 update"), ad23("the review row, read only as far as its pre-birth clause")},
+				Unconfirmed: unreadReview23},
 		},
 	},
 	{
@@ -156,11 +183,14 @@ var timescaleRules = []Rule{
 	},
 	{
 		ID: "cppm.transfer", Title: "Transfer CPPM in the receiving authority", Area: AreaTimescale, Since: v010,
-		Doc: "When a registered child moves permanently and risk continues, the receiving authority holds a transfer CPPM within its own timescale; local procedures set at most 21 working days (2014 local: 21 calendar days) from notification of the move.",
+		Doc: "When a registered child moves permanently and risk continues, the receiving authority holds a transfer CPPM within its own timescale; at most 21 working days are recommended from notification of the move (2014: at most 21 calendar days).",
 		Provisions: []Provision{
-			{Edition: Edition2014, Strength: Should, Citations: []Citation{local(Edition2014, "local procedures: within 21 calendar days")}},
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: at most 21 working days")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{local(Edition2023, "local procedures: at most 21 working days")}},
+			{Edition: Edition2014, Strength: Should, Citations: []Citation{g14("no row for a transfer conference in Appendix C")},
+				Unconfirmed: "The 21 calendar days are read only in a council's copy of the earlier national text (South Ayrshire's procedures: within the receiving authority's timescales, at most 21 calendar days); the 2014 paragraph was not read."},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.146-3.150", "transfer of cases: the receiving authority convenes a transfer CPPM within its timescales, at most 21 working days recommended")},
+				Unconfirmed: unreadTransfer},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.146-3.150", "carried into the 2023 update")},
+				Unconfirmed: unreadTransfer23},
 		},
 	},
 	{

@@ -91,23 +91,31 @@ var meetingRules = []Rule{
 		ID: "cppm.interim-safety-plan-reviewed", Title: "Interim Safety Plan reviewed at the CPPM", Area: AreaMeeting, Since: v010,
 		Doc: "Agencies work to an Interim Safety Plan from the IRD until the CPPM; the CPPM reviews it and develops the Child Protection Plan. The library checks, for initial and pre-birth meetings, that the review is recorded.",
 		Provisions: []Provision{
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s0("CPPM", "review the Interim Safety Plan and develop a Child Protection Plan"), s3("Child protection plan", "same")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.134", "agencies work to the Interim Safety Plan from the IRD; the CPPM reviews it and develops the Child Protection Plan")},
+				Unconfirmed: unreadPlanText},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.134", "carried into the 2023 update")},
+				Unconfirmed: unreadPlanText23},
 		},
 	},
 	{
 		ID: "cppm.quorum-recorded", Title: "Chair's quorum decision recorded", Area: AreaMeeting, Since: v010,
 		Doc: "Whether a CPPM is quorate is the Chair's judgement on who attended from which agency. The library does not judge quorum: it checks that the Chair's decision is recorded with reasons, and that a meeting recorded as quorate has children's social work present.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local copies of the 2021 quorum text")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{local(Edition2023, "local copies of the quorum text")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.156-3.158", "enough agencies for safe decisions; an inquorate CPPM should not ordinarily proceed; the reasons for proceeding noted in the record"),
+				g21("3.165", "the record lists who was invited, who attended and who did not")},
+				Unconfirmed: unreadQuorum},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.156-3.158", "carried into the 2023 update"), g21("3.165", "carried into the 2023 update")},
+				Unconfirmed: unreadQuorum23},
 		},
 	},
 	{
 		ID: "cppm.inquorate-interim-plan", Title: "Inquorate CPPM: interim safety plan and a new date", Area: AreaMeeting, Since: v010,
 		Doc: "An inquorate CPPM should not ordinarily proceed. The Chair must ensure an interim safety plan is produced or the existing plan reviewed, and set a new date (the timescale is cppm.reconvene). The library checks both are recorded.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{local(Edition2021, "local copies of the 2021 quorum text")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{local(Edition2023, "local copies of the quorum text"), ad23("reconvene within 10 working days")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("3.157-3.158", "the Chair ensures an interim safety plan is produced or the existing plan reviewed, and sets an early new date; arrangements to safeguard the child noted in the record")},
+				Unconfirmed: unreadQuorum},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("3.157-3.158", "carried into the 2023 update"), ad23("reconvene within 10 working days")},
+				Unconfirmed: unreadQuorum23},
 		},
 	},
 	{
@@ -171,7 +179,10 @@ var meetingRules = []Rule{
 		ID: "cppm.reports-shared", Title: "Reports for the CPPM shared and accessible", Area: AreaMeeting, Since: v010,
 		Doc: "Reports for a CPPM are shared with everyone involved, especially the child and family, in line with data protection law, and presented so that all can understand them. The library checks each report received is recorded as shared with the family and accessible.",
 		Provisions: []Provision{
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{s3("Lead agency", "reports shared with everyone involved, especially the child and family; accessible to all")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("1.84-1.85", "reports for a CPPM shared with everyone involved, especially the child and family, and accessible to all")},
+				Unconfirmed: unreadLeadProfessional},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("1.84-1.85", "carried into the 2023 update")},
+				Unconfirmed: unreadLeadProfessional23},
 		},
 	},
 	{

@@ -47,8 +47,8 @@ var registerRules = []Rule{
 		Doc: "Besides de-registration by a review CPPM, a registration ends for a recorded reason: the child died, reached adulthood, left the jurisdiction, or was transferred to another authority; a temporary registration ends when the temporary move ends. De-registration need not reduce services. " +
 			"Package register requires one of these reasons on every ending and refuses an ending with none.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.92", "de-registration need not mean services are withdrawn"), local(Edition2021, "reasons for de-registration as counted by the Children's Social Work Statistics")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.92", "carried into the 2023 update"), local(Edition2023, "reasons for de-registration as counted by the Children's Social Work Statistics")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.92", "de-registration need not mean services are withdrawn"), csws("reasons for de-registration as the national return counts them")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.92", "carried into the 2023 update"), csws("reasons for de-registration as the national return counts them")}},
 		},
 	},
 	{
@@ -56,8 +56,8 @@ var registerRules = []Rule{
 		Doc: "For statistics, the length of a registration is measured from the latest registration, never from a review meeting; re-registration is counted within a window (12, 18 or 24 months) that the user chooses. " +
 			"Package register computes lengths from the registration event of each episode and takes the window as a parameter.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{local(Edition2021, "Children's Social Work Statistics definition: episode length from the latest registration")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{local(Edition2023, "Children's Social Work Statistics definition: episode length from the latest registration")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{csws("time on the register runs from the most recent registration; review conferences are not registrations")}},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{csws("time on the register runs from the most recent registration; review conferences are not registrations")}},
 		},
 	},
 	{
@@ -103,8 +103,10 @@ var registerRules = []Rule{
 		Doc: "When a registered child moves temporarily to another authority, the receiving authority registers the child temporarily and immediately; the originating authority keeps its registration and shares relevant records. " +
 			"Package register records a temporary registration without a CPPM, only while another authority's registration is open.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: temporary registration by the receiving authority, immediately")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{local(Edition2023, "local procedures: temporary registration by the receiving authority, immediately")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("Part 1, children on the register who move", "the receiving authority places the child's name on its register immediately")},
+				Unconfirmed: unreadMoves},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("Part 1, children on the register who move", "carried into the 2023 update")},
+				Unconfirmed: unreadMoves},
 		},
 	},
 	{
@@ -112,8 +114,10 @@ var registerRules = []Rule{
 		Doc: "When a registered child moves permanently and the risk continues, the receiving authority holds a transfer CPPM which registers the child; the originating authority's registration ends with reason \"transferred\". Statistics count a de-registration by the originating and a registration by the receiving authority. " +
 			"Package register records both in one atomic append.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{local(Edition2021, "local procedures: transfer CPPM in the receiving authority")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{local(Edition2023, "local procedures: transfer CPPM in the receiving authority")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.146-3.150", "a transfer CPPM in the receiving authority; only a review CPPM de-registers"), csws("a transfer conference de-registers the child in the originating authority and registers them in the receiving one")},
+				Unconfirmed: unreadTransfer},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.146-3.150", "carried into the 2023 update"), csws("a transfer conference de-registers the child in the originating authority and registers them in the receiving one")},
+				Unconfirmed: unreadTransfer23},
 		},
 	},
 }

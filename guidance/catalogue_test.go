@@ -173,11 +173,11 @@ func TestProvisionOf(t *testing.T) {
 	assert.Equal(t, guidance.Edition2023, p.Edition)
 	assert.Equal(t, guidance.Should, p.Strength)
 
-	r, _, err = guidance.ProvisionOf("cppm.record", guidance.Edition2021)
+	r, _, err = guidance.ProvisionOf("ird.follow-up", guidance.Edition2021)
 	require.Error(t, err)
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.NotInEdition, Field: "edition", Value: "2021"}, err), "err = %v", err)
-	assert.Equal(t, "cppm.record", r.ID, "the rule is still returned")
-	assert.Contains(t, err.Error(), "2014, 2023")
+	assert.Equal(t, "ird.follow-up", r.ID, "the rule is still returned")
+	assert.Contains(t, err.Error(), "edition(s) 2023")
 
 	_, _, err = guidance.ProvisionOf("no.rule", guidance.Edition2023)
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.UnknownRule}, err), "err = %v", err)
@@ -202,7 +202,7 @@ func TestNewFindingTakesStrengthAndCitationsFromCatalogue(t *testing.T) {
 	assert.True(t, f.Breach())
 
 	assert.Panics(t, func() { guidance.NewFinding("no.rule", guidance.Edition2023, guidance.Met, "") })
-	assert.Panics(t, func() { guidance.NewFinding("cppm.record", guidance.Edition2021, guidance.Met, "") })
+	assert.Panics(t, func() { guidance.NewFinding("ird.follow-up", guidance.Edition2021, guidance.Met, "") })
 }
 
 func TestCatalogueJSONRoundTrips(t *testing.T) {

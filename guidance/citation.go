@@ -28,6 +28,11 @@ const (
 	G21 Source = "G21"
 	// G14 is the 2014 guidance, Appendix C (timescales), for historic cases.
 	G14 Source = "G14"
+	// CSWS is the Scottish Government's Children's Social Work Statistics,
+	// the official statistics on child protection registrations: its
+	// definitions (how time on the register is measured, which conferences
+	// register and de-register) are national, though not guidance text.
+	CSWS Source = "CSWS"
 	// Local is a Child Protection Committee's local procedure, not national
 	// guidance: its citation names the committee and the year
 	// (Citation.Committee, Citation.Year). A national provision never rests
@@ -37,10 +42,11 @@ const (
 
 // National reports whether the source is national guidance (an edition's
 // text or its appendix), not a council's local procedure. The extracts S0
-// and S3 are local: Highland's and North Lanarkshire's procedures.
+// and S3 are local: Highland's and North Lanarkshire's procedures. CSWS,
+// the national statistics' definitions, counts as national.
 func (s Source) National() bool {
 	switch s {
-	case AD23, G21, G14:
+	case AD23, G21, G14, CSWS:
 		return true
 	}
 	return false
@@ -52,6 +58,7 @@ var sourceTitles = map[Source]string{
 	AD23:  "National Guidance for Child Protection in Scotland 2021, updated 2023: Appendix D, Timescales for stages in child protection processes",
 	G21:   "National Guidance for Child Protection in Scotland 2021, version 1.0 (September 2021)",
 	G14:   "National Guidance for Child Protection in Scotland 2014, Appendix C: Timescales",
+	CSWS:  "Scottish Government, Children's Social Work Statistics: child protection (official statistics; definitions of registration, de-registration and time on the register; https://www.gov.scot/publications/childrens-social-work-statistics-2022-23-child-protection/pages/background-notes/)",
 	Local: "Child Protection Committee local procedures (not national guidance; a default you may override)",
 }
 

@@ -42,6 +42,14 @@ type Provision struct {
 	Strength  Strength   `json:"strength"`
 	Citations []Citation `json:"citations"`
 	Note      string     `json:"note,omitempty"`
+	// Unconfirmed, when set, says what of this provision was not read in
+	// the national document itself (a paragraph's wording, its strength, a
+	// figure, or the paragraph number) and how it is known: from councils'
+	// procedures that copy the national text around it. Such a provision
+	// still cites the national paragraph where the text stands; the figure
+	// or strength is the one the copies agree on. Empty means read in the
+	// national text.
+	Unconfirmed string `json:"unconfirmed,omitempty"`
 }
 
 // In returns the rule's provision in edition e, and false if the edition does

@@ -71,14 +71,14 @@ func TestCheck_Rules(t *testing.T) {
 	}
 	tests := []tc{
 		// S0 / G21 3.131: core agencies.
-		{"S0_CoreAgencies_AllPresent", "cppm.core-agencies", none, guidance.Met},
-		{"S0_CoreAgencies_PoliceAbsent", "cppm.core-agencies", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_131_CoreAgencies_AllPresent", "cppm.core-agencies", none, guidance.Met},
+		{"G21_3_131_CoreAgencies_PoliceAbsent", "cppm.core-agencies", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Attendance = m.Attendance[:2]
 		}, guidance.Missing},
-		{"S0_CoreAgencies_InvolvedEducationAbsent", "cppm.core-agencies", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_131_CoreAgencies_InvolvedEducationAbsent", "cppm.core-agencies", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Attendance = m.Attendance[:3]
 		}, guidance.Missing},
-		{"S0_CoreAgencies_AttendanceNotRecordedIsUnknown", "cppm.core-agencies", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_131_CoreAgencies_AttendanceNotRecordedIsUnknown", "cppm.core-agencies", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Attendance = nil
 		}, guidance.Unknown},
 		// S0 / G21 3.131: child and family.
@@ -113,56 +113,57 @@ func TestCheck_Rules(t *testing.T) {
 			m.Child.Older = ptr(false)
 		}, guidance.NotApplicable},
 		// S0: decisions.
-		{"S0_DecisionRisk_NotRecorded", "cppm.decision-risk", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_132_DecisionRisk_NotRecorded", "cppm.decision-risk", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.RiskOfSignificantHarm = nil
 		}, guidance.Missing},
-		{"S0_DecisionRisk_NotYetHeldIsUnknown", "cppm.decision-risk", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_132_DecisionRisk_NotYetHeldIsUnknown", "cppm.decision-risk", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Held, m.Record = meeting.Date{}, meeting.Record{}
 		}, guidance.Unknown},
-		{"S0_PlanMeansRegistration", "cppm.decision-plan-registration", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_133_PlanMeansRegistration", "cppm.decision-plan-registration", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.Register = ptr(false)
 		}, guidance.Missing},
-		{"S0_RegistrationMeansPlan", "cppm.decision-plan-registration", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_133_RegistrationMeansPlan", "cppm.decision-plan-registration", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.PlanRequired = ptr(false)
 		}, guidance.Missing},
-		{"S3_RiskWithoutPlan", "cppm.decision-plan-registration", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_1_85_RiskWithoutPlan", "cppm.decision-plan-registration", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.PlanRequired, m.Decisions.Register = ptr(false), ptr(false)
 		}, guidance.Missing},
-		{"S0_PlanDecisionNotRecorded", "cppm.decision-plan-registration", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_133_PlanDecisionNotRecorded", "cppm.decision-plan-registration", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.Register = nil
 		}, guidance.Missing},
-		{"S0_ReporterConsidered_NotRecorded", "cppm.reporter-considered", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_133_ReporterConsidered_NotRecorded", "cppm.reporter-considered", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.Referral = meeting.Referral{}
 		}, guidance.Missing},
-		{"S0_ReporterConsidered_AlreadyReferred", "cppm.reporter-considered", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_133_ReporterConsidered_AlreadyReferred", "cppm.reporter-considered", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.Referral = meeting.Referral{}
 			m.Case.PriorReferral = d("2026-03-05")
 		}, guidance.NotApplicable},
-		{"S0_EmergencyMeasures_ImmediateRiskWithout", "cppm.emergency-measures", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_132_EmergencyMeasures_ImmediateRiskWithout", "cppm.emergency-measures", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.ImmediateRisk = ptr(true)
 		}, guidance.Missing},
-		{"S0_EmergencyMeasures_Taken", "cppm.emergency-measures", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_132_EmergencyMeasures_Taken", "cppm.emergency-measures", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.ImmediateRisk, m.Decisions.EmergencyMeasures = ptr(true), ptr(true)
 		}, guidance.Met},
-		{"S0_EmergencyMeasures_RiskUnrecorded", "cppm.emergency-measures", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_132_EmergencyMeasures_RiskUnrecorded", "cppm.emergency-measures", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.ImmediateRisk = nil
 		}, guidance.Unknown},
-		{"S0_InterimSafetyPlan_NotReviewed", "cppm.interim-safety-plan-reviewed", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_134_InterimSafetyPlan_NotReviewed", "cppm.interim-safety-plan-reviewed", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.InterimSafetyPlanReviewed = ptr(false)
 		}, guidance.Missing},
-		{"S0_InterimSafetyPlan_2021NotStated", "cppm.interim-safety-plan-reviewed", func(_ *meeting.Meeting, o *meeting.Options) {
+		{"G21_3_134_InterimSafetyPlan_2021Stated", "cppm.interim-safety-plan-reviewed", func(m *meeting.Meeting, o *meeting.Options) {
 			o.Edition = guidance.Edition2021
-		}, guidance.NotApplicable},
+			m.Decisions.InterimSafetyPlanReviewed = ptr(false)
+		}, guidance.Missing},
 		{"G21_3_142_PreBirth_NoNotifier", "cppm.pre-birth-birth-notifier", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Kind, m.PreBirth = meeting.PreBirth, &meeting.PreBirthFacts{ExpectedDelivery: d("2026-08-01"), AtBirth: "referral"}
 		}, guidance.Missing},
 		{"G21_3_142_PreBirth_Notifier", "cppm.pre-birth-birth-notifier", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Kind, m.PreBirth = meeting.PreBirth, &meeting.PreBirthFacts{ExpectedDelivery: d("2026-08-01"), BirthNotifier: "midwife", AtBirth: "referral"}
 		}, guidance.Met},
-		{"S0_ReferralContents_NoReasons", "reporter.referral-contents", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_133_ReferralContents_NoReasons", "reporter.referral-contents", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.Referral = meeting.Referral{Outcome: meeting.Refer, Sent: d("2026-03-24"), IncludesReasons: ptr(false)}
 		}, guidance.Missing},
-		{"S0_ReferralContents_Full", "reporter.referral-contents", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_133_ReferralContents_Full", "reporter.referral-contents", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.Referral = meeting.Referral{Outcome: meeting.Refer, Sent: d("2026-03-24"), IncludesReasons: ptr(true), IncludesPlan: ptr(true), IncludesAssessment: ptr(true)}
 		}, guidance.Met},
 		// Quorum (LOCAL) and G21 3.158.
@@ -237,13 +238,13 @@ func TestCheck_Rules(t *testing.T) {
 			m.Record.Contents = m.Record.Contents[:9]
 			m.Decisions.PlanRequired, m.Decisions.Register, m.Decisions.RiskOfSignificantHarm = ptr(false), ptr(false), ptr(false)
 		}, guidance.Met},
-		{"S3_ReportNotShared", "cppm.reports-shared", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_1_85_ReportNotShared", "cppm.reports-shared", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Reports[0].SharedWithFamily = ptr(false)
 		}, guidance.Missing},
-		{"S3_ReportNotAccessible", "cppm.reports-shared", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_1_85_ReportNotAccessible", "cppm.reports-shared", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Reports[1].Accessible = ptr(false)
 		}, guidance.Missing},
-		{"S3_ReportSharingUnrecorded", "cppm.reports-shared", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_1_85_ReportSharingUnrecorded", "cppm.reports-shared", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Reports[1].Accessible = nil
 		}, guidance.Unknown},
 
@@ -325,17 +326,17 @@ func TestCheck_Rules(t *testing.T) {
 			o.Local = []timescale.LocalTimescale{{Rule: "plan.record", Amount: 5, Unit: timescale.WorkingDays,
 				Source: "Highland Child Protection Committee 2024 procedures, Reaching decisions in the CPPM"}}
 		}, guidance.Overdue},
-		{"S3_PlanRecord_NoPlanNotApplicable", "plan.record", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_168_PlanRecord_NoPlanNotApplicable", "plan.record", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.PlanRequired = ptr(false)
 		}, guidance.NotApplicable},
-		{"S0_ReporterReferral_SameDay", "reporter.referral", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_133_ReporterReferral_SameDay", "reporter.referral", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.Referral = meeting.Referral{Outcome: meeting.Refer, Sent: d("2026-03-24")}
 		}, guidance.Met},
-		{"S0_ReporterReferral_NextWorkingDayPolicy", "reporter.referral", func(m *meeting.Meeting, o *meeting.Options) {
+		{"G21_3_133_ReporterReferral_NextWorkingDayPolicy", "reporter.referral", func(m *meeting.Meeting, o *meeting.Options) {
 			m.Decisions.Referral = meeting.Referral{Outcome: meeting.Refer, Sent: d("2026-03-25")}
 			o.Policies = map[string]string{"reporter.referral.when": "next-working-day"}
 		}, guidance.Met},
-		{"S0_ReporterReferral_Overdue", "reporter.referral", func(m *meeting.Meeting, _ *meeting.Options) {
+		{"G21_3_133_ReporterReferral_Overdue", "reporter.referral", func(m *meeting.Meeting, _ *meeting.Options) {
 			m.Decisions.Referral = meeting.Referral{Outcome: meeting.Refer}
 		}, guidance.Overdue},
 		{"Local_Review_SixMonthsAfterRegistration", "cppm.review", func(m *meeting.Meeting, o *meeting.Options) {

@@ -212,40 +212,35 @@ func TestChildInvolvement_ReasonWhyNotPossibleIsMet(t *testing.T) {
 	assert.Equal(t, guidance.Met, find(t, check(t, p, Options{Options: engine.Options{Today: today}}), "plan.child-involvement").Status)
 }
 
-// A 2021 plan is checked only against the rules 2021 states (the eight
-// musts, SMART objectives and the lead professional in S3's 2021 wording,
-// and G21 paragraphs), never against 2023-only text.
+// A 2021 plan is checked against the 2021 provisions (G21 1.84-1.85,
+// 3.134-3.136, 3.139-3.142, 3.166), citing only 2021 text, never 2023's.
+// Every rule of the plan is stated in 2021: the proportionate interventions,
+// the risks considered and the plan in place while the risk lasts are in
+// G21 3.134-3.136 and 1.85 (they were 2023-only while they rested on the
+// councils' copies of the 2023 text).
 func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 	p := load(t, "2021/good.json")
 	r := check(t, p, Options{Options: engine.Options{Today: d("2022-04-01")}})
 	assert.Equal(t, guidance.Edition2021, r.Edition)
-	// The 2023-only rules are not checked: each has one NotApplicable
-	// finding that says the edition does not state it, citing nothing.
-	notStated := map[string]bool{"plan.proportionate-interventions": true, "plan.risks-considered": true, "plan.in-place": true}
 	ids := map[string]bool{}
 	for _, f := range r.Findings {
 		ids[f.Rule] = true
 		assert.Equal(t, guidance.Edition2021, f.Edition)
+		require.NotEmpty(t, f.Citations, f.Rule)
 		for _, c := range f.Citations {
 			assert.Equal(t, guidance.Edition2021, c.Edition, "%s cites %s", f.Rule, c)
-		}
-		if notStated[f.Rule] {
-			assert.Equal(t, guidance.NotApplicable, f.Status, f.Rule)
-			assert.Empty(t, f.Citations, f.Rule)
-			assert.Contains(t, f.Message, "2021 edition, as the library's sources state it, has no such requirement", f.Rule)
+			assert.Equal(t, guidance.G21, c.Source, "%s cites %s", f.Rule, c)
 		}
 	}
 	want := map[string]bool{}
 	for _, id := range []string{"plan.collaboration", "plan.actions-linked-to-risk", "plan.outcomes-current",
 		"plan.action-responsibility", "plan.lead-professional", "plan.lead-professional-social-worker",
 		"plan.core-group-named", "plan.contingencies", "plan.child-involvement", "plan.objectives-smarter",
-		"plan.single-plan", "plan.provisional", "plan.pre-birth-birth-notifier"} {
+		"plan.single-plan", "plan.provisional", "plan.pre-birth-birth-notifier",
+		"plan.proportionate-interventions", "plan.risks-considered", "plan.in-place"} {
 		want[id] = true
 	}
-	for id := range notStated {
-		want[id] = true
-	}
-	assert.Equal(t, want, ids, "2023-only rules (proportionate interventions, risks considered, in place) are not checked")
+	assert.Equal(t, want, ids)
 	require.NoError(t, r.Err())
 	p.PreBirth = true
 	r = check(t, p, Options{Options: engine.Options{Today: d("2022-04-01")}})
@@ -544,9 +539,9 @@ func TestCatalogueStrengths(t *testing.T) {
 		"plan.objectives-smarter":              should21and23,
 		"plan.single-plan":                     should21and23,
 		"plan.provisional":                     should21and23,
-		"plan.proportionate-interventions":     {guidance.Edition2023: should},
-		"plan.risks-considered":                {guidance.Edition2023: should},
-		"plan.in-place":                        {guidance.Edition2023: should},
+		"plan.proportionate-interventions":     should21and23,
+		"plan.risks-considered":                should21and23,
+		"plan.in-place":                        should21and23,
 		"plan.pre-birth-birth-notifier":        must21and23, // G21 3.142: "must stipulate"
 		"isp.contents":                         must21and23, // G21 3.110: most elements "must"
 	}
@@ -658,7 +653,7 @@ func TestEdition2021_MustsApply(t *testing.T) {
 		assert.Equal(t, guidance.Missing, f.Status, id)
 		assert.Equal(t, guidance.Must, f.Strength, id)
 		require.NotEmpty(t, f.Citations, id)
-		assert.Equal(t, guidance.S3, f.Citations[0].Source, id)
+		assert.Equal(t, guidance.G21, f.Citations[0].Source, id)
 		assert.Equal(t, guidance.Edition2021, f.Citations[0].Edition, id)
 	}
 }

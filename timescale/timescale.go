@@ -214,12 +214,6 @@ var (
 func g21(p string) guidance.Citation {
 	return guidance.Citation{Source: guidance.G21, Edition: guidance.Edition2021, Paragraph: p}
 }
-func s0(p string) guidance.Citation {
-	return guidance.Citation{Source: guidance.S0, Edition: guidance.Edition2023, Paragraph: p, Committee: "Highland Child Protection Committee", Year: 2024}
-}
-func local(e guidance.Edition) guidance.Citation {
-	return guidance.Citation{Source: guidance.Local, Edition: e}
-}
 func cites(cs ...guidance.Citation) []guidance.Citation { return cs }
 
 const (
@@ -278,14 +272,13 @@ var table = func() []Timescale {
 		preBirth(e21, g21("3.142")),
 		preBirth(e23, ad23),
 
-		one("cppm.reconvene", e21, Within, 10, WorkingDays, EventInquorateCPPM, local(e21)),
+		one("cppm.reconvene", e21, Within, 10, WorkingDays, EventInquorateCPPM, g21("3.157")),
 		one("cppm.reconvene", e23, Within, 10, WorkingDays, EventInquorateCPPM, ad23),
 
 		one("cppm.record", e14, Within, 15, CalendarDays, EventCPPM, g14),
 		one("cppm.record", e23, Within, 10, WorkingDays, EventCPPM, ad23),
 
 		one("plan.record", e14, Within, 5, CalendarDays, EventCPPM, g14),
-		one("plan.record", e21, Within, 5, WorkingDays, EventCPPM, local(e21)),
 
 		one("coregroup.first", e14, Within, 15, CalendarDays, EventCPPM, g14),
 		{Rule: "coregroup.first", Edition: e21, Direction: Within, Combine: ByPolicy, Policy: "coregroup.first.reading",
@@ -301,20 +294,20 @@ var table = func() []Timescale {
 		one("coregroup.refer-change", e23, Within, 3, CalendarDays, EventChangeIdentified, ad23),
 
 		one("cppm.review", e14, Within, 3, Months, EventRegisteringCPPM, g14),
-		one("cppm.review", e21, Within, 6, Months, EventRegisteringCPPM, local(e21)),
-		one("cppm.review", e23, Within, 6, Months, EventRegisteringCPPM, local(e23)),
+		one("cppm.review", e21, Within, 6, Months, EventRegisteringCPPM, g21("3.141")),
+		one("cppm.review", e23, Within, 6, Months, EventRegisteringCPPM, g21("3.141")),
 
 		one("cppm.review-subsequent", e14, Within, 6, Months, EventReviewCPPM, g14),
-		one("cppm.review-subsequent", e21, Within, 6, Months, EventReviewCPPM, local(e21)),
-		one("cppm.review-subsequent", e23, Within, 6, Months, EventReviewCPPM, local(e23)),
+		one("cppm.review-subsequent", e21, Within, 6, Months, EventReviewCPPM, g21("3.141")),
+		one("cppm.review-subsequent", e23, Within, 6, Months, EventReviewCPPM, g21("3.141")),
 
 		one("cppm.review-pre-birth", e14, Within, 3, Months, EventPreBirthCPPM, g14),
 		one("cppm.review-pre-birth", e21, Within, 3, Months, EventPreBirthCPPM, g21("3.143")),
 		one("cppm.review-pre-birth", e23, Within, 3, Months, EventPreBirthCPPM, ad23),
 
-		one("cppm.transfer", e14, Within, 21, CalendarDays, EventMoveNotified, local(e14)),
-		one("cppm.transfer", e21, Within, 21, WorkingDays, EventMoveNotified, local(e21)),
-		one("cppm.transfer", e23, Within, 21, WorkingDays, EventMoveNotified, local(e23)),
+		one("cppm.transfer", e14, Within, 21, CalendarDays, EventMoveNotified, g14),
+		one("cppm.transfer", e21, Within, 21, WorkingDays, EventMoveNotified, g21("3.146-3.150")),
+		one("cppm.transfer", e23, Within, 21, WorkingDays, EventMoveNotified, g21("3.146-3.150")),
 
 		reporter(e21, g21("3.133")),
 		reporter(e23, g21("3.133")),
@@ -330,6 +323,9 @@ var table = func() []Timescale {
 			panic("timescale: table entry not in the guidance catalogue: " + err.Error()) // TestTable* keeps this unreachable
 		}
 		t.title, t.strength, t.cites = r.Title, p.Strength, p.Citations
+		if p.Unconfirmed != "" {
+			t.Notes = append(t.Notes, "Not confirmed in the national text: "+p.Unconfirmed)
+		}
 		if t.Combine == ByPolicy {
 			t.effects = make([]string, len(t.Readings))
 			for i, r := range t.Readings {

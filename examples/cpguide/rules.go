@@ -68,6 +68,9 @@ func explainCmd(args []string, w io.Writer) error {
 		if p.Note != "" {
 			fmt.Fprintf(w, "  Note: %s\n", p.Note)
 		}
+		if p.Unconfirmed != "" {
+			fmt.Fprintf(w, "  Not confirmed in the national text: %s\n", p.Unconfirmed)
+		}
 		ts, err := timescale.Lookup(r.ID, p.Edition)
 		if err != nil {
 			continue
