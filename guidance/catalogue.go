@@ -33,6 +33,8 @@ const (
 	unreadPlanList23       = unreadPlanList + " The 2023 update's Part 3 was not read either."
 	unreadLeadProfessional = "G21 1.84-1.85, at the foot of printed page 19, were not read: the text is known from North Lanarkshire's (2023) " +
 		"procedures, which copy and edit 1.83-1.85 (\"lead agency\" for the national \"lead professional\")."
+	unreadLeadIntegrate = "G21 1.83 was read as far as \"This should integrate i\" (printed page 19): what the plan integrates (\"information from previous plans by individual agencies\") " +
+		"is North Lanarkshire's (2023) copy of the paragraph."
 	unreadLeadProfessional23 = unreadLeadProfessional + " The 2023 update's text was not read either."
 	unreadQuorum             = "G21 3.156-3.157, at the foot of printed page 117, were not read: the wording (an inquorate CPPM should not ordinarily proceed; " +
 		"an interim safety plan produced or reviewed; another CPPM within 10 working days) is Highland's (2024) copy, whose next paragraph is 3.158 verbatim. 3.158 itself was read."

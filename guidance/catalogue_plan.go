@@ -63,6 +63,18 @@ var planRules = []Rule{
 		},
 	},
 	{
+		ID: "plan.lead-professional-childs-plan", Title: "Lead professional responsible for the multi-agency child's plan", Area: AreaPlan, Since: v010,
+		Doc: "A lead professional is responsible for ensuring that an agreed multi-agency child's plan is produced and reviewed, and the plan integrates what the single agencies' plans hold. " +
+			"The library checks that the plan records the lead professional as responsible for producing and reviewing the child's plan (lead_professional.responsible_for_childs_plan) " +
+			"and that the single-agency plans are integrated into it (single_agency_plans_integrated); unrecorded is unknown. Naming the lead professional is rule plan.lead-professional.",
+		Provisions: []Provision{
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("1.83", "a lead professional will be responsible for ensuring the production and review of an agreed multi-agency child's plan; it should integrate the single agencies' plans")},
+				Unconfirmed: unreadLeadIntegrate},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("1.83", "carried into the 2023 update")},
+				Unconfirmed: unreadLeadIntegrate + " The 2023 update's text was not read either."},
+		},
+	},
+	{
 		ID: "plan.lead-professional-social-worker", Title: "Lead professional is a qualified social worker", Area: AreaPlan, Since: v010,
 		Doc: "In child protection cases the lead professional role is taken by a qualified social worker. The library checks the recorded qualification; if it is not recorded the finding is unknown.",
 		Provisions: []Provision{

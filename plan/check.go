@@ -30,6 +30,7 @@ var Checks = []engine.Check[Plan]{
 	{Rule: "plan.outcomes-current", Run: never(checkOutcomes)},
 	{Rule: "plan.action-responsibility", Run: never(checkResponsibility)},
 	{Rule: "plan.lead-professional", Run: never(checkLead)},
+	{Rule: "plan.lead-professional-childs-plan", Run: never(checkLeadChildsPlan)},
 	{Rule: "plan.lead-professional-social-worker", Run: never(checkLeadSocialWorker)},
 	{Rule: "plan.core-group-named", Run: never(checkCoreGroup)},
 	{Rule: "plan.contingencies", Run: never(checkContingencies)},
@@ -335,6 +336,42 @@ func checkLead(p *engine.Pass, pl *Plan) {
 		p.ReportOn(subj, guidance.Missing, "record the lead professional's agency (lead_professional.agency)")
 	default:
 		p.ReportOn(subj, guidance.Met, "a lead professional is named")
+	}
+}
+
+// checkLeadChildsPlan checks what the record shows of G21 1.83: the lead
+// professional answers for producing and reviewing the agreed multi-agency
+// child's plan, and that plan integrates the single agencies' plans.
+// Naming the lead professional is plan.lead-professional's step.
+func checkLeadChildsPlan(p *engine.Pass, pl *Plan) {
+	const subj = "child's plan"
+	lp := pl.LeadProfessional
+	var missing, unknown []string
+	switch {
+	case lp == nil:
+		unknown = append(unknown, "a lead professional responsible for producing and reviewing the child's plan (lead_professional)")
+	case lp.ResponsibleForChildsPlan == nil:
+		unknown = append(unknown, "lead_professional.responsible_for_childs_plan")
+	case !*lp.ResponsibleForChildsPlan:
+		missing = append(missing, "make the lead professional responsible for producing and reviewing the agreed multi-agency child's plan")
+	}
+	switch {
+	case pl.SingleAgencyPlansIntegrated == nil:
+		unknown = append(unknown, "single_agency_plans_integrated")
+	case !*pl.SingleAgencyPlansIntegrated:
+		missing = append(missing, "integrate the single agencies' plans into the multi-agency plan")
+	}
+	switch {
+	case len(missing) > 0:
+		msg := strings.Join(missing, "; ")
+		if len(unknown) > 0 {
+			msg += "; also record " + strings.Join(unknown, ", ")
+		}
+		p.ReportOn(subj, guidance.Missing, msg)
+	case len(unknown) > 0:
+		p.ReportOn(subj, guidance.Unknown, "record "+strings.Join(unknown, ", "))
+	default:
+		p.ReportOn(subj, guidance.Met, "the lead professional is responsible for producing and reviewing the child's plan, which integrates the single agencies' plans")
 	}
 }
 

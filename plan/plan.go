@@ -28,12 +28,16 @@ type Person struct {
 type People []Person
 
 // LeadProfessional is the plan's named lead professional. In child protection
-// cases the role is taken by a qualified social worker (S3). A nil
+// cases the role is taken by a qualified social worker (G21 1.84-1.85). A nil
 // QualifiedSocialWorker means the record does not say.
+// ResponsibleForChildsPlan is whether the record makes them responsible for
+// producing and reviewing the agreed multi-agency child's plan (G21 1.83,
+// rule plan.lead-professional-childs-plan); nil when not recorded.
 type LeadProfessional struct {
-	Name                  string `json:"name"`
-	Agency                string `json:"agency"`
-	QualifiedSocialWorker *bool  `json:"qualified_social_worker"`
+	Name                     string `json:"name"`
+	Agency                   string `json:"agency"`
+	QualifiedSocialWorker    *bool  `json:"qualified_social_worker"`
+	ResponsibleForChildsPlan *bool  `json:"responsible_for_childs_plan,omitempty"`
 }
 
 // Horizon is how soon a risk may cause harm: "immediate", "short" or "long".
@@ -161,16 +165,20 @@ type Plan struct {
 	// IncorporatedInChildsPlan is whether the child's plan incorporates the
 	// Child Protection Plan (one plan, one meeting structure: rule
 	// plan.single-plan); nil when not recorded.
-	IncorporatedInChildsPlan *bool             `json:"incorporated_in_childs_plan,omitempty"`
-	Risks                    []Risk            `json:"risks"`
-	Actions                  []Action          `json:"actions"`
-	Outcomes                 []Outcome         `json:"outcomes"`
-	Objectives               []Objective       `json:"objectives"`
-	LeadProfessional         *LeadProfessional `json:"lead_professional"`
-	CoreGroup                People            `json:"core_group"`
-	Contingencies            []Contingency     `json:"contingencies"`
-	Child                    ChildInvolvement  `json:"child"`
-	Family                   FamilyInvolvement `json:"family"`
+	IncorporatedInChildsPlan *bool `json:"incorporated_in_childs_plan,omitempty"`
+	// SingleAgencyPlansIntegrated is whether the single agencies' plans are
+	// integrated into the multi-agency plan (G21 1.83, rule
+	// plan.lead-professional-childs-plan); nil when not recorded.
+	SingleAgencyPlansIntegrated *bool             `json:"single_agency_plans_integrated,omitempty"`
+	Risks                       []Risk            `json:"risks"`
+	Actions                     []Action          `json:"actions"`
+	Outcomes                    []Outcome         `json:"outcomes"`
+	Objectives                  []Objective       `json:"objectives"`
+	LeadProfessional            *LeadProfessional `json:"lead_professional"`
+	CoreGroup                   People            `json:"core_group"`
+	Contingencies               []Contingency     `json:"contingencies"`
+	Child                       ChildInvolvement  `json:"child"`
+	Family                      FamilyInvolvement `json:"family"`
 	// Versions are the plan's versions over time, oldest first.
 	Versions []Version `json:"versions,omitempty"`
 	// RecordSent is when participants received the record of the agreed

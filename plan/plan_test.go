@@ -94,6 +94,7 @@ func TestEveryPlanRule(t *testing.T) {
 		{rule: "plan.outcomes-current", bad: "2023/bad.json", want: guidance.Missing},
 		{rule: "plan.action-responsibility", bad: "2023/bad.json", want: guidance.Missing},
 		{rule: "plan.lead-professional", bad: "2023/empty.json", want: guidance.Missing},
+		{rule: "plan.lead-professional-childs-plan", bad: "2023/bad.json", want: guidance.Missing},
 		{rule: "plan.lead-professional-social-worker", bad: "2023/bad.json", want: guidance.Missing},
 		{rule: "plan.core-group-named", bad: "2023/bad.json", want: guidance.Missing},
 		{rule: "plan.contingencies", bad: "2023/bad.json", want: guidance.Missing},
@@ -141,7 +142,7 @@ func TestGoodPlanHasNoBreaches(t *testing.T) {
 
 func TestCheckReportsEveryFinding_NeverStopsAtFirst(t *testing.T) {
 	r := check(t, load(t, "2023/bad.json"), Options{Options: engine.Options{Today: today}})
-	assert.Len(t, r.Breaches(), 16)
+	assert.Len(t, r.Breaches(), 17)
 	var be *guidance.BreachError
 	require.ErrorAs(t, r.Err(), &be)
 }
@@ -237,7 +238,7 @@ func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 		"plan.action-responsibility", "plan.lead-professional", "plan.lead-professional-social-worker",
 		"plan.core-group-named", "plan.contingencies", "plan.child-involvement", "plan.objectives-smarter",
 		"plan.single-plan", "plan.provisional", "plan.pre-birth-birth-notifier",
-		"plan.proportionate-interventions", "plan.risks-considered", "plan.in-place"} {
+		"plan.proportionate-interventions", "plan.risks-considered", "plan.in-place", "plan.lead-professional-childs-plan"} {
 		want[id] = true
 	}
 	assert.Equal(t, want, ids)
@@ -533,6 +534,7 @@ func TestCatalogueStrengths(t *testing.T) {
 		"plan.action-responsibility":           must21and23,
 		"plan.lead-professional":               must21and23,
 		"plan.lead-professional-social-worker": must21and23,
+		"plan.lead-professional-childs-plan":   should21and23, // G21 1.83: "will be responsible"; "should integrate"
 		"plan.core-group-named":                must21and23,
 		"plan.contingencies":                   must21and23,
 		"plan.child-involvement":               must21and23,
