@@ -33,6 +33,10 @@ const (
 	unreadPlanList23       = unreadPlanList + " The 2023 update's Part 3 was not read either."
 	unreadLeadProfessional = "G21 1.84-1.85, at the foot of printed page 19, were not read: the text is known from North Lanarkshire's (2023) " +
 		"procedures, which copy and edit 1.83-1.85 (\"lead agency\" for the national \"lead professional\")."
+	unreadDeregistration = "G21 1.91, at the foot of printed page 20, was not read: the text (removal decided through a review CPPM at which the relevant agencies, the child " +
+		"and family are represented; the child and family must be informed) is Highland's (2024) copy, whose next paragraph is 1.92 verbatim, and the 2014 guidance says the same."
+	unreadReferral = "The end of G21 3.133 (what a referral to the Principal Reporter holds) was read only as far as \"A ref\": the reasons, and where possible the plan and " +
+		"a full assessment of risk and need, are Highland's (2024) copy of the paragraph, whose earlier sentences are verbatim."
 	unreadLeadIntegrate = "G21 1.83 was read as far as \"This should integrate i\" (printed page 19): what the plan integrates (\"information from previous plans by individual agencies\") " +
 		"is North Lanarkshire's (2023) copy of the paragraph."
 	unreadLeadProfessional23 = unreadLeadProfessional + " The 2023 update's text was not read either."

@@ -146,8 +146,10 @@ var meetingRules = []Rule{
 		ID: "cppm.transfer-cannot-end-plan", Title: "A transfer CPPM cannot end a plan", Area: AreaMeeting, Since: v010,
 		Doc: "Only a quorate review CPPM can end a plan and de-register; a transfer CPPM cannot. The library checks that a transfer meeting records neither.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.91", "de-registration is decided by a review CPPM")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.91", "carried into the 2023 update")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.91", "de-registration is decided by a review CPPM")},
+				Unconfirmed: unreadDeregistration},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.91", "carried into the 2023 update")},
+				Unconfirmed: unreadDeregistration},
 		},
 	},
 	{
@@ -197,8 +199,10 @@ var meetingRules = []Rule{
 		ID: "reporter.referral-contents", Title: "Contents of a referral to the Principal Reporter", Area: AreaMeeting, Since: v010,
 		Doc: "A referral to the Principal Reporter includes relevant, proportionate information with the reasons for the referral and, where possible, the child's plan and a full assessment of risk and need. The library checks a referral sent records its reasons, and notes a missing plan or assessment.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.133", "a referral gives its reasons and, where possible, the plan and a full assessment of risk and need")}},
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.133", "carried into the 2023 update")}},
+			{Edition: Edition2021, Strength: Should, Citations: []Citation{g21("3.133", "a referral gives its reasons and, where possible, the plan and a full assessment of risk and need")},
+				Unconfirmed: unreadReferral},
+			{Edition: Edition2023, Strength: Should, Citations: []Citation{g21("3.133", "carried into the 2023 update")},
+				Unconfirmed: unreadReferral},
 		},
 	},
 }

@@ -29,8 +29,10 @@ var registerRules = []Rule{
 		Doc: "Only a quorate review CPPM, with the agencies, the child and the family represented, may de-register a child because the risk of significant harm has reduced so that no plan is needed. Inquorate and transfer CPPMs cannot de-register. " +
 			"Package register refuses any other de-registration for that reason with a Refused error citing this rule, and records the refusal.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.91", "de-registration decided by a review CPPM at which the agencies, the child and family are represented"), g21("3.158", "an inquorate CPPM cannot remove a Child Protection Plan")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.91", "carried into the 2023 update"), g21("3.158", "carried into the 2023 update")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.91", "de-registration decided by a review CPPM at which the agencies, the child and family are represented"), g21("3.158", "an inquorate CPPM cannot remove a Child Protection Plan")},
+				Unconfirmed: unreadDeregistration},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.91", "carried into the 2023 update"), g21("3.158", "carried into the 2023 update")},
+				Unconfirmed: unreadDeregistration},
 		},
 	},
 	{
@@ -38,8 +40,10 @@ var registerRules = []Rule{
 		Doc: "When a child is de-registered the child and family must be told. " +
 			"Package register records that they were told; its Check reports Missing for a de-registration by a review CPPM with no such record.",
 		Provisions: []Provision{
-			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.91", "when a child's name is removed, the child and family must be informed")}},
-			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.91", "carried into the 2023 update")}},
+			{Edition: Edition2021, Strength: Must, Citations: []Citation{g21("1.91", "when a child's name is removed, the child and family must be informed")},
+				Unconfirmed: unreadDeregistration},
+			{Edition: Edition2023, Strength: Must, Citations: []Citation{g21("1.91", "carried into the 2023 update")},
+				Unconfirmed: unreadDeregistration},
 		},
 	},
 	{
