@@ -11,6 +11,7 @@ import (
 	"github.com/cpguide/cpguide/coregroup"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/internal/strictjson"
+	"github.com/cpguide/cpguide/ird"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
 	"github.com/cpguide/cpguide/register"
@@ -33,14 +34,16 @@ type Case struct {
 	ID string `json:"id"`
 	// Concern is the date the child protection concern was raised.
 	Concern Date `json:"concern,omitzero"`
-	// OutOfHoursIRD is the date of an IRD held outwith core hours, which
-	// deals only with immediate protection; IRD is the date of the (fuller)
-	// inter-agency referral discussion.
+	// IRD is the record of the inter-agency referral discussion (package
+	// ird). A case file may still give it in the old form, as the date the
+	// IRD was held ("ird": "2026-03-02").
+	IRD *ird.IRD `json:"ird,omitempty"`
+	// OutOfHoursIRD, Investigation and NoCPPM are the old form of the IRD's
+	// out-of-hours date (ird.out_of_hours), its decision to investigate
+	// (ird.decisions.investigation) and its decision that no CPPM is needed
+	// (ird.decisions.cppm false). They are still read, and fill the record
+	// where it is silent; give each fact once.
 	OutOfHoursIRD Date `json:"out_of_hours_ird,omitzero"`
-	IRD           Date `json:"ird,omitzero"`
-	// Investigation is the date of the decision to progress a child
-	// protection investigation; NoCPPM records that the IRD decided no CPPM
-	// is needed.
 	Investigation Date `json:"investigation,omitzero"`
 	NoCPPM        bool `json:"no_cppm,omitempty"`
 	// MoveNotified is the date the receiving authority learned of a
@@ -105,16 +108,31 @@ func (c Case) Validate() error {
 	for _, d := range []struct {
 		f string
 		d Date
-	}{{"concern", c.Concern}, {"out_of_hours_ird", c.OutOfHoursIRD}, {"ird", c.IRD}, {"investigation", c.Investigation}, {"move_notified", c.MoveNotified}} {
+	}{{"concern", c.Concern}, {"out_of_hours_ird", c.OutOfHoursIRD}, {"investigation", c.Investigation}, {"move_notified", c.MoveNotified}} {
 		if !d.d.IsZero() && !d.d.Valid() {
 			return invalid(d.f, "give a real date as YYYY-MM-DD")
 		}
 	}
-	if !c.IRD.IsZero() && !c.Concern.IsZero() && c.IRD.Before(c.Concern) {
-		return invalid("ird", "the IRD cannot be before the concern was raised: check both dates")
+	if err := c.IRD.Validate(); err != nil {
+		return prefix("ird", err)
 	}
-	if !c.IRD.IsZero() && !c.OutOfHoursIRD.IsZero() && c.IRD.Before(c.OutOfHoursIRD) {
-		return invalid("ird", "the fuller IRD cannot be before the out-of-hours IRD: check both dates")
+	if r := c.IRD; r != nil {
+		switch {
+		case !c.OutOfHoursIRD.IsZero() && !r.OutOfHours.IsZero() && c.OutOfHoursIRD != r.OutOfHours:
+			return invalid("out_of_hours_ird", "give the out-of-hours date once, in ird.out_of_hours (out_of_hours_ird is the old form)")
+		case !c.Investigation.IsZero() && !r.Decisions.Investigation.IsZero() && c.Investigation != r.Decisions.Investigation:
+			return invalid("investigation", "give the decision to investigate once, in ird.decisions.investigation (investigation is the old form)")
+		case c.NoCPPM && r.Decisions.CPPM != nil && *r.Decisions.CPPM:
+			return invalid("no_cppm", "no_cppm contradicts ird.decisions.cppm: give the decision once, in ird.decisions.cppm (no_cppm is the old form)")
+		}
+	}
+	if r := c.IRDRecord(); r != nil {
+		switch start := r.Started(); {
+		case !start.IsZero() && !c.Concern.IsZero() && start.Before(c.Concern):
+			return invalid("ird", "the IRD cannot be before the concern was raised: check both dates")
+		case !r.Held.IsZero() && !r.OutOfHours.IsZero() && r.Held.Before(r.OutOfHours):
+			return invalid("ird", "the fuller IRD cannot be before the out-of-hours IRD: check both dates")
+		}
 	}
 	if c.InterimSafetyPlan != nil {
 		if err := c.InterimSafetyPlan.Validate(); err != nil {
@@ -168,6 +186,32 @@ func (c Case) Validate() error {
 		}
 	}
 	return nil
+}
+
+// IRDRecord returns the case's IRD record with the old form's facts filled
+// in where the record is silent: the out-of-hours date, the decision to
+// investigate, the decision that no CPPM is needed. It is nil when the case
+// records no IRD in either form, and is a copy: the case is not changed.
+// Check reads the IRD through it.
+func (c Case) IRDRecord() *ird.IRD {
+	if c.IRD == nil && c.OutOfHoursIRD.IsZero() && c.Investigation.IsZero() && !c.NoCPPM {
+		return nil
+	}
+	r := ird.IRD{DateOnly: true}
+	if c.IRD != nil {
+		r = *c.IRD
+	}
+	if r.OutOfHours.IsZero() {
+		r.OutOfHours = c.OutOfHoursIRD
+	}
+	if r.Decisions.Investigation.IsZero() {
+		r.Decisions.Investigation = c.Investigation
+	}
+	if c.NoCPPM && r.Decisions.CPPM == nil {
+		no := false
+		r.Decisions.CPPM = &no
+	}
+	return &r
 }
 
 func invalid(field, hint string) error {

@@ -6,6 +6,7 @@ import (
 	"github.com/cpguide/cpguide/coregroup"
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/ird"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
 	"github.com/cpguide/cpguide/procedures"
@@ -83,9 +84,10 @@ func (c Case) FirstEvent() Date {
 		}
 	}
 	see(c.Concern)
-	see(c.OutOfHoursIRD)
-	see(c.IRD)
-	see(c.Investigation)
+	if r := c.IRDRecord(); r != nil {
+		see(r.Started())
+		see(r.Decisions.Investigation)
+	}
 	see(c.MoveNotified)
 	if p := c.InterimSafetyPlan; p != nil {
 		see(p.IRD)
@@ -233,9 +235,9 @@ func (s setup) check() (*Result, error) {
 		Variations: c.Variations, Local: s.local}, s.ed)
 	p.Findings = make([]guidance.Finding, 0, findingsCap(c))
 
-	if !c.OutOfHoursIRD.IsZero() {
-		if err := engine.Run(p, "fuller IRD", &ird{outOfHours: c.OutOfHoursIRD, fuller: c.IRD}, irdChecks); err != nil {
-			return nil, err
+	if r := c.IRDRecord(); r != nil || !c.Concern.IsZero() {
+		if err := ird.Run(p, ird.Facts{Concern: c.Concern, IRD: r, InterimSafetyPlan: c.InterimSafetyPlan}); err != nil {
+			return nil, prefix("ird", err)
 		}
 	}
 	if err := meeting.Run(p, c.series()); err != nil {
@@ -283,8 +285,11 @@ var passes = sync.Pool{New: func() any { return new(engine.Pass) }}
 func (c Case) series() meeting.Series {
 	s := meeting.Series{
 		Meetings: c.Meetings,
-		Case:     meeting.CaseFacts{Concern: c.Concern, IRD: c.IRD, Investigation: c.Investigation, MoveNotified: c.MoveNotified},
-		NoCPPM:   c.NoCPPM,
+		Case:     meeting.CaseFacts{Concern: c.Concern, MoveNotified: c.MoveNotified},
+	}
+	if r := c.IRDRecord(); r != nil {
+		s.Case.IRD, s.Case.Investigation = r.Held, r.Decisions.Investigation
+		s.NoCPPM = r.Decisions.CPPM != nil && !*r.Decisions.CPPM
 	}
 	if c.PreBirth != nil {
 		s.PreBirth = &meeting.PreBirthFacts{ExpectedDelivery: c.PreBirth.ExpectedDelivery}
@@ -299,19 +304,6 @@ func (c Case) series() meeting.Series {
 		}
 	}
 	return s
-}
-
-// An ird is the case's inter-agency referral discussions: one held outwith
-// core hours, which deals only with immediate protection, and the fuller
-// one that must follow it.
-type ird struct{ outOfHours, fuller Date }
-
-// irdChecks are the case-level steps no record of another package holds.
-var irdChecks = []engine.Check[ird]{
-	{Rule: "ird.follow-up", Run: func(p *engine.Pass, r *ird) error {
-		p.Timed(p.Subject(), timescale.Anchors{timescale.EventOutOfHoursIRD: r.outOfHours}, r.fuller)
-		return nil
-	}},
 }
 
 // findingsCap is about how many findings a check of c makes: one per rule

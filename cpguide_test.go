@@ -13,6 +13,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/ird"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -100,7 +101,7 @@ func TestCheck_UnusedVariationReported(t *testing.T) {
 }
 
 func TestCheck_DeadlinesSortedAndOutstandingOnly(t *testing.T) {
-	c := cpguide.Case{ID: "T-1", Concern: date("2026-03-02"), IRD: date("2026-03-03"), Investigation: date("2026-03-03")}
+	c := cpguide.Case{ID: "T-1", Concern: date("2026-03-02"), IRD: &ird.IRD{Held: date("2026-03-03")}, Investigation: date("2026-03-03")}
 	res, err := cpguide.Check(c, cpguide.Options{Today: date("2026-03-10")})
 	require.NoError(t, err)
 	require.Len(t, res.Deadlines, 1)
@@ -122,15 +123,20 @@ func TestCheck_OutOfHoursIRD_FullerIRDNextWorkingDay(t *testing.T) {
 		ird    string
 		status guidance.Status
 	}{{"2026-03-09", guidance.Met}, {"2026-03-10", guidance.Late}, {"", guidance.Overdue}} {
-		c := cpguide.Case{ID: "T-2", OutOfHoursIRD: date("2026-03-06")}
+		c := cpguide.Case{ID: "T-2", IRD: &ird.IRD{OutOfHours: date("2026-03-06")}}
 		if tc.ird != "" {
-			c.IRD = date(tc.ird)
+			c.IRD.Held = date(tc.ird)
 		}
 		res, err := cpguide.Check(c, cpguide.Options{Today: date("2026-03-20")})
 		require.NoError(t, err)
-		require.Len(t, res.Report.Findings, 1)
-		f := res.Report.Findings[0]
-		assert.Equal(t, "ird.follow-up", f.Rule)
+		var fs []guidance.Finding
+		for _, f := range res.Report.Findings {
+			if f.Rule == "ird.follow-up" {
+				fs = append(fs, f)
+			}
+		}
+		require.Len(t, fs, 1)
+		f := fs[0]
 		assert.Equal(t, tc.status, f.Status, tc.ird)
 		assert.Equal(t, date("2026-03-09"), f.Due, "Friday's out-of-hours IRD: Monday")
 	}
@@ -246,22 +252,34 @@ func TestPersonalDataNeverInOutput(t *testing.T) {
 }
 
 func ExampleCheck() {
+	yes := true
 	c := cpguide.Case{
-		ID:            "CASE-42",
-		Concern:       date("2026-03-02"),
-		IRD:           date("2026-03-03"),
-		Investigation: date("2026-03-03"),
+		ID:      "CASE-42",
+		Concern: date("2026-03-02"),
+		IRD: &ird.IRD{
+			Held:              date("2026-03-03"),
+			Reason:            "concern reported by the school",
+			Agencies:          []ird.Agency{ird.Police, ird.SocialWork, ird.Health, ird.Education},
+			InformationShared: &yes,
+			LawfulBasis:       "public task",
+			Decisions: ird.Decisions{
+				Investigation: date("2026-03-03"),
+				CPPM:          &yes,
+				CPPMReason:    "risk of significant harm",
+			},
+		},
 	}
 	res, err := cpguide.Check(c, cpguide.Options{Today: date("2026-04-15")})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, f := range res.Report.Findings {
+	for _, f := range res.Report.Breaches() {
 		fmt.Println(f)
 	}
 	fmt.Println(res.Err() != nil)
 	// Output:
 	// overdue [should] cppm.initial initial CPPM (due 2026-03-30): hold the initial CPPM now: it was due by 2026-03-30, 16 day(s) ago
+	// missing [should] ird.interim-safety-plan IRD: the IRD decided on a CPPM or an investigation but no Interim Safety Plan is recorded: agree one from the IRD and record it (interim_safety_plan)
 	// true
 }

@@ -15,13 +15,14 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/internal/strictjson"
+	"github.com/cpguide/cpguide/ird"
 	"github.com/cpguide/cpguide/meeting"
 )
 
 // reviews is a case of n CPPMs: an initial CPPM and n-1 reviews, all held on
 // one day (the worst case for working out each meeting's place).
 func reviews(n int) cpguide.Case {
-	c := cpguide.Case{ID: "C1", Concern: date("2026-01-05"), IRD: date("2026-01-06")}
+	c := cpguide.Case{ID: "C1", Concern: date("2026-01-05"), IRD: &ird.IRD{Held: date("2026-01-06")}}
 	for i := range n {
 		m := meeting.Meeting{Ref: fmt.Sprintf("M-%d", i), Kind: meeting.Review, Convened: date("2026-03-10"), Held: date("2026-03-20")}
 		if i == 0 {

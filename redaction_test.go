@@ -24,6 +24,7 @@ import (
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/internal/templates"
+	"github.com/cpguide/cpguide/ird"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
 	"github.com/cpguide/cpguide/procedures"
@@ -64,6 +65,8 @@ var personal = []reflect.Type{
 	reflect.TypeFor[plan.FamilyInvolvement](), reflect.TypeFor[plan.Version](), reflect.TypeFor[plan.Plan](),
 	reflect.TypeFor[plan.Context](), reflect.TypeFor[plan.InterimSafetyPlan](), reflect.TypeFor[plan.Answer](),
 	reflect.TypeFor[plan.Options](),
+
+	reflect.TypeFor[ird.IRD](), reflect.TypeFor[ird.Decisions](), reflect.TypeFor[ird.Facts](), reflect.TypeFor[ird.Options](),
 
 	reflect.TypeFor[coregroup.Member](), reflect.TypeFor[coregroup.Members](), reflect.TypeFor[coregroup.Partner](),
 	reflect.TypeFor[coregroup.Partners](), reflect.TypeFor[coregroup.Meeting](), reflect.TypeFor[coregroup.ChangeReferral](),
@@ -160,6 +163,9 @@ var notPersonal = map[reflect.Type]string{
 	reflect.TypeFor[storetest.Opener]():          "test helper",
 	reflect.TypeFor[templates.Set]():             "output",
 	reflect.TypeFor[strictjson.Limits]():         "configuration",
+	reflect.TypeFor[strictjson.StringForm]():     "behaviour (an interface)",
+	reflect.TypeFor[strictjson.StringFormer]():   "behaviour (an interface)",
+	reflect.TypeFor[ird.Agency]():                "enumeration",
 	reflect.TypeFor[cpguide.Options]():           "configuration",
 	reflect.TypeFor[cpguide.Result]():            "output",
 	reflect.TypeFor[cpguide.Overlay]():           "a council's procedure",

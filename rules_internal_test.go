@@ -16,6 +16,7 @@ import (
 	"github.com/cpguide/cpguide/coregroup"
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/ird"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
 	"github.com/cpguide/cpguide/register"
@@ -29,7 +30,7 @@ func checkedRules() map[string][]string {
 		"plan":           engine.Rules(plan.Checks),
 		"plan (interim)": engine.Rules(plan.InterimChecks),
 		"coregroup":      engine.Rules(coregroup.Checks),
-		"cpguide (ird)":  engine.Rules(irdChecks),
+		"ird":            engine.Rules(ird.Checks),
 		"register":       engine.Rules(register.Checks),
 	}
 }

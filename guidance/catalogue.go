@@ -61,18 +61,11 @@ const v010 = "v0.1.0"
 // catalogue is every rule the library knows, sorted by ID (a test keeps IDs
 // unique). Each area keeps its rules in its own file (catalogue_AREA.go);
 // add new rules there, never rename or remove one.
-var catalogue = sortedCatalogue(slices.Concat(timescaleRules, meetingRules, planRules, coregroupRules, registerRules))
+var catalogue = sortedCatalogue(slices.Concat(timescaleRules, irdRules, meetingRules, planRules, coregroupRules, registerRules))
 
 // timescaleRules are RULES.md section 1. The amounts, units and anchors are
 // data in package timescale; here is what each edition says and how firmly.
 var timescaleRules = []Rule{
-	{
-		ID: "ird.follow-up", Title: "Fuller IRD after an out-of-hours IRD", Area: AreaTimescale, Since: v010,
-		Doc: "Out of hours an inter-agency referral discussion may deal only with immediate protection; a fuller IRD should normally follow on the next working day.",
-		Provisions: []Provision{
-			{Edition: Edition2023, Strength: Should, Citations: []Citation{ad23("normally on the next working day")}},
-		},
-	},
 	{
 		ID: "cppm.notice", Title: "Notice of the decision to convene a CPPM", Area: AreaTimescale, Since: v010,
 		Doc: "Participants should, where possible, be given at least five days' notice of the decision to convene a Child Protection Planning Meeting.",

@@ -15,6 +15,7 @@ const (
 	AreaPlan      Area = "plan"
 	AreaCoreGroup Area = "coregroup"
 	AreaRegister  Area = "register"
+	AreaIRD       Area = "ird"
 )
 
 // A Rule is one requirement of the guidance that the library checks. It is

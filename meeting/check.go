@@ -96,13 +96,18 @@ type at struct {
 	expected Date
 }
 
+// InitialCheck times the initial CPPM (rule cppm.initial, 28 calendar days
+// once an investigation is progressed). It is one of [Checks]; its Rule is
+// also the rule an exception to the 28 days varies (package ird).
+var InitialCheck = engine.Check[series]{Rule: "cppm.initial", Run: checkInitial}
+
 // Checks are the rules of a CPPM, each bound to the function that checks
 // it: the meeting timescales of the catalogue (RULES.md section 1), then
 // every rule of area meeting (section 3). [Check] and cpguide.Check run
 // these values, in this order.
 var Checks = []engine.Check[series]{
 	{Rule: "cppm.notice", Run: each(checkNotice)},
-	{Rule: "cppm.initial", Run: checkInitial},
+	InitialCheck,
 	{Rule: "cppm.pre-birth", Run: checkPreBirthTiming},
 	{Rule: "cppm.transfer", Run: checkTransfer},
 	{Rule: "cppm.review", Run: afterRegistering.check},

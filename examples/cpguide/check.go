@@ -284,7 +284,7 @@ func nothingToCheck(res *cpguide.Result) bool {
 	return true
 }
 
-const nothingLine = "Nothing to check: no rule applies to what the case records (it records no decision to investigate, CPPM, plan, Core Group or register event)."
+const nothingLine = "Nothing to check: no rule applies to what the case records (it records no concern, IRD, CPPM, plan, Core Group or register event)."
 
 func checkCmd(args []string, w, stderr io.Writer) error {
 	fs := newFlags("check")

@@ -289,9 +289,12 @@ func caseEvents(c cpguide.Case) []caseEvent {
 		}
 	}
 	add(c.Concern, "Concern raised")
-	add(c.OutOfHoursIRD, "Out-of-hours IRD")
-	add(c.IRD, "IRD")
-	add(c.Investigation, "Investigation decided")
+	if r := c.IRDRecord(); r != nil {
+		add(r.OutOfHours, "Out-of-hours IRD")
+		add(r.Held, "IRD")
+		add(r.Decisions.Investigation, "Investigation decided")
+		add(r.Closed, "IRD closed")
+	}
 	add(c.MoveNotified, "Move notified")
 	for _, m := range c.Meetings {
 		name := capital(string(m.Kind)) + " CPPM"

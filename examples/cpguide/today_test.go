@@ -76,7 +76,7 @@ func TestCheckDate_IsTheDateInScotland(t *testing.T) {
 func TestCheck_NothingToCheck(t *testing.T) {
 	for _, tc := range []struct{ name, body string }{
 		{"only an id", `{"id":"CASE-EMPTY"}`},
-		{"a concern and an IRD, no decision to investigate", `{"id":"CASE-EMPTY","concern":"2026-01-05","ird":"2026-01-06"}`},
+		{"an id and no variations", `{"id":"CASE-EMPTY","variations":[]}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := writeCase(t, "empty.json", tc.body)
@@ -99,8 +99,14 @@ func TestCheck_NothingToCheck(t *testing.T) {
 			assert.Contains(t, out, nothingLine)
 		})
 	}
+	// A concern and an IRD are checked (ird.required, ird.prompt: G21 3.4,
+	// 3.15), even in the old date-only form.
+	p := writeCase(t, "concern.json", `{"id":"CASE-C","concern":"2026-01-05","ird":"2026-01-06"}`)
+	code, out, _ := runCLI("check", p, "--today", "2026-11-30", "--strict")
+	assert.Equal(t, 0, code)
+	assert.NotContains(t, out, "Nothing to check")
 	// A case with something to check is not flagged, with or without --strict.
-	code, out, _ := runCLI("check", cases+"initial-registration.json", "--today", "2026-05-15", "--strict")
+	code, out, _ = runCLI("check", cases+"initial-registration.json", "--today", "2026-05-15", "--strict")
 	assert.Equal(t, 0, code)
 	assert.NotContains(t, out, "Nothing to check")
 }

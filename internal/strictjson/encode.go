@@ -23,7 +23,14 @@ func Encode(v any) ([]byte, error) {
 	return encodeValue(b, reflect.ValueOf(v))
 }
 
+// A StringFormer is a record that Encode writes as a JSON string when it
+// came from the string form (see StringForm): ok reports whether to.
+type StringFormer interface {
+	MarshalStringForm() (s string, ok bool)
+}
+
 var (
+	stringFormer  = reflect.TypeFor[StringFormer]()
 	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 	rawMessage    = reflect.TypeFor[json.RawMessage]()
 )
@@ -38,6 +45,11 @@ func encodeValue(b []byte, v reflect.Value) ([]byte, error) {
 			return append(b, "null"...), nil
 		}
 		return append(b, v.Bytes()...), nil
+	}
+	if t.Kind() == reflect.Struct && t.Implements(stringFormer) {
+		if s, ok := v.Interface().(StringFormer).MarshalStringForm(); ok {
+			return appendString(b, s), nil
+		}
 	}
 	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface && t.Implements(textMarshaler) {
 		txt, err := v.Interface().(encoding.TextMarshaler).MarshalText()

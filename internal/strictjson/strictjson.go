@@ -63,6 +63,7 @@ const Document = "input"
 
 var (
 	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+	stringForm      = reflect.TypeFor[StringForm]()
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 	dateType        = reflect.TypeFor[guidance.Date]()
 	timeType        = reflect.TypeFor[interface{ UnixNano() int64 }]()
@@ -204,6 +205,20 @@ func (d *decoder) token() (json.Token, error) {
 	return tok, nil
 }
 
+// A StringForm is a record that a document may also give as a JSON string:
+// an older, shorter form of the same record (a date where an object now
+// stands). When the value is a string the decoder passes it to
+// UnmarshalStringForm, and reports an error at the value's JSON path; any
+// other value decodes as the record's fields, as strictly as ever.
+type StringForm interface {
+	UnmarshalStringForm(s string) error
+}
+
+func isString(tok json.Token) bool {
+	_, ok := tok.(string)
+	return ok
+}
+
 // value decodes the value that starts with tok into v, which is settable.
 func (d *decoder) value(v reflect.Value, tok json.Token) error {
 	t := v.Type()
@@ -219,6 +234,15 @@ func (d *decoder) value(v reflect.Value, tok json.Token) error {
 	}
 	pt := reflect.PointerTo(t)
 	switch {
+	case pt.Implements(stringForm) && isString(tok):
+		s := tok.(string)
+		if err := d.text(s); err != nil {
+			return err
+		}
+		if err := v.Addr().Interface().(StringForm).UnmarshalStringForm(s); err != nil {
+			return d.fail(textHint(t, err))
+		}
+		return nil
 	case pt.Implements(jsonUnmarshaler):
 		raw, err := d.capture(tok)
 		if err != nil {
