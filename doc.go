@@ -10,9 +10,9 @@
 // expected date of delivery and the discharge from hospital. Check picks one
 // edition of the guidance (the one chosen in Options, or the one in force on
 // the case's first event; editions are never blended), runs every applicable
-// rule of packages meeting, plan, coregroup and register plus the timescales
-// only a whole case can see (ird.follow-up, and an initial CPPM not yet
-// convened), and returns a Result: one guidance.Report with the findings
+// rule of packages ird, meeting, plan, coregroup and register (an initial
+// CPPM not yet convened among them: package meeting owes it from the IRD's
+// dates), and returns a Result: one guidance.Report with the findings
 // sorted by urgency, the deadlines still owed with their explanations, and
 // the approved variations that changed nothing.
 //
