@@ -3,6 +3,7 @@ package cpguide
 import (
 	"log/slog"
 
+	"github.com/cpguide/cpguide/internal/redact"
 	"github.com/cpguide/cpguide/internal/strictjson"
 )
 
@@ -13,30 +14,24 @@ import (
 // in the module root holds them to it. The explicit export paths that keep
 // the data are cpguide.MarshalCase and register.MarshalEvent.
 
-// redactedText is what fmt and log/slog show of a value of type name.
-func redactedText(name string) string { return name + "{redacted}" }
-
-// redactedJSON is what json.Marshal writes of such a value.
-func redactedJSON() ([]byte, error) { return []byte(`{"personal_data":"redacted"}`), nil }
-
 // PreBirth holds personal data.
-func (x PreBirth) String() string               { return redactedText("cpguide.PreBirth") }
-func (x PreBirth) GoString() string             { return redactedText("cpguide.PreBirth") }
-func (x PreBirth) LogValue() slog.Value         { return slog.StringValue(redactedText("cpguide.PreBirth")) }
-func (x PreBirth) MarshalJSON() ([]byte, error) { return redactedJSON() }
+func (x PreBirth) String() string               { return redact.Text("cpguide.PreBirth") }
+func (x PreBirth) GoString() string             { return redact.Text("cpguide.PreBirth") }
+func (x PreBirth) LogValue() slog.Value         { return slog.StringValue(redact.Text("cpguide.PreBirth")) }
+func (x PreBirth) MarshalJSON() ([]byte, error) { return redact.JSON() }
 
 // Scenario holds personal data.
-func (x Scenario) String() string               { return redactedText("cpguide.Scenario") }
-func (x Scenario) GoString() string             { return redactedText("cpguide.Scenario") }
-func (x Scenario) LogValue() slog.Value         { return slog.StringValue(redactedText("cpguide.Scenario")) }
-func (x Scenario) MarshalJSON() ([]byte, error) { return redactedJSON() }
+func (x Scenario) String() string               { return redact.Text("cpguide.Scenario") }
+func (x Scenario) GoString() string             { return redact.Text("cpguide.Scenario") }
+func (x Scenario) LogValue() slog.Value         { return slog.StringValue(redact.Text("cpguide.Scenario")) }
+func (x Scenario) MarshalJSON() ([]byte, error) { return redact.JSON() }
 
 // Case holds personal data; its String and LogValue (case.go) show the case
 // ID, a reference, and counts.
 func (c Case) GoString() string { return c.String() }
 
 // MarshalJSON writes no personal data: use MarshalCase to export a case.
-func (c Case) MarshalJSON() ([]byte, error) { return redactedJSON() }
+func (c Case) MarshalJSON() ([]byte, error) { return redact.JSON() }
 
 // MarshalCase is the explicit export path of a case: the JSON that
 // DecodeCase reads, with every name, date and free text in it. Plain

@@ -38,24 +38,15 @@ type group struct {
 // meeting, coregroup.first, is owed by the CPPM that decided the plan:
 // package meeting checks it.)
 var Checks = []engine.Check[group]{
-	{Rule: "coregroup.coordinated-by-lead-professional", Run: never(checkCoordinator)},
-	{Rule: "coregroup.partners", Run: never(checkPartners)},
-	{Rule: "coregroup.in-person", Run: never(checkInPerson)},
-	{Rule: "coregroup.regular-meetings", Run: never(checkRegular)},
-	{Rule: "coregroup.communication", Run: never(checkCommunication)},
-	{Rule: "coregroup.contingency-activated", Run: never(checkContingency)},
-	{Rule: "coregroup.escalation", Run: never(checkEscalation)},
-	{Rule: "coregroup.full-plan-at-first-meeting", Run: never(checkFullPlan)},
-	{Rule: "coregroup.refer-change", Run: never(checkReferrals)},
-}
-
-// never makes a check that reports only findings, never an error, into the
-// Run of an engine.Check.
-func never(f func(*engine.Pass, *group)) func(*engine.Pass, *group) error {
-	return func(p *engine.Pass, g *group) error {
-		f(p, g)
-		return nil
-	}
+	{Rule: "coregroup.coordinated-by-lead-professional", Run: engine.Findings(checkCoordinator)},
+	{Rule: "coregroup.partners", Run: engine.Findings(checkPartners)},
+	{Rule: "coregroup.in-person", Run: engine.Findings(checkInPerson)},
+	{Rule: "coregroup.regular-meetings", Run: engine.Findings(checkRegular)},
+	{Rule: "coregroup.communication", Run: engine.Findings(checkCommunication)},
+	{Rule: "coregroup.contingency-activated", Run: engine.Findings(checkContingency)},
+	{Rule: "coregroup.escalation", Run: engine.Findings(checkEscalation)},
+	{Rule: "coregroup.full-plan-at-first-meeting", Run: engine.Findings(checkFullPlan)},
+	{Rule: "coregroup.refer-change", Run: engine.Findings(checkReferrals)},
 }
 
 // Run checks the Core Group on the pass: the rules of [Checks], each stated

@@ -19,6 +19,15 @@ type Check[T any] struct {
 	Run  func(p *Pass, rec *T) error
 }
 
+// Findings adapts a check function that only reports findings, never an
+// error, to the Run of a Check.
+func Findings[T any](f func(p *Pass, rec *T)) func(p *Pass, rec *T) error {
+	return func(p *Pass, rec *T) error {
+		f(p, rec)
+		return nil
+	}
+}
+
 // Run runs checks, in order, on the record rec, whose findings are about
 // subject. A check whose rule the pass's edition does not state does not
 // run: the record gets one NotApplicable finding saying so. Run stops at

@@ -33,17 +33,17 @@ type Options struct {
 // Checks are the IRD's rules, one check value per rule. [Run],
 // [Check] and cpguide.Check run these values, in this order.
 var Checks = []engine.Check[Facts]{
-	{Rule: "ird.required", Run: never(checkRequired)},
-	{Rule: "ird.prompt", Run: never(checkPrompt)},
-	{Rule: "ird.follow-up", Run: never(checkFollowUp)},
-	{Rule: "ird.core-agencies", Run: never(checkCoreAgencies)},
-	{Rule: "ird.record", Run: never(checkRecord)},
-	{Rule: "ird.information-shared", Run: never(checkInformationShared)},
-	{Rule: "ird.cppm-decision", Run: never(checkCPPMDecision)},
-	{Rule: "ird.cppm-exception", Run: never(checkCPPMException)},
-	{Rule: "ird.interim-safety-plan", Run: never(checkInterimSafetyPlan)},
-	{Rule: "ird.closure", Run: never(checkClosure)},
-	{Rule: "ird.lead-professional", Run: never(checkLeadProfessional)},
+	{Rule: "ird.required", Run: engine.Findings(checkRequired)},
+	{Rule: "ird.prompt", Run: engine.Findings(checkPrompt)},
+	{Rule: "ird.follow-up", Run: engine.Findings(checkFollowUp)},
+	{Rule: "ird.core-agencies", Run: engine.Findings(checkCoreAgencies)},
+	{Rule: "ird.record", Run: engine.Findings(checkRecord)},
+	{Rule: "ird.information-shared", Run: engine.Findings(checkInformationShared)},
+	{Rule: "ird.cppm-decision", Run: engine.Findings(checkCPPMDecision)},
+	{Rule: "ird.cppm-exception", Run: engine.Findings(checkCPPMException)},
+	{Rule: "ird.interim-safety-plan", Run: engine.Findings(checkInterimSafetyPlan)},
+	{Rule: "ird.closure", Run: engine.Findings(checkClosure)},
+	{Rule: "ird.lead-professional", Run: engine.Findings(checkLeadProfessional)},
 }
 
 // Subject is what every IRD finding is about.
@@ -74,13 +74,6 @@ func Check(f Facts, opts Options) (*guidance.Report, error) {
 	}
 	rep, _ := p.Take()
 	return rep, nil
-}
-
-func never[T any](f func(*engine.Pass, *T)) func(*engine.Pass, *T) error {
-	return func(p *engine.Pass, rec *T) error {
-		f(p, rec)
-		return nil
-	}
 }
 
 // held reports whether an IRD is recorded: its date, the date of an

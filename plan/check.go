@@ -25,39 +25,30 @@ type Options struct {
 // these values, in this order. (The record of the plan, plan.record, is
 // owed by the CPPM that agreed it: package meeting checks it.)
 var Checks = []engine.Check[Plan]{
-	{Rule: "plan.collaboration", Run: never(checkCollaboration)},
-	{Rule: "plan.actions-linked-to-risk", Run: never(checkActionsLinked)},
-	{Rule: "plan.outcomes-current", Run: never(checkOutcomes)},
-	{Rule: "plan.action-responsibility", Run: never(checkResponsibility)},
-	{Rule: "plan.lead-professional", Run: never(checkLead)},
-	{Rule: "plan.lead-professional-childs-plan", Run: never(checkLeadChildsPlan)},
-	{Rule: "plan.lead-professional-social-worker", Run: never(checkLeadSocialWorker)},
-	{Rule: "plan.core-group-named", Run: never(checkCoreGroup)},
-	{Rule: "plan.contingencies", Run: never(checkContingencies)},
-	{Rule: "plan.child-involvement", Run: never(checkChild)},
-	{Rule: "plan.objectives-smarter", Run: never(checkObjectives)},
-	{Rule: "plan.proportionate-interventions", Run: never(checkProportionate)},
-	{Rule: "plan.risks-considered", Run: never(checkRisks)},
-	{Rule: "plan.in-place", Run: never(checkInPlace)},
-	{Rule: "plan.pre-birth-birth-notifier", Run: never(checkPreBirth)},
-	{Rule: "plan.single-plan", Run: never(checkSinglePlan)},
-	{Rule: "plan.provisional", Run: never(checkProvisional)},
-	{Rule: "birth.pre-discharge", Run: never(checkPreDischarge)},
+	{Rule: "plan.collaboration", Run: engine.Findings(checkCollaboration)},
+	{Rule: "plan.actions-linked-to-risk", Run: engine.Findings(checkActionsLinked)},
+	{Rule: "plan.outcomes-current", Run: engine.Findings(checkOutcomes)},
+	{Rule: "plan.action-responsibility", Run: engine.Findings(checkResponsibility)},
+	{Rule: "plan.lead-professional", Run: engine.Findings(checkLead)},
+	{Rule: "plan.lead-professional-childs-plan", Run: engine.Findings(checkLeadChildsPlan)},
+	{Rule: "plan.lead-professional-social-worker", Run: engine.Findings(checkLeadSocialWorker)},
+	{Rule: "plan.core-group-named", Run: engine.Findings(checkCoreGroup)},
+	{Rule: "plan.contingencies", Run: engine.Findings(checkContingencies)},
+	{Rule: "plan.child-involvement", Run: engine.Findings(checkChild)},
+	{Rule: "plan.objectives-smarter", Run: engine.Findings(checkObjectives)},
+	{Rule: "plan.proportionate-interventions", Run: engine.Findings(checkProportionate)},
+	{Rule: "plan.risks-considered", Run: engine.Findings(checkRisks)},
+	{Rule: "plan.in-place", Run: engine.Findings(checkInPlace)},
+	{Rule: "plan.pre-birth-birth-notifier", Run: engine.Findings(checkPreBirth)},
+	{Rule: "plan.single-plan", Run: engine.Findings(checkSinglePlan)},
+	{Rule: "plan.provisional", Run: engine.Findings(checkProvisional)},
+	{Rule: "birth.pre-discharge", Run: engine.Findings(checkPreDischarge)},
 }
 
 // InterimChecks are the rules of an Interim Safety Plan: isp.contents (G21
 // 3.110). [CheckInterim] and cpguide.Check run these values.
 var InterimChecks = []engine.Check[InterimSafetyPlan]{
-	{Rule: "isp.contents", Run: never(checkInterimContents)},
-}
-
-// never makes a check that reports only findings, never an error, into the
-// Run of an engine.Check.
-func never[T any](f func(*engine.Pass, *T)) func(*engine.Pass, *T) error {
-	return func(p *engine.Pass, rec *T) error {
-		f(p, rec)
-		return nil
-	}
+	{Rule: "isp.contents", Run: engine.Findings(checkInterimContents)},
 }
 
 // Run checks the plan on the pass: the rules of [Checks], each stated in
