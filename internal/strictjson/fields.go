@@ -92,3 +92,86 @@ func collect(t reflect.Type, index []int, fs *fields, depth map[string]int) {
 		collect(e.t, e.index, fs, depth)
 	}
 }
+
+// codec is how the decoder fills a Go type: what the type implements, and
+// the codecs of its elements or fields, so that decoding a value looks
+// nothing up.
+type codec struct {
+	t    reflect.Type
+	kind reflect.Kind
+	form bool // *t is a StringForm
+	json bool // *t is a json.Unmarshaler
+	text bool // *t is an encoding.TextUnmarshaler
+	bits int  // of a number
+	// elem is the codec of the pointed-to type, of a slice's items (nil for
+	// a []byte, refused) or of a map's values (nil unless its keys are
+	// strings: refused).
+	elem *codec
+	// first is how many items a slice makes room for at its first: up to
+	// four, as long as they take at most 128 bytes (most lists in the
+	// library's formats hold one or two large records).
+	first int
+	// fields and fieldCodecs are a struct's fields and their codecs, in
+	// the same order.
+	fields      *fields
+	fieldCodecs []*codec
+}
+
+var codecs sync.Map // reflect.Type -> *codec
+
+// codecOf returns the codec of t, building it (and the codecs of the types
+// it holds) on first use.
+func codecOf(t reflect.Type) *codec {
+	if c, ok := codecs.Load(t); ok {
+		return c.(*codec)
+	}
+	built := map[reflect.Type]*codec{}
+	c := buildCodec(t, built)
+	// Every codec built is complete only now (a type may hold itself):
+	// publish them all.
+	for t, c := range built {
+		codecs.LoadOrStore(t, c)
+	}
+	return c
+}
+
+// buildCodec builds the codec of t, or returns the one already published
+// or being built (in built).
+func buildCodec(t reflect.Type, built map[reflect.Type]*codec) *codec {
+	if c, ok := codecs.Load(t); ok {
+		return c.(*codec)
+	}
+	if c, ok := built[t]; ok {
+		return c
+	}
+	pt := reflect.PointerTo(t)
+	c := &codec{t: t, kind: t.Kind(), form: pt.Implements(stringForm), json: pt.Implements(jsonUnmarshaler), text: pt.Implements(textUnmarshaler)}
+	built[t] = c
+	switch c.kind {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		c.bits = t.Bits()
+	}
+	switch {
+	case c.kind == reflect.Pointer:
+		c.elem = buildCodec(t.Elem(), built)
+	case c.json || c.text:
+		// It decodes itself: its elements and fields are not read.
+	case c.kind == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
+		c.elem = buildCodec(t.Elem(), built)
+		c.first = 4
+		if size := t.Elem().Size(); size > 32 {
+			c.first = max(1, int(128/size))
+		}
+	case c.kind == reflect.Map && t.Key().Kind() == reflect.String:
+		c.elem = buildCodec(t.Elem(), built)
+	case c.kind == reflect.Struct:
+		c.fields = fieldsOf(t)
+		c.fieldCodecs = make([]*codec, len(c.fields.list))
+		for i, f := range c.fields.list {
+			c.fieldCodecs[i] = buildCodec(t.FieldByIndex(f.index).Type, built)
+		}
+	}
+	return c
+}

@@ -89,8 +89,11 @@ const MaxReference = 64
 // ValidReference reports whether s is a reference as the library prints
 // it: ^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$. Such text cannot carry a space,
 // a control character or markup, so it is safe in every output.
-func ValidReference(s string) bool {
-	if s == "" || len(s) > MaxReference {
+func ValidReference(s string) bool { return validReference(s) }
+
+// validReference is ValidReference for text or bytes.
+func validReference[T ~string | ~[]byte](s T) bool {
+	if len(s) == 0 || len(s) > MaxReference {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -113,10 +116,11 @@ func (l *Limits) listLimit(key string) (int, string) {
 	return l.Items, "items"
 }
 
-// checkString enforces the limits of a string under field key.
-func (l *Limits) checkString(key, s string) string {
+// checkText enforces the limits of l on a string s under field key: it
+// returns the hint of the error, or "" when s is within them.
+func checkText[T ~string | ~[]byte](l *Limits, key string, s T) string {
 	if l.References[key] {
-		if s != "" && !ValidReference(s) {
+		if len(s) != 0 && !validReference(s) {
 			return "expected a reference: 1 to " + strconv.Itoa(MaxReference) + " letters, digits, '.', '_', '/' or '-', starting with a letter or digit (limit references)"
 		}
 		return ""
@@ -140,7 +144,7 @@ func (l *Limits) checkString(key, s string) string {
 // line feed and carriage return: C0, DEL or C1 (U+0080 to U+009F). Such
 // text could move the cursor or forge output on a terminal, and no field of
 // the library's formats needs it.
-func hasControl(s string) bool {
+func hasControl[T ~string | ~[]byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {

@@ -13,15 +13,16 @@
 // personal data; a key is named only when it is a field's name or looks
 // like one (see [SafeKey]).
 //
-// It reads the input once, token by token, and sets each value as it goes:
-// time and memory are linear in the size of the input. It enforces the one
+// It reads the input once, byte by byte, with its own scanner, and sets
+// each value as it goes through a table of the Go types' fields built once
+// per type: time and memory are linear in the size of the input, and a
+// string is copied once, into the value that holds it. It enforces the one
 // table of limits ([Default]: size, nesting, list lengths, string lengths,
 // references) as it reads; [ReadAll] is the one capped reader of every
 // input; [Encode] is the explicit export path that keeps personal data.
 package strictjson
 
 import (
-	"bytes"
 	"encoding"
 	"encoding/json"
 	"errors"
@@ -69,9 +70,24 @@ var (
 	timeType        = reflect.TypeFor[interface{ UnixNano() int64 }]()
 )
 
+// A StringForm is a record that a document may also give as a JSON string:
+// an older, shorter form of the same record (a date where an object now
+// stands). When the value is a string the decoder passes it to
+// UnmarshalStringForm, and reports an error at the value's JSON path; any
+// other value decodes as the record's fields, as strictly as ever.
+type StringForm interface {
+	UnmarshalStringForm(s string) error
+}
+
 // Decode decodes data, exactly one JSON value, into v, a non-nil pointer.
 // A top-level null is refused. See the package documentation for what it
 // refuses; every error is a *guidance.Error of kind guidance.Invalid.
+//
+// A type that decodes itself is passed its part of the input the way
+// encoding/json passes it: UnmarshalJSON receives the value as compact
+// JSON, UnmarshalText and UnmarshalStringForm the unquoted text. The bytes
+// given to UnmarshalJSON and UnmarshalText are valid only during the call,
+// as those interfaces document: a method that keeps them must copy them.
 func Decode(data []byte, v any) error { return decode(data, v, &Default) }
 
 func decode(data []byte, v any, lim *Limits) error {
@@ -82,19 +98,22 @@ func decode(data []byte, v any, lim *Limits) error {
 	if len(data) > lim.Bytes {
 		return tooBig(Document)
 	}
-	d := decoder{dec: json.NewDecoder(bytes.NewReader(data)), lim: lim}
-	d.dec.UseNumber()
-	tok, err := d.dec.Token()
-	if err != nil {
-		return d.syntax(err)
+	d := decoder{data: data, lim: lim}
+	d.path = d.stack[:0]
+	d.space()
+	if d.pos == len(d.data) {
+		return d.early(true)
 	}
-	if tok == nil {
+	if d.data[d.pos] == 'n' {
+		if err := d.literal("null", true); err != nil {
+			return err
+		}
 		return d.fail(expectedNotNull(rv.Elem().Type()))
 	}
-	if err := d.value(rv.Elem(), tok); err != nil {
+	if err := d.value(rv.Elem(), codecOf(rv.Type().Elem()), ""); err != nil {
 		return err
 	}
-	if _, err := d.dec.Token(); err != io.EOF {
+	if d.space(); d.pos != len(d.data) {
 		return &guidance.Error{Kind: guidance.Invalid, Field: Document, Hint: "give exactly one JSON value, with nothing after it"}
 	}
 	return nil
@@ -123,37 +142,24 @@ type step struct {
 	index int // -1 for a key
 }
 
+// decoder decodes one document. Its path holds a step for each value it is
+// inside of (the value being decoded included); the path's text is built
+// only for an error.
 type decoder struct {
-	dec   *json.Decoder
+	data  []byte
+	pos   int // the next byte to read
 	lim   *Limits
 	path  []step
 	depth int
+	text  []byte   // a string with escapes, unquoted
+	raw   []byte   // a value captured for a type that decodes itself
+	stack [16]step // the path's first steps
 }
 
-// key is the field name the current value is under: the last key of the
-// path ("" at the top).
-func (d *decoder) key() string {
-	for i := len(d.path) - 1; i >= 0; i-- {
-		if d.path[i].index < 0 {
-			return d.path[i].key
-		}
-	}
-	return ""
-}
-
-// text checks a string of the input against the limits of its field.
-func (d *decoder) text(s string) error {
-	if hint := d.lim.checkString(d.key(), s); hint != "" {
-		return d.fail(hint)
-	}
-	return nil
-}
-
-// pathString formats the path; only errors need it, so good input never
-// pays for it.
-func (d *decoder) pathString() string {
+// pathString formats the first n steps of the path.
+func (d *decoder) pathString(n int) string {
 	var b strings.Builder
-	for _, s := range d.path {
+	for _, s := range d.path[:n] {
 		if s.index >= 0 {
 			b.WriteByte('[')
 			b.WriteString(strconv.Itoa(s.index))
@@ -173,7 +179,7 @@ func (d *decoder) pathString() string {
 
 // fail is an error at the current path.
 func (d *decoder) fail(hint string) error {
-	return &guidance.Error{Kind: guidance.Invalid, Field: d.pathString(), Hint: hint}
+	return &guidance.Error{Kind: guidance.Invalid, Field: d.pathString(len(d.path)), Hint: hint}
 }
 
 // failAt is an error at key (a field name, or a safe key) of the current path.
@@ -184,163 +190,176 @@ func (d *decoder) failAt(key, hint string) error {
 	return err
 }
 
-// syntax turns an error of the tokenizer into one that names where it is
-// and never quotes the input.
-func (d *decoder) syntax(err error) error {
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		return &guidance.Error{Kind: guidance.Invalid, Field: d.pathString(), Hint: "the JSON is malformed at byte " + strconv.FormatInt(se.Offset, 10)}
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return &guidance.Error{Kind: guidance.Invalid, Field: d.pathString(), Hint: "the JSON is empty or ends too early"}
+// checkText checks a string of the input against the limits of its field,
+// key.
+func (d *decoder) checkText(key string, s []byte) error {
+	if hint := checkText(d.lim, key, s); hint != "" {
+		return d.fail(hint)
 	}
-	return &guidance.Error{Kind: guidance.Invalid, Field: d.pathString(), Hint: "the JSON could not be read"}
+	return nil
 }
 
-func (d *decoder) token() (json.Token, error) {
-	tok, err := d.dec.Token()
-	if err != nil {
-		return nil, d.syntax(err)
+// value decodes the value at the read position into v, which is settable
+// and of the type of c, under field key (the last key of its path: its
+// limits are that field's). Every value but the document is decoded with
+// its own step on the path.
+func (d *decoder) value(v reflect.Value, c *codec, key string) error {
+	d.space()
+	if d.pos == len(d.data) {
+		return d.early(true)
 	}
-	return tok, nil
-}
-
-// A StringForm is a record that a document may also give as a JSON string:
-// an older, shorter form of the same record (a date where an object now
-// stands). When the value is a string the decoder passes it to
-// UnmarshalStringForm, and reports an error at the value's JSON path; any
-// other value decodes as the record's fields, as strictly as ever.
-type StringForm interface {
-	UnmarshalStringForm(s string) error
-}
-
-func isString(tok json.Token) bool {
-	_, ok := tok.(string)
-	return ok
-}
-
-// value decodes the value that starts with tok into v, which is settable.
-func (d *decoder) value(v reflect.Value, tok json.Token) error {
-	t := v.Type()
-	if t.Kind() == reflect.Pointer {
-		if tok == nil {
+	b := d.data[d.pos]
+	if c.kind == reflect.Pointer {
+		if b == 'n' {
+			if err := d.literal("null", true); err != nil {
+				return err
+			}
 			v.SetZero()
 			return nil
 		}
 		if v.IsNil() {
-			v.Set(reflect.New(t.Elem()))
+			v.Set(reflect.New(c.t.Elem()))
 		}
-		return d.value(v.Elem(), tok)
+		return d.value(v.Elem(), c.elem, key)
 	}
-	pt := reflect.PointerTo(t)
 	switch {
-	case pt.Implements(stringForm) && isString(tok):
-		s := tok.(string)
-		if err := d.text(s); err != nil {
+	case c.form && b == '"':
+		s, err := d.str(true)
+		if err != nil {
 			return err
 		}
-		if err := v.Addr().Interface().(StringForm).UnmarshalStringForm(s); err != nil {
-			return d.fail(textHint(t, err))
+		if err := d.checkText(key, s); err != nil {
+			return err
+		}
+		if err := v.Addr().Interface().(StringForm).UnmarshalStringForm(string(s)); err != nil {
+			return d.fail(textHint(c.t, err))
 		}
 		return nil
-	case pt.Implements(jsonUnmarshaler):
-		raw, err := d.capture(tok)
+	case c.json:
+		raw, err := d.capture(key)
 		if err != nil {
 			return err
 		}
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
-			return d.fail(expected(t))
+			return d.fail(expected(c.t))
 		}
 		return nil
-	case pt.Implements(textUnmarshaler):
-		if tok == nil {
-			return nil
+	case c.text:
+		if b == 'n' {
+			return d.literal("null", true)
 		}
-		s, ok := tok.(string)
-		if !ok {
-			return d.mismatch(t, tok)
+		if b != '"' {
+			return d.mismatch(c.t)
 		}
-		if err := d.text(s); err != nil {
+		s, err := d.str(true)
+		if err != nil {
 			return err
 		}
-		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			return d.fail(textHint(t, err))
+		if err := d.checkText(key, s); err != nil {
+			return err
+		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
+			return d.fail(textHint(c.t, err))
 		}
 		return nil
 	}
-	if tok == nil {
-		switch t.Kind() {
+	if b == 'n' {
+		if err := d.literal("null", true); err != nil {
+			return err
+		}
+		switch c.kind {
 		case reflect.Slice, reflect.Map, reflect.Interface:
 			v.SetZero()
 		}
 		return nil // as encoding/json: null leaves any other value as it is
 	}
-	switch t.Kind() {
+	switch c.kind {
 	case reflect.String:
-		s, ok := tok.(string)
-		if !ok {
-			return d.mismatch(t, tok)
+		if b != '"' {
+			return d.mismatch(c.t)
 		}
-		if err := d.text(s); err != nil {
+		s, err := d.str(true)
+		if err != nil {
 			return err
 		}
-		v.SetString(s)
+		if err := d.checkText(key, s); err != nil {
+			return err
+		}
+		v.SetString(string(s))
 	case reflect.Bool:
-		b, ok := tok.(bool)
-		if !ok {
-			return d.mismatch(t, tok)
+		switch b {
+		case 't':
+			if err := d.literal("true", true); err != nil {
+				return err
+			}
+			v.SetBool(true)
+		case 'f':
+			if err := d.literal("false", true); err != nil {
+				return err
+			}
+			v.SetBool(false)
+		default:
+			return d.mismatch(c.t)
 		}
-		v.SetBool(b)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, ok := tok.(json.Number)
-		if !ok {
-			return d.mismatch(t, tok)
+		if b != '-' && (b < '0' || b > '9') {
+			return d.mismatch(c.t)
 		}
-		i, err := strconv.ParseInt(string(n), 10, t.Bits())
+		n, err := d.number(true)
 		if err != nil {
-			return d.fail(rangeHint(t, err))
+			return err
+		}
+		i, err := parseInt(n, c.bits)
+		if err != nil {
+			return d.fail(rangeHint(c.t, err))
 		}
 		v.SetInt(i)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n, ok := tok.(json.Number)
-		if !ok {
-			return d.mismatch(t, tok)
+		if b != '-' && (b < '0' || b > '9') {
+			return d.mismatch(c.t)
 		}
-		i, err := strconv.ParseUint(string(n), 10, t.Bits())
+		n, err := d.number(true)
 		if err != nil {
-			return d.fail(rangeHint(t, err))
+			return err
+		}
+		i, err := parseUint(n, c.bits)
+		if err != nil {
+			return d.fail(rangeHint(c.t, err))
 		}
 		v.SetUint(i)
 	case reflect.Float32, reflect.Float64:
-		n, ok := tok.(json.Number)
-		if !ok {
-			return d.mismatch(t, tok)
+		if b != '-' && (b < '0' || b > '9') {
+			return d.mismatch(c.t)
 		}
-		f, err := strconv.ParseFloat(string(n), t.Bits())
+		n, err := d.number(true)
 		if err != nil {
-			return d.fail(expected(t) + " in range")
+			return err
+		}
+		f, err := strconv.ParseFloat(string(n), c.bits)
+		if err != nil {
+			return d.fail(expected(c.t) + " in range")
 		}
 		v.SetFloat(f)
 	case reflect.Slice:
-		if tok != json.Delim('[') || t.Elem().Kind() == reflect.Uint8 {
-			return d.mismatch(t, tok)
+		if b != '[' || c.elem == nil {
+			return d.mismatch(c.t)
 		}
-		return d.slice(v)
+		return d.array(v, c, key)
 	case reflect.Struct:
-		if tok != json.Delim('{') {
-			return d.mismatch(t, tok)
+		if b != '{' {
+			return d.mismatch(c.t)
 		}
-		return d.object(v)
+		return d.object(v, c)
 	case reflect.Map:
-		if tok != json.Delim('{') || t.Key().Kind() != reflect.String {
-			return d.mismatch(t, tok)
+		if b != '{' || c.elem == nil {
+			return d.mismatch(c.t)
 		}
-		return d.mapping(v)
+		return d.mapping(v, c)
 	case reflect.Interface:
-		if t.NumMethod() != 0 {
-			return d.fail("unsupported value")
+		if c.t.NumMethod() != 0 {
+			return d.unsupported()
 		}
-		raw, err := d.capture(tok)
+		raw, err := d.capture(key)
 		if err != nil {
 			return err
 		}
@@ -350,12 +369,61 @@ func (d *decoder) value(v reflect.Value, tok json.Token) error {
 		}
 		v.Set(reflect.ValueOf(&x).Elem())
 	default:
-		return d.fail("unsupported value")
+		return d.unsupported()
 	}
 	return nil
 }
 
-// enter and leave count nesting.
+// parseInt parses a JSON number as a whole number of bits bits, failing as
+// strconv.ParseInt does: with strconv.ErrRange when it is out of range.
+func parseInt(n []byte, bits int) (int64, error) {
+	digits, neg := n, n[0] == '-'
+	if neg {
+		digits = n[1:]
+	}
+	if len(digits) > 18 || !allDigits(digits) {
+		return strconv.ParseInt(string(n), 10, bits)
+	}
+	var i int64
+	for _, c := range digits {
+		i = i*10 + int64(c-'0')
+	}
+	if neg {
+		i = -i
+	}
+	if bits < 64 && (i < -1<<(bits-1) || i > 1<<(bits-1)-1) {
+		return 0, strconv.ErrRange
+	}
+	return i, nil
+}
+
+// parseUint parses a JSON number as a whole number, zero or more, of bits
+// bits, failing as strconv.ParseUint does.
+func parseUint(n []byte, bits int) (uint64, error) {
+	if len(n) > 18 || !allDigits(n) {
+		return strconv.ParseUint(string(n), 10, bits)
+	}
+	var i uint64
+	for _, c := range n {
+		i = i*10 + uint64(c-'0')
+	}
+	if bits < 64 && i > 1<<bits-1 {
+		return 0, strconv.ErrRange
+	}
+	return i, nil
+}
+
+// allDigits reports whether n is one or more decimal digits.
+func allDigits(n []byte) bool {
+	for _, c := range n {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(n) > 0
+}
+
+// enter counts one more level of nesting, at the current path.
 func (d *decoder) enter() error {
 	d.depth++
 	if d.depth > d.lim.Depth {
@@ -364,87 +432,181 @@ func (d *decoder) enter() error {
 	return nil
 }
 
-func (d *decoder) leave() error {
-	d.depth--
-	_, err := d.token() // the closing delimiter
-	return err
+// more reads up to the next member of an object or item of an array, or
+// past its closing delimiter (and reports false): a malformed or missing
+// one is an error at the object's or array's path. It does not read the
+// comma between two members or items: see comma.
+func (d *decoder) more(closing byte) (bool, error) {
+	d.space()
+	if d.pos == len(d.data) {
+		return false, d.early(false)
+	}
+	switch d.data[d.pos] {
+	case closing:
+		d.pos++
+		d.depth--
+		return false, nil
+	case '}', ']':
+		return false, d.malformed(false)
+	}
+	return true, nil
 }
 
-func (d *decoder) slice(v reflect.Value) error {
+// comma reads the comma before every member or item but the first.
+func (d *decoder) comma(first bool) error {
+	if first {
+		return nil
+	}
+	if d.data[d.pos] != ',' {
+		return d.malformed(false)
+	}
+	d.pos++
+	return nil
+}
+
+// array decodes a JSON array into the slice v, its limit that of field key.
+func (d *decoder) array(v reflect.Value, c *codec, key string) error {
+	d.pos++ // [
 	if err := d.enter(); err != nil {
 		return err
 	}
-	if v.IsNil() {
-		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
-	}
+	used := v.Cap() // items below this index may hold a previous value
 	v.SetLen(0)
-	zero := reflect.Zero(v.Type().Elem())
-	max, name := d.lim.listLimit(d.key())
-	for i := 0; d.dec.More(); i++ {
-		if i >= max {
-			return d.fail(tooMany(max, name))
-		}
-		tok, err := d.token()
+	limit, name := d.lim.listLimit(key)
+	n := 0
+	for {
+		more, err := d.more(']')
 		if err != nil {
 			return err
 		}
-		v.Set(reflect.Append(v, zero))
-		d.path = append(d.path, step{index: i})
-		if err := d.value(v.Index(i), tok); err != nil {
+		if !more {
+			break
+		}
+		if n >= limit {
+			return d.fail(tooMany(limit, name))
+		}
+		if err := d.comma(n == 0); err != nil {
+			return err
+		}
+		if n == v.Cap() {
+			v.Grow(max(n, c.first))
+		}
+		v.SetLen(n + 1)
+		e := v.Index(n)
+		if n < used {
+			e.SetZero()
+		}
+		d.path = append(d.path, step{index: n})
+		if err := d.value(e, c.elem, key); err != nil {
 			return err
 		}
 		d.path = d.path[:len(d.path)-1]
+		n++
 	}
-	return d.leave()
+	if v.IsNil() {
+		v.Set(reflect.MakeSlice(c.t, 0, 0))
+	}
+	return nil
 }
 
-func (d *decoder) object(v reflect.Value) error {
+// key reads an object's key, unquoted: the bytes are the input's or the
+// decoder's, valid until the next string is read.
+func (d *decoder) key() ([]byte, error) {
+	d.space()
+	if d.pos == len(d.data) {
+		return nil, d.early(false)
+	}
+	if d.data[d.pos] != '"' {
+		return nil, d.malformed(false)
+	}
+	return d.str(false)
+}
+
+// colon reads the colon after an object's key.
+func (d *decoder) colon() error {
+	d.space()
+	if d.pos == len(d.data) {
+		return d.early(false)
+	}
+	if d.data[d.pos] != ':' {
+		return d.malformed(false)
+	}
+	d.pos++
+	return nil
+}
+
+// object decodes a JSON object into the struct v by the fields of c.
+func (d *decoder) object(v reflect.Value, c *codec) error {
+	d.pos++ // {
 	if err := d.enter(); err != nil {
 		return err
 	}
-	fs := fieldsOf(v.Type())
+	fs := c.fields
 	var small [2]uint64
 	seen := small[:]
 	if n := (len(fs.list) + 63) / 64; n > len(small) {
 		seen = make([]uint64, n)
 	}
-	for d.dec.More() {
-		tok, err := d.token()
+	for first := true; ; first = false {
+		more, err := d.more('}')
 		if err != nil {
 			return err
 		}
-		key, _ := tok.(string)
-		i, ok := fs.byName[key]
+		if !more {
+			return nil
+		}
+		if err := d.comma(first); err != nil {
+			return err
+		}
+		k, err := d.key()
+		if err != nil {
+			return err
+		}
+		i, ok := fs.byName[string(k)]
 		if !ok {
-			if j, ok := fs.byFold[strings.ToLower(key)]; ok {
-				name := fs.list[j].name
-				return d.failAt(name, "a key differs from the field name only in case: write it "+strconv.Quote(name)+", exactly")
-			}
-			if SafeKey(key) {
-				return d.failAt(key, "unknown field: remove it or correct its name"+fs.hint)
-			}
-			return d.fail("an unknown key: remove it or correct its name" + fs.hint)
+			return d.unknown(fs, string(k))
 		}
 		f := &fs.list[i]
 		if seen[i/64]&(1<<(i%64)) != 0 {
 			return d.failAt(f.name, "the key is given twice in one object: give it once")
 		}
 		seen[i/64] |= 1 << (i % 64)
-		vt, err := d.token()
-		if err != nil {
+		if err := d.colon(); err != nil {
 			return err
 		}
 		d.path = append(d.path, step{key: f.name, index: -1})
-		if err := d.value(fieldByIndex(v, f.index), vt); err != nil {
+		if err := d.value(fieldByIndex(v, f.index), c.fieldCodecs[i], f.name); err != nil {
 			return err
 		}
 		d.path = d.path[:len(d.path)-1]
 	}
-	return d.leave()
+}
+
+// unknown is the error of a key that is not a field's name in fs.
+func (d *decoder) unknown(fs *fields, key string) error {
+	if j, ok := fs.byFold[strings.ToLower(key)]; ok {
+		name := fs.list[j].name
+		return d.failAt(name, "a key differs from the field name only in case: write it "+strconv.Quote(name)+", exactly")
+	}
+	if SafeKey(key) {
+		return d.failAt(key, "unknown field: remove it or correct its name"+fs.hint)
+	}
+	return d.fail("an unknown key: remove it or correct its name" + fs.hint)
+}
+
+// twice is the error of a key given twice in one object.
+func (d *decoder) twice(key string) error {
+	if SafeKey(key) {
+		return d.failAt(key, "the key is given twice in one object: give it once")
+	}
+	return d.fail("a key is given twice in one object: give it once")
 }
 
 // fieldByIndex is v.FieldByIndex, allocating embedded pointers on the way.
 func fieldByIndex(v reflect.Value, index []int) reflect.Value {
+	if len(index) == 1 {
+		return v.Field(index[0])
+	}
 	for i, x := range index {
 		if i > 0 && v.Kind() == reflect.Pointer {
 			if v.IsNil() {
@@ -457,151 +619,118 @@ func fieldByIndex(v reflect.Value, index []int) reflect.Value {
 	return v
 }
 
-func (d *decoder) mapping(v reflect.Value) error {
+// mapping decodes a JSON object into the map v, whose keys are strings.
+func (d *decoder) mapping(v reflect.Value, c *codec) error {
+	d.pos++ // {
 	if err := d.enter(); err != nil {
 		return err
 	}
-	t := v.Type()
 	if v.IsNil() {
-		v.Set(reflect.MakeMap(t))
+		v.Set(reflect.MakeMap(c.t))
 	}
 	seen := make(map[string]struct{})
-	for d.dec.More() {
-		tok, err := d.token()
+	for first := true; ; first = false {
+		more, err := d.more('}')
 		if err != nil {
 			return err
 		}
-		key, _ := tok.(string)
+		if !more {
+			return nil
+		}
+		if err := d.comma(first); err != nil {
+			return err
+		}
+		k, err := d.key()
+		if err != nil {
+			return err
+		}
+		key := string(k)
 		if _, dup := seen[key]; dup {
-			if SafeKey(key) {
-				return d.failAt(key, "the key is given twice in one object: give it once")
-			}
-			return d.fail("a key is given twice in one object: give it once")
+			return d.twice(key)
 		}
 		seen[key] = struct{}{}
-		vt, err := d.token()
-		if err != nil {
+		if err := d.colon(); err != nil {
 			return err
 		}
 		name := key
 		if !SafeKey(key) {
 			name = "(key)"
 		}
+		d.path = append(d.path, step{key: name, index: -1})
 		if len(key) > d.lim.Text {
+			// The value's first token is read before the key is refused
+			// for its length: a malformed one is the error.
+			d.space()
+			if d.pos == len(d.data) {
+				return d.early(true)
+			}
+			if _, err := d.kind(); err != nil {
+				return err
+			}
+			d.path = d.path[:len(d.path)-1]
 			return d.fail("a key too long: at most " + strconv.Itoa(d.lim.Text) + " bytes (limit text)")
 		}
-		d.path = append(d.path, step{key: name, index: -1})
-		e := reflect.New(t.Elem()).Elem()
-		if err := d.value(e, vt); err != nil {
+		e := reflect.New(c.t.Elem()).Elem()
+		if err := d.value(e, c.elem, name); err != nil {
 			return err
 		}
 		d.path = d.path[:len(d.path)-1]
-		v.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), e)
+		v.SetMapIndex(reflect.ValueOf(key).Convert(c.t.Key()), e)
 	}
-	return d.leave()
 }
 
-// capture rebuilds, as compact JSON, the value that starts with tok, for a
-// type that decodes itself. Duplicate keys are refused in it too.
-func (d *decoder) capture(tok json.Token) ([]byte, error) {
-	var b []byte
-	if err := d.captureTo(&b, tok); err != nil {
-		return nil, err
+// mismatch is a value of the wrong JSON type for t, at the read position:
+// its first token is read (a malformed one is a syntax error) to name its
+// kind, never the value.
+func (d *decoder) mismatch(t reflect.Type) error {
+	kind, err := d.kind()
+	if err != nil {
+		return err
 	}
-	return b, nil
+	return d.fail(expected(t) + ", got " + kind)
 }
 
-func (d *decoder) captureTo(b *[]byte, tok json.Token) error {
-	switch x := tok.(type) {
-	case nil:
-		*b = append(*b, "null"...)
-	case bool:
-		*b = strconv.AppendBool(*b, x)
-	case json.Number:
-		*b = append(*b, x...)
-	case string:
-		if err := d.text(x); err != nil {
-			return err
-		}
-		q, _ := json.Marshal(x)
-		*b = append(*b, q...)
-	case json.Delim:
-		if err := d.enter(); err != nil {
-			return err
-		}
-		var seen map[string]struct{}
-		if x == '{' {
-			seen = make(map[string]struct{})
-		}
-		*b = append(*b, byte(x))
-		for i := 0; d.dec.More(); i++ {
-			if i >= d.lim.Items {
-				return d.fail(tooMany(d.lim.Items, "items"))
-			}
-			if i > 0 {
-				*b = append(*b, ',')
-			}
-			if x == '{' {
-				kt, err := d.token()
-				if err != nil {
-					return err
-				}
-				key, _ := kt.(string)
-				if _, dup := seen[key]; dup {
-					if SafeKey(key) {
-						return d.failAt(key, "the key is given twice in one object: give it once")
-					}
-					return d.fail("a key is given twice in one object: give it once")
-				}
-				seen[key] = struct{}{}
-				q, _ := json.Marshal(key)
-				*b = append(append(*b, q...), ':')
-			}
-			vt, err := d.token()
-			if err != nil {
-				return err
-			}
-			if err := d.captureTo(b, vt); err != nil {
-				return err
-			}
-		}
-		if x == '{' {
-			*b = append(*b, '}')
-		} else {
-			*b = append(*b, ']')
-		}
-		return d.leave()
+// unsupported is a value for a Go type the decoder does not fill.
+func (d *decoder) unsupported() error {
+	if _, err := d.kind(); err != nil {
+		return err
 	}
-	return nil
+	return d.fail("unsupported value")
+}
+
+// kind reads the first token of the value at the read position (the whole
+// value unless it is an object or an array) and names its kind.
+func (d *decoder) kind() (string, error) {
+	var err error
+	kind := "another kind of value"
+	switch b := d.data[d.pos]; {
+	case b == '{':
+		return "an object", nil
+	case b == '[':
+		return "an array", nil
+	case b == '"':
+		_, err = d.str(true)
+		kind = "a string"
+	case b == '-' || b >= '0' && b <= '9':
+		_, err = d.number(true)
+		kind = "a number"
+	case b == 't':
+		err = d.literal("true", true)
+		kind = "true or false"
+	case b == 'f':
+		err = d.literal("false", true)
+		kind = "true or false"
+	case b == 'n':
+		err = d.literal("null", true)
+	default:
+		err = d.malformed(true)
+	}
+	return kind, err
 }
 
 // tooMany is the hint of a list over its limit.
 func tooMany(max int, name string) string {
 	return "too many items: at most " + strconv.Itoa(max) + " (limit " + name + ")"
-}
-
-// mismatch is a value of the wrong JSON type for t.
-func (d *decoder) mismatch(t reflect.Type, tok json.Token) error {
-	return d.fail(expected(t) + ", got " + kindOf(tok))
-}
-
-// kindOf names the kind of JSON value tok starts, never the value.
-func kindOf(tok json.Token) string {
-	switch tok {
-	case json.Delim('{'):
-		return "an object"
-	case json.Delim('['):
-		return "an array"
-	}
-	switch tok.(type) {
-	case string:
-		return "a string"
-	case json.Number:
-		return "a number"
-	case bool:
-		return "true or false"
-	}
-	return "another kind of value"
 }
 
 // expected says what form a value of type t takes.
