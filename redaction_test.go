@@ -154,6 +154,8 @@ var notPersonal = map[reflect.Type]string{
 	reflect.TypeFor[storetest.Counting]():        "test helper",
 	reflect.TypeFor[register.AccessQuery]():      "a query: a child's or an actor's ID",
 	reflect.TypeFor[register.ChainVerifier]():    "behaviour: a hash chain in progress, no exported field",
+	reflect.TypeFor[register.Anchor]():           "where each hash chain ends: child IDs (opaque references), numbers and hashes",
+	reflect.TypeFor[register.ChainEnd]():         "the last row of a chain: a child ID (an opaque reference), numbers and a hash",
 	reflect.TypeFor[register.Outcome]():          "enumeration",
 	reflect.TypeFor[register.TamperError]():      "an integrity error for the register's operator: its message names the log and sequence numbers of the first bad row; the child ID stays in a field for the program, never in the message",
 	reflect.TypeFor[coregroup.Circumstances]():   "enumeration",

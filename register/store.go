@@ -9,10 +9,11 @@ import (
 )
 
 // A Store keeps each child's events, append-only and hash-chained, with
-// the folded state at its head, and the access log (see [Access]).
-// Implementations must be safe for concurrent use, and must make Append
-// atomic: all the events and the new head, or nothing. Two appends at the
-// same expected version must not both succeed.
+// the folded state at its head (a head row, or the chain's last row), and
+// the access log (see [Access]). Implementations must be safe for
+// concurrent use, and must make Append atomic: all the events and the new
+// head, or nothing. Two appends at the same expected version must not both
+// succeed.
 //
 // A Store is the register's storage, not an API for people: a host program
 // opens it, passes it to [New] and keeps no other handle, so that every
@@ -49,7 +50,11 @@ type Store interface {
 	Accesses(ctx context.Context, q AccessQuery, fn func(Access) error) error
 	// Verify checks every hash chain and head of the store, events and
 	// access log, and returns the first row at fault as a *[TamperError].
-	Verify(ctx context.Context) error
+	// since is the Anchor an earlier Verify returned (the zero Anchor for
+	// none): every chain end it records must still be in the store. It
+	// returns the store's Anchor now, to keep outside the database for
+	// the next Verify.
+	Verify(ctx context.Context, since Anchor) (Anchor, error)
 }
 
 // An AppendBatch is one child's part of a [Batcher] call.
@@ -350,21 +355,25 @@ func (m *Memory) Accesses(ctx context.Context, q AccessQuery, fn func(Access) er
 }
 
 // Verify implements [Store].
-func (m *Memory) Verify(ctx context.Context) error {
+func (m *Memory) Verify(ctx context.Context, since Anchor) (Anchor, error) {
 	if err := ctx.Err(); err != nil {
-		return err
+		return Anchor{}, err
 	}
 	m.mu.RLock()
 	defer m.mu.RUnlock()
+	var a Anchor
 	for _, log := range []struct {
-		rows  []ChainRow
-		heads map[ChildID]ChainHead
-		ev    bool
-	}{{m.rows, m.heads, true}, {m.access, m.accHeads, false}} {
+		rows   []ChainRow
+		heads  map[ChildID]ChainHead
+		ev     bool
+		expect []ChainEnd
+		ends   *[]ChainEnd
+	}{{m.rows, m.heads, true, since.Events, &a.Events}, {m.access, m.accHeads, false, since.Access, &a.Access}} {
 		v := NewChainVerifier(log.ev)
+		v.Expect(log.expect)
 		for _, r := range log.rows {
 			if err := v.Row(r); err != nil {
-				return err
+				return Anchor{}, err
 			}
 		}
 		keys := make([]ChildID, 0, len(log.heads))
@@ -374,12 +383,13 @@ func (m *Memory) Verify(ctx context.Context) error {
 		sort.Strings(keys)
 		for _, k := range keys {
 			if err := v.Head(log.heads[k]); err != nil {
-				return err
+				return Anchor{}, err
 			}
 		}
 		if _, err := v.Done(); err != nil {
-			return err
+			return Anchor{}, err
 		}
+		*log.ends = v.Ends()
 	}
-	return nil
+	return a, nil
 }
