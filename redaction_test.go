@@ -150,6 +150,7 @@ var notPersonal = map[reflect.Type]string{
 	reflect.TypeFor[register.Stats]():            "output: counts",
 	reflect.TypeFor[register.Store]():            "interface",
 	reflect.TypeFor[register.Batcher]():          "interface",
+	reflect.TypeFor[register.Updater]():          "interface",
 	reflect.TypeFor[register.Memory]():           "behaviour: a store, prints nothing of it",
 	reflect.TypeFor[storetest.Counting]():        "test helper",
 	reflect.TypeFor[register.AccessQuery]():      "a query: a child's or an actor's ID",

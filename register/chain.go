@@ -109,18 +109,49 @@ func PrepareAppend(child ChildID, head ChainHead, events []Event) ([]ChainRow, C
 	if err := CheckAppend(child, head.N, events); err != nil {
 		return nil, ChainHead{}, err
 	}
-	st := State{ChildID: child}
-	if head.N > 0 {
-		var err error
-		if st, err = DecodeState(head.State); err != nil {
-			return nil, ChainHead{}, err
-		}
-		if st.ChildID != child || st.Version != head.N {
-			return nil, ChainHead{}, &TamperError{Log: "events", Seq: head.Seq, ChildID: child, N: head.N, Problem: "the stored state is not the head's"}
-		}
+	st, err := headState(child, head)
+	if err != nil {
+		return nil, ChainHead{}, err
 	}
 	rows, nh, _, err := prepareAppend(child, head, st, events)
 	return rows, nh, err
+}
+
+// PrepareUpdate is what a store's [Updater.Update] does inside its
+// transaction, once it has read the child's head (a zero head for a child
+// with no history): it decodes the head's state, calls decide with it,
+// and prepares the events decide returns as [PrepareAppend] does, chained
+// on the head. An error from decide is returned as it is.
+func PrepareUpdate(child ChildID, head ChainHead, decide func(State) ([]Event, error)) ([]ChainRow, ChainHead, error) {
+	st, err := headState(child, head)
+	if err != nil {
+		return nil, ChainHead{}, err
+	}
+	events, err := decide(st.clone())
+	if err != nil {
+		return nil, ChainHead{}, err
+	}
+	if err := CheckAppend(child, head.N, events); err != nil {
+		return nil, ChainHead{}, err
+	}
+	rows, nh, _, err := prepareAppend(child, head, st, events)
+	return rows, nh, err
+}
+
+// headState decodes the state kept at head, which must be the child's at
+// the head's version: the zero state for a zero head.
+func headState(child ChildID, head ChainHead) (State, error) {
+	if head.N == 0 {
+		return State{ChildID: child}, nil
+	}
+	st, err := DecodeState(head.State)
+	if err != nil {
+		return State{}, err
+	}
+	if st.ChildID != child || st.Version != head.N {
+		return State{}, &TamperError{Log: "events", Seq: head.Seq, ChildID: child, N: head.N, Problem: "the stored state is not the head's"}
+	}
+	return st, nil
 }
 
 // prepareAppend folds events onto st (which it changes) and chains them

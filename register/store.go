@@ -70,6 +70,20 @@ type Batcher interface {
 	AppendBatch(ctx context.Context, batches ...AppendBatch) error
 }
 
+// An Updater is a Store that can read a child's head, decide on it and
+// append in one transaction, so that a change reads the head once and
+// cannot meet a concurrent change to the child. [Register] makes its
+// changes through it when its store has it, and through Head and Append
+// otherwise.
+type Updater interface {
+	// Update reads the child's folded state (the zero state at version 0
+	// for a child with no history), calls decide with it and appends the
+	// events decide returns, numbered from the state's version + 1, all
+	// in one transaction. An error from decide is returned as it is, and
+	// nothing is written.
+	Update(ctx context.Context, child ChildID, decide func(State) ([]Event, error)) error
+}
+
 // StaleVersion is the error a Store returns when the expected version is
 // not the child's current version.
 func StaleVersion() error {
@@ -115,7 +129,8 @@ func CheckBatches(batches []AppendBatch) error {
 	return nil
 }
 
-// Memory is an in-memory [Store] and [Batcher], for tests and small tools.
+// Memory is an in-memory [Store], [Batcher] and [Updater], for tests and
+// small tools.
 // It keeps rows as a database would (encoded bodies, hash chains, heads).
 // The zero value is ready to use.
 type Memory struct {
@@ -137,6 +152,7 @@ func NewMemory() *Memory { return &Memory{} }
 var (
 	_ Store   = (*Memory)(nil)
 	_ Batcher = (*Memory)(nil)
+	_ Updater = (*Memory)(nil)
 )
 
 // Append implements [Store].
@@ -180,21 +196,53 @@ func (m *Memory) AppendBatch(ctx context.Context, batches ...AppendBatch) error 
 		}
 		ps[i] = prepared{rows, nh, nst}
 	}
+	for _, p := range ps {
+		m.keep(p.rows, p.head, p.state)
+	}
+	return nil
+}
+
+// Update implements [Updater], under the store's lock.
+func (m *Memory) Update(ctx context.Context, child ChildID, decide func(State) ([]Event, error)) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	head := m.heads[child]
+	st := State{ChildID: child}
+	if head.N > 0 {
+		st = m.states[child]
+	}
+	events, err := decide(st.clone())
+	if err != nil {
+		return err
+	}
+	if err := CheckAppend(child, head.N, events); err != nil {
+		return err
+	}
+	rows, nh, nst, err := prepareAppend(child, head, st.clone(), events)
+	if err != nil {
+		return err
+	}
+	m.keep(rows, nh, nst)
+	return nil
+}
+
+// keep stores a child's new rows and head; the caller holds m.mu.
+func (m *Memory) keep(rows []ChainRow, head ChainHead, st State) {
 	if m.children == nil {
 		m.children, m.heads, m.states = map[ChildID][]int{}, map[ChildID]ChainHead{}, map[ChildID]State{}
 	}
-	for _, p := range ps {
-		for _, r := range p.rows {
-			m.seq++
-			r.Seq, r.Event = m.seq, Event{}
-			m.children[r.Key] = append(m.children[r.Key], len(m.rows))
-			m.rows = append(m.rows, r)
-		}
-		p.head.Seq = m.seq
-		m.heads[p.head.Key] = p.head
-		m.states[p.head.Key] = p.state
+	for _, r := range rows {
+		m.seq++
+		r.Seq, r.Event = m.seq, Event{}
+		m.children[r.Key] = append(m.children[r.Key], len(m.rows))
+		m.rows = append(m.rows, r)
 	}
-	return nil
+	head.Seq = m.seq
+	m.heads[head.Key] = head
+	m.states[head.Key] = st
 }
 
 // Head implements [Store].

@@ -196,10 +196,9 @@ const (
 	// The head of a child's chain is its last row, one step down the
 	// (child_id, version) index.
 	qHead        = `SELECT version, seq, hash, state FROM events WHERE child_id = ? ORDER BY version DESC LIMIT 1`
-	qMaxSeq      = `SELECT COALESCE(MAX(seq), 0) FROM events`
-	qInsertEvent = `INSERT INTO events (seq, child_id, version, type, recorded, body, prev, hash, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	qInsertEvent = `INSERT INTO events (child_id, version, type, recorded, body, prev, hash, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	// The prefix of the multi-row inserts.
-	qInsertEvents = `INSERT INTO events (seq, child_id, version, type, recorded, body, prev, hash, state) VALUES `
+	qInsertEvents = `INSERT INTO events (child_id, version, type, recorded, body, prev, hash, state) VALUES `
 	qLoad         = `SELECT seq, version, type, body, prev, hash, state FROM events WHERE child_id = ? ORDER BY version`
 	qScan         = `SELECT body FROM events ORDER BY child_id, version`
 	qScanHeads    = `SELECT e.state FROM events e
@@ -208,8 +207,7 @@ const (
 	qVerifyRows = `SELECT seq, child_id, version, type, body, prev, hash, state FROM events ORDER BY seq`
 
 	qAccessHead     = `SELECT n, seq, hash FROM access WHERE child_id = ? ORDER BY n DESC LIMIT 1`
-	qMaxAccessSeq   = `SELECT COALESCE(MAX(seq), 0) FROM access`
-	qInsertAccess   = `INSERT INTO access (seq, child_id, n, actor_id, outcome, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	qInsertAccess   = `INSERT INTO access (child_id, n, actor_id, outcome, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?)`
 	qAccessByChild  = `SELECT seq, body FROM access WHERE child_id = ? AND seq > ? ORDER BY seq LIMIT ?`
 	qAccessByActor  = `SELECT seq, body FROM access WHERE actor_id = ? AND seq > ? ORDER BY seq LIMIT ?`
 	qVerifyAccess   = `SELECT seq, child_id, n, outcome, body, prev, hash FROM access ORDER BY seq`

@@ -31,9 +31,9 @@ type Options struct {
 	Synchronous string
 }
 
-// Store is a [register.Store] and [register.Batcher] on an SQLite database
-// file. It is safe for concurrent use, also by several processes on one
-// machine.
+// Store is a [register.Store], [register.Batcher] and [register.Updater]
+// on an SQLite database file. It is safe for concurrent use, also by
+// several processes on one machine.
 type Store struct {
 	db    *sql.DB
 	opts  Options
@@ -56,6 +56,7 @@ type pending struct {
 var (
 	_ register.Store   = (*Store)(nil)
 	_ register.Batcher = (*Store)(nil)
+	_ register.Updater = (*Store)(nil)
 )
 
 // Open opens (creating if need be) the database at path with the default
@@ -156,7 +157,7 @@ func SchemaVersion() int { return len(migrations) }
 
 func (s *Store) prepare(ctx context.Context) error {
 	s.stmts = map[string]*sql.Stmt{}
-	for _, q := range []string{qMaxSeq, qMaxAccessSeq, qHead, qInsertEvent, qLoad, qAccessHead, qInsertAccess, qAccessByChild, qAccessByActor} {
+	for _, q := range []string{qHead, qInsertEvent, qLoad, qAccessHead, qInsertAccess, qAccessByChild, qAccessByActor} {
 		st, err := s.db.PrepareContext(ctx, q)
 		if err != nil {
 			return storeErr("prepare", err)
@@ -401,6 +402,65 @@ func (s *Store) AppendBatch(ctx context.Context, batches ...register.AppendBatch
 	if err := register.CheckBatches(batches); err != nil {
 		return err
 	}
+	return s.write(ctx, func(tx *sql.Tx) ([]register.ChainRow, error) {
+		var all []register.ChainRow
+		for _, b := range batches {
+			var h register.ChainHead
+			if b.Expected > 0 {
+				ok, err := s.head(ctx, tx, b.Child, &h)
+				if err != nil {
+					return nil, err
+				}
+				if !ok || h.N != b.Expected {
+					return nil, register.StaleVersion()
+				}
+			}
+			rows, _, err := register.PrepareAppend(b.Child, h, b.Events)
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, rows...)
+		}
+		return all, nil
+	})
+}
+
+// Update implements [register.Updater]: the child's head (its last row)
+// is read, decide called and the events appended in one write
+// transaction, so that a change reads the head once and never meets a
+// concurrent change (the transaction holds the database's write lock).
+func (s *Store) Update(ctx context.Context, child register.ChildID, decide func(register.State) ([]register.Event, error)) error {
+	return s.write(ctx, func(tx *sql.Tx) ([]register.ChainRow, error) {
+		var h register.ChainHead
+		if _, err := s.head(ctx, tx, child, &h); err != nil {
+			return nil, err
+		}
+		rows, _, err := register.PrepareUpdate(child, h, decide)
+		return rows, err
+	})
+}
+
+// head reads the child's head, its last row, into h in tx; false if the
+// child has no history.
+func (s *Store) head(ctx context.Context, tx *sql.Tx, child register.ChildID, h *register.ChainHead) (bool, error) {
+	h.Key = child
+	err := tx.StmtContext(ctx, s.stmts[qHead]).QueryRowContext(ctx, child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
+	if errors.Is(err, sql.ErrNoRows) {
+		*h = register.ChainHead{}
+		return false, nil
+	}
+	if err != nil {
+		return false, storeErr("read head", err)
+	}
+	return true, nil
+}
+
+// write runs prepare in a write transaction and inserts the rows it
+// returns, with sequence numbers from the events table's AUTOINCREMENT
+// (the next after the highest ever given out: under the write lock, one
+// by one), then commits: durable when it returns nil. An error from
+// prepare is returned as it is, with nothing written.
+func (s *Store) write(ctx context.Context, prepare func(*sql.Tx) ([]register.ChainRow, error)) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -411,54 +471,25 @@ func (s *Store) AppendBatch(ctx context.Context, batches ...register.AppendBatch
 		return storeErr("begin", err)
 	}
 	defer tx.Rollback()
-	head, insEv := tx.StmtContext(ctx, s.stmts[qHead]), tx.StmtContext(ctx, s.stmts[qInsertEvent])
-	// The transaction holds the write lock, so the next sequence numbers
-	// are ours to give: one read instead of a RETURNING per row.
-	var seq int64
-	if err := tx.StmtContext(ctx, s.stmts[qMaxSeq]).QueryRowContext(ctx).Scan(&seq); err != nil {
-		return storeErr("read sequence", err)
+	rows, err := prepare(tx)
+	if err != nil {
+		return err
 	}
-	var args []any
-	n := 0
-	for _, b := range batches {
-		var h register.ChainHead
-		if b.Expected > 0 {
-			h.Key = b.Child
-			err := head.QueryRowContext(ctx, b.Child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
-			if errors.Is(err, sql.ErrNoRows) {
-				return register.StaleVersion()
-			}
-			if err != nil {
-				return storeErr("read head", err)
-			}
-			if h.N != b.Expected {
-				return register.StaleVersion()
-			}
-		}
-		rows, _, err := register.PrepareAppend(b.Child, h, b.Events)
-		if err != nil {
-			return err
-		}
-		for _, r := range rows {
-			seq++
-			args = append(args, seq, r.Key, r.N, r.Type, r.Event.Recorded.UTC().Format(time.RFC3339Nano), r.Body, r.Prev, r.Hash, r.State)
-			n++
-		}
+	args := make([]any, 0, len(rows)*eventCols)
+	for _, r := range rows {
+		args = append(args, r.Key, r.N, r.Type, r.Event.Recorded.UTC().Format(time.RFC3339Nano), r.Body, r.Prev, r.Hash, r.State)
 	}
 	// Multi-row inserts: one statement per chunk, not per row. A child
 	// with no history (expected 0) that has one by now fails on its
 	// (child, version) key: a stale version.
-	if err := s.insertRows(ctx, tx, insEv, qInsertEvents, eventCols, n, args); err != nil {
+	if err := s.insertRows(ctx, tx, tx.StmtContext(ctx, s.stmts[qInsertEvent]), qInsertEvents, eventCols, len(rows), args); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return storeErr("commit", err)
-	}
-	return nil
+	return storeErr("commit", tx.Commit())
 }
 
 // eventCols is the number of columns qInsertEvent writes.
-const eventCols = 9
+const eventCols = 8
 
 // insertRows inserts n rows of cols values from args with multi-row
 // INSERT statements of at most 64 rows, each shape prepared once per
@@ -650,7 +681,8 @@ func (s *Store) Record(ctx context.Context, entries ...register.Access) error {
 
 // record writes entries in one transaction; the caller holds wmu. The
 // head of each access chain is its last row (one row, read through the
-// (child, n) index).
+// (child, n) index); sequence numbers come from the table's
+// AUTOINCREMENT, one by one under the write lock.
 func (s *Store) record(ctx context.Context, entries []register.Access) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -658,10 +690,6 @@ func (s *Store) record(ctx context.Context, entries []register.Access) error {
 	}
 	defer tx.Rollback()
 	head, ins := tx.StmtContext(ctx, s.stmts[qAccessHead]), tx.StmtContext(ctx, s.stmts[qInsertAccess])
-	var seq int64
-	if err := tx.StmtContext(ctx, s.stmts[qMaxAccessSeq]).QueryRowContext(ctx).Scan(&seq); err != nil {
-		return storeErr("read sequence", err)
-	}
 	for _, a := range entries {
 		h := register.ChainHead{Key: a.ChildID}
 		err := head.QueryRowContext(ctx, a.ChildID).Scan(&h.N, &h.Seq, &h.Hash)
@@ -672,8 +700,7 @@ func (s *Store) record(ctx context.Context, entries []register.Access) error {
 		if err != nil {
 			return err
 		}
-		seq++
-		if _, err := ins.ExecContext(ctx, seq, r.Key, r.N, a.Actor.ID, r.Type, r.Body, r.Prev, r.Hash); err != nil {
+		if _, err := ins.ExecContext(ctx, r.Key, r.N, a.Actor.ID, r.Type, r.Body, r.Prev, r.Hash); err != nil {
 			return storeErr("insert access", err)
 		}
 	}

@@ -302,6 +302,48 @@ func Run(t *testing.T, open Opener) {
 		require.NoError(t, s.Append(ctx, "c1", 2, Enquiry("c1", 3)))
 		Verify(t, s)
 	})
+	t.Run("UpdateDecidesOnTheHeadInOneTransaction", func(t *testing.T) {
+		s := open(t)
+		u, ok := s.(register.Updater)
+		if !ok {
+			t.Skip("store is not an Updater")
+		}
+		require.NoError(t, u.Update(ctx, "c1", func(st register.State) ([]register.Event, error) {
+			assert.Equal(t, register.State{ChildID: "c1"}, st, "a child with no history")
+			return []register.Event{Registration("c1", "fife", 1)}, nil
+		}))
+		// decide's error comes back as it is, and nothing is written; so
+		// do events that do not follow the head.
+		no := errors.New("refused by the rules")
+		err := u.Update(ctx, "c1", func(st register.State) ([]register.Event, error) {
+			assert.Equal(t, int64(1), st.Version)
+			assert.True(t, st.OnRegister())
+			return nil, no
+		})
+		assert.ErrorIs(t, err, no)
+		err = u.Update(ctx, "c1", func(register.State) ([]register.Event, error) { return []register.Event{Enquiry("c1", 5)}, nil })
+		assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err), "got %v", err)
+		_, v, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, int64(1), v)
+		// Concurrent updates of one child all succeed: none decides on a
+		// state another has changed.
+		const n = 12
+		var wg sync.WaitGroup
+		for range n {
+			wg.Go(func() {
+				assert.NoError(t, u.Update(ctx, "c1", func(st register.State) ([]register.Event, error) {
+					return []register.Event{Enquiry("c1", st.Version+1)}, nil
+				}))
+			})
+		}
+		wg.Wait()
+		st, err := s.Head(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, int64(n+1), st.Version)
+		assert.Equal(t, n, st.Enquiries)
+		Verify(t, s)
+	})
 	t.Run("VerifyReturnsAnAnchorThatALaterVerifyChecks", func(t *testing.T) {
 		s := open(t)
 		empty := Verify(t, s)
