@@ -78,9 +78,10 @@ type ChainRow struct {
 	Body []byte
 	Prev []byte
 	Hash []byte
-	// State is, for events, the child's folded state after this row as
-	// [MarshalState] encodes it: [PrepareAppend] sets it on every row,
-	// for stores that keep it in the row; nil where a store does not.
+	// State is, for events of a store that keeps the state in its rows
+	// ([PrepareRows]), the child's folded state after this row as
+	// [MarshalState] encodes it; empty in a child's first row, whose state
+	// is the fold of its own event, and where a store keeps heads.
 	State []byte
 	Event Event  // events: the event
 	Entry Access // access log: the entry
@@ -97,14 +98,13 @@ type ChainHead struct {
 	State []byte
 }
 
-// PrepareAppend is what a store does inside its transaction, once it has
-// read the child's head at version expected (head.N == expected; a zero
-// head for a child with no history): it checks the events ([CheckAppend]),
-// folds them onto the head's state (a history that does not fold is a
-// Conflict), and returns the rows to insert, chained on the head, each
-// with the folded state after it, and the new head (whose Seq the store
-// sets to the last row's). A store that keeps no heads reads its head from
-// the child's last row: N, Seq, Hash and State.
+// PrepareAppend is what a store that keeps a head beside each chain does
+// inside its transaction, once it has read the child's head at version
+// expected (head.N == expected; a zero head for a child with no history):
+// it checks the events ([CheckAppend]), folds them onto the head's state
+// (a history that does not fold is a Conflict), and returns the rows to
+// insert, chained on the head, and the new head (whose Seq the store sets
+// to the last row's).
 func PrepareAppend(child ChildID, head ChainHead, events []Event) ([]ChainRow, ChainHead, error) {
 	if err := CheckAppend(child, head.N, events); err != nil {
 		return nil, ChainHead{}, err
@@ -113,29 +113,77 @@ func PrepareAppend(child ChildID, head ChainHead, events []Event) ([]ChainRow, C
 	if err != nil {
 		return nil, ChainHead{}, err
 	}
-	rows, nh, _, err := prepareAppend(child, head, st, events)
-	return rows, nh, err
-}
-
-// PrepareUpdate is what a store's [Updater.Update] does inside its
-// transaction, once it has read the child's head (a zero head for a child
-// with no history): it decodes the head's state, calls decide with it,
-// and prepares the events decide returns as [PrepareAppend] does, chained
-// on the head. An error from decide is returned as it is.
-func PrepareUpdate(child ChildID, head ChainHead, decide func(State) ([]Event, error)) ([]ChainRow, ChainHead, error) {
-	st, err := headState(child, head)
+	rows, st, err := prepareRows(child, head.Hash, st, events, false)
 	if err != nil {
 		return nil, ChainHead{}, err
+	}
+	state, err := MarshalState(st)
+	if err != nil {
+		return nil, ChainHead{}, &encodeError{err}
+	}
+	return rows, ChainHead{Key: child, N: st.Version, Hash: rows[len(rows)-1].Hash, State: state}, nil
+}
+
+// PrepareRows is PrepareAppend for a store that keeps no heads but the
+// folded state in its event rows (the SQLite store): last is the child's
+// last row as the store read it (N, Seq, Hash, State and, for a first
+// row, Body; a zero row for a child with no history), and each row
+// returned carries the state after it, but a child's first row, whose
+// state is the fold of its own event ([LastRowState]).
+func PrepareRows(child ChildID, last ChainRow, events []Event) ([]ChainRow, error) {
+	if err := CheckAppend(child, last.N, events); err != nil {
+		return nil, err
+	}
+	st, err := LastRowState(child, last)
+	if err != nil {
+		return nil, err
+	}
+	rows, _, err := prepareRows(child, last.Hash, st, events, true)
+	return rows, err
+}
+
+// PrepareUpdate is what the [Updater.Update] of a store that keeps the
+// state in its rows does inside its transaction, once it has read the
+// child's last row (as for [PrepareRows]): it works out the child's
+// state, calls decide with it, and prepares the events decide returns as
+// PrepareRows does. An error from decide is returned as it is.
+func PrepareUpdate(child ChildID, last ChainRow, decide func(State) ([]Event, error)) ([]ChainRow, error) {
+	st, err := LastRowState(child, last)
+	if err != nil {
+		return nil, err
 	}
 	events, err := decide(st.clone())
 	if err != nil {
-		return nil, ChainHead{}, err
+		return nil, err
 	}
-	if err := CheckAppend(child, head.N, events); err != nil {
-		return nil, ChainHead{}, err
+	if err := CheckAppend(child, last.N, events); err != nil {
+		return nil, err
 	}
-	rows, nh, _, err := prepareAppend(child, head, st, events)
-	return rows, nh, err
+	rows, _, err := prepareRows(child, last.Hash, st, events, true)
+	return rows, err
+}
+
+// LastRowState returns the child's state at its last row, as a store
+// that keeps the state in its rows read it: the state kept in the row
+// or, for a first row, which keeps none, the fold of its event; the zero
+// state for a zero row (no history). One row, whatever the history's
+// length.
+func LastRowState(child ChildID, last ChainRow) (State, error) {
+	switch {
+	case last.N == 0:
+		return State{ChildID: child}, nil
+	case last.N == 1 && len(last.State) == 0:
+		e, err := DecodeEvent(last.Body)
+		if err != nil {
+			return State{}, err
+		}
+		st := State{ChildID: child}
+		if err := st.apply(e); err != nil {
+			return State{}, &TamperError{Log: "events", Seq: last.Seq, ChildID: child, N: 1, Problem: "the first event does not fold"}
+		}
+		return st, nil
+	}
+	return headState(child, ChainHead{Key: child, N: last.N, Seq: last.Seq, State: last.State})
 }
 
 // headState decodes the state kept at head, which must be the child's at
@@ -154,31 +202,33 @@ func headState(child ChildID, head ChainHead) (State, error) {
 	return st, nil
 }
 
-// prepareAppend folds events onto st (which it changes) and chains them
-// on head.
-func prepareAppend(child ChildID, head ChainHead, st State, events []Event) ([]ChainRow, ChainHead, State, error) {
+// prepareRows folds events onto st (which it changes) and chains them on
+// prev (the head's hash), and returns the rows and the state after them;
+// with rowStates, each row but a first carries the state after it.
+func prepareRows(child ChildID, prev []byte, st State, events []Event, rowStates bool) ([]ChainRow, State, error) {
 	rows := make([]ChainRow, len(events))
-	prev := head.Hash
 	if prev == nil {
 		prev = []byte{} // stores keep an empty prev, never NULL
 	}
 	for i, e := range events {
 		if err := st.apply(e); err != nil {
-			return nil, ChainHead{}, State{}, err
+			return nil, State{}, err
 		}
 		body, err := MarshalEvent(e)
 		if err != nil {
-			return nil, ChainHead{}, State{}, &encodeError{err}
+			return nil, State{}, &encodeError{err}
 		}
-		state, err := MarshalState(st)
-		if err != nil {
-			return nil, ChainHead{}, State{}, &encodeError{err}
+		var state []byte
+		if rowStates && e.Version > 1 {
+			if state, err = MarshalState(st); err != nil {
+				return nil, State{}, &encodeError{err}
+			}
 		}
 		h := ChainHash(prev, body)
 		rows[i] = ChainRow{Key: child, N: e.Version, Type: string(e.Type), Body: body, Prev: prev, Hash: h, State: state, Event: e}
 		prev = h
 	}
-	return rows, ChainHead{Key: child, N: st.Version, Hash: prev, State: rows[len(rows)-1].State}, st, nil
+	return rows, st, nil
 }
 
 // PrepareAccess numbers entry a after head (the head of the chain of
@@ -245,8 +295,9 @@ func NewChainVerifier(events bool) *ChainVerifier {
 }
 
 // NoHeads says that the store keeps no heads: a chain's last row is its
-// head and, in the events log, every row carries the folded state after
-// it ([ChainRow.State]), which Row checks. Done then wants no Head.
+// head and, in the events log, every row but a child's first carries the
+// folded state after it ([ChainRow.State]), which Row checks (and that a
+// first row carries none). Done then wants no Head.
 func (v *ChainVerifier) NoHeads() { v.noHeads = true }
 
 // Gapless says that the store gives out the log's sequence numbers one by
@@ -275,7 +326,7 @@ func (v *ChainVerifier) bad(seq int64, key ChildID, n int64, problem string) err
 // (and, for a gapless log, the log's last), its number is the next, its
 // prev is the last hash, its hash is SHA-256(prev || body), and its body
 // decodes to an event (or entry) of the chain's child with that number;
-// events also fold, and a state stored in the row is the fold.
+// events also fold, and a state kept in the row is the fold.
 func (v *ChainVerifier) Row(r ChainRow) error {
 	l := v.last[r.Key]
 	if l == nil {
@@ -300,7 +351,12 @@ func (v *ChainVerifier) Row(r ChainRow) error {
 		if err := l.state.apply(e); err != nil {
 			return v.bad(r.Seq, r.Key, r.N, "the history does not fold here")
 		}
-		if r.State != nil || v.noHeads {
+		switch {
+		case v.noHeads && r.N == 1:
+			if len(r.State) != 0 {
+				return v.bad(r.Seq, r.Key, r.N, "a first row keeps no state")
+			}
+		case v.noHeads || r.State != nil:
 			ok, err := sameState(r.State, l.state)
 			if err != nil {
 				return err

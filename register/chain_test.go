@@ -23,14 +23,15 @@ func TestTamperError_MessageNamesNoChild(t *testing.T) {
 }
 
 // chainRows returns the rows of c1 (a registration, then n-1 enquiries)
-// as a store keeps them, at sequence numbers 1, 2, ...
+// as a store that keeps states in its rows keeps them, at sequence
+// numbers 1, 2, ...
 func chainRows(t *testing.T, n int) []register.ChainRow {
 	t.Helper()
 	evs := []register.Event{storetest.Registration("c1", "fife", 1)}
 	for v := 2; v <= n; v++ {
 		evs = append(evs, storetest.Enquiry("c1", int64(v)))
 	}
-	rows, _, err := register.PrepareAppend("c1", register.ChainHead{}, evs)
+	rows, err := register.PrepareRows("c1", register.ChainRow{}, evs)
 	require.NoError(t, err)
 	for i := range rows {
 		rows[i].Seq = int64(i + 1)
@@ -38,10 +39,12 @@ func chainRows(t *testing.T, n int) []register.ChainRow {
 	return rows
 }
 
-// A store with no heads keeps the state in every events row: the verifier
-// wants it, checks it, and wants no head.
+// A store with no heads keeps the state in every events row but a
+// child's first: the verifier wants it, checks it, and wants no head.
 func TestChainVerifier_NoHeads(t *testing.T) {
 	rows := chainRows(t, 3)
+	assert.Empty(t, rows[0].State, "the first row's state is the fold of its own event")
+	assert.NotEmpty(t, rows[1].State)
 	v := register.NewChainVerifier(true)
 	v.NoHeads()
 	for _, r := range rows {
@@ -56,7 +59,7 @@ func TestChainVerifier_NoHeads(t *testing.T) {
 
 	for name, edit := range map[string]func(r *register.ChainRow){
 		"no state":    func(r *register.ChainRow) { r.State = nil },
-		"other state": func(r *register.ChainRow) { r.State = rows[0].State },
+		"other state": func(r *register.ChainRow) { r.State = rows[2].State },
 	} {
 		v := register.NewChainVerifier(true)
 		v.NoHeads()
@@ -66,6 +69,22 @@ func TestChainVerifier_NoHeads(t *testing.T) {
 		var te *register.TamperError
 		require.ErrorAs(t, v.Row(r), &te, name)
 		assert.Equal(t, int64(2), te.Seq, name)
+	}
+	v = register.NewChainVerifier(true)
+	v.NoHeads()
+	first := rows[0]
+	first.State = rows[1].State
+	var te *register.TamperError
+	require.ErrorAs(t, v.Row(first), &te, "a first row with a state")
+	assert.Equal(t, int64(1), te.Seq)
+
+	// The state at the last row, in one row.
+	for i, r := range rows {
+		st, err := register.LastRowState("c1", r)
+		require.NoError(t, err)
+		assert.Equal(t, int64(i+1), st.Version)
+		assert.Equal(t, i, st.Enquiries)
+		assert.True(t, st.OnRegister())
 	}
 
 	// With heads expected, a chain without one is at fault.

@@ -190,7 +190,7 @@ func (m *Memory) AppendBatch(ctx context.Context, batches ...AppendBatch) error 
 		if head.N > 0 {
 			st = m.states[b.Child].clone()
 		}
-		rows, nh, nst, err := prepareAppend(b.Child, head, st, b.Events)
+		rows, nh, nst, err := prepareHead(b.Child, head, st, b.Events)
 		if err != nil {
 			return err
 		}
@@ -200,6 +200,20 @@ func (m *Memory) AppendBatch(ctx context.Context, batches ...AppendBatch) error 
 		m.keep(p.rows, p.head, p.state)
 	}
 	return nil
+}
+
+// prepareHead folds events onto st (which it changes) and chains them on
+// head, and returns the rows, the new head and its state.
+func prepareHead(child ChildID, head ChainHead, st State, events []Event) ([]ChainRow, ChainHead, State, error) {
+	rows, st, err := prepareRows(child, head.Hash, st, events, false)
+	if err != nil {
+		return nil, ChainHead{}, State{}, err
+	}
+	state, err := MarshalState(st)
+	if err != nil {
+		return nil, ChainHead{}, State{}, &encodeError{err}
+	}
+	return rows, ChainHead{Key: child, N: st.Version, Hash: rows[len(rows)-1].Hash, State: state}, st, nil
 }
 
 // Update implements [Updater], under the store's lock.
@@ -221,7 +235,7 @@ func (m *Memory) Update(ctx context.Context, child ChildID, decide func(State) (
 	if err := CheckAppend(child, head.N, events); err != nil {
 		return err
 	}
-	rows, nh, nst, err := prepareAppend(child, head, st.clone(), events)
+	rows, nh, nst, err := prepareHead(child, head, st.clone(), events)
 	if err != nil {
 		return err
 	}
@@ -229,7 +243,8 @@ func (m *Memory) Update(ctx context.Context, child ChildID, decide func(State) (
 	return nil
 }
 
-// keep stores a child's new rows and head; the caller holds m.mu.
+// keep stores a child's new rows, its new head and the head's state
+// decoded; the caller holds m.mu.
 func (m *Memory) keep(rows []ChainRow, head ChainHead, st State) {
 	if m.children == nil {
 		m.children, m.heads, m.states = map[ChildID][]int{}, map[ChildID]ChainHead{}, map[ChildID]State{}

@@ -1,6 +1,7 @@
 package strictjson
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/json"
 	"reflect"
@@ -30,13 +31,35 @@ func Encode(v any) ([]byte, error) {
 	if !rv.IsValid() {
 		return []byte("null"), nil
 	}
-	return encoderOf(rv.Type())(make([]byte, 0, 512), rv)
+	if rv.Kind() != reflect.Pointer {
+		// An addressable copy, so that text fields are reached through
+		// pointers: no allocation per field to call their methods.
+		p := reflect.New(rv.Type()).Elem()
+		p.Set(rv)
+		rv = p
+	}
+	bp := buffers.Get().(*[]byte)
+	b, err := encoderOf(rv.Type())((*bp)[:0], rv)
+	var out []byte
+	if err == nil {
+		out = bytes.Clone(b)
+	}
+	if cap(b) <= 64<<10 {
+		*bp = b
+		buffers.Put(bp)
+	}
+	return out, err
 }
+
+// buffers holds scratch space for Encode, which returns a copy of exactly
+// the bytes written.
+var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
 // An encoder appends the JSON of v, whose type it was made for, to b.
 type encoder func(b []byte, v reflect.Value) ([]byte, error)
 
 var (
+	textAppender  = reflect.TypeFor[encoding.TextAppender]()
 	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 	rawMessage    = reflect.TypeFor[json.RawMessage]()
 	isZeroer      = reflect.TypeFor[interface{ IsZero() bool }]()
@@ -124,11 +147,33 @@ func encodeRaw(b []byte, v reflect.Value) ([]byte, error) {
 }
 
 func encodeText(b []byte, v reflect.Value) ([]byte, error) {
+	if v.CanAddr() {
+		if a, ok := v.Addr().Interface().(encoding.TextAppender); ok {
+			return appendText(b, a)
+		}
+	}
 	txt, err := v.Interface().(encoding.TextMarshaler).MarshalText()
 	if err != nil {
 		return nil, err
 	}
 	return appendString(b, string(txt)), nil
+}
+
+// appendText appends a's text quoted: in place when it needs no escaping
+// (dates and times never do), else through appendString.
+func appendText(b []byte, a encoding.TextAppender) ([]byte, error) {
+	start := len(b)
+	b, err := a.AppendText(append(b, '"'))
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range b[start+1:] {
+		if c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			txt := string(b[start+1:])
+			return appendString(b[:start], txt), nil
+		}
+	}
+	return append(b, '"'), nil
 }
 
 func sliceEncoder(t reflect.Type) encoder {

@@ -179,6 +179,21 @@ var migrations = []migration{
 			`DROP TABLE access_heads`,
 			`CREATE TRIGGER events_no_update BEFORE UPDATE ON events
 				BEGIN SELECT RAISE(ABORT, 'register events are append-only'); END`,
+			// The store's inserts leave seq to AUTOINCREMENT, which a
+			// BEFORE INSERT trigger sees as -1: only an insert that names
+			// a sequence number needs it looked up (a probe per row
+			// less). Rows never have a sequence number below 1 (Verify
+			// reports one), so -1 re-uses none.
+			`DROP TRIGGER events_no_reuse`,
+			`CREATE TRIGGER events_no_reuse BEFORE INSERT ON events
+				WHEN (NEW.seq <> -1 AND EXISTS (SELECT 1 FROM events WHERE seq = NEW.seq))
+				  OR EXISTS (SELECT 1 FROM events WHERE child_id = NEW.child_id AND version = NEW.version)
+				BEGIN SELECT RAISE(ABORT, 'register events are append-only: sequence number or version already used'); END`,
+			`DROP TRIGGER access_no_reuse`,
+			`CREATE TRIGGER access_no_reuse BEFORE INSERT ON access
+				WHEN (NEW.seq <> -1 AND EXISTS (SELECT 1 FROM access WHERE seq = NEW.seq))
+				  OR EXISTS (SELECT 1 FROM access WHERE child_id = NEW.child_id AND n = NEW.n)
+				BEGIN SELECT RAISE(ABORT, 'the register access log is append-only: sequence number already used'); END`,
 		),
 	)},
 }
@@ -195,13 +210,14 @@ const (
 
 	// The head of a child's chain is its last row, one step down the
 	// (child_id, version) index.
-	qHead        = `SELECT version, seq, hash, state FROM events WHERE child_id = ? ORDER BY version DESC LIMIT 1`
+	// (A child's first row keeps no state: its body is read instead.)
+	qHead        = `SELECT version, seq, hash, state, CASE version WHEN 1 THEN body END FROM events WHERE child_id = ? ORDER BY version DESC LIMIT 1`
 	qInsertEvent = `INSERT INTO events (child_id, version, type, recorded, body, prev, hash, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	// The prefix of the multi-row inserts.
 	qInsertEvents = `INSERT INTO events (child_id, version, type, recorded, body, prev, hash, state) VALUES `
 	qLoad         = `SELECT seq, version, type, body, prev, hash, state FROM events WHERE child_id = ? ORDER BY version`
 	qScan         = `SELECT body FROM events ORDER BY child_id, version`
-	qScanHeads    = `SELECT e.state FROM events e
+	qScanHeads    = `SELECT e.child_id, e.version, e.seq, e.state, CASE e.version WHEN 1 THEN e.body END FROM events e
 		JOIN (SELECT child_id, MAX(version) AS version FROM events GROUP BY child_id) h ON e.child_id = h.child_id AND e.version = h.version
 		ORDER BY e.child_id`
 	qVerifyRows = `SELECT seq, child_id, version, type, body, prev, hash, state FROM events ORDER BY seq`

@@ -329,19 +329,21 @@ func schema3Err(err error) error {
 	return err
 }
 
-// statesIntoRows writes into each event row the child's folded state
-// after it, a page of rows at a time in (child, version) order. The rows
-// were verified (verifySchema3): each child's run starts at version 1.
+// statesIntoRows writes into each event row but a child's first the
+// child's folded state after it, a page of rows at a time in (child,
+// version) order. The rows were verified (verifySchema3): each child's
+// run starts at version 1.
 func statesIntoRows(ctx context.Context, tx *sql.Tx) error {
 	const page = 1024
 	type row struct {
-		seq int64
-		e   register.Event
+		seq  int64
+		body []byte
+		e    register.Event
 	}
 	var (
 		after   string
 		afterV  int64
-		head    register.ChainHead
+		last    register.ChainRow
 		hasMore = true
 	)
 	for hasMore {
@@ -353,12 +355,11 @@ func statesIntoRows(ctx context.Context, tx *sql.Tx) error {
 		var got []row
 		for rows.Next() {
 			var r row
-			var body []byte
-			if err := rows.Scan(&r.seq, &after, &afterV, &body); err != nil {
+			if err := rows.Scan(&r.seq, &after, &afterV, &r.body); err != nil {
 				rows.Close()
 				return storeErr("fold into rows", err)
 			}
-			if r.e, err = register.DecodeEvent(body); err != nil {
+			if r.e, err = register.DecodeEvent(r.body); err != nil {
 				rows.Close()
 				return err
 			}
@@ -371,17 +372,19 @@ func statesIntoRows(ctx context.Context, tx *sql.Tx) error {
 		hasMore = len(got) == page
 		for _, r := range got {
 			if r.e.Version == 1 {
-				head = register.ChainHead{}
+				last = register.ChainRow{}
 			}
-			chain, _, err := register.PrepareAppend(r.e.ChildID, head, []register.Event{r.e})
+			chain, err := register.PrepareRows(r.e.ChildID, last, []register.Event{r.e})
 			if err != nil {
 				return err
 			}
 			c := chain[0]
-			if _, err := tx.ExecContext(ctx, `UPDATE events SET state = ? WHERE seq = ?`, c.State, r.seq); err != nil {
-				return storeErr("fold into rows", err)
+			if len(c.State) > 0 {
+				if _, err := tx.ExecContext(ctx, `UPDATE events SET state = ? WHERE seq = ?`, c.State, r.seq); err != nil {
+					return storeErr("fold into rows", err)
+				}
 			}
-			head = register.ChainHead{Key: c.Key, N: c.N, Seq: r.seq, Hash: c.Hash, State: c.State}
+			last = register.ChainRow{Key: c.Key, N: c.N, Seq: r.seq, Hash: c.Hash, State: c.State, Body: r.body}
 		}
 	}
 	return nil
@@ -402,26 +405,25 @@ func (s *Store) AppendBatch(ctx context.Context, batches ...register.AppendBatch
 	if err := register.CheckBatches(batches); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) ([]register.ChainRow, error) {
-		var all []register.ChainRow
+	return s.write(ctx, len(batches), func(tx *sql.Tx, add func([]register.ChainRow)) error {
 		for _, b := range batches {
-			var h register.ChainHead
+			var last register.ChainRow
 			if b.Expected > 0 {
-				ok, err := s.head(ctx, tx, b.Child, &h)
+				ok, err := s.last(ctx, tx, b.Child, &last)
 				if err != nil {
-					return nil, err
+					return err
 				}
-				if !ok || h.N != b.Expected {
-					return nil, register.StaleVersion()
+				if !ok || last.N != b.Expected {
+					return register.StaleVersion()
 				}
 			}
-			rows, _, err := register.PrepareAppend(b.Child, h, b.Events)
+			rows, err := register.PrepareRows(b.Child, last, b.Events)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			all = append(all, rows...)
+			add(rows)
 		}
-		return all, nil
+		return nil
 	})
 }
 
@@ -430,23 +432,33 @@ func (s *Store) AppendBatch(ctx context.Context, batches ...register.AppendBatch
 // transaction, so that a change reads the head once and never meets a
 // concurrent change (the transaction holds the database's write lock).
 func (s *Store) Update(ctx context.Context, child register.ChildID, decide func(register.State) ([]register.Event, error)) error {
-	return s.write(ctx, func(tx *sql.Tx) ([]register.ChainRow, error) {
-		var h register.ChainHead
-		if _, err := s.head(ctx, tx, child, &h); err != nil {
-			return nil, err
+	return s.write(ctx, 1, func(tx *sql.Tx, add func([]register.ChainRow)) error {
+		var last register.ChainRow
+		if _, err := s.last(ctx, tx, child, &last); err != nil {
+			return err
 		}
-		rows, _, err := register.PrepareUpdate(child, h, decide)
-		return rows, err
+		rows, err := register.PrepareUpdate(child, last, decide)
+		if err != nil {
+			return err
+		}
+		add(rows)
+		return nil
 	})
 }
 
-// head reads the child's head, its last row, into h in tx; false if the
-// child has no history.
-func (s *Store) head(ctx context.Context, tx *sql.Tx, child register.ChildID, h *register.ChainHead) (bool, error) {
-	h.Key = child
-	err := tx.StmtContext(ctx, s.stmts[qHead]).QueryRowContext(ctx, child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
+// last reads the child's head, its last row, into r in tx (with its body
+// if it is the child's first, which keeps no state); false if the child
+// has no history.
+func (s *Store) last(ctx context.Context, tx *sql.Tx, child register.ChildID, r *register.ChainRow) (bool, error) {
+	return scanHead(tx.StmtContext(ctx, s.stmts[qHead]).QueryRowContext(ctx, child), child, r)
+}
+
+// scanHead scans a row of qHead into r; false for no row.
+func scanHead(row *sql.Row, child register.ChildID, r *register.ChainRow) (bool, error) {
+	*r = register.ChainRow{Key: child}
+	err := row.Scan(&r.N, &r.Seq, &r.Hash, &r.State, &r.Body)
 	if errors.Is(err, sql.ErrNoRows) {
-		*h = register.ChainHead{}
+		*r = register.ChainRow{}
 		return false, nil
 	}
 	if err != nil {
@@ -455,12 +467,13 @@ func (s *Store) head(ctx context.Context, tx *sql.Tx, child register.ChildID, h 
 	return true, nil
 }
 
-// write runs prepare in a write transaction and inserts the rows it
-// returns, with sequence numbers from the events table's AUTOINCREMENT
-// (the next after the highest ever given out: under the write lock, one
-// by one), then commits: durable when it returns nil. An error from
-// prepare is returned as it is, with nothing written.
-func (s *Store) write(ctx context.Context, prepare func(*sql.Tx) ([]register.ChainRow, error)) error {
+// write runs prepare in a write transaction; the rows prepare adds
+// (about rows of them) are inserted, with sequence numbers from the
+// events table's AUTOINCREMENT (the next after the highest ever given
+// out: under the write lock, one by one), and committed: durable when it
+// returns nil. An error from prepare is returned as it is, with nothing
+// written.
+func (s *Store) write(ctx context.Context, rows int, prepare func(tx *sql.Tx, add func([]register.ChainRow)) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -471,18 +484,25 @@ func (s *Store) write(ctx context.Context, prepare func(*sql.Tx) ([]register.Cha
 		return storeErr("begin", err)
 	}
 	defer tx.Rollback()
-	rows, err := prepare(tx)
+	args := make([]any, 0, rows*eventCols)
+	n := 0
+	err = prepare(tx, func(rows []register.ChainRow) {
+		for _, r := range rows {
+			var state any = r.State
+			if len(r.State) == 0 {
+				state = "" // a child's first row: the column's default
+			}
+			args = append(args, r.Key, r.N, r.Type, r.Event.Recorded.UTC().Format(time.RFC3339Nano), r.Body, r.Prev, r.Hash, state)
+		}
+		n += len(rows)
+	})
 	if err != nil {
 		return err
-	}
-	args := make([]any, 0, len(rows)*eventCols)
-	for _, r := range rows {
-		args = append(args, r.Key, r.N, r.Type, r.Event.Recorded.UTC().Format(time.RFC3339Nano), r.Body, r.Prev, r.Hash, r.State)
 	}
 	// Multi-row inserts: one statement per chunk, not per row. A child
 	// with no history (expected 0) that has one by now fails on its
 	// (child, version) key: a stale version.
-	if err := s.insertRows(ctx, tx, tx.StmtContext(ctx, s.stmts[qInsertEvent]), qInsertEvents, eventCols, len(rows), args); err != nil {
+	if err := s.insertRows(ctx, tx, tx.StmtContext(ctx, s.stmts[qInsertEvent]), qInsertEvents, eventCols, n, args); err != nil {
 		return err
 	}
 	return storeErr("commit", tx.Commit())
@@ -542,15 +562,11 @@ func (s *Store) multiRow(ctx context.Context, prefix string, cols, k int) (*sql.
 
 // Head implements [register.Store]: one row, the child's last.
 func (s *Store) Head(ctx context.Context, child register.ChildID) (register.State, error) {
-	var h register.ChainHead
-	err := s.stmts[qHead].QueryRowContext(ctx, child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
-	if errors.Is(err, sql.ErrNoRows) {
-		return register.State{ChildID: child}, nil
+	var last register.ChainRow
+	if _, err := scanHead(s.stmts[qHead].QueryRowContext(ctx, child), child, &last); err != nil {
+		return register.State{}, err
 	}
-	if err != nil {
-		return register.State{}, storeErr("read head", err)
-	}
-	return register.DecodeState(h.State)
+	return register.LastRowState(child, last)
 }
 
 // Load implements [register.Store], verifying the child's chain and the
@@ -615,7 +631,8 @@ func (s *Store) Scan(ctx context.Context, fn func(register.Event) error) error {
 	return storeErr("scan", rows.Err())
 }
 
-// ScanHeads implements [register.Store]. fn must not write to the store.
+// ScanHeads implements [register.Store]: each child's last row. fn must
+// not write to the store.
 func (s *Store) ScanHeads(ctx context.Context, fn func(register.State) error) error {
 	rows, err := s.db.QueryContext(ctx, qScanHeads)
 	if err != nil {
@@ -623,11 +640,11 @@ func (s *Store) ScanHeads(ctx context.Context, fn func(register.State) error) er
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var b []byte
-		if err := rows.Scan(&b); err != nil {
+		var r register.ChainRow
+		if err := rows.Scan(&r.Key, &r.N, &r.Seq, &r.State, &r.Body); err != nil {
 			return storeErr("scan heads", err)
 		}
-		st, err := register.DecodeState(b)
+		st, err := register.LastRowState(r.Key, r)
 		if err != nil {
 			return err
 		}
