@@ -59,7 +59,6 @@ var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b 
 type encoder func(b []byte, v reflect.Value) ([]byte, error)
 
 var (
-	textAppender  = reflect.TypeFor[encoding.TextAppender]()
 	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 	rawMessage    = reflect.TypeFor[json.RawMessage]()
 	isZeroer      = reflect.TypeFor[interface{ IsZero() bool }]()

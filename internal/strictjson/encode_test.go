@@ -112,3 +112,37 @@ func TestEncode_UnsupportedType(t *testing.T) {
 	var ute *json.UnsupportedTypeError
 	assert.ErrorAs(t, err, &ute)
 }
+
+// appenderText has AppendText (written in place when it needs no
+// escaping) and MarshalText; marshalerText has only MarshalText.
+type (
+	appenderText  string
+	marshalerText string
+)
+
+func (a appenderText) AppendText(b []byte) ([]byte, error) { return append(b, a...), nil }
+func (a appenderText) MarshalText() ([]byte, error)        { return []byte(a), nil }
+func (m marshalerText) MarshalText() ([]byte, error)       { return []byte(m), nil }
+
+// A text field is quoted and escaped as encoding/json does, whether it
+// appends its text in place, through a pointer, or only marshals it.
+func TestEncode_TextIsEscaped(t *testing.T) {
+	type doc struct {
+		A  appenderText   `json:"a"`
+		M  marshalerText  `json:"m"`
+		P  *appenderText  `json:"p"`
+		S  []appenderText `json:"s"`
+		At time.Time      `json:"at"`
+	}
+	for _, s := range []string{"plain", `<a&"b\c>`, "tab\t", "é \xff", "line\u2028"} {
+		a := appenderText(s)
+		v := doc{A: a, M: marshalerText(s), P: &a, S: []appenderText{a, "x"}, At: time.Date(2026, 3, 2, 9, 30, 0, 1, time.UTC)}
+		want, err := json.Marshal(v)
+		require.NoError(t, err)
+		for _, in := range []any{v, &v} {
+			got, err := Encode(in)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(got), "%q", s)
+		}
+	}
+}

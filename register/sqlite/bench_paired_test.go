@@ -43,17 +43,16 @@ func pair(b *testing.B, aName string, a func(i int), bName string, fb func(i int
 // the same run.
 func BenchmarkPaired(b *testing.B) {
 	ctx := context.Background()
-	day := storetest.Date(2026, 3, 2)
-	mr := register.MeetingRef{ID: "m", Kind: meeting.Initial, Held: day, Quorate: true, ChildFamilyRepresented: true, PlanRequired: true}
 	keeper := storetest.Keeper("fife")
 	police := register.Actor{ID: "pc", Role: register.Practitioner, Agency: meeting.Police, Authority: "police-scotland"}
 	recorded := storetest.T0.Format(time.RFC3339Nano)
 
 	// A durable registration through Register against a raw one-row
-	// commit with the store's settings.
+	// commit with the store's settings, of a body of the same size.
 	b.Run("registration-vs-raw", func(b *testing.B) {
 		db, st, body := openRaw(b)
-		r := newRegister(b, openTemp(b))
+		s := openTemp(b)
+		r := newRegister(b, s)
 		pair(b, "raw", func(i int) {
 			tx, err := db.BeginTx(ctx, nil)
 			require.NoError(b, err)
@@ -61,7 +60,34 @@ func BenchmarkPaired(b *testing.B) {
 			require.NoError(b, err)
 			require.NoError(b, tx.Commit())
 		}, "register", func(i int) {
-			require.NoError(b, r.Register(ctx, keeper, register.RegistrationInput{Child: fmt.Sprint("d", i), Authority: "fife", Date: day, Meeting: mr, Concerns: []string{"neglect"}}))
+			require.NoError(b, r.Register(ctx, keeper, registration(i)))
+		})
+		evs, _, err := s.Load(ctx, "d1")
+		require.NoError(b, err)
+		stored, err := register.MarshalEvent(evs[0])
+		require.NoError(b, err)
+		require.InDelta(b, len(body), len(stored), 16, "the raw row's body is the size of a registration's")
+	})
+
+	// A later change to a registered child (parents informed), whose row
+	// keeps the child's state (a first row keeps none), against a raw
+	// one-row commit. The changes go round 100 children.
+	b.Run("change-vs-raw", func(b *testing.B) {
+		db, st, body := openRaw(b)
+		s := openTemp(b)
+		r := newRegister(b, s)
+		for i := range 100 {
+			require.NoError(b, r.Register(ctx, keeper, registration(i)))
+		}
+		on := storetest.Date(2026, 3, 3)
+		pair(b, "raw", func(i int) {
+			tx, err := db.BeginTx(ctx, nil)
+			require.NoError(b, err)
+			_, err = tx.StmtContext(ctx, st).ExecContext(ctx, fmt.Sprint("d", i), 1, "registered", recorded, body)
+			require.NoError(b, err)
+			require.NoError(b, tx.Commit())
+		}, "change", func(i int) {
+			require.NoError(b, r.RecordParentsInformed(ctx, keeper, fmt.Sprint("d", i%100), "fife", on, register.Informed{Verbally: true}))
 		})
 	})
 
