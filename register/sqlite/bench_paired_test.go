@@ -16,23 +16,31 @@ import (
 	"github.com/cpguide/cpguide/register/storetest"
 )
 
-// pair times a and b alternately, one of each per iteration, and reports
-// each one's mean time and b's time as a multiple of a's: the figure and
-// its reference from the same run, under the same load (the machine and
-// its disk are shared, so separate benchmarks run at different moments
-// are not comparable).
+// pair times a and b alternately, one of each per iteration, a first in
+// odd iterations and b first in even ones (so that neither gains from
+// going second, after the other's commit), and reports each one's mean
+// time and b's time as a multiple of a's: the figure and its reference
+// from the same run, under the same load (the machine and its disk are
+// shared, so separate benchmarks run at different moments are not
+// comparable).
 func pair(b *testing.B, aName string, a func(i int), bName string, fb func(i int)) {
 	b.ReportAllocs()
 	var ta, tb time.Duration
+	timed := func(f func(int), i int, total *time.Duration) {
+		t0 := time.Now()
+		f(i)
+		*total += time.Since(t0)
+	}
 	i := 0
 	for b.Loop() {
 		i++
-		t0 := time.Now()
-		a(i)
-		t1 := time.Now()
-		fb(i)
-		tb += time.Since(t1)
-		ta += t1.Sub(t0)
+		if i%2 == 1 {
+			timed(a, i, &ta)
+			timed(fb, i, &tb)
+		} else {
+			timed(fb, i, &tb)
+			timed(a, i, &ta)
+		}
 	}
 	b.ReportMetric(float64(ta.Nanoseconds())/float64(i), aName+"-ns/op")
 	b.ReportMetric(float64(tb.Nanoseconds())/float64(i), bName+"-ns/op")
