@@ -154,14 +154,20 @@ func appendPad(b []byte, n, width int) []byte {
 // MarshalText encodes d as "2006-01-02"; the zero Date encodes as empty text.
 // A date that is neither zero nor valid is an error.
 func (d Date) MarshalText() ([]byte, error) {
+	return d.AppendText(make([]byte, 0, 10))
+}
+
+// AppendText appends what [Date.MarshalText] returns to b
+// (encoding.TextAppender).
+func (d Date) AppendText(b []byte) ([]byte, error) {
 	if d.IsZero() {
-		return []byte{}, nil
+		return b, nil
 	}
 	if !d.Valid() {
 		return nil, &Error{Kind: Invalid, Field: "date",
 			Hint: "the date does not exist in the calendar"}
 	}
-	return d.appendTo(make([]byte, 0, 10)), nil
+	return d.appendTo(b), nil
 }
 
 // UnmarshalText decodes "2006-01-02"; empty text decodes as the zero Date.

@@ -185,7 +185,7 @@ func TestEnquiry_EveryEnquiryIsRecorded(t *testing.T) {
 			assert.Equal(t, tc.logged, got[0].ChildID, "a bad ID is not kept")
 			assert.Equal(t, register.ActionEnquire, got[0].Action)
 			assert.Equal(t, tc.by, got[0].Actor)
-			require.NoError(t, m.Verify(ctx))
+			storetest.Verify(t, m)
 		})
 	}
 }
@@ -278,5 +278,5 @@ func TestRefusals_DoNotGrowTheHistory(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(1), v)
 	assert.Len(t, accesses(t, m, "c1"), 2000)
-	require.NoError(t, m.Verify(ctx))
+	storetest.Verify(t, m)
 }

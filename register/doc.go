@@ -45,7 +45,9 @@
 //   - Tamper evidence: every event and access-log row carries the SHA-256
 //     hash of its predecessor in its child's chain; [Store.Load] verifies
 //     one child, [Store.Verify] the store, and a *[TamperError] names the
-//     first bad sequence number.
+//     first bad sequence number. Verify returns an [Anchor], the end of
+//     every chain, to keep outside the database: the next Verify given it
+//     finds a history rewritten or truncated since.
 //   - Stores: the [Store] interface, the in-memory [Memory] store, a
 //     durable SQLite store (nested module
 //     github.com/cpguide/cpguide/register/sqlite) and a PostgreSQL store

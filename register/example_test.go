@@ -60,3 +60,32 @@ func ExampleRegister_Statistics() {
 	fmt.Println(st.Registrations, st.RegistrationsByConcern["domestic-abuse"], st.OnRegisterAtEnd)
 	// Output: 3 3 3
 }
+
+// A host keeps the anchor each Verify returns outside the database (here
+// a variable; in production a write-once store) and gives it to the next
+// Verify, which then finds a history rewritten or truncated since.
+func ExampleAnchor() {
+	ctx := context.Background()
+	store := register.NewMemory() // a SQLite or PostgreSQL store in production
+	reg, _ := register.New(register.Config{Store: store, Clock: func() time.Time { return time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC) }})
+	keeper := register.Actor{ID: "sw-keeper-1", Role: register.RegisterKeeper, Agency: meeting.SocialWork, Authority: "fife"}
+	held := timescale.Date{Year: 2026, Month: time.March, Day: 2}
+	registerChild := func(child register.ChildID) error {
+		return reg.Register(ctx, keeper, register.RegistrationInput{
+			Child: child, Authority: "fife", Date: held,
+			Meeting:  register.MeetingRef{ID: "cppm-" + child, Kind: meeting.Initial, Held: held, Quorate: true, ChildFamilyRepresented: true, PlanRequired: true},
+			Concerns: []string{"neglect"},
+		})
+	}
+	_ = registerChild("case-4711")
+
+	anchor, err := store.Verify(ctx, register.Anchor{}) // the first audit
+	fmt.Println("verified:", err == nil, "chains:", len(anchor.Events), "digest:", len(anchor.Digest()), "hex digits")
+
+	_ = registerChild("case-4712")
+	next, err := store.Verify(ctx, anchor) // the next audit checks the last one's anchor
+	fmt.Println("verified against the last anchor:", err == nil, "chains:", len(next.Events))
+	// Output:
+	// verified: true chains: 1 digest: 64 hex digits
+	// verified against the last anchor: true chains: 2
+}

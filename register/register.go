@@ -627,19 +627,13 @@ func (r *Register) update(ctx context.Context, by Actor, act Action, child Child
 		return invalid("authority", "name the local authority whose register this is")
 	}
 	for attempt := 0; ; attempt++ {
-		st, err := r.store.Head(ctx, child)
-		if err != nil {
-			return err
-		}
-		out, err := decide(&st)
-		if err != nil {
-			if guidance.Match(&guidance.Error{Kind: guidance.Refused}, err) {
-				return r.refuse(ctx, acc, ruleOf(err), err)
+		out, decided, err := r.change(ctx, by, child, decide)
+		if decided != nil {
+			if guidance.Match(&guidance.Error{Kind: guidance.Refused}, decided) {
+				return r.refuse(ctx, acc, ruleOf(decided), decided)
 			}
-			return err
+			return decided
 		}
-		r.stamp(by, child, st.Version, out)
-		err = r.store.Append(ctx, child, st.Version, out...)
 		if err == nil {
 			for _, e := range out {
 				r.log.LogAttrs(ctx, slog.LevelInfo, "register event", slog.Any("event", e))
@@ -654,6 +648,42 @@ func (r *Register) update(ctx context.Context, by Actor, act Action, child Child
 		}
 		return err
 	}
+}
+
+// change makes one attempt at a change: read the child's state, decide,
+// append the events stamped, in one transaction if the store is an
+// [Updater] (else Head, then Append at the version read). It returns the
+// events appended, or decide's error (decided), or the store's error.
+func (r *Register) change(ctx context.Context, by Actor, child ChildID, decide func(*State) ([]Event, error)) (out []Event, decided, err error) {
+	stamped := func(st State) ([]Event, error) {
+		evs, err := decide(&st)
+		if err != nil {
+			decided = err
+			return nil, err
+		}
+		r.stamp(by, child, st.Version, evs)
+		out = evs
+		return evs, nil
+	}
+	if u, ok := r.store.(Updater); ok {
+		err = u.Update(ctx, child, stamped)
+	} else {
+		var st State
+		if st, err = r.store.Head(ctx, child); err != nil {
+			return nil, nil, err
+		}
+		if _, derr := stamped(st); derr != nil {
+			return nil, decided, nil
+		}
+		err = r.store.Append(ctx, child, st.Version, out...)
+	}
+	if decided != nil {
+		return nil, decided, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, nil, nil
 }
 
 // backoff waits a short, growing, jittered time before a retry after a

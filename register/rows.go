@@ -33,13 +33,18 @@ func ReadAccesses(rows Rows, wrap func(error) error) ([]Access, error) {
 	return out, nil
 }
 
-// VerifyRows feeds a log's rows of (seq, key, n, type, body, prev, hash),
-// in sequence order, to v: the first bad row is v's *TamperError. A scan or
-// iteration error goes through wrap.
-func VerifyRows(v *ChainVerifier, rows Rows, wrap func(error) error) error {
+// VerifyRows feeds a log's rows of (seq, key, n, type, body, prev, hash)
+// and, when withState, the folded state, in sequence order, to v: the
+// first bad row is v's *TamperError. A scan or iteration error goes
+// through wrap.
+func VerifyRows(v *ChainVerifier, rows Rows, withState bool, wrap func(error) error) error {
 	for rows.Next() {
 		var r ChainRow
-		if err := rows.Scan(&r.Seq, &r.Key, &r.N, &r.Type, &r.Body, &r.Prev, &r.Hash); err != nil {
+		dest := []any{&r.Seq, &r.Key, &r.N, &r.Type, &r.Body, &r.Prev, &r.Hash}
+		if withState {
+			dest = append(dest, &r.State)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return wrap(err)
 		}
 		if err := v.Row(r); err != nil {

@@ -9,10 +9,11 @@ import (
 )
 
 // A Store keeps each child's events, append-only and hash-chained, with
-// the folded state at its head, and the access log (see [Access]).
-// Implementations must be safe for concurrent use, and must make Append
-// atomic: all the events and the new head, or nothing. Two appends at the
-// same expected version must not both succeed.
+// the folded state at its head (a head row, or the chain's last row), and
+// the access log (see [Access]). Implementations must be safe for
+// concurrent use, and must make Append atomic: all the events and the new
+// head, or nothing. Two appends at the same expected version must not both
+// succeed.
 //
 // A Store is the register's storage, not an API for people: a host program
 // opens it, passes it to [New] and keeps no other handle, so that every
@@ -49,7 +50,11 @@ type Store interface {
 	Accesses(ctx context.Context, q AccessQuery, fn func(Access) error) error
 	// Verify checks every hash chain and head of the store, events and
 	// access log, and returns the first row at fault as a *[TamperError].
-	Verify(ctx context.Context) error
+	// since is the Anchor an earlier Verify returned (the zero Anchor for
+	// none): every chain end it records must still be in the store. It
+	// returns the store's Anchor now, to keep outside the database for
+	// the next Verify.
+	Verify(ctx context.Context, since Anchor) (Anchor, error)
 }
 
 // An AppendBatch is one child's part of a [Batcher] call.
@@ -63,6 +68,20 @@ type AppendBatch struct {
 // transaction, all or nothing.
 type Batcher interface {
 	AppendBatch(ctx context.Context, batches ...AppendBatch) error
+}
+
+// An Updater is a Store that can read a child's head, decide on it and
+// append in one transaction, so that a change reads the head once and
+// cannot meet a concurrent change to the child. [Register] makes its
+// changes through it when its store has it, and through Head and Append
+// otherwise.
+type Updater interface {
+	// Update reads the child's folded state (the zero state at version 0
+	// for a child with no history), calls decide with it and appends the
+	// events decide returns, numbered from the state's version + 1, all
+	// in one transaction. An error from decide is returned as it is, and
+	// nothing is written.
+	Update(ctx context.Context, child ChildID, decide func(State) ([]Event, error)) error
 }
 
 // StaleVersion is the error a Store returns when the expected version is
@@ -110,7 +129,8 @@ func CheckBatches(batches []AppendBatch) error {
 	return nil
 }
 
-// Memory is an in-memory [Store] and [Batcher], for tests and small tools.
+// Memory is an in-memory [Store], [Batcher] and [Updater], for tests and
+// small tools.
 // It keeps rows as a database would (encoded bodies, hash chains, heads).
 // The zero value is ready to use.
 type Memory struct {
@@ -132,6 +152,7 @@ func NewMemory() *Memory { return &Memory{} }
 var (
 	_ Store   = (*Memory)(nil)
 	_ Batcher = (*Memory)(nil)
+	_ Updater = (*Memory)(nil)
 )
 
 // Append implements [Store].
@@ -169,27 +190,74 @@ func (m *Memory) AppendBatch(ctx context.Context, batches ...AppendBatch) error 
 		if head.N > 0 {
 			st = m.states[b.Child].clone()
 		}
-		rows, nh, nst, err := prepareAppend(b.Child, head, st, b.Events)
+		rows, nh, nst, err := prepareHead(b.Child, head, st, b.Events)
 		if err != nil {
 			return err
 		}
 		ps[i] = prepared{rows, nh, nst}
 	}
+	for _, p := range ps {
+		m.keep(p.rows, p.head, p.state)
+	}
+	return nil
+}
+
+// prepareHead folds events onto st (which it changes) and chains them on
+// head, and returns the rows, the new head and its state.
+func prepareHead(child ChildID, head ChainHead, st State, events []Event) ([]ChainRow, ChainHead, State, error) {
+	rows, st, err := prepareRows(child, head.Hash, st, events, false)
+	if err != nil {
+		return nil, ChainHead{}, State{}, err
+	}
+	state, err := MarshalState(st)
+	if err != nil {
+		return nil, ChainHead{}, State{}, &encodeError{err}
+	}
+	return rows, ChainHead{Key: child, N: st.Version, Hash: rows[len(rows)-1].Hash, State: state}, st, nil
+}
+
+// Update implements [Updater], under the store's lock.
+func (m *Memory) Update(ctx context.Context, child ChildID, decide func(State) ([]Event, error)) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	head := m.heads[child]
+	st := State{ChildID: child}
+	if head.N > 0 {
+		st = m.states[child]
+	}
+	events, err := decide(st.clone())
+	if err != nil {
+		return err
+	}
+	if err := CheckAppend(child, head.N, events); err != nil {
+		return err
+	}
+	rows, nh, nst, err := prepareHead(child, head, st.clone(), events)
+	if err != nil {
+		return err
+	}
+	m.keep(rows, nh, nst)
+	return nil
+}
+
+// keep stores a child's new rows, its new head and the head's state
+// decoded; the caller holds m.mu.
+func (m *Memory) keep(rows []ChainRow, head ChainHead, st State) {
 	if m.children == nil {
 		m.children, m.heads, m.states = map[ChildID][]int{}, map[ChildID]ChainHead{}, map[ChildID]State{}
 	}
-	for _, p := range ps {
-		for _, r := range p.rows {
-			m.seq++
-			r.Seq, r.Event = m.seq, Event{}
-			m.children[r.Key] = append(m.children[r.Key], len(m.rows))
-			m.rows = append(m.rows, r)
-		}
-		p.head.Seq = m.seq
-		m.heads[p.head.Key] = p.head
-		m.states[p.head.Key] = p.state
+	for _, r := range rows {
+		m.seq++
+		r.Seq, r.Event = m.seq, Event{}
+		m.children[r.Key] = append(m.children[r.Key], len(m.rows))
+		m.rows = append(m.rows, r)
 	}
-	return nil
+	head.Seq = m.seq
+	m.heads[head.Key] = head
+	m.states[head.Key] = st
 }
 
 // Head implements [Store].
@@ -350,21 +418,25 @@ func (m *Memory) Accesses(ctx context.Context, q AccessQuery, fn func(Access) er
 }
 
 // Verify implements [Store].
-func (m *Memory) Verify(ctx context.Context) error {
+func (m *Memory) Verify(ctx context.Context, since Anchor) (Anchor, error) {
 	if err := ctx.Err(); err != nil {
-		return err
+		return Anchor{}, err
 	}
 	m.mu.RLock()
 	defer m.mu.RUnlock()
+	var a Anchor
 	for _, log := range []struct {
-		rows  []ChainRow
-		heads map[ChildID]ChainHead
-		ev    bool
-	}{{m.rows, m.heads, true}, {m.access, m.accHeads, false}} {
+		rows   []ChainRow
+		heads  map[ChildID]ChainHead
+		ev     bool
+		expect []ChainEnd
+		ends   *[]ChainEnd
+	}{{m.rows, m.heads, true, since.Events, &a.Events}, {m.access, m.accHeads, false, since.Access, &a.Access}} {
 		v := NewChainVerifier(log.ev)
+		v.Expect(log.expect)
 		for _, r := range log.rows {
 			if err := v.Row(r); err != nil {
-				return err
+				return Anchor{}, err
 			}
 		}
 		keys := make([]ChildID, 0, len(log.heads))
@@ -374,12 +446,13 @@ func (m *Memory) Verify(ctx context.Context) error {
 		sort.Strings(keys)
 		for _, k := range keys {
 			if err := v.Head(log.heads[k]); err != nil {
-				return err
+				return Anchor{}, err
 			}
 		}
 		if _, err := v.Done(); err != nil {
-			return err
+			return Anchor{}, err
 		}
+		*log.ends = v.Ends()
 	}
-	return nil
+	return a, nil
 }

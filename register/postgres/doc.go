@@ -11,7 +11,11 @@
 // carries the SHA-256 hash of its predecessor in its child's chain and its
 // own hash, verified by [Store.Load] for one child and [Store.Verify] for
 // the whole store, which report the first bad sequence number as a
-// *[register.TamperError].
+// *[register.TamperError]. Verify returns a [register.Anchor] to keep
+// outside the database; given to a later Verify it finds a history
+// rewritten or truncated since, even by the schema's owner. Unlike the
+// SQLite store, which keeps the state in every event row, this store
+// keeps head rows: they are what concurrent writers lock.
 //
 // Append-only is enforced by the database twice over. [Migrate], run by the
 // schema's owner, installs triggers refusing UPDATE, DELETE and TRUNCATE

@@ -5,8 +5,11 @@ package sqlite
 // recognised.
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -49,17 +52,32 @@ func escapePath(path string) string {
 	return b.String()
 }
 
+// A migration is one schema step: statements and Go code, run in order in
+// one transaction.
 type migration struct {
 	note  string
-	stmts []string
-	// backfill, if set, runs after stmts in the same transaction.
-	backfill bool
+	steps []step
+}
+
+// A step is a statement or, if run is set, Go code.
+type step struct {
+	sql string
+	run func(context.Context, *sql.Tx) error
+}
+
+// stmts returns a step per statement.
+func stmts(qs ...string) []step {
+	out := make([]step, len(qs))
+	for i, q := range qs {
+		out[i] = step{sql: q}
+	}
+	return out
 }
 
 // migrations are the schema steps, version i+1 at index i. Released steps
 // are never edited; new ones are appended.
 var migrations = []migration{
-	{note: "events table, append-only", stmts: []string{
+	{note: "events table, append-only", steps: stmts(
 		`CREATE TABLE events (
 			seq      INTEGER PRIMARY KEY AUTOINCREMENT,
 			child_id TEXT    NOT NULL,
@@ -73,8 +91,8 @@ var migrations = []migration{
 			BEGIN SELECT RAISE(ABORT, 'register events are append-only'); END`,
 		`CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 			BEGIN SELECT RAISE(ABORT, 'register events are append-only'); END`,
-	}},
-	{note: "hash chains, folded heads, access log; no re-use of a row", backfill: true, stmts: []string{
+	)},
+	{note: "hash chains, folded heads, access log; no re-use of a row", steps: append(stmts(
 		`DROP TRIGGER events_no_update`,
 		`ALTER TABLE events ADD COLUMN prev BLOB NOT NULL DEFAULT x''`,
 		`ALTER TABLE events ADD COLUMN hash BLOB NOT NULL DEFAULT x''`,
@@ -103,8 +121,8 @@ var migrations = []migration{
 			seq      INTEGER NOT NULL,
 			hash     BLOB    NOT NULL
 		) WITHOUT ROWID`,
-	}},
-	{note: "triggers: no update, delete or re-use of events and access rows; heads only move forward", stmts: []string{
+	), step{run: chainSchema1})},
+	{note: "triggers: no update, delete or re-use of events and access rows; heads only move forward", steps: stmts(
 		`CREATE TRIGGER events_no_update BEFORE UPDATE ON events
 			BEGIN SELECT RAISE(ABORT, 'register events are append-only'); END`,
 		// INSERT OR REPLACE deletes the row it replaces without firing
@@ -138,7 +156,46 @@ var migrations = []migration{
 		`CREATE TRIGGER access_heads_no_reuse BEFORE INSERT ON access_heads
 			WHEN EXISTS (SELECT 1 FROM access_heads WHERE child_id = NEW.child_id)
 			BEGIN SELECT RAISE(ABORT, 'register heads are never replaced'); END`,
-	}},
+	)},
+	// A commit writes one row: the head of a chain is its last row, found
+	// through the (child, version) and (child, n) indexes, and each event
+	// row keeps the folded state after it. The history is verified
+	// against the old heads before they go.
+	{note: "the folded state in each event row; a chain's head is its last row (no heads tables)", steps: slices.Concat(
+		[]step{{run: verifySchema3}},
+		stmts(
+			`DROP TRIGGER events_no_update`,
+			`ALTER TABLE events ADD COLUMN state TEXT NOT NULL DEFAULT ''`,
+		),
+		[]step{{run: statesIntoRows}},
+		stmts(
+			`DROP TRIGGER heads_no_delete`,
+			`DROP TRIGGER heads_forward`,
+			`DROP TRIGGER heads_no_reuse`,
+			`DROP TRIGGER access_heads_no_delete`,
+			`DROP TRIGGER access_heads_forward`,
+			`DROP TRIGGER access_heads_no_reuse`,
+			`DROP TABLE heads`,
+			`DROP TABLE access_heads`,
+			`CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+				BEGIN SELECT RAISE(ABORT, 'register events are append-only'); END`,
+			// The store's inserts leave seq to AUTOINCREMENT, which a
+			// BEFORE INSERT trigger sees as -1: only an insert that names
+			// a sequence number needs it looked up (a probe per row
+			// less). Rows never have a sequence number below 1 (Verify
+			// reports one), so -1 re-uses none.
+			`DROP TRIGGER events_no_reuse`,
+			`CREATE TRIGGER events_no_reuse BEFORE INSERT ON events
+				WHEN (NEW.seq <> -1 AND EXISTS (SELECT 1 FROM events WHERE seq = NEW.seq))
+				  OR EXISTS (SELECT 1 FROM events WHERE child_id = NEW.child_id AND version = NEW.version)
+				BEGIN SELECT RAISE(ABORT, 'register events are append-only: sequence number or version already used'); END`,
+			`DROP TRIGGER access_no_reuse`,
+			`CREATE TRIGGER access_no_reuse BEFORE INSERT ON access
+				WHEN (NEW.seq <> -1 AND EXISTS (SELECT 1 FROM access WHERE seq = NEW.seq))
+				  OR EXISTS (SELECT 1 FROM access WHERE child_id = NEW.child_id AND n = NEW.n)
+				BEGIN SELECT RAISE(ABORT, 'the register access log is append-only: sequence number already used'); END`,
+		),
+	)},
 }
 
 const (
@@ -151,31 +208,30 @@ const (
 	selectMigrations   = `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`
 	insertMigration    = `INSERT INTO schema_migrations (version, note, applied) VALUES (?, ?, ?)`
 
-	qHead        = `SELECT version, seq, hash, state FROM heads WHERE child_id = ?`
-	qMaxSeq      = `SELECT COALESCE(MAX(seq), 0) FROM events`
-	qInsertEvent = `INSERT INTO events (seq, child_id, version, type, recorded, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	qInsertHead  = `INSERT INTO heads (child_id, version, seq, hash, state) VALUES (?, ?, ?, ?, ?)`
-	// Prefixes of the multi-row inserts.
-	qInsertEvents = `INSERT INTO events (seq, child_id, version, type, recorded, body, prev, hash) VALUES `
-	qInsertHeads  = `INSERT INTO heads (child_id, version, seq, hash, state) VALUES `
-	qUpdateHead   = `UPDATE heads SET version = ?, seq = ?, hash = ?, state = ? WHERE child_id = ? AND version = ?`
-	qLoad         = `SELECT seq, version, type, body, prev, hash FROM events WHERE child_id = ? ORDER BY version`
+	// The head of a child's chain is its last row, one step down the
+	// (child_id, version) index.
+	// (A child's first row keeps no state: its body is read instead.)
+	qHead        = `SELECT version, seq, hash, state, CASE version WHEN 1 THEN body END FROM events WHERE child_id = ? ORDER BY version DESC LIMIT 1`
+	qInsertEvent = `INSERT INTO events (child_id, version, type, recorded, body, prev, hash, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	// The prefix of the multi-row inserts.
+	qInsertEvents = `INSERT INTO events (child_id, version, type, recorded, body, prev, hash, state) VALUES `
+	qLoad         = `SELECT seq, version, type, body, prev, hash, state FROM events WHERE child_id = ? ORDER BY version`
 	qScan         = `SELECT body FROM events ORDER BY child_id, version`
-	qScanHeads    = `SELECT state FROM heads ORDER BY child_id`
-	qVerifyRows   = `SELECT seq, child_id, version, type, body, prev, hash FROM events ORDER BY seq`
-	qVerifyHeads  = `SELECT child_id, version, seq, hash, state FROM heads ORDER BY child_id`
+	qScanHeads    = `SELECT e.child_id, e.version, e.seq, e.state, CASE e.version WHEN 1 THEN e.body END FROM events e
+		JOIN (SELECT child_id, MAX(version) AS version FROM events GROUP BY child_id) h ON e.child_id = h.child_id AND e.version = h.version
+		ORDER BY e.child_id`
+	qVerifyRows = `SELECT seq, child_id, version, type, body, prev, hash, state FROM events ORDER BY seq`
 
-	qAccessHead       = `SELECT n, seq, hash FROM access_heads WHERE child_id = ?`
-	qMaxAccessSeq     = `SELECT COALESCE(MAX(seq), 0) FROM access`
-	qInsertAccess     = `INSERT INTO access (seq, child_id, n, actor_id, outcome, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	qInsertAccessHead = `INSERT INTO access_heads (child_id, n, seq, hash) VALUES (?, ?, ?, ?)`
-	qUpdateAccessHead = `UPDATE access_heads SET n = ?, seq = ?, hash = ? WHERE child_id = ? AND n = ?`
-	qAccessByChild    = `SELECT seq, body FROM access WHERE child_id = ? AND seq > ? ORDER BY seq LIMIT ?`
-	qAccessByActor    = `SELECT seq, body FROM access WHERE actor_id = ? AND seq > ? ORDER BY seq LIMIT ?`
-	qVerifyAccess     = `SELECT seq, child_id, n, outcome, body, prev, hash FROM access ORDER BY seq`
-	qVerifyAccHeads   = `SELECT child_id, n, seq, hash FROM access_heads ORDER BY child_id`
-
-	integrityCheck = `PRAGMA integrity_check`
+	qAccessHead     = `SELECT n, seq, hash FROM access WHERE child_id = ? ORDER BY n DESC LIMIT 1`
+	qInsertAccess   = `INSERT INTO access (child_id, n, actor_id, outcome, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?)`
+	qAccessByChild  = `SELECT seq, body FROM access WHERE child_id = ? AND seq > ? ORDER BY seq LIMIT ?`
+	qAccessByActor  = `SELECT seq, body FROM access WHERE actor_id = ? AND seq > ? ORDER BY seq LIMIT ?`
+	qVerifyAccess   = `SELECT seq, child_id, n, outcome, body, prev, hash FROM access ORDER BY seq`
+	qIssued         = `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0)`
+	integrityCheck  = `PRAGMA integrity_check`
+	schema3Heads    = `SELECT child_id, version, seq, hash, state FROM heads ORDER BY child_id`
+	schema3AccHeads = `SELECT child_id, n, seq, hash FROM access_heads ORDER BY child_id`
+	schema3Rows     = `SELECT seq, child_id, version, type, body, prev, hash FROM events ORDER BY seq`
 )
 
 // isUnique reports whether err is a uniqueness violation.

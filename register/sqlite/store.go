@@ -31,14 +31,15 @@ type Options struct {
 	Synchronous string
 }
 
-// Store is a [register.Store] and [register.Batcher] on an SQLite database
-// file. It is safe for concurrent use, also by several processes on one
-// machine.
+// Store is a [register.Store], [register.Batcher] and [register.Updater]
+// on an SQLite database file. It is safe for concurrent use, also by
+// several processes on one machine.
 type Store struct {
 	db    *sql.DB
 	opts  Options
-	stmts map[string]*sql.Stmt
-	smu   sync.Mutex // guards stmts after Open (multi-row shapes)
+	stmts map[string]*sql.Stmt // prepared by Open, read-only after
+	smu   sync.Mutex           // guards multi
+	multi map[string]*sql.Stmt // multi-row inserts, prepared on first use
 	// wmu serialises this process's write transactions, so that they
 	// queue in Go instead of in SQLite's busy handler (which sleeps).
 	wmu sync.Mutex
@@ -55,6 +56,7 @@ type pending struct {
 var (
 	_ register.Store   = (*Store)(nil)
 	_ register.Batcher = (*Store)(nil)
+	_ register.Updater = (*Store)(nil)
 )
 
 // Open opens (creating if need be) the database at path with the default
@@ -92,7 +94,7 @@ func OpenWith(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, storeErr("open", err)
 	}
 	s := &Store{db: db, opts: opts}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrate(ctx, len(migrations)); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -142,6 +144,11 @@ func (s *Store) Close() error {
 	for _, st := range s.stmts {
 		st.Close()
 	}
+	s.smu.Lock()
+	for _, st := range s.multi {
+		st.Close()
+	}
+	s.smu.Unlock()
 	return s.db.Close()
 }
 
@@ -150,8 +157,7 @@ func SchemaVersion() int { return len(migrations) }
 
 func (s *Store) prepare(ctx context.Context) error {
 	s.stmts = map[string]*sql.Stmt{}
-	for _, q := range []string{qMaxSeq, qMaxAccessSeq, qHead, qInsertEvent, qInsertHead, qUpdateHead, qLoad, qAccessHead, qInsertAccess, qInsertAccessHead,
-		qUpdateAccessHead, qAccessByChild, qAccessByActor} {
+	for _, q := range []string{qHead, qInsertEvent, qLoad, qAccessHead, qInsertAccess, qAccessByChild, qAccessByActor} {
 		st, err := s.db.PrepareContext(ctx, q)
 		if err != nil {
 			return storeErr("prepare", err)
@@ -175,7 +181,9 @@ func (s *Store) schemaVersion(ctx context.Context) (int, error) {
 	return have, err
 }
 
-func (s *Store) migrate(ctx context.Context) error {
+// migrate brings the schema up to version to (len(migrations) but in
+// tests).
+func (s *Store) migrate(ctx context.Context, to int) error {
 	have, err := s.schemaVersion(ctx)
 	if err != nil {
 		return s.lockErr("migrate", err)
@@ -183,7 +191,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if have > len(migrations) {
 		return newer(have)
 	}
-	if have == len(migrations) {
+	if have >= to {
 		return nil
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -201,16 +209,17 @@ func (s *Store) migrate(ctx context.Context) error {
 	if have > len(migrations) {
 		return newer(have)
 	}
-	for v := have + 1; v <= len(migrations); v++ {
+	for v := have + 1; v <= to; v++ {
 		m := migrations[v-1]
-		for _, stmt := range m.stmts {
-			if _, err := tx.ExecContext(ctx, stmt); err != nil {
-				return storeErr(fmt.Sprintf("migrate to schema %d", v), err)
+		for _, st := range m.steps {
+			if st.run != nil {
+				if err := st.run(ctx, tx); err != nil {
+					return err
+				}
+				continue
 			}
-		}
-		if m.backfill {
-			if err := backfill(ctx, tx); err != nil {
-				return err
+			if _, err := tx.ExecContext(ctx, st.sql); err != nil {
+				return storeErr(fmt.Sprintf("migrate to schema %d", v), err)
 			}
 		}
 		if _, err := tx.ExecContext(ctx, insertMigration, v, m.note, time.Now().UTC().Format(time.RFC3339)); err != nil {
@@ -233,8 +242,9 @@ func (s *Store) lockErr(op string, err error) error {
 	return storeErr(op, err)
 }
 
-// backfill chains and folds the histories written before schema 2.
-func backfill(ctx context.Context, tx *sql.Tx) error {
+// chainSchema1 chains and folds the histories written before schema 2,
+// with a head row per child (schema 2's layout).
+func chainSchema1(ctx context.Context, tx *sql.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT seq, child_id, body FROM events ORDER BY child_id, version`)
 	if err != nil {
 		return storeErr("backfill", err)
@@ -280,10 +290,102 @@ func backfill(ctx context.Context, tx *sql.Tx) error {
 				return storeErr("backfill", err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, qInsertHead, head.Key, head.N, all[j-1].seq, head.Hash, head.State); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO heads (child_id, version, seq, hash, state) VALUES (?, ?, ?, ?, ?)`,
+			head.Key, head.N, all[j-1].seq, head.Hash, head.State); err != nil {
 			return storeErr("backfill", err)
 		}
 		i = j
+	}
+	return nil
+}
+
+// verifySchema3 verifies both logs against their heads tables (schema
+// 3's layout) before schema 4 drops them: a history that fails is not
+// migrated, so that the evidence stays.
+func verifySchema3(ctx context.Context, tx *sql.Tx) error {
+	for _, log := range []struct {
+		rows, heads string
+		events      bool
+	}{{schema3Rows, schema3Heads, true}, {qVerifyAccess, schema3AccHeads, false}} {
+		v := register.NewChainVerifier(log.events)
+		if err := each(ctx, tx, log.rows, func(rows *sql.Rows) error { return register.VerifyRows(v, rows, false, verr) }); err != nil {
+			return schema3Err(err)
+		}
+		if err := each(ctx, tx, log.heads, func(rows *sql.Rows) error { return register.VerifyHeads(v, rows, log.events, verr) }); err != nil {
+			return schema3Err(err)
+		}
+		if _, err := v.Done(); err != nil {
+			return schema3Err(err)
+		}
+	}
+	return nil
+}
+
+func schema3Err(err error) error {
+	var te *register.TamperError
+	if errors.As(err, &te) {
+		return fmt.Errorf("register/sqlite: the history does not verify, so it is not migrated to schema 4 (the previous release opens it, to examine it): %w", err)
+	}
+	return err
+}
+
+// statesIntoRows writes into each event row but a child's first the
+// child's folded state after it, a page of rows at a time in (child,
+// version) order. The rows were verified (verifySchema3): each child's
+// run starts at version 1.
+func statesIntoRows(ctx context.Context, tx *sql.Tx) error {
+	const page = 1024
+	type row struct {
+		seq  int64
+		body []byte
+		e    register.Event
+	}
+	var (
+		after   string
+		afterV  int64
+		last    register.ChainRow
+		hasMore = true
+	)
+	for hasMore {
+		rows, err := tx.QueryContext(ctx, `SELECT seq, child_id, version, body FROM events WHERE (child_id, version) > (?, ?)
+			ORDER BY child_id, version LIMIT ?`, after, afterV, page)
+		if err != nil {
+			return storeErr("fold into rows", err)
+		}
+		var got []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.seq, &after, &afterV, &r.body); err != nil {
+				rows.Close()
+				return storeErr("fold into rows", err)
+			}
+			if r.e, err = register.DecodeEvent(r.body); err != nil {
+				rows.Close()
+				return err
+			}
+			got = append(got, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return storeErr("fold into rows", err)
+		}
+		hasMore = len(got) == page
+		for _, r := range got {
+			if r.e.Version == 1 {
+				last = register.ChainRow{}
+			}
+			chain, err := register.PrepareRows(r.e.ChildID, last, []register.Event{r.e})
+			if err != nil {
+				return err
+			}
+			c := chain[0]
+			if len(c.State) > 0 {
+				if _, err := tx.ExecContext(ctx, `UPDATE events SET state = ? WHERE seq = ?`, c.State, r.seq); err != nil {
+					return storeErr("fold into rows", err)
+				}
+			}
+			last = register.ChainRow{Key: c.Key, N: c.N, Seq: r.seq, Hash: c.Hash, State: c.State, Body: r.body}
+		}
 	}
 	return nil
 }
@@ -294,13 +396,84 @@ func (s *Store) Append(ctx context.Context, child register.ChildID, expected int
 	return s.AppendBatch(ctx, register.AppendBatch{Child: child, Expected: expected, Events: events})
 }
 
-// AppendBatch implements [register.Batcher]: every child's events and new
-// heads in one transaction, all or nothing. Each child's head is read
-// (one row), the events are folded onto it and chained on its hash.
+// AppendBatch implements [register.Batcher]: every child's events in one
+// transaction, all or nothing. Each child's head is its last row (one
+// row, read through the (child, version) index); the events are folded
+// onto its state and chained on its hash, and each new row keeps the
+// state after it, so that a commit writes only the new rows.
 func (s *Store) AppendBatch(ctx context.Context, batches ...register.AppendBatch) error {
 	if err := register.CheckBatches(batches); err != nil {
 		return err
 	}
+	return s.write(ctx, len(batches), func(tx *sql.Tx, add func([]register.ChainRow)) error {
+		for _, b := range batches {
+			var last register.ChainRow
+			if b.Expected > 0 {
+				ok, err := s.last(ctx, tx, b.Child, &last)
+				if err != nil {
+					return err
+				}
+				if !ok || last.N != b.Expected {
+					return register.StaleVersion()
+				}
+			}
+			rows, err := register.PrepareRows(b.Child, last, b.Events)
+			if err != nil {
+				return err
+			}
+			add(rows)
+		}
+		return nil
+	})
+}
+
+// Update implements [register.Updater]: the child's head (its last row)
+// is read, decide called and the events appended in one write
+// transaction, so that a change reads the head once and never meets a
+// concurrent change (the transaction holds the database's write lock).
+func (s *Store) Update(ctx context.Context, child register.ChildID, decide func(register.State) ([]register.Event, error)) error {
+	return s.write(ctx, 1, func(tx *sql.Tx, add func([]register.ChainRow)) error {
+		var last register.ChainRow
+		if _, err := s.last(ctx, tx, child, &last); err != nil {
+			return err
+		}
+		rows, err := register.PrepareUpdate(child, last, decide)
+		if err != nil {
+			return err
+		}
+		add(rows)
+		return nil
+	})
+}
+
+// last reads the child's head, its last row, into r in tx (with its body
+// if it is the child's first, which keeps no state); false if the child
+// has no history.
+func (s *Store) last(ctx context.Context, tx *sql.Tx, child register.ChildID, r *register.ChainRow) (bool, error) {
+	return scanHead(tx.StmtContext(ctx, s.stmts[qHead]).QueryRowContext(ctx, child), child, r)
+}
+
+// scanHead scans a row of qHead into r; false for no row.
+func scanHead(row *sql.Row, child register.ChildID, r *register.ChainRow) (bool, error) {
+	*r = register.ChainRow{Key: child}
+	err := row.Scan(&r.N, &r.Seq, &r.Hash, &r.State, &r.Body)
+	if errors.Is(err, sql.ErrNoRows) {
+		*r = register.ChainRow{}
+		return false, nil
+	}
+	if err != nil {
+		return false, storeErr("read head", err)
+	}
+	return true, nil
+}
+
+// write runs prepare in a write transaction; the rows prepare adds
+// (about rows of them) are inserted, with sequence numbers from the
+// events table's AUTOINCREMENT (the next after the highest ever given
+// out: under the write lock, one by one), and committed: durable when it
+// returns nil. An error from prepare is returned as it is, with nothing
+// written.
+func (s *Store) write(ctx context.Context, rows int, prepare func(tx *sql.Tx, add func([]register.ChainRow)) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -311,66 +484,32 @@ func (s *Store) AppendBatch(ctx context.Context, batches ...register.AppendBatch
 		return storeErr("begin", err)
 	}
 	defer tx.Rollback()
-	head, insEv, insHead, updHead := tx.StmtContext(ctx, s.stmts[qHead]), tx.StmtContext(ctx, s.stmts[qInsertEvent]),
-		tx.StmtContext(ctx, s.stmts[qInsertHead]), tx.StmtContext(ctx, s.stmts[qUpdateHead])
-	// The transaction holds the write lock, so the next sequence numbers
-	// are ours to give: one read instead of a RETURNING per row.
-	var seq int64
-	if err := tx.StmtContext(ctx, s.stmts[qMaxSeq]).QueryRowContext(ctx).Scan(&seq); err != nil {
-		return storeErr("read sequence", err)
-	}
-	var evArgs, headArgs []any
-	nEv, nHead := 0, 0
-	for _, b := range batches {
-		var h register.ChainHead
-		if b.Expected > 0 {
-			h.Key = b.Child
-			err := head.QueryRowContext(ctx, b.Child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
-			if errors.Is(err, sql.ErrNoRows) {
-				return register.StaleVersion()
-			}
-			if err != nil {
-				return storeErr("read head", err)
-			}
-			if h.N != b.Expected {
-				return register.StaleVersion()
-			}
-		}
-		rows, nh, err := register.PrepareAppend(b.Child, h, b.Events)
-		if err != nil {
-			return err
-		}
+	args := make([]any, 0, rows*eventCols)
+	n := 0
+	err = prepare(tx, func(rows []register.ChainRow) {
 		for _, r := range rows {
-			seq++
-			nh.Seq = seq
-			evArgs = append(evArgs, seq, r.Key, r.N, r.Type, r.Event.Recorded.UTC().Format(time.RFC3339Nano), r.Body, r.Prev, r.Hash)
-			nEv++
+			var state any = r.State
+			if len(r.State) == 0 {
+				state = "" // a child's first row: the column's default
+			}
+			args = append(args, r.Key, r.N, r.Type, r.Event.Recorded.UTC().Format(time.RFC3339Nano), r.Body, r.Prev, r.Hash, state)
 		}
-		if b.Expected == 0 {
-			headArgs = append(headArgs, nh.Key, nh.N, nh.Seq, nh.Hash, nh.State)
-			nHead++
-			continue
-		}
-		res, err := updHead.ExecContext(ctx, nh.N, nh.Seq, nh.Hash, nh.State, nh.Key, b.Expected)
-		if err != nil {
-			return storeErr("write head", err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n != 1 {
-			return register.StaleVersion()
-		}
-	}
-	// Multi-row inserts: one statement per chunk, not per row.
-	if err := s.insertRows(ctx, tx, insEv, qInsertEvents, 8, nEv, evArgs); err != nil {
+		n += len(rows)
+	})
+	if err != nil {
 		return err
 	}
-	if err := s.insertRows(ctx, tx, insHead, qInsertHeads, 5, nHead, headArgs); err != nil {
+	// Multi-row inserts: one statement per chunk, not per row. A child
+	// with no history (expected 0) that has one by now fails on its
+	// (child, version) key: a stale version.
+	if err := s.insertRows(ctx, tx, tx.StmtContext(ctx, s.stmts[qInsertEvent]), qInsertEvents, eventCols, n, args); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return storeErr("commit", err)
-	}
-	return nil
+	return storeErr("commit", tx.Commit())
 }
+
+// eventCols is the number of columns qInsertEvent writes.
+const eventCols = 8
 
 // insertRows inserts n rows of cols values from args with multi-row
 // INSERT statements of at most 64 rows, each shape prepared once per
@@ -385,7 +524,7 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, one *sql.Stmt, prefi
 		st := one
 		if k > 1 {
 			var err error
-			if st, err = s.multi(ctx, prefix, cols, k); err != nil {
+			if st, err = s.multiRow(ctx, prefix, cols, k); err != nil {
 				return err
 			}
 			st = tx.StmtContext(ctx, st)
@@ -401,37 +540,40 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, one *sql.Stmt, prefi
 	return nil
 }
 
-// multi returns the prepared INSERT of k rows.
-func (s *Store) multi(ctx context.Context, prefix string, cols, k int) (*sql.Stmt, error) {
+// multiRow returns the prepared INSERT of k rows.
+func (s *Store) multiRow(ctx context.Context, prefix string, cols, k int) (*sql.Stmt, error) {
 	key := prefix + "#" + strconv.Itoa(k)
 	s.smu.Lock()
 	defer s.smu.Unlock()
-	if st, ok := s.stmts[key]; ok {
+	if st, ok := s.multi[key]; ok {
 		return st, nil
+	}
+	if s.multi == nil {
+		s.multi = map[string]*sql.Stmt{}
 	}
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
 	st, err := s.db.PrepareContext(ctx, prefix+strings.TrimSuffix(strings.Repeat(row+", ", k), ", "))
 	if err != nil {
 		return nil, storeErr("prepare", err)
 	}
-	s.stmts[key] = st
+	s.multi[key] = st
 	return st, nil
 }
 
-// Head implements [register.Store]: one row.
+// Head implements [register.Store]: one row, the child's last.
 func (s *Store) Head(ctx context.Context, child register.ChildID) (register.State, error) {
-	var h register.ChainHead
-	err := s.stmts[qHead].QueryRowContext(ctx, child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
-	if errors.Is(err, sql.ErrNoRows) {
-		return register.State{ChildID: child}, nil
+	var last register.ChainRow
+	if _, err := scanHead(s.stmts[qHead].QueryRowContext(ctx, child), child, &last); err != nil {
+		return register.State{}, err
 	}
-	if err != nil {
-		return register.State{}, storeErr("read head", err)
-	}
-	return register.DecodeState(h.State)
+	return register.LastRowState(child, last)
 }
 
-// Load implements [register.Store], verifying the child's chain and head.
+// Load implements [register.Store], verifying the child's chain and the
+// state kept in each row. The chain itself cannot show that its last rows
+// were deleted: [Store.Verify] can, by the log's sequence numbers, and
+// with an [register.Anchor] even after the sequence counter was wound
+// back.
 func (s *Store) Load(ctx context.Context, child register.ChildID) ([]register.Event, int64, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -442,36 +584,26 @@ func (s *Store) Load(ctx context.Context, child register.ChildID) ([]register.Ev
 	if err != nil {
 		return nil, 0, storeErr("load", err)
 	}
+	defer rows.Close()
 	v := register.NewChainVerifier(true)
+	v.NoHeads()
 	var out []register.Event
 	for rows.Next() {
 		r := register.ChainRow{Key: child}
-		if err := rows.Scan(&r.Seq, &r.N, &r.Type, &r.Body, &r.Prev, &r.Hash); err != nil {
-			rows.Close()
+		if err := rows.Scan(&r.Seq, &r.N, &r.Type, &r.Body, &r.Prev, &r.Hash, &r.State); err != nil {
 			return nil, 0, storeErr("load", err)
 		}
 		if err := v.Row(r); err != nil {
-			rows.Close()
 			return nil, 0, err
 		}
 		e, err := register.DecodeEvent(r.Body)
 		if err != nil {
-			rows.Close()
 			return nil, 0, err
 		}
 		out = append(out, e)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, storeErr("load", err)
-	}
-	h := register.ChainHead{Key: child}
-	err = tx.StmtContext(ctx, s.stmts[qHead]).QueryRowContext(ctx, child).Scan(&h.N, &h.Seq, &h.Hash, &h.State)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, 0, storeErr("load", err)
-	}
-	if err := v.Head(h); err != nil {
-		return nil, 0, err
 	}
 	return out, int64(len(out)), nil
 }
@@ -499,7 +631,8 @@ func (s *Store) Scan(ctx context.Context, fn func(register.Event) error) error {
 	return storeErr("scan", rows.Err())
 }
 
-// ScanHeads implements [register.Store]. fn must not write to the store.
+// ScanHeads implements [register.Store]: each child's last row. fn must
+// not write to the store.
 func (s *Store) ScanHeads(ctx context.Context, fn func(register.State) error) error {
 	rows, err := s.db.QueryContext(ctx, qScanHeads)
 	if err != nil {
@@ -507,11 +640,11 @@ func (s *Store) ScanHeads(ctx context.Context, fn func(register.State) error) er
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var b []byte
-		if err := rows.Scan(&b); err != nil {
+		var r register.ChainRow
+		if err := rows.Scan(&r.Key, &r.N, &r.Seq, &r.State, &r.Body); err != nil {
 			return storeErr("scan heads", err)
 		}
-		st, err := register.DecodeState(b)
+		st, err := register.LastRowState(r.Key, r)
 		if err != nil {
 			return err
 		}
@@ -563,41 +696,29 @@ func (s *Store) Record(ctx context.Context, entries ...register.Access) error {
 	return <-p.done
 }
 
-// record writes entries in one transaction; the caller holds wmu.
+// record writes entries in one transaction; the caller holds wmu. The
+// head of each access chain is its last row (one row, read through the
+// (child, n) index); sequence numbers come from the table's
+// AUTOINCREMENT, one by one under the write lock.
 func (s *Store) record(ctx context.Context, entries []register.Access) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return storeErr("begin", err)
 	}
 	defer tx.Rollback()
-	head, ins, insHead, updHead := tx.StmtContext(ctx, s.stmts[qAccessHead]), tx.StmtContext(ctx, s.stmts[qInsertAccess]),
-		tx.StmtContext(ctx, s.stmts[qInsertAccessHead]), tx.StmtContext(ctx, s.stmts[qUpdateAccessHead])
-	var seq int64
-	if err := tx.StmtContext(ctx, s.stmts[qMaxAccessSeq]).QueryRowContext(ctx).Scan(&seq); err != nil {
-		return storeErr("read sequence", err)
-	}
+	head, ins := tx.StmtContext(ctx, s.stmts[qAccessHead]), tx.StmtContext(ctx, s.stmts[qInsertAccess])
 	for _, a := range entries {
 		h := register.ChainHead{Key: a.ChildID}
 		err := head.QueryRowContext(ctx, a.ChildID).Scan(&h.N, &h.Seq, &h.Hash)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return storeErr("read access head", err)
 		}
-		r, nh, err := register.PrepareAccess(h, a)
+		r, _, err := register.PrepareAccess(h, a)
 		if err != nil {
 			return err
 		}
-		seq++
-		nh.Seq = seq
-		if _, err := ins.ExecContext(ctx, seq, r.Key, r.N, a.Actor.ID, r.Type, r.Body, r.Prev, r.Hash); err != nil {
+		if _, err := ins.ExecContext(ctx, r.Key, r.N, a.Actor.ID, r.Type, r.Body, r.Prev, r.Hash); err != nil {
 			return storeErr("insert access", err)
-		}
-		if h.N == 0 {
-			_, err = insHead.ExecContext(ctx, nh.Key, nh.N, nh.Seq, nh.Hash)
-		} else {
-			_, err = updHead.ExecContext(ctx, nh.N, nh.Seq, nh.Hash, nh.Key, h.N)
-		}
-		if err != nil {
-			return storeErr("write access head", err)
 		}
 	}
 	return storeErr("commit", tx.Commit())
@@ -634,30 +755,45 @@ func (s *Store) Accesses(ctx context.Context, q register.AccessQuery, fn func(re
 }
 
 // Verify implements [register.Store]: every event and access-log row in
-// sequence order against its chain, then every head, in one read
-// transaction (a consistent snapshot; writers are not blocked).
-func (s *Store) Verify(ctx context.Context) error {
+// sequence order against its chain, each event row's state against the
+// fold, and the sequence numbers, which the store gives out one by one
+// (a gap, or a log that ends before the highest number given out, which
+// SQLite keeps in sqlite_sequence, is a deleted row), all in one read
+// transaction (a consistent snapshot; writers are not blocked). The
+// Anchor it returns records each chain's last row.
+func (s *Store) Verify(ctx context.Context, since register.Anchor) (register.Anchor, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return storeErr("verify", err)
+		return register.Anchor{}, storeErr("verify", err)
 	}
 	defer tx.Rollback()
+	var a register.Anchor
 	for _, log := range []struct {
-		rows, heads string
+		table, rows string
 		events      bool
-	}{{qVerifyRows, qVerifyHeads, true}, {qVerifyAccess, qVerifyAccHeads, false}} {
+		expect      []register.ChainEnd
+		ends        *[]register.ChainEnd
+	}{{"events", qVerifyRows, true, since.Events, &a.Events}, {"access", qVerifyAccess, false, since.Access, &a.Access}} {
 		v := register.NewChainVerifier(log.events)
-		if err := each(ctx, tx, log.rows, func(rows *sql.Rows) error { return register.VerifyRows(v, rows, verr) }); err != nil {
-			return err
+		v.NoHeads()
+		v.Gapless()
+		v.Expect(log.expect)
+		if err := each(ctx, tx, log.rows, func(rows *sql.Rows) error { return register.VerifyRows(v, rows, log.events, verr) }); err != nil {
+			return register.Anchor{}, err
 		}
-		if err := each(ctx, tx, log.heads, func(rows *sql.Rows) error { return register.VerifyHeads(v, rows, log.events, verr) }); err != nil {
-			return err
+		var issued int64
+		if err := tx.QueryRowContext(ctx, qIssued, log.table).Scan(&issued); err != nil {
+			return register.Anchor{}, verr(err)
+		}
+		if err := v.Issued(issued); err != nil {
+			return register.Anchor{}, err
 		}
 		if _, err := v.Done(); err != nil {
-			return err
+			return register.Anchor{}, err
 		}
+		*log.ends = v.Ends()
 	}
-	return nil
+	return a, nil
 }
 
 // each runs query q in tx and hands its rows to fn, closing them after.
@@ -673,15 +809,15 @@ func each(ctx context.Context, tx *sql.Tx, q string, fn func(*sql.Rows) error) e
 func verr(err error) error { return storeErr("verify", err) }
 
 // Check runs the database's own integrity check, then [Store.Verify].
-func (s *Store) Check(ctx context.Context) error {
+func (s *Store) Check(ctx context.Context, since register.Anchor) (register.Anchor, error) {
 	var res string
 	if err := s.db.QueryRowContext(ctx, integrityCheck).Scan(&res); err != nil {
-		return storeErr("integrity check", err)
+		return register.Anchor{}, storeErr("integrity check", err)
 	}
 	if res != "ok" {
-		return &guidance.Error{Kind: guidance.Conflict, Field: "database", Hint: "integrity check failed: " + res}
+		return register.Anchor{}, &guidance.Error{Kind: guidance.Conflict, Field: "database", Hint: "integrity check failed: " + res}
 	}
-	return s.Verify(ctx)
+	return s.Verify(ctx, since)
 }
 
 // storeErr wraps a database error; nil stays nil. Database errors carry no

@@ -33,7 +33,7 @@ func tamperFixture(t *testing.T) string {
 	pc := storetest.Enquiry("c1", 1).Actor
 	require.NoError(t, s.Record(ctx, register.Access{ChildID: "c1", Recorded: storetest.T0, Actor: pc, Action: register.ActionEnquire,
 		Authority: pc.Authority, Purpose: "welfare check", Outcome: register.Answered, OnRegister: true}))
-	require.NoError(t, s.Verify(ctx))
+	storetest.Verify(t, s)
 	require.NoError(t, s.Close())
 	return path
 }
@@ -74,19 +74,20 @@ func TestTriggersRefuseUpdateDeleteAndReplace(t *testing.T) {
 	path := tamperFixture(t)
 	db := raw(t, path)
 	for name, q := range map[string]string{
-		"update body":           `UPDATE events SET body = replace(body, 'welfare', 'wolfare') WHERE seq = 3`,
-		"delete":                `DELETE FROM events WHERE seq = 4`,
-		"insert or replace":     insertOrReplace,
-		"replace":               `REPLACE INTO events(seq,child_id,version,type,recorded,body,prev,hash) SELECT seq,child_id,version,type,recorded,body,prev,hash FROM events WHERE seq = 3`,
-		"re-use a version":      `INSERT INTO events(child_id,version,type,recorded,body,prev,hash) SELECT child_id,version,type,recorded,body,prev,hash FROM events WHERE seq = 3`,
-		"upsert":                `INSERT INTO events(seq,child_id,version,type,recorded,body) VALUES (3,'x',1,'t','r','{}') ON CONFLICT(seq) DO UPDATE SET body = '{}'`,
-		"update access":         `UPDATE access SET body = '{}'`,
-		"delete access":         `DELETE FROM access`,
-		"replace access":        `INSERT OR REPLACE INTO access SELECT * FROM access`,
-		"delete head":           `DELETE FROM heads WHERE child_id = 'c1'`,
-		"move a head back":      `UPDATE heads SET version = 1 WHERE child_id = 'c1'`,
-		"replace a head":        `INSERT OR REPLACE INTO heads SELECT * FROM heads`,
-		"delete an access head": `DELETE FROM access_heads`,
+		"update body":          `UPDATE events SET body = replace(body, 'welfare', 'wolfare') WHERE seq = 3`,
+		"delete":               `DELETE FROM events WHERE seq = 4`,
+		"insert or replace":    insertOrReplace,
+		"replace":              `REPLACE INTO events(seq,child_id,version,type,recorded,body,prev,hash) SELECT seq,child_id,version,type,recorded,body,prev,hash FROM events WHERE seq = 3`,
+		"re-use a version":     `INSERT INTO events(child_id,version,type,recorded,body,prev,hash) SELECT child_id,version,type,recorded,body,prev,hash FROM events WHERE seq = 3`,
+		"upsert":               `INSERT INTO events(seq,child_id,version,type,recorded,body) VALUES (3,'x',1,'t','r','{}') ON CONFLICT(seq) DO UPDATE SET body = '{}'`,
+		"update access":        `UPDATE access SET body = '{}'`,
+		"delete access":        `DELETE FROM access`,
+		"replace access":       `INSERT OR REPLACE INTO access SELECT * FROM access`,
+		"update a state":       `UPDATE events SET state = replace(state, 'fife', 'fyfe') WHERE seq = 5`,
+		"re-use an access n":   `INSERT INTO access(child_id,n,actor_id,outcome,body,prev,hash) SELECT child_id,n,actor_id,outcome,body,prev,hash FROM access`,
+		"replace at seq -1":    `INSERT OR REPLACE INTO events(seq,child_id,version,type,recorded,body,prev,hash) SELECT -1,child_id,version,type,recorded,body,prev,hash FROM events WHERE seq = 3`,
+		"replace without seq":  `INSERT OR REPLACE INTO events(child_id,version,type,recorded,body,prev,hash) SELECT child_id,version,type,recorded,body,prev,hash FROM events WHERE seq = 3`,
+		"replace access at -1": `INSERT OR REPLACE INTO access(seq,child_id,n,actor_id,outcome,body,prev,hash) SELECT -1,child_id,n,actor_id,outcome,body,prev,hash FROM access`,
 	} {
 		_, err := db.Exec(q)
 		assert.ErrorContains(t, err, "register", name)
@@ -94,12 +95,16 @@ func TestTriggersRefuseUpdateDeleteAndReplace(t *testing.T) {
 	s, err := sqlite.Open(context.Background(), path)
 	require.NoError(t, err)
 	defer s.Close()
-	require.NoError(t, s.Check(context.Background()), "nothing changed")
+	_, err = s.Check(context.Background(), register.Anchor{})
+	require.NoError(t, err, "nothing changed")
 }
 
 // With the triggers dropped, each tampering is found by Verify (and Check)
 // and, for the child concerned, by Load, with the first bad sequence
-// number.
+// number. Load reads one child's chain, which cannot show that its last
+// rows were deleted; Verify sees the gap they leave in the log's sequence
+// numbers (sequence numbers are given out one by one), or the log ending
+// before the highest number given out.
 func TestVerifyAndLoadDetectTampering(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -115,10 +120,14 @@ func TestVerifyAndLoadDetectTampering(t *testing.T) {
 		{"one byte of a body", []string{`UPDATE events SET body = replace(body, 'welfare', 'wolfare') WHERE seq = 4`}, "events", 4, "c1", 0},
 		{"a deleted row", []string{`DELETE FROM events WHERE seq = 3`}, "events", 4, "c1", 0},
 		{"a swapped pair of rows", []string{`UPDATE events SET seq = -3 WHERE seq = 3`, `UPDATE events SET seq = 3 WHERE seq = 4`, `UPDATE events SET seq = 4 WHERE seq = -3`}, "events", 3, "c1", 0},
-		{"the last row deleted", []string{`DELETE FROM events WHERE seq = 5`}, "events", 5, "c1", 0},
+		{"the last row deleted", []string{`DELETE FROM events WHERE seq = 5`}, "events", 5, "", 0},
+		{"a child's only row deleted", []string{`DELETE FROM events WHERE seq = 2`}, "events", 2, "", 0},
 		{"a row re-inserted at a new place", []string{`DELETE FROM events WHERE seq = 3`, `INSERT INTO events(seq,child_id,version,type,recorded,body,prev,hash) SELECT 9,child_id,2,type,recorded,body,prev,hash FROM events WHERE seq = 4`}, "events", 4, "c1", 9},
-		{"an edited head", []string{`UPDATE heads SET state = replace(state, 'fife', 'fyfe') WHERE child_id = 'c2'`}, "events", 2, "", 0},
+		{"an edited state", []string{`UPDATE events SET state = replace(state, 'fife', 'fyfe') WHERE seq = 5`}, "events", 5, "c1", 0},
+		{"a state put into a first row", []string{`UPDATE events SET state = (SELECT state FROM events WHERE seq = 3) WHERE seq = 2`}, "events", 2, "c2", 0},
+		{"an edited state of an earlier row", []string{`UPDATE events SET state = replace(state, '"enquiries":1', '"enquiries":7') WHERE seq = 3`}, "events", 3, "c1", 0},
 		{"one byte of an access entry", []string{`UPDATE access SET body = replace(body, 'welfare', 'wolfare')`}, "access", 1, "", 0},
+		{"the access log's last row deleted", []string{`DELETE FROM access`}, "access", 1, "", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
@@ -133,7 +142,9 @@ func TestVerifyAndLoadDetectTampering(t *testing.T) {
 			s, err := sqlite.Open(ctx, path)
 			require.NoError(t, err)
 			defer s.Close()
-			for name, err := range map[string]error{"Verify": s.Verify(ctx), "Check": s.Check(ctx)} {
+			_, verr := s.Verify(ctx, register.Anchor{})
+			_, cerr := s.Check(ctx, register.Anchor{})
+			for name, err := range map[string]error{"Verify": verr, "Check": cerr} {
 				var te *register.TamperError
 				require.ErrorAs(t, err, &te, name)
 				assert.True(t, errors.Is(err, register.ErrTampered), name)
@@ -151,6 +162,52 @@ func TestVerifyAndLoadDetectTampering(t *testing.T) {
 				}
 				assert.Equal(t, want, te.Seq, "Load: %v", err)
 			}
+		})
+	}
+}
+
+// Someone who deletes the last rows of the logs and winds the sequence
+// counter back leaves a consistent file: Verify with no anchor passes (the
+// limit of hashes that are not keyed). The anchor of an earlier Verify,
+// kept outside the database, finds it, at the recorded row.
+func TestAnchorFindsATruncatedTail(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		sql  []string
+		log  string
+		seq  int64
+	}{
+		{"events", []string{`DELETE FROM events WHERE seq = 5`, `UPDATE sqlite_sequence SET seq = 4 WHERE name = 'events'`}, "events", 5},
+		{"access", []string{`DELETE FROM access`, `UPDATE sqlite_sequence SET seq = 0 WHERE name = 'access'`}, "access", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			path := tamperFixture(t)
+			s, err := sqlite.Open(ctx, path)
+			require.NoError(t, err)
+			anchor, err := s.Verify(ctx, register.Anchor{})
+			require.NoError(t, err)
+			require.NoError(t, s.Close())
+			db := raw(t, path)
+			dropTriggers(t, db)
+			for _, q := range tc.sql {
+				_, err := db.Exec(q)
+				require.NoError(t, err, q)
+			}
+			require.NoError(t, db.Close())
+
+			s, err = sqlite.Open(ctx, path)
+			require.NoError(t, err)
+			defer s.Close()
+			later, err := s.Verify(ctx, register.Anchor{})
+			require.NoError(t, err, "without the anchor, a consistent file")
+			assert.NotEqual(t, anchor.Digest(), later.Digest())
+			_, err = s.Verify(ctx, anchor)
+			var te *register.TamperError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, tc.log, te.Log)
+			assert.Equal(t, tc.seq, te.Seq, "the recorded row: %v", err)
+			assert.Contains(t, te.Problem, "truncated")
 		})
 	}
 }
@@ -237,13 +294,126 @@ func TestMigrationFromSchema1ChainsTheOldHistory(t *testing.T) {
 	s, err := sqlite.Open(ctx, path)
 	require.NoError(t, err)
 	defer s.Close()
-	require.NoError(t, s.Check(ctx))
+	_, err = s.Check(ctx, register.Anchor{})
+	require.NoError(t, err)
 	st, err := s.Head(ctx, "c1")
 	require.NoError(t, err)
 	assert.Equal(t, int64(2), st.Version)
 	assert.Equal(t, 1, st.Enquiries)
 	require.NoError(t, s.Append(ctx, "c1", 2, storetest.Enquiry("c1", 3)))
-	require.NoError(t, s.Verify(ctx))
+	storetest.Verify(t, s)
+}
+
+// schema3Fixture writes, as the release of schema 3 did, c1 (versions 1
+// and 2, the second an enquiry event), c2 (version 1) and two access-log
+// entries, with their chains and the heads tables, and returns the path.
+func schema3Fixture(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v3.db")
+	require.NoError(t, sqlite.CreateAtSchema(ctx, path, 3))
+	db := raw(t, path)
+	seq := int64(0)
+	heads := map[string]register.ChainHead{}
+	for _, evs := range [][]register.Event{{storetest.Registration("c1", "fife", 1)}, {storetest.Registration("c2", "angus", 1)}, {storetest.Enquiry("c1", 2)}} {
+		c := evs[0].ChildID
+		rows, head, err := register.PrepareAppend(c, heads[c], evs)
+		require.NoError(t, err)
+		for _, r := range rows {
+			seq++
+			_, err := db.Exec(`INSERT INTO events (seq, child_id, version, type, recorded, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				seq, r.Key, r.N, r.Type, r.Event.Recorded.Format(time.RFC3339Nano), r.Body, r.Prev, r.Hash)
+			require.NoError(t, err)
+		}
+		head.Seq = seq
+		if heads[c].N == 0 {
+			_, err = db.Exec(`INSERT INTO heads (child_id, version, seq, hash, state) VALUES (?, ?, ?, ?, ?)`, head.Key, head.N, head.Seq, head.Hash, head.State)
+		} else {
+			_, err = db.Exec(`UPDATE heads SET version = ?, seq = ?, hash = ?, state = ? WHERE child_id = ?`, head.N, head.Seq, head.Hash, head.State, head.Key)
+		}
+		require.NoError(t, err)
+		heads[c] = head
+	}
+	pc := storetest.Enquiry("c1", 1).Actor
+	var ah register.ChainHead
+	for i := range 2 {
+		a := register.Access{ChildID: "c1", Recorded: storetest.T0, Actor: pc, Action: register.ActionEnquire, Authority: pc.Authority,
+			Purpose: "welfare check", Outcome: register.Answered, OnRegister: true}
+		r, h, err := register.PrepareAccess(ah, a)
+		require.NoError(t, err)
+		h.Seq = int64(i + 1)
+		_, err = db.Exec(`INSERT INTO access (seq, child_id, n, actor_id, outcome, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			h.Seq, r.Key, r.N, pc.ID, r.Type, r.Body, r.Prev, r.Hash)
+		require.NoError(t, err)
+		if i == 0 {
+			_, err = db.Exec(`INSERT INTO access_heads (child_id, n, seq, hash) VALUES (?, ?, ?, ?)`, h.Key, h.N, h.Seq, h.Hash)
+		} else {
+			_, err = db.Exec(`UPDATE access_heads SET n = ?, seq = ?, hash = ? WHERE child_id = ?`, h.N, h.Seq, h.Hash, h.Key)
+		}
+		require.NoError(t, err)
+		ah = h
+	}
+	require.NoError(t, db.Close())
+	return path
+}
+
+// A database of schema 3 (heads tables) is verified against its heads,
+// then each event row gets the state after it and the heads tables go.
+func TestMigrationFromSchema3MovesTheStatesIntoTheRows(t *testing.T) {
+	ctx := context.Background()
+	path := schema3Fixture(t)
+	s, err := sqlite.Open(ctx, path)
+	require.NoError(t, err)
+	defer s.Close()
+	_, err = s.Check(ctx, register.Anchor{})
+	require.NoError(t, err)
+	for _, c := range []string{"c1", "c2"} {
+		evs, v, err := s.Load(ctx, c)
+		require.NoError(t, err)
+		want, err := register.Fold(c, evs)
+		require.NoError(t, err)
+		st, err := s.Head(ctx, c)
+		require.NoError(t, err)
+		assert.Equal(t, want, st, c)
+		assert.Equal(t, want.Version, v)
+	}
+	st, err := s.Head(ctx, "c1")
+	require.NoError(t, err)
+	assert.Equal(t, 1, st.Enquiries)
+	require.NoError(t, s.Append(ctx, "c1", 2, storetest.Enquiry("c1", 3)))
+	require.NoError(t, s.Record(ctx, register.Access{ChildID: "c1", Recorded: storetest.T0, Actor: storetest.Keeper("fife"),
+		Action: register.ActionHistory, Authority: "fife", Outcome: register.Answered}))
+	a := storetest.Verify(t, s)
+	assert.Equal(t, int64(3), a.Access[0].N, "the access chain goes on from its last row")
+
+	db := raw(t, path)
+	var tables, empty int
+	require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE name IN ('heads', 'access_heads')`).Scan(&tables))
+	assert.Zero(t, tables, "the heads tables are gone")
+	require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM events WHERE (state = '') != (version = 1)`).Scan(&empty))
+	assert.Zero(t, empty, "every row but a child's first has its state")
+}
+
+// A database of schema 3 that fails verification is not migrated: the
+// evidence (the heads) stays, and Open says why.
+func TestMigrationFromSchema3RefusesATamperedHistory(t *testing.T) {
+	ctx := context.Background()
+	path := schema3Fixture(t)
+	db := raw(t, path)
+	dropTriggers(t, db)
+	_, err := db.Exec(`DELETE FROM events WHERE seq = 3`) // c1's last row; its head says version 2
+	require.NoError(t, err)
+	_, err = sqlite.Open(ctx, path)
+	var te *register.TamperError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, int64(3), te.Seq)
+	assert.Contains(t, err.Error(), "not migrated")
+	var v int
+	require.NoError(t, db.QueryRow(`SELECT MAX(version) FROM schema_migrations`).Scan(&v))
+	assert.Equal(t, 3, v)
+	var tables int
+	require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE name IN ('heads', 'access_heads')`).Scan(&tables))
+	assert.Equal(t, 2, tables)
 }
 
 // Opening a database whose schema is current takes no write lock, so it

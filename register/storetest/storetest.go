@@ -4,9 +4,12 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -57,6 +60,15 @@ func Enquiry(child register.ChildID, version int64) register.Event {
 
 func isStale(err error) bool {
 	return guidance.Match(&guidance.Error{Kind: guidance.Conflict, Field: "version"}, err)
+}
+
+// Verify runs s.Verify with no earlier anchor, fails t on an error and
+// returns the anchor.
+func Verify(t testing.TB, s register.Store) register.Anchor {
+	t.Helper()
+	a, err := s.Verify(context.Background(), register.Anchor{})
+	require.NoError(t, err)
+	return a
 }
 
 // Run runs the conformance suite against stores from open.
@@ -226,7 +238,7 @@ func Run(t *testing.T, open Opener) {
 		_, v, err := s.Load(ctx, "c1")
 		require.NoError(t, err)
 		assert.Equal(t, int64(1), v)
-		require.NoError(t, s.Verify(ctx))
+		Verify(t, s)
 	})
 	t.Run("AccessLogByChildAndByActor", func(t *testing.T) {
 		s := open(t)
@@ -264,7 +276,7 @@ func Run(t *testing.T, open Opener) {
 		assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err), "got %v", err)
 		err = s.Record(ctx, register.Access{ChildID: "c1", Actor: pc, Action: "peek", Outcome: register.Answered, Recorded: T0})
 		assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err), "got %v", err)
-		require.NoError(t, s.Verify(ctx))
+		Verify(t, s)
 	})
 	t.Run("ConcurrentAccessRecordsAllKept", func(t *testing.T) {
 		s := open(t)
@@ -280,15 +292,107 @@ func Run(t *testing.T, open Opener) {
 		n := 0
 		require.NoError(t, s.Accesses(ctx, register.AccessQuery{ActorID: pc.ID}, func(register.Access) error { n++; return nil }))
 		assert.Equal(t, 24, n)
-		require.NoError(t, s.Verify(ctx))
+		Verify(t, s)
 	})
 	t.Run("VerifyPassesOnAnHonestStore", func(t *testing.T) {
 		s := open(t)
-		require.NoError(t, s.Verify(ctx))
+		Verify(t, s)
 		require.NoError(t, s.Append(ctx, "c1", 0, Registration("c1", "fife", 1), Enquiry("c1", 2)))
 		require.NoError(t, s.Append(ctx, "c2", 0, Registration("c2", "fife", 1)))
 		require.NoError(t, s.Append(ctx, "c1", 2, Enquiry("c1", 3)))
-		require.NoError(t, s.Verify(ctx))
+		Verify(t, s)
+	})
+	t.Run("UpdateDecidesOnTheHeadInOneTransaction", func(t *testing.T) {
+		s := open(t)
+		u, ok := s.(register.Updater)
+		if !ok {
+			t.Skip("store is not an Updater")
+		}
+		require.NoError(t, u.Update(ctx, "c1", func(st register.State) ([]register.Event, error) {
+			assert.Equal(t, register.State{ChildID: "c1"}, st, "a child with no history")
+			return []register.Event{Registration("c1", "fife", 1)}, nil
+		}))
+		// decide's error comes back as it is, and nothing is written; so
+		// do events that do not follow the head.
+		no := errors.New("refused by the rules")
+		err := u.Update(ctx, "c1", func(st register.State) ([]register.Event, error) {
+			assert.Equal(t, int64(1), st.Version)
+			assert.True(t, st.OnRegister())
+			return nil, no
+		})
+		assert.ErrorIs(t, err, no)
+		err = u.Update(ctx, "c1", func(register.State) ([]register.Event, error) { return []register.Event{Enquiry("c1", 5)}, nil })
+		assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid}, err), "got %v", err)
+		_, v, err := s.Load(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, int64(1), v)
+		// Concurrent updates of one child all succeed: none decides on a
+		// state another has changed.
+		const n = 12
+		var wg sync.WaitGroup
+		for range n {
+			wg.Go(func() {
+				assert.NoError(t, u.Update(ctx, "c1", func(st register.State) ([]register.Event, error) {
+					return []register.Event{Enquiry("c1", st.Version+1)}, nil
+				}))
+			})
+		}
+		wg.Wait()
+		st, err := s.Head(ctx, "c1")
+		require.NoError(t, err)
+		assert.Equal(t, int64(n+1), st.Version)
+		assert.Equal(t, n, st.Enquiries)
+		Verify(t, s)
+	})
+	t.Run("VerifyReturnsAnAnchorThatALaterVerifyChecks", func(t *testing.T) {
+		s := open(t)
+		empty := Verify(t, s)
+		assert.Empty(t, empty.Events)
+		assert.Empty(t, empty.Access)
+		require.NoError(t, s.Append(ctx, "c1", 0, Registration("c1", "fife", 1), Enquiry("c1", 2)))
+		require.NoError(t, s.Append(ctx, "c2", 0, Registration("c2", "fife", 1)))
+		pc := Enquiry("c1", 1).Actor
+		require.NoError(t, s.Record(ctx, register.Access{ChildID: "c1", Recorded: T0, Actor: pc, Action: register.ActionEnquire,
+			Authority: pc.Authority, Purpose: "welfare check", Outcome: register.Answered, OnRegister: true}))
+		a1, err := s.Verify(ctx, empty)
+		require.NoError(t, err)
+		require.Len(t, a1.Events, 2)
+		assert.Equal(t, []register.ChildID{"c1", "c2"}, []register.ChildID{a1.Events[0].Key, a1.Events[1].Key})
+		assert.Equal(t, []int64{2, 1}, []int64{a1.Events[0].N, a1.Events[1].N})
+		assert.Len(t, a1.Events[0].Hash, register.HashSize)
+		require.Len(t, a1.Access, 1)
+		assert.Equal(t, register.ChainEnd{Key: "c1", N: 1, Seq: a1.Access[0].Seq, Hash: a1.Access[0].Hash}, a1.Access[0])
+		assert.Len(t, a1.Digest(), 64)
+		assert.NotEqual(t, empty.Digest(), a1.Digest())
+
+		// Appends since the anchor: the old ends are still in the chains.
+		require.NoError(t, s.Append(ctx, "c1", 2, Enquiry("c1", 3)))
+		a2, err := s.Verify(ctx, a1)
+		require.NoError(t, err)
+		assert.Equal(t, int64(3), a2.Events[0].N)
+		assert.Equal(t, a1.Events[1], a2.Events[1], "an unchanged chain ends where it did")
+		assert.NotEqual(t, a1.Digest(), a2.Digest())
+		again, err := s.Verify(ctx, a2)
+		require.NoError(t, err)
+		assert.Equal(t, a2.Digest(), again.Digest(), "the same history, the same digest")
+
+		// An anchor the store does not match: a different hash, a row
+		// the store never had, a chain it never had.
+		for name, edit := range map[string]func(a *register.Anchor){
+			"other hash": func(a *register.Anchor) { a.Events[1].Hash = bytes.Repeat([]byte{7}, register.HashSize) },
+			"later row":  func(a *register.Anchor) { a.Events[1].N, a.Events[1].Seq = 9, 99 },
+			"other child": func(a *register.Anchor) {
+				a.Access = append(a.Access, register.ChainEnd{Key: "c9", N: 1, Seq: 1, Hash: a.Access[0].Hash})
+			},
+			"other seq": func(a *register.Anchor) { a.Access[0].Seq += 1000 },
+		} {
+			forged := register.Anchor{Events: slices.Clone(a2.Events), Access: slices.Clone(a2.Access)}
+			edit(&forged)
+			_, err := s.Verify(ctx, forged)
+			var te *register.TamperError
+			require.ErrorAs(t, err, &te, name)
+			assert.True(t, errors.Is(err, register.ErrTampered), name)
+		}
 	})
 	t.Run("CancelledContextIsAnError", func(t *testing.T) {
 		s := open(t)
@@ -408,7 +512,7 @@ func CheckHistories(t testing.TB, s register.Store, acked int64) {
 		require.NoError(t, err)
 		assert.Equal(t, st, head, "child %s: the head is the fold", c)
 	}
-	require.NoError(t, s.Verify(ctx))
+	Verify(t, s)
 }
 
 // Enquiries runs n concurrent enquiries about one registered child through
@@ -441,5 +545,5 @@ func Enquiries(t *testing.T, s register.Store, n int) {
 		return nil
 	}))
 	assert.Equal(t, n, got)
-	require.NoError(t, s.Verify(ctx))
+	Verify(t, s)
 }
