@@ -100,12 +100,42 @@ func (p *Pass) Due(anchors timescale.Anchors) (timescale.Deadline, error) {
 // national figure for the step, Unknown (naming the dates to give) when an
 // anchor is missing or a policy choice does not fit the timescale.
 func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Date) {
+	if !done.IsZero() && p.timedDone(subject, anchors, done) {
+		return
+	}
 	dl, err := p.due(p.rule, anchors)
 	if err == nil {
 		p.Assess(subject, dl, done)
 		return
 	}
 	p.untimed(subject, err)
+}
+
+// timedDone is Timed for a step taken on date done, from its dates alone
+// (timescale.DueDate): a step taken is not owed, so its deadline's
+// explanation is never read, and its finding is the rule's template with
+// the due date, status and message Deadline.AssessFor gives. It reports
+// false, having done nothing, where a local figure names the rule (the
+// finding then cites it, so the whole deadline is computed).
+func (p *Pass) timedDone(subject string, anchors timescale.Anchors, done guidance.Date) bool {
+	for i := range p.Timescale.Local {
+		if p.Timescale.Local[i].Rule == p.rule {
+			return false
+		}
+	}
+	f, ok := findingTemplates().Get(p.rule, p.Edition)
+	if !ok {
+		return false
+	}
+	due, last, err := timescale.DueDate(p.rule, p.Edition, anchors, p.Timescale)
+	if err != nil {
+		p.untimed(subject, err)
+		return true
+	}
+	dl := timescale.Deadline{Rule: f.Rule, Title: f.Title, Edition: f.Edition, Strength: f.Strength,
+		Due: due, LastWorkingDay: last, Citations: f.Citations}
+	p.Findings = append(p.Findings, dl.AssessFor(subject, done, p.Today, p.Variations...))
+	return true
 }
 
 // untimed reports why the running rule's deadline could not be computed.

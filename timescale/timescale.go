@@ -119,9 +119,15 @@ func (e Event) Title() string {
 	return string(e)
 }
 
+// known reports whether e is one of [Events].
+func (e Event) known() bool {
+	_, ok := eventTitles[e]
+	return ok
+}
+
 // ParseEvent checks that s names an anchor event.
 func ParseEvent(s string) (Event, error) {
-	if _, ok := eventTitles[Event(s)]; ok {
+	if Event(s).known() {
 		return Event(s), nil
 	}
 	names := make([]string, 0, len(eventTitles))
