@@ -219,7 +219,7 @@ func stated(rule string, e guidance.Edition) bool {
 // leaves open: l's amount and unit, counted from the anchor (and in the
 // direction) of the rule's timescale in the latest edition that has one.
 func localOnly(l LocalTimescale, e guidance.Edition) (Timescale, bool) {
-	eds := byRule[l.Rule]
+	eds := byRule()[l.Rule]
 	for i := len(eds) - 1; i >= 0; i-- {
 		if o := eds[i]; o != nil {
 			return Timescale{Rule: l.Rule, Edition: e, Direction: o.Direction, Action: o.Action,

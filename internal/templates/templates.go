@@ -61,3 +61,17 @@ func (s Set) Has(id string, e guidance.Edition) bool {
 	_, ok := s.Get(id, e)
 	return ok
 }
+
+// Edition builds the templates of every rule of the catalogue that edition
+// e states, by rule ID: the map a Set built by New holds for e.
+func Edition(e guidance.Edition) map[string]guidance.Finding {
+	m := map[string]guidance.Finding{}
+	for _, r := range guidance.Rules() {
+		if _, ok := r.In(e); ok {
+			f := guidance.NewFinding(r.ID, e, guidance.Unknown, "")
+			f.Citations = slices.Clip(f.Citations)
+			m[r.ID] = f
+		}
+	}
+	return m
+}
