@@ -2,6 +2,7 @@ package timescale
 
 import (
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -57,26 +58,24 @@ func eagerIndex(c *Calendar) *eager {
 }
 
 // add is AddWorkingDays on the eager index, for n != 0, or false when the
-// answer is outside it.
+// answer is outside it: the working day whose running count is the one
+// sought, found by binary search in the counts.
 func (e *eager) add(d Date, n int) (Date, bool) {
 	i := d.Days() - e.lo
-	for step := sign(n); n != 0; {
-		i += step
-		if i < 0 || i >= len(e.working) {
-			return Date{}, false
-		}
-		if e.working[i] {
-			n -= step
-		}
+	if i < 0 || i >= len(e.working) {
+		return Date{}, false
 	}
-	return guidance.DateFromDays(e.lo + i), true
-}
-
-func sign(n int) int {
-	if n < 0 {
-		return -1
+	var k int // the answer is the k-th working day of the index, from 0
+	if n > 0 {
+		k = e.cum[i+1] + n - 1
+	} else {
+		k = e.cum[i] + n
 	}
-	return 1
+	if k < 0 || k >= e.cum[len(e.working)] {
+		return Date{}, false
+	}
+	j, _ := slices.BinarySearch(e.cum, k+1) // the first count past k is just after the day
+	return guidance.DateFromDays(e.lo + j - 1), true
 }
 
 // between is WorkingDaysBetween on the eager index.
