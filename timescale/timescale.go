@@ -221,9 +221,6 @@ var (
 func g21(p string) guidance.Citation {
 	return guidance.Citation{Source: guidance.G21, Edition: guidance.Edition2021, Paragraph: p}
 }
-func s0(p string) guidance.Citation {
-	return guidance.Citation{Source: guidance.S0, Edition: guidance.Edition2023, Paragraph: p, Committee: "Highland Child Protection Committee", Year: 2024}
-}
 func local(e guidance.Edition) guidance.Citation {
 	return guidance.Citation{Source: guidance.Local, Edition: e}
 }
