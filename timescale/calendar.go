@@ -35,13 +35,16 @@ type Calendar struct {
 	// the first definition this calendar adds to it (0 for none).
 	base *Calendar
 	own  int
+	// precomputed is set for the national calendar, whose holidays'
+	// occurrences are generated (scotland_occurrences.go).
+	precomputed bool
 
 	chunks [numChunks]lazyChunk
 	years  [numOccYears]lazyYear
 }
 
 var scotlandOnce = sync.OnceValue(func() *Calendar {
-	return &Calendar{name: "Scotland", defs: scotland()}
+	return &Calendar{name: "Scotland", defs: scotland(), precomputed: true}
 })
 
 // Scotland returns Scotland's national working-day calendar: Monday to

@@ -203,9 +203,9 @@ func (c *Calendar) chunk(k int) *chunk {
 // An occurrence is one definition's holiday in one year, as rickar/cal
 // computes it: its observed and actual days.
 type occurrence struct {
-	def      int // index in the calendar's defs
-	year     int // the year it was computed for
-	obs, act int // day numbers
+	obs, act int32  // day numbers
+	def      uint16 // index in the calendar's defs
+	year     uint16 // the year it was computed for
 }
 
 // lazyYear holds the occurrences of one year for a calendar's own
@@ -224,23 +224,34 @@ const (
 )
 
 // occurrences returns the occurrences in year y of c's own definitions
-// (defs[c.own:]), each definition's holiday computed once per year.
+// (defs[c.own:]), each definition's holiday computed once per year; the
+// national calendar's are precomputed (see scotlandOccurrences).
 func (c *Calendar) occurrences(y int) []occurrence {
-	s := &c.years[y-firstOccYear]
-	s.once.Do(func() {
-		for i := c.own; i < len(c.defs); i++ {
-			act, obs := c.defs[i].h.Calc(y)
-			if obs.IsZero() {
-				continue
-			}
-			oy, om, od := obs.Date()
-			ay, am, ad := act.Date()
-			s.occ = append(s.occ, occurrence{def: i, year: y,
-				obs: Date{Year: oy, Month: om, Day: od}.Days(),
-				act: Date{Year: ay, Month: am, Day: ad}.Days()})
-		}
-	})
+	i := y - firstOccYear
+	if c.precomputed {
+		return scotlandOccurrences[scotlandYearStart[i]:scotlandYearStart[i+1]]
+	}
+	s := &c.years[i]
+	s.once.Do(func() { s.occ = computeOccurrences(c.defs, c.own, y) })
 	return s.occ
+}
+
+// computeOccurrences computes with rickar/cal the occurrences in year y of
+// defs[from:].
+func computeOccurrences(defs []definition, from, y int) []occurrence {
+	var occ []occurrence
+	for i := from; i < len(defs); i++ {
+		act, obs := defs[i].h.Calc(y)
+		if obs.IsZero() {
+			continue
+		}
+		oy, om, od := obs.Date()
+		ay, am, ad := act.Date()
+		occ = append(occ, occurrence{def: uint16(i), year: uint16(y),
+			obs: int32(Date{Year: oy, Month: om, Day: od}.Days()),
+			act: int32(Date{Year: ay, Month: am, Day: ad}.Days())})
+	}
+	return occ
 }
 
 // buildChunk builds chunk k: from the weekday pattern and the holidays of
@@ -254,14 +265,14 @@ func (c *Calendar) buildChunk(k int) *chunk {
 	y0 := indexFirstYear + k*chunkYears
 	for y := y0 - 1; y <= y0+chunkYears; y++ {
 		for _, o := range c.occurrences(y) {
-			if o.obs < lo || o.obs >= hi {
+			if int(o.obs) < lo || int(o.obs) >= hi {
 				continue
 			}
 			// Holidays(year) looks one year either side of year.
-			if oy := guidance.DateFromDays(o.obs).Year; oy < o.year-1 || oy > o.year+1 {
+			if oy := guidance.DateFromDays(int(o.obs)).Year; oy < y-1 || oy > y+1 {
 				continue
 			}
-			if wd := weekdayOf(o.obs); wd == time.Saturday || wd == time.Sunday {
+			if wd := weekdayOf(int(o.obs)); wd == time.Saturday || wd == time.Sunday {
 				continue
 			}
 			occ = append(occ, o)
@@ -349,20 +360,20 @@ func (ch *chunk) addHolidays(defs []definition, occ []occurrence) {
 	}
 	i := 0
 	for _, o := range occ {
-		for ; i < len(old) && int(old[i].n) <= o.obs; i++ {
+		for ; i < len(old) && old[i].n <= o.obs; i++ {
 			merged = append(merged, old[i])
 		}
-		if n := len(merged); n > 0 && int(merged[n-1].n) == o.obs {
+		if n := len(merged); n > 0 && merged[n-1].n == o.obs {
 			fold(o)
 			continue
 		}
 		sub := o.obs != o.act
-		d := offDay{n: int32(o.obs), info: infoFor(o.def, sub), substitute: sub}
+		d := offDay{n: o.obs, info: infoFor(int(o.def), sub), substitute: sub}
 		if sub {
 			d.forDelta = int16(o.act - o.obs)
 		}
 		merged = append(merged, d)
-		p := o.obs - ch.lo
+		p := int(o.obs) - ch.lo
 		ch.work[p/64] &^= 1 << (p % 64)
 	}
 	ch.offs = append(merged, old[i:]...)

@@ -147,6 +147,26 @@ func requireEqualsEager(t *testing.T, c *Calendar) {
 
 func TestIndex_ScotlandEqualsEagerComputation(t *testing.T) {
 	requireEqualsEager(t, &Calendar{name: "Scotland", defs: scotland()})
+	requireEqualsEager(t, &Calendar{name: "Scotland", defs: scotland(), precomputed: true})
+}
+
+// The national calendar's generated occurrences (scotland_occurrences.go)
+// are exactly what rickar/cal computes from its definitions, year by year,
+// under the host's time zone (the CI runs this under several): run go
+// generate after changing a definition.
+func TestScotlandOccurrences_AsGenerated(t *testing.T) {
+	defs := scotland()
+	for i := range numOccYears {
+		y := firstOccYear + i
+		want := computeOccurrences(defs, 0, y)
+		got := scotlandOccurrences[scotlandYearStart[i]:scotlandYearStart[i+1]]
+		require.Equal(t, len(want), len(got), "year %d: run go generate ./timescale", y)
+		for j := range want {
+			require.Equal(t, want[j], got[j], "year %d: run go generate ./timescale", y)
+		}
+	}
+	require.Equal(t, len(scotlandOccurrences), int(scotlandYearStart[numOccYears]))
+	require.True(t, Scotland().precomputed)
 }
 
 // extraDays are local days that exercise a derived calendar: on a day that
