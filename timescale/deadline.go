@@ -145,7 +145,8 @@ func Due(rule string, e guidance.Edition, anchors Anchors, opts Options) (Deadli
 // day on or before it: the Due and LastWorkingDay of the deadline [Due]
 // computes from the same arguments, with the same errors, but without the
 // rest of the deadline (its readings, the days they skipped, the policies
-// applied, citations and notes). It allocates nothing.
+// applied, citations and notes). It allocates nothing, unless it returns an
+// error or a local figure sets a step the edition leaves open.
 func DueDate(rule string, e guidance.Edition, anchors Anchors, opts Options) (due, lastWorkingDay Date, err error) {
 	t, l, err := entry(rule, e, opts.Local)
 	if err != nil {
