@@ -138,3 +138,53 @@ func TestOptions_EditionOn(t *testing.T) {
 	_, err = engine.Options{Edition: guidance.Edition2023, Variations: []timescale.Variation{{}}}.PassOn("held")
 	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.variations[0]"}, err), "%v", err)
 }
+
+// TestTimed_DoneMatchesTheWholeDeadline: a step taken is assessed from its
+// dates alone, and its finding is exactly the one the whole deadline gives
+// (timescale.Due, then Deadline.AssessFor), for every timescale and
+// edition, steps done early, on the day, late and within a variation, and
+// with a local figure (which takes the whole deadline).
+func TestTimed_DoneMatchesTheWholeDeadline(t *testing.T) {
+	type step struct {
+		anchors timescale.Anchors
+		done    guidance.Date
+	}
+	n := 0
+	for _, ts := range timescale.All() {
+		checks := []engine.Check[step]{{Rule: ts.Rule, Run: func(p *engine.Pass, s *step) error {
+			p.Timed("the step", s.anchors, s.done)
+			return nil
+		}}}
+		for _, from := range []string{"2026-12-17", "2026-12-18", "2027-03-26", "2027-06-30"} {
+			anchors := timescale.Anchors{}
+			for i, r := range ts.Readings {
+				anchors[r.Anchor] = d(from).AddDays(3 * i)
+			}
+			if _, ok := anchors[timescale.EventExpectedDelivery]; ok {
+				anchors[timescale.EventExpectedDelivery] = d(from).AddDays(150)
+			}
+			full, err := timescale.Due(ts.Rule, ts.Edition, anchors, timescale.Options{})
+			require.NoError(t, err, "%s %s", ts.Rule, ts.Edition)
+			vs := []timescale.Variation{{Rule: ts.Rule, NewDate: full.Due.AddDays(5), Approver: "a", Reason: "r", Recorded: d(from)}}
+			local := []timescale.LocalTimescale{{Rule: ts.Rule, Amount: 1, Unit: timescale.CalendarDays, Source: "Anytown"}}
+			if timescale.CheckLocal(local, ts.Edition) != nil {
+				local = nil
+			}
+			for _, o := range []engine.Options{{Today: d("2027-08-01")}, {Variations: vs}, {Local: local}} {
+				o.Edition = ts.Edition
+				dl, err := timescale.Due(ts.Rule, ts.Edition, anchors, o.Timescale())
+				require.NoError(t, err)
+				for _, off := range []int{-1, 0, 1, 3, 10} {
+					done := dl.Due.AddDays(off)
+					p := engine.NewPass(o, ts.Edition)
+					require.NoError(t, engine.Run(p, "the step", &step{anchors, done}, checks))
+					require.Len(t, p.Findings, 1)
+					require.Equal(t, dl.AssessFor("the step", done, o.Today, o.Variations...), p.Findings[0],
+						"%s %s from %s done %s", ts.Rule, ts.Edition, from, done)
+					n++
+				}
+			}
+		}
+	}
+	require.Greater(t, n, 500)
+}

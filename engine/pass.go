@@ -69,7 +69,7 @@ func (p *Pass) Report(s guidance.Status, msg string) { p.ReportOn(p.subject, s, 
 // record holds several of ("change_referrals[1]"), or a step it owes ("the
 // CPPM to follow initial CPPM M-1").
 func (p *Pass) ReportOn(subject string, s guidance.Status, msg string) {
-	f, ok := findingTemplates().Get(p.rule, p.Edition)
+	f, ok := template(p.rule, p.Edition)
 	if !ok {
 		f = notStated(p.rule, p.Edition)
 		f.Subject = subject
@@ -100,12 +100,42 @@ func (p *Pass) Due(anchors timescale.Anchors) (timescale.Deadline, error) {
 // national figure for the step, Unknown (naming the dates to give) when an
 // anchor is missing or a policy choice does not fit the timescale.
 func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Date) {
+	if !done.IsZero() && p.timedDone(subject, anchors, done) {
+		return
+	}
 	dl, err := p.due(p.rule, anchors)
 	if err == nil {
 		p.Assess(subject, dl, done)
 		return
 	}
 	p.untimed(subject, err)
+}
+
+// timedDone is Timed for a step taken on date done, from its dates alone
+// (timescale.DueDate): a step taken is not owed, so its deadline's
+// explanation is never read, and its finding is the rule's template with
+// the due date, status and message Deadline.AssessFor gives. It reports
+// false, having done nothing, where a local figure names the rule (the
+// finding then cites it, so the whole deadline is computed).
+func (p *Pass) timedDone(subject string, anchors timescale.Anchors, done guidance.Date) bool {
+	for i := range p.Timescale.Local {
+		if p.Timescale.Local[i].Rule == p.rule {
+			return false
+		}
+	}
+	f, ok := template(p.rule, p.Edition)
+	if !ok {
+		return false
+	}
+	due, last, err := timescale.DueDate(p.rule, p.Edition, anchors, p.Timescale)
+	if err != nil {
+		p.untimed(subject, err)
+		return true
+	}
+	dl := timescale.Deadline{Rule: f.Rule, Title: f.Title, Edition: f.Edition, Strength: f.Strength,
+		Due: due, LastWorkingDay: last, Citations: f.Citations}
+	p.Findings = append(p.Findings, dl.AssessFor(subject, done, p.Today, p.Variations...))
+	return true
 }
 
 // untimed reports why the running rule's deadline could not be computed.
@@ -186,13 +216,33 @@ func (p *Pass) due(rule string, anchors timescale.Anchors) (timescale.Deadline, 
 	return dl, nil
 }
 
-// findingTemplates holds, for each rule and edition the catalogue states,
-// the finding guidance.NewFinding builds: the pass copies one per finding,
-// sharing the catalogue's citations (see [OwnCitations]).
-var findingTemplates = sync.OnceValue(func() templates.Set { return templates.New() })
+// findingTemplates holds, for each edition, the finding
+// guidance.NewFinding builds for each rule the edition states, built on the
+// edition's first use (a check builds only its own edition's): the pass
+// copies one per finding, sharing the catalogue's citations (see
+// [OwnCitations]). Editions are small numbers; a larger one states nothing.
+var findingTemplates [8]struct {
+	once sync.Once
+	m    map[string]guidance.Finding
+}
+
+// template returns the finding template of rule id in edition e, and false
+// when e does not state the rule.
+func template(id string, e guidance.Edition) (guidance.Finding, bool) {
+	if int(e) >= len(findingTemplates) {
+		return guidance.Finding{}, false
+	}
+	t := &findingTemplates[e]
+	t.once.Do(func() { t.m = templates.Edition(e) })
+	f, ok := t.m[id]
+	return f, ok
+}
 
 // stated reports whether edition e states rule id.
-func stated(id string, e guidance.Edition) bool { return findingTemplates().Has(id, e) }
+func stated(id string, e guidance.Edition) bool {
+	_, ok := template(id, e)
+	return ok
+}
 
 // notStated is the finding for a rule edition e does not state: one
 // treatment, whoever owns the rule.

@@ -3,6 +3,7 @@ package guidance
 import (
 	"cmp"
 	"strconv"
+	"sync"
 	"time"
 	_ "time/tzdata" // Europe/London must not depend on the host's zone files
 )
@@ -21,8 +22,9 @@ type Date struct {
 	Day   int
 }
 
-// london is Europe/London from the embedded zone database.
-var london = func() *time.Location {
+// london is Europe/London from the embedded zone database, loaded on first
+// use: most checks are given their date and never need it.
+var london = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation("Europe/London")
 	if err != nil {
 		// time/tzdata is imported above, so this cannot fail unless the
@@ -30,17 +32,17 @@ var london = func() *time.Location {
 		panic("guidance: Europe/London zone data missing: " + err.Error())
 	}
 	return loc
-}()
+})
 
 // London returns the Europe/London location used to turn instants into
 // dates. It is loaded from zone data embedded in the binary, so results never
 // depend on the host.
-func London() *time.Location { return london }
+func London() *time.Location { return london() }
 
 // DateOf returns the date in Scotland (Europe/London) at the instant t.
 // 23:30 UTC on 30 June is already 1 July in Scotland.
 func DateOf(t time.Time) Date {
-	y, m, d := t.In(london).Date()
+	y, m, d := t.In(london()).Date()
 	return Date{y, m, d}
 }
 

@@ -9,8 +9,9 @@ import (
 )
 
 var (
-	sinkDate timescale.Date
-	sinkInt  int
+	sinkDate, sinkDate2 timescale.Date
+	sinkInt             int
+	sinkString          string
 )
 
 // benchDates are the days of 2020 to 2029, so each iteration starts elsewhere.
@@ -70,5 +71,34 @@ func BenchmarkDueCoreGroupFirst(b *testing.B) {
 			b.Fatal(err)
 		}
 		sinkDate = dl.Due
+	}
+}
+
+// BenchmarkDueDateOnly is the date alone (DueDate) for the same deadline as
+// BenchmarkDueCoreGroupFirst builds with its explanation; compare both with
+// BenchmarkRickarWorkdaysFrom10, in the same run.
+func BenchmarkDueDateOnly(b *testing.B) {
+	a := timescale.Anchors{timescale.EventCPPM: day(2026, 12, 18)}
+	b.ReportAllocs()
+	for b.Loop() {
+		due, last, err := timescale.DueDate("coregroup.first", guidance.Edition2023, a, timescale.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkDate, sinkDate2 = due, last
+	}
+}
+
+// BenchmarkDueExplanation is the explanation of that deadline, built on
+// demand from the deadline Due returns.
+func BenchmarkDueExplanation(b *testing.B) {
+	a := timescale.Anchors{timescale.EventCPPM: day(2026, 12, 18)}
+	dl, err := timescale.Due("coregroup.first", guidance.Edition2023, a, timescale.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkString = dl.Explanation()
 	}
 }

@@ -18,69 +18,33 @@ import (
 // derives a calendar with extra non-working days (a one-off proclamation, a
 // council's local holidays, an office closure) without changing the original.
 //
-// A Calendar is immutable once built and safe for concurrent use. Working-day
-// arithmetic does not walk day by day: each calendar holds one bit per day
-// from 1900 to 2199 with cumulative counts, so AddWorkingDays and
-// WorkingDaysBetween cost the same for 10 days or 10,000. Outside that range
-// the answer is computed exactly, day by day.
+// A Calendar is immutable and safe for concurrent use. Working-day
+// arithmetic does not walk day by day: each calendar indexes the days from
+// 1900 to 2199 as one bit per day with cumulative counts, so AddWorkingDays
+// and WorkingDaysBetween cost the same for 10 days or 10,000. The index is
+// built a decade at a time, on first use, and a derived calendar shares the
+// decades its extra days do not touch with the calendar it extends. Outside
+// that range the answer is computed exactly, day by day.
 //
 // The zero value is not usable; build calendars with [Scotland] or
 // [Calendar.With].
 type Calendar struct {
 	name string
 	defs []definition
+	// base is the calendar this one extends, and own the index in defs of
+	// the first definition this calendar adds to it (0 for none).
+	base *Calendar
+	own  int
+	// precomputed is set for the national calendar, whose holidays'
+	// occurrences are generated (scotland_occurrences.go).
+	precomputed bool
 
-	// The index covers day numbers [lo, lo+n) (see guidance.Date.Days).
-	lo, n int
-	work  []uint64 // bit i%64 of work[i/64]: day lo+i is a working day
-	cum   []int32  // cum[w]: working days before word w; cum[len(work)] is the total
-	// offs lists the holidays of the indexed years in day order, so that
-	// explanations name a skipped day without re-deriving its year. It holds
-	// no pointers (names and sources are in infos, each once), so the garbage
-	// collector never scans its thousands of entries.
-	offs  []offDay
-	infos []holidayInfo
+	chunks [numChunks]lazyChunk
+	years  [numOccYears]lazyYear
 }
-
-// An offDay is a holiday of the index: its day number, its name and source
-// (infos[info]) and, for a substitute day, how far its own date is.
-type offDay struct {
-	n          int32
-	info       uint16
-	forDelta   int16 // For minus Date, in days, when substitute
-	substitute bool
-}
-
-// A holidayInfo is a holiday's name and source, and the reason Why gives.
-type holidayInfo struct{ name, source, why string }
-
-// off returns the holiday of the index on day number n.
-func (c *Calendar) off(n int) (offDay, bool) {
-	i, ok := slices.BinarySearchFunc(c.offs, n, func(o offDay, n int) int { return int(o.n) - n })
-	if !ok {
-		return offDay{}, false
-	}
-	return c.offs[i], true
-}
-
-// holidayOf turns an offDay back into the Holiday it was built from.
-func (c *Calendar) holidayOf(o offDay) Holiday {
-	d := guidance.DateFromDays(int(o.n))
-	h := Holiday{Date: d, Name: c.infos[o.info].name, Source: c.infos[o.info].source, Substitute: o.substitute}
-	if o.substitute {
-		h.For = d.AddDays(int(o.forDelta))
-	}
-	return h
-}
-
-// The years the index covers. Outside them every call is exact but walks.
-const (
-	indexFirstYear = 1900
-	indexLastYear  = 2199
-)
 
 var scotlandOnce = sync.OnceValue(func() *Calendar {
-	return build("Scotland", scotland())
+	return &Calendar{name: "Scotland", defs: scotland(), precomputed: true}
 })
 
 // Scotland returns Scotland's national working-day calendar: Monday to
@@ -100,47 +64,6 @@ func Scotland() *Calendar { return scotlandOnce() }
 // "Scotland + Glasgow local holidays".
 func (c *Calendar) Name() string { return c.name }
 
-func build(name string, defs []definition) *Calendar {
-	c := &Calendar{name: name, defs: defs}
-	c.lo = Date{Year: indexFirstYear, Month: time.January, Day: 1}.Days()
-	hi := Date{Year: indexLastYear + 1, Month: time.January, Day: 1}.Days()
-	c.n = hi - c.lo
-	words := (c.n + 63) / 64
-	c.work = make([]uint64, words)
-	for i := 0; i < c.n; i++ {
-		if wd := guidance.DateFromDays(c.lo + i).Weekday(); wd != time.Saturday && wd != time.Sunday {
-			c.work[i/64] |= 1 << (i % 64)
-		}
-	}
-	infoOf := map[[2]string]uint16{}
-	for y := indexFirstYear; y <= indexLastYear; y++ {
-		for _, h := range c.holidaysIn(y) {
-			n := h.Date.Days()
-			i := n - c.lo
-			c.work[i/64] &^= 1 << (i % 64)
-			k := [2]string{h.Name, h.Source}
-			info, ok := infoOf[k]
-			if !ok {
-				info = uint16(len(c.infos))
-				infoOf[k] = info
-				c.infos = append(c.infos, holidayInfo{h.Name, h.Source, h.why()})
-			}
-			o := offDay{n: int32(n), info: info, substitute: h.Substitute}
-			if h.Substitute {
-				o.forDelta = int16(h.For.Sub(h.Date))
-			}
-			c.offs = append(c.offs, o)
-		}
-	}
-	// Each year's holidays come in date order; keep the whole list so.
-	slices.SortStableFunc(c.offs, func(a, b offDay) int { return int(a.n) - int(b.n) })
-	c.cum = make([]int32, words+1)
-	for w, x := range c.work {
-		c.cum[w+1] = c.cum[w] + int32(bits.OnesCount64(x))
-	}
-	return c
-}
-
 // A Holiday is a non-working weekday of a calendar: its date, its name, and
 // where it comes from. A substitute day names the day it stands for.
 type Holiday struct {
@@ -155,8 +78,24 @@ type Holiday struct {
 // Holidays that fall at a weekend and are not moved are not listed: the day
 // was not a working day anyway. Where two holidays share a day, their names
 // are joined with " / ".
-func (c *Calendar) Holidays(year int) []Holiday { return c.holidaysIn(year) }
+func (c *Calendar) Holidays(year int) []Holiday {
+	if year < indexFirstYear || year > indexLastYear {
+		return c.holidaysIn(year)
+	}
+	ch := c.chunk((year - indexFirstYear) / chunkYears)
+	lo := Date{Year: year, Month: time.January, Day: 1}.Days()
+	hi := Date{Year: year + 1, Month: time.January, Day: 1}.Days()
+	var out []Holiday
+	for _, o := range ch.offs {
+		if int(o.n) >= lo && int(o.n) < hi {
+			out = append(out, ch.holidayOf(o))
+		}
+	}
+	return out
+}
 
+// holidaysIn is Holidays computed from the definitions, for a year outside
+// the index.
 func (c *Calendar) holidaysIn(year int) []Holiday {
 	var out []Holiday
 	for _, d := range c.defs {
@@ -201,12 +140,13 @@ func (c *Calendar) holidaysIn(year int) []Holiday {
 
 // holiday returns the holiday on d, if d is a non-working weekday.
 func (c *Calendar) holiday(d Date) (Holiday, bool) {
-	if _, ok := c.index(d); ok {
-		o, ok := c.off(d.Days())
+	if k, _, ok := locate(d.Days()); ok {
+		ch := c.chunk(k)
+		o, ok := ch.off(d.Days())
 		if !ok {
 			return Holiday{}, false
 		}
-		return c.holidayOf(o), true
+		return ch.holidayOf(o), true
 	}
 	for _, h := range c.holidaysIn(d.Year) {
 		if h.Date == d {
@@ -216,82 +156,11 @@ func (c *Calendar) holiday(d Date) (Holiday, bool) {
 	return Holiday{}, false
 }
 
-// index returns d's position in the index, and false outside it.
-func (c *Calendar) index(d Date) (int, bool) {
-	i := d.Days() - c.lo
-	return i, i >= 0 && i < c.n
-}
-
-func (c *Calendar) bit(i int) int { return int(c.work[i/64] >> (i % 64) & 1) }
-
-// rank returns the number of working days among the first i days of the
-// index (0 <= i <= n).
-func (c *Calendar) rank(i int) int {
-	w, b := i/64, i%64
-	r := int(c.cum[w])
-	if b != 0 {
-		r += bits.OnesCount64(c.work[w] & (1<<b - 1))
-	}
-	return r
-}
-
-// selectNth returns the index of the k-th working day (0-based) of the index,
-// searching from word hint. 0 <= k < total.
-func (c *Calendar) selectNth(k, hint int) int {
-	// Gallop from the hint, then binary search: O(log distance).
-	lo, hi := hint, hint+1 // invariant sought: cum[lo] <= k < cum[hi]
-	last := len(c.work)
-	if int(c.cum[lo]) <= k {
-		step := 1
-		for hi <= last && int(c.cum[hi]) <= k {
-			lo = hi
-			hi += step
-			step *= 2
-		}
-		hi = min(hi, last)
-	} else {
-		hi = lo
-		step := 1
-		lo -= step
-		for lo > 0 && int(c.cum[lo]) > k {
-			hi = lo
-			step *= 2
-			lo -= step
-		}
-		lo = max(lo, 0)
-	}
-	for hi-lo > 1 {
-		mid := int(uint(lo+hi) >> 1)
-		if int(c.cum[mid]) <= k {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	// The answer is in word lo: find its (k-cum[lo])-th set bit.
-	x := c.work[lo]
-	r := k - int(c.cum[lo])
-	off := 0
-	for {
-		n := bits.OnesCount8(uint8(x))
-		if r < n {
-			break
-		}
-		r -= n
-		x >>= 8
-		off += 8
-	}
-	for ; r > 0; r-- {
-		x &= x - 1
-	}
-	return lo*64 + off + bits.TrailingZeros64(x)
-}
-
 // IsWorkingDay reports whether d is a working day: a weekday that is not one
 // of the calendar's holidays.
 func (c *Calendar) IsWorkingDay(d Date) bool {
-	if i, ok := c.index(d); ok {
-		return c.bit(i) == 1
+	if k, i, ok := locate(d.Days()); ok {
+		return c.chunk(k).bit(i)
 	}
 	return c.isWorkingExact(d)
 }
@@ -315,19 +184,33 @@ func (c *Calendar) AddWorkingDays(d Date, n int) Date {
 	if n == 0 {
 		return d
 	}
-	if i, ok := c.index(d); ok {
-		total := int(c.cum[len(c.work)])
-		var k int
-		if n > 0 {
-			k = c.rank(i) + c.bit(i) + n - 1
-		} else {
-			k = c.rank(i) + n
-		}
-		if k >= 0 && k < total {
-			return guidance.DateFromDays(c.lo + c.selectNth(k, i/64))
-		}
+	k, i, ok := locate(d.Days())
+	if !ok {
+		return c.addWorkingExact(d, n)
 	}
-	return c.addWorkingExact(d, n)
+	ch := c.chunk(k)
+	if n > 0 {
+		r := ch.rank(i + 1) // working days of the chunk up to d
+		for r+n > ch.total() {
+			n -= ch.total() - r
+			if k++; k == numChunks {
+				return c.addWorkingExact(guidance.DateFromDays(chunkLo[numChunks]-1), n)
+			}
+			ch, r, i = c.chunk(k), 0, 0
+		}
+		return guidance.DateFromDays(ch.lo + ch.selectNth(r+n-1, i/64))
+	}
+	n = -n
+	r := ch.rank(i) // working days of the chunk before d
+	for n > r {
+		n -= r
+		if k--; k < 0 {
+			return c.addWorkingExact(guidance.DateFromDays(chunkLo[0]), -n)
+		}
+		ch = c.chunk(k)
+		r, i = ch.total(), ch.n-1
+	}
+	return guidance.DateFromDays(ch.lo + ch.selectNth(r-n, i/64))
 }
 
 func (c *Calendar) addWorkingExact(d Date, n int) Date {
@@ -355,24 +238,35 @@ func (c *Calendar) WorkingDaysBetween(from, to Date) int {
 	case 0:
 		return 0
 	case 1:
-		return -c.countHalfOpen(to, from)
+		return -c.countHalfOpen(to.Days(), from.Days())
 	}
-	return c.countHalfOpen(from.AddDays(1), to.AddDays(1))
+	return c.countHalfOpen(from.Days()+1, to.Days()+1)
 }
 
-// countHalfOpen counts working days d with a <= d < b (a before b).
-func (c *Calendar) countHalfOpen(a, b Date) int {
-	i, j := a.Days()-c.lo, b.Days()-c.lo
-	if i >= 0 && j <= c.n {
-		return c.rank(j) - c.rank(i)
-	}
-	n := 0
-	for d := a; d.Before(b); d = d.AddDays(1) {
-		if c.IsWorkingDay(d) {
-			n++
+// countHalfOpen counts working days among the day numbers [a, b), a < b.
+func (c *Calendar) countHalfOpen(a, b int) int {
+	ka, i, okA := locate(a)
+	kb, j, okB := locate(b - 1)
+	if !okA || !okB {
+		n := 0
+		for d := a; d < b; d++ {
+			if c.IsWorkingDay(guidance.DateFromDays(d)) {
+				n++
+			}
 		}
+		return n
 	}
-	return n
+	j++ // b's position, one past the last day counted
+	if ka == kb {
+		ch := c.chunk(ka)
+		return ch.rank(j) - ch.rank(i)
+	}
+	ch := c.chunk(ka)
+	n := ch.total() - ch.rank(i)
+	for k := ka + 1; k < kb; k++ {
+		n += c.chunk(k).total()
+	}
+	return n + c.chunk(kb).rank(j)
 }
 
 // LastWorkingDayOnOrBefore returns d if it is a working day, and otherwise
@@ -393,29 +287,45 @@ func (c *Calendar) skipped(a, b Date) []Skip {
 	if hi < lo {
 		lo, hi = hi, lo
 	}
-	i, j := lo+1-c.lo, hi-c.lo // index positions [i, j)
-	if i < 0 || j > c.n || i >= j {
-		return c.skippedExact(lo, hi)
+	lo++ // the days [lo, hi)
+	if lo >= hi {
+		return c.skippedExact(lo-1, hi)
 	}
-	// Size the list exactly: days in (lo, hi) less the working ones.
-	out := make([]Skip, 0, (j-i)-(c.rank(j)-c.rank(i)))
-	for w := i / 64; w*64 < j; w++ {
-		free := ^c.work[w] // set bits: non-working days
-		if w == i/64 {
-			free &^= 1<<(i%64) - 1 // drop positions before i
+	ka, i, okA := locate(lo)
+	kb, j, okB := locate(hi - 1)
+	if !okA || !okB {
+		return c.skippedExact(lo-1, hi)
+	}
+	// Size the list exactly: the days less the working ones.
+	out := make([]Skip, 0, (hi-lo)-c.countHalfOpen(lo, hi))
+	for k := ka; k <= kb; k++ {
+		ch := c.chunk(k)
+		from, to := 0, ch.n // positions [from, to) of this chunk
+		if k == ka {
+			from = i
 		}
-		if end := j - w*64; end < 64 {
-			free &= 1<<end - 1 // drop positions from j on
+		if k == kb {
+			to = j + 1
 		}
-		for ; free != 0; free &= free - 1 {
-			n := c.lo + w*64 + bits.TrailingZeros64(free)
-			out = append(out, Skip{Date: guidance.DateFromDays(n), Why: c.whyOff(n)})
+		for w := from / 64; w*64 < to; w++ {
+			free := ^ch.work[w] // set bits: non-working days
+			if w == from/64 {
+				free &^= 1<<(from%64) - 1 // drop positions before from
+			}
+			if end := to - w*64; end < 64 {
+				free &= 1<<end - 1 // drop positions from to on
+			}
+			for ; free != 0; free &= free - 1 {
+				n := ch.lo + w*64 + bits.TrailingZeros64(free)
+				out = append(out, Skip{Date: guidance.DateFromDays(n), Why: ch.whyOff(n)})
+			}
 		}
 	}
 	return out
 }
 
-// skippedExact is skipped outside the index: it walks day by day.
+// skippedExact is skipped outside the index: it walks day by day through
+// the day numbers strictly between lo and hi.
 func (c *Calendar) skippedExact(lo, hi int) []Skip {
 	var out []Skip
 	for n := lo + 1; n < hi; n++ {
@@ -427,29 +337,17 @@ func (c *Calendar) skippedExact(lo, hi int) []Skip {
 	return out
 }
 
-// whyOff returns why day number n, a non-working day inside the index, is
-// not a working day: its weekday at a weekend, else its holiday.
-func (c *Calendar) whyOff(n int) string {
-	// Day 0 (1970-01-01) was a Thursday.
-	if wd := time.Weekday(((n+4)%7 + 7) % 7); wd == time.Saturday || wd == time.Sunday {
-		return wd.String()
-	}
-	if o, ok := c.off(n); ok {
-		return c.infos[o.info].why
-	}
-	return ""
-}
-
 // Why returns why d is not a working day ("Saturday", or the holiday's name
 // and source), and "" if it is a working day.
 func (c *Calendar) Why(d Date) string {
 	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
 		return wd.String()
 	}
-	if o, ok := c.off(d.Days()); ok {
-		return c.infos[o.info].why
-	}
-	if _, ok := c.index(d); ok {
+	if k, _, ok := locate(d.Days()); ok {
+		ch := c.chunk(k)
+		if o, ok := ch.off(d.Days()); ok {
+			return ch.infos[o.info].why
+		}
 		return ""
 	}
 	if h, ok := c.holiday(d); ok {
@@ -458,7 +356,10 @@ func (c *Calendar) Why(d Date) string {
 	return ""
 }
 
-func (h Holiday) why() string { return h.Name + " (" + h.Source + ")" }
+func (h Holiday) why() string { return reason(h.Name, h.Source) }
+
+// reason is why a holiday named name, from source, is not a working day.
+func reason(name, source string) string { return name + " (" + source + ")" }
 
 // A NonWorkingDay is a day to add to a calendar with [Calendar.With]: either
 // one fixed Date (a one-off proclamation, an office closure) or a recurring
@@ -514,10 +415,11 @@ func (c *Calendar) With(name string, days ...NonWorkingDay) (*Calendar, error) {
 		h.Name = d.Name
 		defs = append(defs, definition{h: h, source: d.Source})
 	}
-	// A derived calendar indexes three centuries of days, which costs far
-	// more than a check: the last few built from dated days alone are kept
-	// and handed out again for the same base, name and days (a calendar is
-	// immutable, so sharing one is safe).
+	// A derived calendar's index is built as it is used: the last few
+	// built from dated days alone are kept and handed out again for the
+	// same base, name and days, so that checking many cases with one
+	// council's holidays builds each decade once (a calendar is immutable,
+	// so sharing one is safe).
 	k, keyed := derivedKey(c, name, days)
 	if keyed {
 		derived.Lock()
@@ -527,7 +429,7 @@ func (c *Calendar) With(name string, days ...NonWorkingDay) (*Calendar, error) {
 			return got, nil
 		}
 	}
-	out := build(c.name+" + "+name, defs)
+	out := &Calendar{name: c.name + " + " + name, defs: defs, base: c, own: len(c.defs)}
 	if keyed {
 		derived.Lock()
 		if len(derived.m) >= maxDerived {

@@ -125,14 +125,80 @@ const Counting = "Counting: the anchor event's day is day 0. N calendar days aft
 // deadline, counted from the anchor the rule has in the other editions; the
 // deadline cites the local source and says that no national figure exists.
 func Due(rule string, e guidance.Edition, anchors Anchors, opts Options) (Deadline, error) {
-	t, err := find(rule, e)
+	t, l, err := entry(rule, e, opts.Local)
 	if err != nil {
-		if l, li := localFor(opts.Local, rule); li >= 0 && openStep(err) && stated(rule, e) {
-			return localOnlyDue(l, li, e, anchors, opts)
-		}
 		return Deadline{}, err
 	}
-	return t.Due(anchors, opts)
+	if l == nil {
+		return t.deadline(anchors, opts)
+	}
+	opts.Local = nil // the figure is the timescale: nothing left to tighten
+	dl, err := t.deadline(anchors, opts)
+	if err != nil {
+		return dl, err
+	}
+	dl.Citations = append(dl.Citations, l.citation())
+	return dl, nil
+}
+
+// DueDate returns the due date of rule in edition e and the last working
+// day on or before it: the Due and LastWorkingDay of the deadline [Due]
+// computes from the same arguments, with the same errors, but without the
+// rest of the deadline (its readings, the days they skipped, the policies
+// applied, citations and notes). It allocates nothing, unless it returns an
+// error or a local figure sets a step the edition leaves open.
+func DueDate(rule string, e guidance.Edition, anchors Anchors, opts Options) (due, lastWorkingDay Date, err error) {
+	t, l, err := entry(rule, e, opts.Local)
+	if err != nil {
+		return Date{}, Date{}, err
+	}
+	if l != nil {
+		opts.Local = nil
+	}
+	var buf [8]result
+	rs := t.room(buf[:])
+	local, err := t.check(anchors, opts, rs)
+	if err != nil {
+		return Date{}, Date{}, err
+	}
+	c := calendarOr(opts.Calendar)
+	rk, err := t.reckon(c, opts.Policies, local, rs)
+	if err != nil {
+		return Date{}, Date{}, err
+	}
+	due = rs[rk.gov].due
+	return due, c.LastWorkingDayOnOrBefore(due), nil
+}
+
+// entry returns the timescale of rule in edition e, the table's entry
+// itself (callers must not modify it). Where the edition states no national
+// timescale for the step and local gives a figure for it, it returns the
+// timescale that figure sets, once checked, and the figure.
+func entry(rule string, e guidance.Edition, local []LocalTimescale) (*Timescale, *LocalTimescale, error) {
+	t, err := find(rule, e)
+	if err == nil {
+		return t, nil, nil
+	}
+	l, li := localFor(local, rule)
+	if li < 0 || !openStep(err) || !stated(rule, e) {
+		return nil, nil, err
+	}
+	if err := checkLocalOnly(l, li); err != nil {
+		return nil, nil, err
+	}
+	lt, ok := localOnly(l, e)
+	if !ok {
+		return nil, nil, &guidance.Error{Kind: guidance.NotInEdition, Field: "rule", Hint: "this rule has no timescale"}
+	}
+	return &lt, &local[li], nil
+}
+
+// calendarOr returns c, or Scotland when c is nil.
+func calendarOr(c *Calendar) *Calendar {
+	if c == nil {
+		return Scotland()
+	}
+	return c
 }
 
 // openStep reports whether err says the rule has timescales in other
@@ -154,7 +220,7 @@ func stated(rule string, e guidance.Edition) bool {
 // leaves open: l's amount and unit, counted from the anchor (and in the
 // direction) of the rule's timescale in the latest edition that has one.
 func localOnly(l LocalTimescale, e guidance.Edition) (Timescale, bool) {
-	eds := byRule[l.Rule]
+	eds := byRule()[l.Rule]
 	for i := len(eds) - 1; i >= 0; i-- {
 		if o := eds[i]; o != nil {
 			return Timescale{Rule: l.Rule, Edition: e, Direction: o.Direction, Action: o.Action,
@@ -163,23 +229,6 @@ func localOnly(l LocalTimescale, e guidance.Edition) (Timescale, bool) {
 		}
 	}
 	return Timescale{}, false
-}
-
-func localOnlyDue(l LocalTimescale, li int, e guidance.Edition, anchors Anchors, opts Options) (Deadline, error) {
-	if err := checkLocalOnly(l, li); err != nil {
-		return Deadline{}, err
-	}
-	t, ok := localOnly(l, e)
-	if !ok {
-		return Deadline{}, &guidance.Error{Kind: guidance.NotInEdition, Field: "rule", Hint: "this rule has no timescale"}
-	}
-	opts.Local = nil // the figure is the timescale: nothing left to tighten
-	dl, err := t.Due(anchors, opts)
-	if err != nil {
-		return dl, err
-	}
-	dl.Citations = append(dl.Citations, l.citation())
-	return dl, nil
 }
 
 // checkLocalOnly checks a figure for a step with no national timescale:
@@ -202,27 +251,82 @@ func checkLocalOnly(l LocalTimescale, i int) error {
 // an unknown policy ID or choice, and MissingFact when no reading has its
 // anchor (or the reading a policy chose lacks it).
 func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
-	c := opts.Calendar
-	if c == nil {
-		c = Scotland()
-	}
+	return t.deadline(anchors, opts)
+}
+
+// check checks the inputs of a computation of t: the policy choices, the
+// anchors, and the local figure of opts that names t's rule, which it
+// returns (nil for none). It records in rs (see [Timescale.room]) the date
+// of each reading's anchor, or that it is missing.
+func (t *Timescale) check(anchors Anchors, opts Options, rs []result) (*LocalTimescale, error) {
 	if err := CheckPolicies(opts.Policies); err != nil {
-		return Deadline{}, err
+		return nil, err
 	}
-	for ev, d := range anchors {
-		if _, err := ParseEvent(string(ev)); err != nil {
-			return Deadline{}, err
+	// Every anchor must be a known event with a supported date. The
+	// readings' own anchors are looked up; the map is walked only when it
+	// holds others too, which is rare and may be a mistake.
+	found := 0
+	for i := range t.Readings {
+		ev := t.Readings[i].Anchor
+		if j := slices.IndexFunc(t.Readings[:i], func(r Reading) bool { return r.Anchor == ev }); j >= 0 {
+			rs[i] = rs[j]
+			continue
+		}
+		d, ok := anchors[ev]
+		if !ok {
+			rs[i] = result{missing: true}
+			continue
 		}
 		if !d.Supported() {
-			return Deadline{}, &guidance.Error{Kind: guidance.Invalid, Field: "anchors." + string(ev),
-				Hint: "give a real date, YYYY-MM-DD, from 1900 to 2199 (the supported range)"}
+			return nil, unsupportedAnchor(ev)
+		}
+		rs[i] = result{anchor: d}
+		found++
+	}
+	if found < len(anchors) {
+		for ev, d := range anchors {
+			if !ev.known() {
+				_, err := ParseEvent(string(ev))
+				return nil, err
+			}
+			if !d.Supported() {
+				return nil, unsupportedAnchor(ev)
+			}
 		}
 	}
-	local, li := localFor(opts.Local, t.Rule)
-	if li >= 0 {
-		if err := t.checkLocal(local, li); err != nil {
-			return Deadline{}, err
-		}
+	_, li := localFor(opts.Local, t.Rule)
+	if li < 0 {
+		return nil, nil
+	}
+	l := &opts.Local[li]
+	if err := t.checkLocal(*l, li); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// room returns room for the results of t's readings and of a local
+// figure's: buf when it is large enough.
+func (t *Timescale) room(buf []result) []result {
+	if n := 2 * len(t.Readings); n > len(buf) {
+		return make([]result, n)
+	}
+	return buf
+}
+
+func unsupportedAnchor(ev Event) error {
+	return &guidance.Error{Kind: guidance.Invalid, Field: "anchors." + string(ev),
+		Hint: "give a real date, YYYY-MM-DD, from 1900 to 2199 (the supported range)"}
+}
+
+// deadline checks the inputs, decides the date (see reckon) and explains
+// it.
+func (t *Timescale) deadline(anchors Anchors, opts Options) (Deadline, error) {
+	var buf [8]result
+	rs := t.room(buf[:])
+	local, err := t.check(anchors, opts, rs)
+	if err != nil {
+		return Deadline{}, err
 	}
 	title, strength, cites := t.title, t.strength, t.cites
 	if title == "" { // a Timescale built by the caller rather than taken from the table
@@ -232,11 +336,17 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 		}
 		title, strength, cites = rule.Title, prov.Strength, prov.Citations
 	}
+	c := calendarOr(opts.Calendar)
+	rk, err := t.reckon(c, opts.Policies, local, rs)
+	if err != nil {
+		return Deadline{}, err
+	}
+	rs = rs[:len(t.Readings)+rk.nLocal]
 	dl := Deadline{
 		Rule: t.Rule, Title: title, Edition: t.Edition, Strength: strength,
 		Direction: t.Direction, Action: t.Action, Calendar: c.Name(),
 		Citations: slices.Clone(cites), Notes: slices.Clone(t.Notes),
-		Readings: make([]Computed, len(t.Readings)),
+		Readings: make([]Computed, len(rs)),
 	}
 	// The readings' citations are copied into one block, so that a caller
 	// who edits a deadline's citations changes nothing in the table.
@@ -245,8 +355,6 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 		n += len(r.Citations)
 	}
 	rc := make([]guidance.Citation, 0, n)
-	var haveBuf [4]int
-	have := haveBuf[:0] // indices of readings whose anchor is known
 	for i, r := range t.Readings {
 		cr := &dl.Readings[i]
 		cr.Reading = r
@@ -255,39 +363,84 @@ func (t Timescale) Due(anchors Anchors, opts Options) (Deadline, error) {
 			rc = append(rc, r.Citations...)
 			cr.Citations = rc[start:len(rc):len(rc)]
 		}
-		a, ok := anchors[r.Anchor]
-		if !ok {
-			cr.Missing = true
-			continue
-		}
-		cr.AnchorDate = a
-		cr.Due, cr.Skipped, cr.Clamped = compute(c, t.Direction, r, a)
-		if !cr.Due.Supported() {
-			return Deadline{}, beyondRange()
-		}
-		have = append(have, i)
+		cr.set(c, rs[i])
 	}
-	if len(have) == 0 {
-		evs := make([]string, len(t.Readings))
-		for i, r := range t.Readings {
-			evs[i] = string(r.Anchor)
-		}
-		return Deadline{}, &guidance.Error{Kind: guidance.MissingFact, Field: "anchors",
-			Hint: t.Rule + " counts from " + strings.Join(slices.Compact(evs), " or ") + ": give that date"}
+	if rk.policy != noPolicy {
+		dl.Policies = []Applied{t.applied(rk, opts.Policies)}
 	}
-	gov, err := t.resolve(&dl, have, opts.Policies)
-	if err != nil {
-		return Deadline{}, err
+	if local != nil {
+		t.explainLocal(&dl, c, *local, rs, rk)
 	}
-	if li >= 0 {
-		gov = t.applyLocal(&dl, c, local, anchors, gov, t.onlyGoverning(opts.Policies))
-	}
-	dl.Readings[gov].Governs = true
-	dl.Governing = dl.Readings[gov].Name
-	dl.Due = dl.Readings[gov].Due
+	dl.Readings[rk.gov].Governs = true
+	dl.Governing = dl.Readings[rk.gov].Name
+	dl.Due = rs[rk.gov].due
 	dl.LastWorkingDay = c.LastWorkingDayOnOrBefore(dl.Due)
 	dl.DueWhy = c.Why(dl.Due)
 	return dl, nil
+}
+
+// set records result r of the reading, with the non-working days a count
+// of working days skipped.
+func (cr *Computed) set(c *Calendar, r result) {
+	if r.missing {
+		cr.Missing = true
+		return
+	}
+	cr.AnchorDate, cr.Due, cr.Clamped = r.anchor, r.due, r.clamped
+	if cr.Unit == WorkingDays {
+		// The non-working days strictly between the anchor and the due date.
+		cr.Skipped = c.skipped(r.anchor, r.due)
+	}
+}
+
+// applied records the part the timescale's policy played in rk.
+func (t *Timescale) applied(rk reckoning, choices map[string]string) Applied {
+	p, choice, def := t.policy(choices)
+	a := Applied{Policy: p.ID, Choice: choice, Default: def}
+	switch rk.policy {
+	case stricterChosen:
+		a.Effect = t.stricterEffect(rk.national)
+	case readingChosen:
+		a.Effect = chosenEffect(t.Readings[rk.national].Name)
+	case noDeliveryDate:
+		a.Effect = "no expected date of delivery given: the 21 days from the concern are used"
+	case notifiedLate:
+		a.Effect = "the notification counts as late, so 21 calendar days from the concern govern"
+	case notifiedInTime:
+		a.Effect = "the notification does not count as late, so the 28-week limit governs"
+	}
+	return a
+}
+
+// explainLocal adds the readings of local figure l to dl, after the
+// national ones (a reading for each national reading l covers, named
+// "local", or "local-" and the national reading's name when there are
+// several), records how it was weighed and, unless it did not apply, cites
+// it.
+func (t *Timescale) explainLocal(dl *Deadline, c *Calendar, l LocalTimescale, rs []result, rk reckoning) {
+	cite := l.citation()
+	national := make([]string, 0, 1)
+	j := len(t.Readings)
+	for i, r := range t.Readings {
+		if !covers(t.Direction, l, r) {
+			continue
+		}
+		national = append(national, dl.Readings[i].describe(t.Direction, r.Anchor.Title())+" ["+joinCitations(r.Citations)+"]")
+		lr := &dl.Readings[j]
+		lr.Reading = Reading{Name: "local", Amount: l.Amount, Unit: l.Unit, Anchor: r.Anchor,
+			Citations: []guidance.Citation{cite}}
+		if rk.nLocal > 1 {
+			lr.Name = "local-" + r.Name
+		}
+		lr.Local = true
+		lr.set(c, rs[j])
+		j++
+	}
+	dl.Local = &LocalApplied{LocalTimescale: l, National: strings.Join(national, "; "),
+		Governs: rk.localGoverns, NotApplicable: rk.localNotApplicable}
+	if !rk.localNotApplicable {
+		dl.Citations = append(dl.Citations, cite)
+	}
 }
 
 // beyondRange: no deadline is computed outside the supported range of
@@ -334,93 +487,6 @@ func CheckPolicies(ps map[string]string) error {
 		}
 	}
 	return nil
-}
-
-// compute works out one reading from its anchor date.
-func compute(c *Calendar, dir Direction, r Reading, a Date) (due Date, skipped []Skip, clamped bool) {
-	sign := 1
-	if dir == Notice {
-		sign = -1
-	}
-	switch r.Unit {
-	case CalendarDays:
-		due = a.AddDays(sign * r.Amount)
-	case WorkingDays:
-		due = c.AddWorkingDays(a, sign*r.Amount)
-		// The non-working days strictly between the anchor and the due date.
-		skipped = c.skipped(a, due)
-	case Months:
-		due = a.AddMonths(sign * r.Amount)
-		clamped = due.Day != a.Day
-	case GestationWeeks:
-		due = a.AddDays(-(40 - r.Amount) * 7)
-	}
-	return due, skipped, clamped
-}
-
-// resolve picks the governing reading among those with anchors (have), and
-// records the policy applied.
-func (t Timescale) resolve(dl *Deadline, have []int, choices map[string]string) (int, error) {
-	earliest := func() int {
-		best := have[0]
-		for _, i := range have[1:] {
-			if dl.Readings[i].Due.Before(dl.Readings[best].Due) {
-				best = i
-			}
-		}
-		return best
-	}
-	switch t.Combine {
-	case Single, Earliest:
-		return earliest(), nil
-	case ByPolicy:
-		p, choice, def := t.policy(choices)
-		if choice == Stricter {
-			best := earliest()
-			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
-				Effect: t.stricterEffect(best)})
-			return best, nil
-		}
-		for i, r := range dl.Readings {
-			if r.Name != choice {
-				continue
-			}
-			if r.Missing {
-				return 0, &guidance.Error{Kind: guidance.MissingFact, Field: "anchors." + string(r.Anchor),
-					Hint: fmt.Sprintf("policy %s = %s counts from %s: give that date", p.ID, choice, r.Anchor.Title())}
-			}
-			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
-				Effect: chosenEffect(r.Name)})
-			return i, nil
-		}
-		return 0, &guidance.Error{Kind: guidance.UnknownPolicy, Field: "policies." + p.ID, Value: choice,
-			Hint: "that choice is not a reading of " + t.Rule + " in the " + t.Edition.String() + " edition"}
-	case LateNotification:
-		p, choice, def := t.policy(choices)
-		gest, late := 0, 1
-		g, l := dl.Readings[gest], dl.Readings[late]
-		switch {
-		case g.Missing:
-			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
-				Effect: "no expected date of delivery given: the 21 days from the concern are used"})
-			return late, nil
-		case l.Missing:
-			return gest, nil
-		}
-		isLate := !g.Due.After(l.AnchorDate) // the 28-week point was reached by the time of the concern
-		if choice == "under-21-days" {
-			isLate = g.Due.Before(l.Due)
-		}
-		if isLate {
-			dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
-				Effect: "the notification counts as late, so 21 calendar days from the concern govern"})
-			return late, nil
-		}
-		dl.Policies = append(dl.Policies, Applied{Policy: p.ID, Choice: choice, Default: def,
-			Effect: "the notification does not count as late, so the 28-week limit governs"})
-		return gest, nil
-	}
-	return 0, fmt.Errorf("timescale: %s (%s) has an unknown combination %d", t.Rule, t.Edition, t.Combine)
 }
 
 // onlyGoverning reports whether only the governing reading applies to a

@@ -10,8 +10,8 @@
 // Government's published Scottish list. [Calendar.With] derives a calendar with
 // a council's local holidays, a new proclamation or an office closure, without
 // changing the national one. Calendars are immutable and safe for concurrent
-// use; working-day arithmetic reads a precomputed bitmap and never walks day by
-// day between 1900 and 2199.
+// use; working-day arithmetic reads a bitmap of working days, built a decade
+// at a time on first use, and never walks day by day between 1900 and 2199.
 //
 // # Timescales
 //
@@ -29,7 +29,8 @@
 // [Due] returns a [Deadline]: the due date, the last working day on or before
 // it, each reading with its anchor, result and the non-working days it
 // skipped, the policies applied, the citations, and the whole explanation as
-// text. [Deadline.Assess] turns it into a [guidance.Finding] given the date
+// text, built when it is read. [DueDate] gives the due date and the last
+// working day alone, allocating nothing. [Deadline.Assess] turns it into a [guidance.Finding] given the date
 // the step was done and the date of the check ("today" is always an input,
 // never the machine clock), honouring approved [Variation] values.
 //

@@ -92,6 +92,13 @@ func FuzzDue(f *testing.F) {
 			opts.Policies = map[string]string{p.ID: choice}
 		}
 		dl, err := timescale.Due(ts.Rule, e, a, opts)
+		due, last, err2 := timescale.DueDate(ts.Rule, e, a, opts)
+		if (err == nil) != (err2 == nil) || (err != nil && err.Error() != err2.Error()) {
+			t.Fatalf("%s %s: Due's error %v, DueDate's %v", ts.Rule, e, err, err2)
+		}
+		if err == nil && (due != dl.Due || last != dl.LastWorkingDay) {
+			t.Fatalf("%s %s: DueDate %s %s, Due %s %s", ts.Rule, e, due, last, dl.Due, dl.LastWorkingDay)
+		}
 		if err != nil {
 			if !guidance.Match(&guidance.Error{Kind: guidance.UnknownPolicy}, err) &&
 				!guidance.Match(&guidance.Error{Kind: guidance.MissingFact}, err) &&

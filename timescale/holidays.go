@@ -1,5 +1,7 @@
 package timescale
 
+//go:generate go run gen_occurrences.go
+
 import (
 	"time"
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
 )
@@ -119,9 +120,15 @@ func (e Event) Title() string {
 	return string(e)
 }
 
+// known reports whether e is one of [Events].
+func (e Event) known() bool {
+	_, ok := eventTitles[e]
+	return ok
+}
+
 // ParseEvent checks that s names an anchor event.
 func ParseEvent(s string) (Event, error) {
-	if _, ok := eventTitles[Event(s)]; ok {
+	if Event(s).known() {
 		return Event(s), nil
 	}
 	names := make([]string, 0, len(eventTitles))
@@ -246,8 +253,9 @@ var actions = map[string]string{
 	"birth.pre-discharge":    "hold the pre-discharge meeting",
 }
 
-// table is every timescale of RULES.md section 1, by rule and edition.
-var table = func() []Timescale {
+// table returns every timescale of RULES.md section 1, by rule and edition,
+// built on first use (a process that computes no deadline never builds it).
+var table = sync.OnceValue(func() []Timescale {
 	ts := []Timescale{
 		one("ird.follow-up", e23, Within, 1, WorkingDays, EventOutOfHoursIRD, ad23),
 
@@ -340,7 +348,7 @@ var table = func() []Timescale {
 		return int(a.Edition) - int(b.Edition)
 	})
 	return ts
-}()
+})
 
 func initial(e guidance.Edition, c guidance.Citation) Timescale {
 	return Timescale{Rule: "cppm.initial", Edition: e, Direction: Within, Combine: ByPolicy, Policy: "cppm.initial.anchor",
@@ -385,23 +393,24 @@ func Lookup(rule string, e guidance.Edition) (Timescale, error) {
 	return t.clone(), nil
 }
 
-// byRule indexes table by rule ID, then by edition: byRule[rule][e] is nil
+// byRule indexes table by rule ID, then by edition: byRule()[rule][e] is nil
 // when the rule has no timescale in edition e.
-var byRule = func() map[string][]*Timescale {
+var byRule = sync.OnceValue(func() map[string][]*Timescale {
 	slots := 0
 	for _, e := range guidance.Editions() {
 		slots = max(slots, int(e)+1)
 	}
 	m := map[string][]*Timescale{}
-	for i := range table {
-		t := &table[i]
+	ts := table()
+	for i := range ts {
+		t := &ts[i]
 		if m[t.Rule] == nil {
 			m[t.Rule] = make([]*Timescale, slots)
 		}
 		m[t.Rule][t.Edition] = t
 	}
 	return m
-}()
+})
 
 // find returns the table entry itself: callers must not modify it.
 func find(rule string, e guidance.Edition) (*Timescale, error) {
@@ -411,7 +420,7 @@ func find(rule string, e guidance.Edition) (*Timescale, error) {
 	if !e.Valid() {
 		return nil, &guidance.Error{Kind: guidance.UnknownEdition, Field: "edition", Value: e.String()}
 	}
-	eds, ok := byRule[rule]
+	eds, ok := byRule()[rule]
 	if ok && int(e) < len(eds) && eds[e] != nil {
 		return eds[e], nil
 	}
@@ -434,8 +443,9 @@ func find(rule string, e guidance.Edition) (*Timescale, error) {
 
 // All returns every timescale, by rule ID then edition.
 func All() []Timescale {
-	out := make([]Timescale, len(table))
-	for i, t := range table {
+	ts := table()
+	out := make([]Timescale, len(ts))
+	for i, t := range ts {
 		out[i] = t.clone()
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
 )
@@ -86,13 +87,16 @@ var goNames = strings.NewReplacer(
 )
 
 // goIdent matches what is left that looks like Go: a package-qualified
-// name (timescale.Policies), a call (Rules()) or a field of Options.
-var goIdent = regexp.MustCompile(`\b[a-z][a-z0-9]*\.([A-Z]\w*)(\(\))?|\b(\w+)\(\)|\bOptions\.(\w+)`)
+// name (timescale.Policies), a call (Rules()) or a field of Options. It is
+// compiled on first use: most runs print no error.
+var goIdent = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b[a-z][a-z0-9]*\.([A-Z]\w*)(\(\))?|\b(\w+)\(\)|\bOptions\.(\w+)`)
+})
 
 // plain rewrites the Go identifiers of a library message for a CLI user.
 func plain(s string) string {
 	s = goNames.Replace(s)
-	return goIdent.ReplaceAllStringFunc(s, func(m string) string {
+	return goIdent().ReplaceAllStringFunc(s, func(m string) string {
 		m = strings.TrimSuffix(m, "()")
 		if i := strings.LastIndexByte(m, '.'); i >= 0 {
 			m = m[i+1:]

@@ -12,8 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	ics "github.com/arran4/golang-ical"
+	"unicode/utf8"
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
@@ -238,13 +237,16 @@ func alarmTrigger(cal *timescale.Calendar, filed, today guidance.Date, remind in
 // keeping stale events.
 func writeICS(w io.Writer, ch *checked, cal *timescale.Calendar, stamp time.Time, remind int) (int, error) {
 	c := ch.c
-	ical := ics.NewCalendarFor("cpguide")
-	ical.SetProductId("-//cpguide//cpguide example CLI//EN")
-	ical.SetCalscale("GREGORIAN")
-	ical.SetMethod(ics.MethodPublish)
+	iw := &icsWriter{w: w}
 	name := "Child protection deadlines: case " + c.ID
-	ical.SetName(name)
-	ical.SetXWRCalName(name)
+	iw.line("BEGIN", "VCALENDAR")
+	iw.text("VERSION", "2.0")
+	iw.text("PRODID", "-//cpguide//cpguide example CLI//EN")
+	iw.text("CALSCALE", "GREGORIAN")
+	iw.text("METHOD", "PUBLISH")
+	iw.text("NAME", name)
+	iw.text("X-WR-CALNAME", name)
+	dtstamp := stamp.UTC().Format("20060102T150405Z")
 	seen := map[[2]string]int{} // occurrences of each rule and subject
 	left, events := 0, 0
 	for _, it := range dueItems(c, ch.res) {
@@ -257,32 +259,103 @@ func writeICS(w io.Writer, ch *checked, cal *timescale.Calendar, stamp time.Time
 			continue
 		}
 		key := [2]string{it.Rule, it.Subject}
-		ev := ical.AddEvent(eventUID(c.ID, it, seen[key]))
+		uid := eventUID(c.ID, it, seen[key])
 		seen[key]++
 		events++
-		ev.SetDtStampTime(stamp)
-		start := e.filed.In(time.UTC)
-		ev.SetAllDayStartAt(start)
-		ev.SetAllDayEndAt(start.AddDate(0, 0, 1))
-		ev.SetSummary(e.summary)
-		ev.SetDescription(describeEntry(ch, e))
-		ev.AddCategory(it.Strength.String())
-		ev.SetTimeTransparency(ics.TransparencyTransparent)
-		ev.SetClass(ics.ClassificationConfidential)
-		a := ev.AddAlarm()
-		a.SetProperty(ics.ComponentPropertyAction, string(ics.ActionDisplay))
-		a.SetProperty(ics.ComponentPropertyTrigger, alarmTrigger(cal, e.filed, ch.res.Report.Today, remind))
-		a.SetProperty(ics.ComponentPropertyDescription, "Reminder: "+e.summary)
+		iw.line("BEGIN", "VEVENT")
+		iw.text("UID", uid)
+		iw.line("DTSTAMP", dtstamp)
+		iw.line("DTSTART;VALUE=DATE", icsDate(e.filed))
+		iw.line("DTEND;VALUE=DATE", icsDate(e.filed.AddDays(1)))
+		iw.text("SUMMARY", e.summary)
+		iw.text("DESCRIPTION", describeEntry(ch, e))
+		iw.text("CATEGORIES", it.Strength.String())
+		iw.text("TRANSP", "TRANSPARENT")
+		iw.text("CLASS", "CONFIDENTIAL")
+		iw.line("BEGIN", "VALARM")
+		iw.text("ACTION", "DISPLAY")
+		iw.line("TRIGGER", alarmTrigger(cal, e.filed, ch.res.Report.Today, remind))
+		iw.text("DESCRIPTION", "Reminder: "+e.summary)
+		iw.line("END", "VALARM")
+		iw.line("END", "VEVENT")
 	}
 	if events == 0 {
-		j := ical.AddJournal(eventUID(c.ID, dueItem{Rule: "nothing-owed"}, 0))
-		j.SetDtStampTime(stamp)
-		j.SetAllDayStartAt(ch.res.Report.Today.In(time.UTC))
-		j.SetSummary("Nothing owed: case " + c.ID)
-		j.SetDescription(fmt.Sprintf("On %s the case owed no step with a due date that can be shown.", dayDate(ch.res.Report.Today)))
-		j.SetClass(ics.ClassificationConfidential)
+		iw.line("BEGIN", "VJOURNAL")
+		iw.text("UID", eventUID(c.ID, dueItem{Rule: "nothing-owed"}, 0))
+		iw.line("DTSTAMP", dtstamp)
+		iw.line("DTSTART;VALUE=DATE", icsDate(ch.res.Report.Today))
+		iw.text("SUMMARY", "Nothing owed: case "+c.ID)
+		iw.text("DESCRIPTION", fmt.Sprintf("On %s the case owed no step with a due date that can be shown.", dayDate(ch.res.Report.Today)))
+		iw.text("CLASS", "CONFIDENTIAL")
+		iw.line("END", "VJOURNAL")
 	}
-	return left, ical.SerializeTo(w, ics.WithNewLineWindows)
+	iw.line("END", "VCALENDAR")
+	return left, iw.err
+}
+
+// icsDate is d as an RFC 5545 DATE value: "20260605".
+func icsDate(d guidance.Date) string {
+	return fmt.Sprintf("%04d%02d%02d", d.Year, int(d.Month), d.Day)
+}
+
+// An icsWriter writes RFC 5545 content lines: CRLF line ends, TEXT values
+// escaped, and lines longer than 75 octets folded, preferably at a space
+// (the space then starts the continuation line, after the folding space, so
+// unfolding keeps it). It keeps the first write error.
+type icsWriter struct {
+	w   io.Writer
+	err error
+}
+
+// icsText escapes a TEXT value (RFC 5545, 3.3.11).
+var icsText = strings.NewReplacer(`\`, `\\`, "\n", `\n`, `;`, `\;`, `,`, `\,`)
+
+// text writes the property name with the TEXT value v.
+func (iw *icsWriter) text(name, v string) { iw.line(name, icsText.Replace(v)) }
+
+// line writes the property name (with its parameters) and the value v as
+// it is, folded.
+func (iw *icsWriter) line(name, v string) {
+	const max = 75
+	r := name + ":" + v
+	var b strings.Builder
+	if len(r) > max {
+		l := foldAt(max, r)
+		b.WriteString(l + "\r\n")
+		r = r[len(l):]
+		for len(r) > max-1 {
+			l := foldAt(max-1, r)
+			b.WriteString(" " + l + "\r\n")
+			r = r[len(l):]
+		}
+		b.WriteByte(' ')
+	}
+	b.WriteString(r + "\r\n")
+	if iw.err == nil {
+		_, iw.err = io.WriteString(iw.w, b.String())
+	}
+}
+
+// foldAt returns the start of s to put on one line of at most max octets:
+// up to the last space (or '<', or just after a '>') that falls within them,
+// or else as many whole UTF-8 characters as fit.
+func foldAt(max int, s string) string {
+	n, boundary := 0, -1
+	var last rune
+	for i, r := range s {
+		if r == ' ' || r == '<' || last == '>' {
+			boundary = i
+		}
+		last = r
+		if n+utf8.RuneLen(r) > max {
+			break
+		}
+		n += utf8.RuneLen(r)
+	}
+	if boundary > 0 {
+		return s[:boundary]
+	}
+	return s[:n]
 }
 
 // icsCmd is "cpguide ics CASE [-o FILE] [--remind N] [case flags]".

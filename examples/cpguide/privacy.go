@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
@@ -160,17 +161,20 @@ func (r *redactor) text(s string) string {
 	s = r.re.ReplaceAllString(s, withheldMark)
 	// A count of days from a withheld date and a date shown gives it away.
 	s = strings.ReplaceAll(s, withheldMark+" is a working day", "That day is a working day")
-	s = daysAfterWithheld.ReplaceAllString(s, "after the due date "+withheldMark)
-	return daysSinceWithheld.ReplaceAllString(s, withheldMark)
+	days := withheldCounts()
+	s = days.after.ReplaceAllString(s, "after the due date "+withheldMark)
+	return days.since.ReplaceAllString(s, withheldMark)
 }
 
-// daysAfterWithheld and daysSinceWithheld match a count of days that ties
-// a withheld date to a date shown: "N day(s) after the due date [date
-// withheld]" and "[date withheld], N day(s) ago".
-var (
-	daysAfterWithheld = regexp.MustCompile(`\d+ day\(s\) after the due date ` + regexp.QuoteMeta(withheldMark))
-	daysSinceWithheld = regexp.MustCompile(regexp.QuoteMeta(withheldMark) + `, \d+ day\(s\) ago`)
-)
+// withheldCounts returns the patterns of a count of days that ties a
+// withheld date to a date shown: "N day(s) after the due date [date
+// withheld]" and "[date withheld], N day(s) ago". They are compiled on
+// first use: only a case with dates to withhold needs them.
+var withheldCounts = sync.OnceValue(func() (days struct{ after, since *regexp.Regexp }) {
+	days.after = regexp.MustCompile(`\d+ day\(s\) after the due date ` + regexp.QuoteMeta(withheldMark))
+	days.since = regexp.MustCompile(regexp.QuoteMeta(withheldMark) + `, \d+ day\(s\) ago`)
+	return days
+})
 
 // json withholds the dates of a JSON document: a value that is a withheld
 // date becomes null, and a withheld date inside a longer string (an

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cpguide/cpguide"
@@ -40,7 +41,10 @@ func reportCmd(args []string, w io.Writer) error {
 // reportTmpl is the page: one self-contained HTML5 document, well-formed as
 // XML, with its CSS inline and no script, external resource or event
 // handler, so that it can be mailed, archived or opened offline as it is.
-var reportTmpl = template.Must(template.New("report").Parse(reportHTML))
+// It is parsed on first use: only the report command needs it.
+var reportTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Parse(reportHTML))
+})
 
 // The page's data. Every string is either the library's own wording (rule
 // titles, messages, citations) or a date, a status, the case ID, a meeting
@@ -159,7 +163,7 @@ func writeHTML(out io.Writer, ch *checked) error {
 	}
 	p.Timeline = buildTimeline(c, res, ch.red)
 	var buf strings.Builder
-	if err := reportTmpl.Execute(&buf, p); err != nil {
+	if err := reportTmpl().Execute(&buf, p); err != nil {
 		return err
 	}
 	page := ch.red.text(buf.String())

@@ -61,3 +61,16 @@ func (s Set) Has(id string, e guidance.Edition) bool {
 	_, ok := s.Get(id, e)
 	return ok
 }
+
+// Edition builds the templates of every rule of the catalogue that edition
+// e states, by rule ID: the map a Set built by New holds for e.
+func Edition(e guidance.Edition) map[string]guidance.Finding {
+	m := map[string]guidance.Finding{}
+	for _, r := range guidance.Rules() { // a copy: its citations are the templates' own
+		if p, ok := r.In(e); ok {
+			m[r.ID] = guidance.Finding{Rule: r.ID, Title: r.Title, Edition: e, Strength: p.Strength,
+				Status: guidance.Unknown, Citations: slices.Clip(p.Citations)}
+		}
+	}
+	return m
+}

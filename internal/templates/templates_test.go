@@ -28,4 +28,15 @@ func TestSet_MatchesNewFinding(t *testing.T) {
 	assert.False(t, all.Has("coregroup.first", guidance.EditionUnset))
 	assert.False(t, all.Has("coregroup.first", guidance.Edition(200)))
 	assert.Panics(t, func() { New("no.such.rule") })
+	for _, e := range append(guidance.Editions(), guidance.EditionUnset, guidance.Edition(200)) {
+		m := Edition(e)
+		n := 0
+		for _, r := range guidance.Rules() {
+			if f, ok := all.Get(r.ID, e); ok {
+				assert.Equal(t, f, m[r.ID], "%s %s", r.ID, e)
+				n++
+			}
+		}
+		assert.Len(t, m, n, "edition %s", e)
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -108,13 +109,15 @@ func yamlToJSON(data []byte) ([]byte, *yaml.Node, error) {
 	return b.Bytes(), root, nil
 }
 
-var yamlLine = regexp.MustCompile(`line ([0-9]+)`)
+// yamlLine finds the line in a parser's message; it is compiled on first
+// use, since most documents parse.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line ([0-9]+)`) })
 
 // yamlSyntaxError reports a YAML parse error by its line only: the
 // parser's messages may quote the input.
 func yamlSyntaxError(err error) error {
 	line := 0
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+	if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 	}
 	return yamlErr("input", line, "the YAML is malformed: check the indentation, colons and quotes")
