@@ -91,7 +91,10 @@ func TestTamperingIsRefusedByTheDatabase(t *testing.T) {
 		`DELETE FROM heads WHERE child_id = 'c1'`,
 		`UPDATE heads SET version = 1 WHERE child_id = 'c1'`,
 	}
-	for who, cs := range map[string]string{"application": app, "owner": owner} {
+	// The application first: the owner's turn ends by dropping a trigger,
+	// after which the application's DROP TRIGGER would find none to refuse.
+	for _, r := range []struct{ who, cs string }{{"application", app}, {"owner", owner}} {
+		who, cs := r.who, r.cs
 		conn, err := pgx.Connect(ctx, cs)
 		require.NoError(t, err)
 		for _, q := range append(edits, `ALTER TABLE events DISABLE TRIGGER USER`, `DROP TRIGGER events_append_only ON events`) {
