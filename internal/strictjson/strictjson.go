@@ -510,6 +510,24 @@ func (d *decoder) array(v reflect.Value, c *codec, key string) error {
 }
 
 // key reads an object's key, unquoted: the bytes are the input's or the
+
+// member reads up to the key of the next member of an object whose '{' has
+// been read; first says whether it is the first member. ok is false at the
+// object's '}' (err nil) or on an error.
+func (d *decoder) member(first bool) (key []byte, ok bool, err error) {
+	more, err := d.more('}')
+	if err != nil || !more {
+		return nil, false, err
+	}
+	if err := d.comma(first); err != nil {
+		return nil, false, err
+	}
+	if key, err = d.key(); err != nil {
+		return nil, false, err
+	}
+	return key, true, nil
+}
+
 // decoder's, valid until the next string is read.
 func (d *decoder) key() ([]byte, error) {
 	d.space()
@@ -548,18 +566,8 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 		seen = make([]uint64, n)
 	}
 	for first := true; ; first = false {
-		more, err := d.more('}')
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if err := d.comma(first); err != nil {
-			return err
-		}
-		k, err := d.key()
-		if err != nil {
+		k, ok, err := d.member(first)
+		if !ok {
 			return err
 		}
 		i, ok := fs.byName[string(k)]
@@ -630,18 +638,8 @@ func (d *decoder) mapping(v reflect.Value, c *codec) error {
 	}
 	seen := make(map[string]struct{})
 	for first := true; ; first = false {
-		more, err := d.more('}')
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if err := d.comma(first); err != nil {
-			return err
-		}
-		k, err := d.key()
-		if err != nil {
+		k, ok, err := d.member(first)
+		if !ok {
 			return err
 		}
 		key := string(k)
