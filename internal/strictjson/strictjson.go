@@ -199,6 +199,15 @@ func (d *decoder) checkText(key string, s []byte) error {
 	return nil
 }
 
+// numberFor reads the number that starts with byte b as a value of type t,
+// or reports that a value of another kind stands where t is expected.
+func (d *decoder) numberFor(b byte, t reflect.Type) ([]byte, error) {
+	if b != '-' && (b < '0' || b > '9') {
+		return nil, d.mismatch(t)
+	}
+	return d.number(true)
+}
+
 // value decodes the value at the read position into v, which is settable
 // and of the type of c, under field key (the last key of its path: its
 // limits are that field's). Every value but the document is decoded with
@@ -302,10 +311,7 @@ func (d *decoder) value(v reflect.Value, c *codec, key string) error {
 			return d.mismatch(c.t)
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if b != '-' && (b < '0' || b > '9') {
-			return d.mismatch(c.t)
-		}
-		n, err := d.number(true)
+		n, err := d.numberFor(b, c.t)
 		if err != nil {
 			return err
 		}
@@ -315,10 +321,7 @@ func (d *decoder) value(v reflect.Value, c *codec, key string) error {
 		}
 		v.SetInt(i)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if b != '-' && (b < '0' || b > '9') {
-			return d.mismatch(c.t)
-		}
-		n, err := d.number(true)
+		n, err := d.numberFor(b, c.t)
 		if err != nil {
 			return err
 		}
@@ -328,10 +331,7 @@ func (d *decoder) value(v reflect.Value, c *codec, key string) error {
 		}
 		v.SetUint(i)
 	case reflect.Float32, reflect.Float64:
-		if b != '-' && (b < '0' || b > '9') {
-			return d.mismatch(c.t)
-		}
-		n, err := d.number(true)
+		n, err := d.numberFor(b, c.t)
 		if err != nil {
 			return err
 		}
