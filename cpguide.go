@@ -235,12 +235,13 @@ func (s setup) check() (*Result, error) {
 		Variations: c.Variations, Local: s.local}, s.ed)
 	p.Findings = make([]guidance.Finding, 0, findingsCap(c))
 
-	if r := c.IRDRecord(); r != nil || !c.Concern.IsZero() {
+	r := c.IRDRecord() // once: the IRD rules and the CPPM timings read it
+	if r != nil || !c.Concern.IsZero() {
 		if err := ird.Run(p, ird.Facts{Concern: c.Concern, IRD: r, InterimSafetyPlan: c.InterimSafetyPlan}); err != nil {
 			return nil, prefix("ird", err)
 		}
 	}
-	if err := meeting.Run(p, c.series()); err != nil {
+	if err := meeting.Run(p, c.series(r)); err != nil {
 		return nil, err
 	}
 	if isp := c.InterimSafetyPlan; isp != nil {
@@ -281,13 +282,14 @@ var passes = sync.Pool{New: func() any { return new(engine.Pass) }}
 
 // series is what package meeting checks of the case: its CPPMs, with the
 // case's dates and what the plan and the Core Group record of the steps
-// that follow a CPPM (the record of the plan, the first Core Group).
-func (c Case) series() meeting.Series {
+// that follow a CPPM (the record of the plan, the first Core Group). r is
+// the case's IRD record (Case.IRDRecord), nil when it records none.
+func (c Case) series(r *ird.IRD) meeting.Series {
 	s := meeting.Series{
 		Meetings: c.Meetings,
 		Case:     meeting.CaseFacts{Concern: c.Concern, MoveNotified: c.MoveNotified},
 	}
-	if r := c.IRDRecord(); r != nil {
+	if r != nil {
 		s.Case.IRD, s.Case.Investigation = r.Held, r.Decisions.Investigation
 		s.NoCPPM = r.Decisions.CPPM != nil && !*r.Decisions.CPPM
 	}
