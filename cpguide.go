@@ -233,7 +233,6 @@ func (s setup) check() (*Result, error) {
 	defer passes.Put(p)
 	p.Reset(engine.Options{Today: opts.Today, Calendar: s.cal, Policies: opts.Policies,
 		Variations: c.Variations, Local: s.local}, s.ed)
-	p.Findings = make([]guidance.Finding, 0, findingsCap(c))
 
 	r := c.IRDRecord() // once: the IRD rules and the CPPM timings read it
 	if r != nil || !c.Concern.IsZero() {
@@ -264,13 +263,13 @@ func (s setup) check() (*Result, error) {
 	}
 	rep, dls := p.Take()
 	if pr := opts.Procedures; pr != nil {
-		pr.Apply(rep.Findings, s.ed)
+		pr.Apply(rep)
 		rep.Sort()
 	}
 	return &Result{
 		Report:           rep,
 		Deadlines:        dls,
-		UnusedVariations: unused(c, rep.Findings, opts.Today),
+		UnusedVariations: unused(c, rep, opts.Today),
 		Calendar:         s.cal.Name(),
 	}, nil
 }
@@ -306,18 +305,6 @@ func (c Case) series(r *ird.IRD) meeting.Series {
 		}
 	}
 	return s
-}
-
-// findingsCap is about how many findings a check of c makes: one per rule
-// of meeting.Checks for each CPPM, and at most about the figures below for
-// the other records (the most any scenario makes). A case beyond them only
-// costs the buffer a reallocation.
-func findingsCap(c Case) int {
-	n := len(c.Meetings)*(len(meeting.Checks)+2) + 40 + 4*len(c.Register)
-	if g := c.CoreGroup; g != nil {
-		n += len(g.ChangeReferrals)
-	}
-	return n
 }
 
 // withSharedFacts returns a copy of c whose pre-birth plan carries the

@@ -66,7 +66,7 @@ func TestCheck_EditionFromFirstEventOrExplicit_NeverBlended(t *testing.T) {
 	assert.Equal(t, guidance.Edition2023, res.Report.Edition)
 	res, err = cpguide.Check(c, cpguide.Options{Edition: guidance.Edition2021})
 	require.NoError(t, err)
-	for _, f := range res.Report.Findings {
+	for _, f := range res.Report.Findings() {
 		assert.Equal(t, guidance.Edition2021, f.Edition, f.Rule)
 	}
 	c.Concern = date("2022-05-03")
@@ -82,7 +82,7 @@ func TestCheck_FindingsSortedAndPlanRecordReportedOnce(t *testing.T) {
 	res, err := cpguide.Check(readCase(t, "several-breaches.json"), cpguide.Options{Today: date("2026-06-15")})
 	require.NoError(t, err)
 	n := 0
-	for _, f := range res.Report.Findings {
+	for _, f := range res.Report.Findings() {
 		if f.Rule == "plan.record" {
 			n++
 		}
@@ -90,7 +90,7 @@ func TestCheck_FindingsSortedAndPlanRecordReportedOnce(t *testing.T) {
 	assert.Equal(t, 1, n, "plan.record comes from both the CPPM and the plan")
 	b := res.Report.Breaches()
 	require.NotEmpty(t, b)
-	assert.Equal(t, b[0], res.Report.Findings[0], "breaches come first")
+	assert.Equal(t, b[0], res.Report.Findings()[0], "breaches come first")
 }
 
 func TestCheck_UnusedVariationReported(t *testing.T) {
@@ -130,7 +130,7 @@ func TestCheck_OutOfHoursIRD_FullerIRDNextWorkingDay(t *testing.T) {
 		res, err := cpguide.Check(c, cpguide.Options{Today: date("2026-03-20")})
 		require.NoError(t, err)
 		var fs []guidance.Finding
-		for _, f := range res.Report.Findings {
+		for _, f := range res.Report.Findings() {
 			if f.Rule == "ird.follow-up" {
 				fs = append(fs, f)
 			}
@@ -231,7 +231,7 @@ func TestPersonalDataNeverInOutput(t *testing.T) {
 		res, err := cpguide.Check(c, cpguide.Options{Today: date("2026-06-15")})
 		require.NoError(t, err)
 		var out strings.Builder
-		for _, fd := range res.Report.Findings {
+		for _, fd := range res.Report.Findings() {
 			out.WriteString(fd.String() + "\n")
 		}
 		for _, d := range res.Deadlines {

@@ -121,7 +121,7 @@ func TestCheck_NoDeadlineLeavesTheSupportedRange(t *testing.T) {
 	res, err := cpguide.Check(c, cpguide.Options{Today: date("2199-12-31")})
 	require.NoError(t, err)
 	beyond := 0
-	for _, f := range res.Report.Findings {
+	for _, f := range res.Report.Findings() {
 		if strings.Contains(f.Message, "beyond the supported range") {
 			beyond++
 		}

@@ -37,9 +37,9 @@ func TestIRD_OldDateFormChecksAsBefore(t *testing.T) {
 		}
 		return out
 	}
-	assert.Equal(t, notIRD(rn.Report.Findings), notIRD(ro.Report.Findings), "the timings read the old fields as the record")
+	assert.Equal(t, notIRD(rn.Report.Findings()), notIRD(ro.Report.Findings()), "the timings read the old fields as the record")
 	assert.Equal(t, rn.Deadlines, ro.Deadlines)
-	for _, f := range ro.Report.Findings {
+	for _, f := range ro.Report.Findings() {
 		if strings.HasPrefix(f.Rule, "ird.") && !strings.Contains("ird.follow-up ird.required ird.prompt", f.Rule) {
 			assert.Equal(t, guidance.NotApplicable, f.Status, f.Rule)
 			assert.Contains(t, f.Message, `write "ird" as a record`, f.Rule)
@@ -56,7 +56,7 @@ func TestIRD_OldDateFormChecksAsBefore(t *testing.T) {
 	require.NoError(t, err)
 	ra, err := cpguide.Check(again, opts)
 	require.NoError(t, err)
-	assert.Equal(t, ro.Report.Findings, ra.Report.Findings)
+	assert.Equal(t, ro.Report.Findings(), ra.Report.Findings())
 }
 
 // The old fields and the record cannot say two different things.

@@ -23,7 +23,6 @@ import (
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/internal/strictjson"
-	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/ird"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
@@ -96,6 +95,8 @@ var notPersonal = map[reflect.Type]string{
 	reflect.TypeFor[guidance.Status]():           "enumeration",
 	reflect.TypeFor[guidance.Finding]():          "output: the library's text about references and enumerations",
 	reflect.TypeFor[guidance.Report]():           "output",
+	reflect.TypeFor[guidance.Builder]():          "output in the making: what checks report",
+	reflect.TypeFor[guidance.Ref]():              "a rule of the catalogue in one edition",
 	reflect.TypeFor[guidance.BreachError]():      "output",
 	reflect.TypeFor[guidance.Area]():             "enumeration",
 	reflect.TypeFor[guidance.Rule]():             "catalogue",
@@ -164,7 +165,6 @@ var notPersonal = map[reflect.Type]string{
 	reflect.TypeFor[register.TamperError]():      "an integrity error for the register's operator: its message names the log and sequence numbers of the first bad row; the child ID stays in a field for the program, never in the message",
 	reflect.TypeFor[coregroup.Circumstances]():   "enumeration",
 	reflect.TypeFor[storetest.Opener]():          "test helper",
-	reflect.TypeFor[templates.Set]():             "output",
 	reflect.TypeFor[strictjson.Limits]():         "configuration",
 	reflect.TypeFor[strictjson.StringForm]():     "behaviour (an interface)",
 	reflect.TypeFor[strictjson.StringFormer]():   "behaviour (an interface)",

@@ -123,7 +123,7 @@ func TestCheck_RegisterDatesDecideTheEditionAndTheRulesFollowIt(t *testing.T) {
 		res, err := cpguide.Check(readCase(t, "transfer.json"), cpguide.Options{Today: date("2026-06-15"), Edition: ed})
 		require.NoError(t, err)
 		n, checked := 0, 0
-		for _, f := range res.Report.Findings {
+		for _, f := range res.Report.Findings() {
 			if strings.HasPrefix(f.Rule, "register.") {
 				n++
 				assert.Equal(t, ed, f.Edition)
@@ -153,7 +153,7 @@ func TestCheck_RegisterPolicyReachesTheRegisterRules(t *testing.T) {
 	access := func(opts cpguide.Options) guidance.Status {
 		res, err := cpguide.Check(c, opts)
 		require.NoError(t, err)
-		for _, f := range res.Report.Findings {
+		for _, f := range res.Report.Findings() {
 			if f.Rule == "register.access" {
 				return f.Status
 			}

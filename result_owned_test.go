@@ -7,15 +7,20 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cpguide/cpguide"
+	"github.com/cpguide/cpguide/guidance"
 )
 
-// editEverything changes every citation of a result, as a case system that
-// annotates its copy of a report would.
-func editEverything(r *cpguide.Result) {
-	for i := range r.Report.Findings {
-		for j := range r.Report.Findings[i].Citations {
-			r.Report.Findings[i].Citations[j].Note += " (edited)"
-		}
+// editEverything changes what a case system that annotates its copy of a
+// result may change: every finding it reads (message, subject, and its
+// citations by appending: they are the catalogue's, read-only), and every
+// citation of the deadlines, which are the result's own. It returns the
+// findings as edited.
+func editEverything(r *cpguide.Result) []guidance.Finding {
+	fs := r.Report.Findings()
+	for i := range fs {
+		fs[i].Message += " (edited)"
+		fs[i].Subject += " (edited)"
+		fs[i].Citations = append(fs[i].Citations, guidance.Citation{Note: "added"})
 	}
 	for i := range r.Deadlines {
 		for j := range r.Deadlines[i].Citations {
@@ -27,11 +32,12 @@ func editEverything(r *cpguide.Result) {
 			}
 		}
 	}
+	return fs
 }
 
-// TestCheck_CallerOwnsTheResult proves that a result shares nothing with the
-// catalogue, the timescale tables or another result: editing one result's
-// citations, from several goroutines at once (run with -race), leaves every
+// TestCheck_CallerOwnsTheResult proves that a result shares nothing that
+// can change with the catalogue, the timescale tables or another result:
+// editing what a caller may edit of one result, from several goroutines at once (run with -race), leaves every
 // later check citing the guidance as it is.
 func TestCheck_CallerOwnsTheResult(t *testing.T) {
 	c, err := cpguide.ReadCaseFile("examples/cases/initial-registration.json")
@@ -57,8 +63,10 @@ func TestCheck_CallerOwnsTheResult(t *testing.T) {
 
 	got, err := cpguide.Check(c, opts)
 	require.NoError(t, err)
-	require.Equal(t, want.Report.Findings, got.Report.Findings)
+	require.Equal(t, want.Report.Findings(), got.Report.Findings())
 	require.Equal(t, want.Deadlines, got.Deadlines)
-	editEverything(want)
-	require.NotEqual(t, want.Report.Findings, got.Report.Findings, "the edit must reach the findings, or this test proves nothing")
+	edited := editEverything(want)
+	require.NotEqual(t, edited, got.Report.Findings(), "the edit must reach the findings, or this test proves nothing")
+	require.Equal(t, want.Report.Findings(), got.Report.Findings(), "a finding read again is as the check made it")
+	require.NotEqual(t, want.Deadlines, got.Deadlines, "the edit must reach the deadlines, or this test proves nothing")
 }

@@ -199,7 +199,7 @@ func (s Scenario) Run() ([]string, *Result, error) {
 // Compare returns what in res differs from the expectation, one line each.
 func (e Expectation) Compare(res *Result) []string {
 	var diffs []string
-	fs := res.Report.Findings
+	fs := res.Report.Findings()
 	if e.Breaches != nil {
 		if n := len(res.Report.Breaches()); n != *e.Breaches {
 			diffs = append(diffs, "breaches: got "+strconv.Itoa(n)+", want "+strconv.Itoa(*e.Breaches))

@@ -41,7 +41,9 @@ func TestExpectationCompare_EachActualMeetsOneExpectation(t *testing.T) {
 			cpguide.Expectation{Deadlines: []cpguide.ExpectedDeadline{xd, xd}, Exact: true}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := &cpguide.Result{Report: &guidance.Report{Findings: tc.findings}, Deadlines: tc.deadlines}
+			rep := &guidance.Report{}
+			rep.Add(tc.findings...)
+			res := &cpguide.Result{Report: rep, Deadlines: tc.deadlines}
 			assert.Equal(t, tc.diffs, tc.expect.Compare(res))
 		})
 	}

@@ -50,7 +50,7 @@ func TestScenarios(t *testing.T) {
 			assert.Empty(t, diffs, "scenario %q", s.Name)
 			// Every step has one owner: no (rule, subject) is reported twice.
 			seen := map[[2]string]bool{}
-			for _, f := range res.Report.Findings {
+			for _, f := range res.Report.Findings() {
 				k := [2]string{f.Rule, f.Subject}
 				assert.False(t, seen[k], "reported twice: %s %q", f.Rule, f.Subject)
 				seen[k] = true
@@ -62,7 +62,7 @@ func TestScenarios(t *testing.T) {
 func rewriteScenario(t *testing.T, file string, s cpguide.Scenario, res *cpguide.Result) {
 	n := len(res.Report.Breaches())
 	s.Expect = cpguide.Expectation{Breaches: &n}
-	for _, f := range res.Report.Findings {
+	for _, f := range res.Report.Findings() {
 		if f.Status != guidance.NotApplicable {
 			s.Expect.Findings = append(s.Expect.Findings, cpguide.ExpectFinding(f))
 		}

@@ -26,7 +26,11 @@ type UnusedVariation struct {
 
 // unused keeps of each variation that changed nothing what identifies it
 // (see UnusedVariation).
-func unused(c Case, fs []guidance.Finding, today Date) []UnusedVariation {
+func unused(c Case, rep *guidance.Report, today Date) []UnusedVariation {
+	if len(c.Variations) == 0 {
+		return nil
+	}
+	fs := rep.Findings()
 	var out []UnusedVariation
 	var known map[string]bool
 	for i, v := range c.Variations {

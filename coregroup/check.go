@@ -129,15 +129,15 @@ func checkReferrals(p *engine.Pass, g *group) {
 			p.Timed(subject, anchors, r.Referred) // the finding says why there is no due date
 			continue
 		}
-		p.Assess(subject, dl, r.Referred)
-		f := &p.Findings[len(p.Findings)-1]
+		note := ""
 		switch {
 		case r.Referred.IsZero():
 		case r.To == "":
-			f.Message += "; record to whom it was referred (to)"
+			note = "; record to whom it was referred (to)"
 		case r.To == LeadProfessional && p.Edition != guidance.Edition2023:
-			f.Message += fmt.Sprintf("; the %s edition names the CPPM Chair as the recipient: make sure the Chair knows", p.Edition)
+			note = "; the " + p.Edition.String() + " edition names the CPPM Chair as the recipient: make sure the Chair knows"
 		}
+		p.AssessNote(subject, dl, r.Referred, note)
 	}
 }
 
@@ -281,20 +281,22 @@ func checkRegular(p *engine.Pass, g *group) {
 	max := g.maxMeetingGap
 	switch {
 	case max == 0:
-		msg := "the longest gap between meetings is " + strconv.Itoa(longest) + " day(s)"
+		var parts [7]string
+		msg := append(parts[:0], "the longest gap between meetings is ", p.Itoa(longest), " day(s)")
 		if len(g.Meetings) == 1 {
-			msg = "one meeting is recorded"
+			msg = append(parts[:0], "one meeting is recorded")
 		}
 		switch {
 		case since >= 0 && len(g.Meetings) == 1:
-			msg += ", " + strconv.Itoa(since) + " day(s) ago"
+			msg = append(msg, ", ", p.Itoa(since), " day(s) ago")
 		case since >= 0:
-			msg += " and " + strconv.Itoa(since) + " day(s) have passed since the last"
+			msg = append(msg, " and ", p.Itoa(since), " day(s) have passed since the last")
 		}
-		p.ReportOn(subj, guidance.Unknown, msg+"; the guidance sets no interval: set the most days allowed between meetings from your local procedures (MaxMeetingGap)")
+		msg = append(msg, "; the guidance sets no interval: set the most days allowed between meetings from your local procedures (MaxMeetingGap)")
+		p.ReportOn(subj, guidance.Unknown, p.Concat(msg...))
 	case since > max:
-		p.ReportOn(subj, guidance.Overdue, fmt.Sprintf("the next Core Group meeting is overdue: %d day(s) since the last, more than the %d allowed by local procedures", since, max))
-		p.Findings[len(p.Findings)-1].Due = last.AddDays(max)
+		p.Record(subj, guidance.Overdue, last.AddDays(max), guidance.Date{},
+			fmt.Sprintf("the next Core Group meeting is overdue: %d day(s) since the last, more than the %d allowed by local procedures", since, max))
 	case longest > max:
 		p.ReportOn(subj, guidance.Late, fmt.Sprintf("%s came %d day(s) after the meeting before, more than the %d allowed by local procedures", idx("meetings", at), longest, max))
 	case since < 0:

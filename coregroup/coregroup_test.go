@@ -55,7 +55,7 @@ func check(t *testing.T, g *CoreGroup, opts Options) *guidance.Report {
 
 func findAll(r *guidance.Report, id string) []guidance.Finding {
 	var out []guidance.Finding
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		if f.Rule == id {
 			out = append(out, f)
 		}
@@ -116,7 +116,7 @@ func TestEveryCoreGroupRule(t *testing.T) {
 func TestGoodCoreGroupHasNoBreaches(t *testing.T) {
 	r := check(t, load(t, "2023/good.json"), goodOpts)
 	require.NoError(t, r.Err())
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		assert.Equal(t, guidance.Met, f.Status, f.String())
 	}
 }
@@ -170,7 +170,7 @@ func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 	require.NotEmpty(t, f.Citations)
 	assert.Equal(t, guidance.G21, f.Citations[0].Source)
 	assert.Equal(t, "3.153", f.Citations[0].Paragraph)
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		assert.Equal(t, guidance.Edition2021, f.Edition)
 	}
 	require.NoError(t, r.Err())
@@ -361,7 +361,7 @@ func TestDecode_RoundTrip(t *testing.T) {
 func renderText(r *guidance.Report) string {
 	var b strings.Builder
 	b.WriteString("edition " + r.Edition.String() + ", today " + r.Today.String() + "\n")
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		b.WriteString(f.String() + "\n")
 	}
 	return b.String()
@@ -438,7 +438,7 @@ func TestCatalogueStrengths(t *testing.T) {
 
 func TestFindingsMatchTheCatalogue(t *testing.T) {
 	r := check(t, load(t, "2023/bad.json"), badOpts)
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		want := guidance.NewFinding(f.Rule, f.Edition, f.Status, f.Message)
 		assert.Equal(t, want.Title, f.Title, f.Rule)
 		assert.Equal(t, want.Strength, f.Strength, f.Rule)
@@ -454,7 +454,7 @@ func TestEdition2014_OnlyTheTimescales(t *testing.T) {
 	assert.Equal(t, guidance.Edition2014, r.Edition)
 	// Every other rule is not checked: one NotApplicable finding each, saying
 	// the edition does not state it.
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		assert.Equal(t, guidance.Edition2014, f.Edition)
 		if f.Rule != "coregroup.refer-change" {
 			assert.Equal(t, guidance.NotApplicable, f.Status, f.Rule)
@@ -462,7 +462,7 @@ func TestEdition2014_OnlyTheTimescales(t *testing.T) {
 			assert.Contains(t, f.Message, "2014 edition, as the library's sources state it, has no such requirement", f.Rule)
 		}
 	}
-	assert.Len(t, r.Findings, len(Checks)-1+2)
+	assert.Len(t, r.Findings(), len(Checks)-1+2)
 	assert.Len(t, findAll(r, "coregroup.refer-change"), 2)
 }
 
@@ -545,17 +545,17 @@ func TestChecks_OneValuePerRuleOfTheCoreGroup(t *testing.T) {
 // reports nothing.
 func TestRun_OnASharedPass(t *testing.T) {
 	p := engine.NewPass(engine.Options{Today: d("2026-03-10")}, guidance.Edition2023)
-	p.Findings = append(p.Findings, guidance.Finding{Rule: "other"})
+	p.View().Add(guidance.Finding{Rule: "other"})
 	require.NoError(t, Run(p, load(t, "2023/new.json"), 0))
-	assert.Equal(t, "other", p.Findings[0].Rule)
-	assert.Len(t, p.Findings, 1+len(Checks)) // new.json: one referral
+	assert.Equal(t, "other", p.View().At(0).Rule)
+	assert.Equal(t, 1+len(Checks), p.Len()) // new.json: one referral
 	require.Len(t, p.Deadlines, 1)
 	assert.Equal(t, "coregroup.refer-change", p.Deadlines[0].Rule)
 
 	q := engine.NewPass(engine.Options{}, guidance.Edition2023)
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "core_group"}, Run(q, nil, 0)))
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.max_meeting_gap"}, Run(q, load(t, "2023/good.json"), -1)))
-	assert.Empty(t, q.Findings)
+	assert.Zero(t, q.Len())
 }
 
 // With one Core Group meeting there is no gap between meetings to report:

@@ -35,18 +35,17 @@ func Findings[T any](f func(p *Pass, rec *T)) func(p *Pass, rec *T) error {
 func Run[T any](p *Pass, subject string, rec *T, checks []Check[T]) error {
 	for i := range checks {
 		c := &checks[i]
-		p.rule, p.subject = c.Rule, subject
-		if !stated(c.Rule, p.Edition) {
-			f := notStated(c.Rule, p.Edition)
-			f.Subject = subject
-			p.Findings = append(p.Findings, f)
+		p.setRule(c.Rule)
+		p.subject = subject
+		if !p.stated {
+			p.notStated(subject)
 			continue
 		}
 		if err := c.Run(p, rec); err != nil {
 			return err
 		}
 	}
-	p.rule, p.subject = "", ""
+	p.rule, p.subject, p.ref, p.stated = "", "", guidance.Ref{}, false
 	return nil
 }
 
@@ -60,12 +59,13 @@ func Rules[T any](checks []Check[T]) []string {
 }
 
 // Take returns the findings of p as a report sorted by urgency and the
-// deadlines owed sorted by due date, each with its own citations, and
-// leaves p empty: the result shares nothing with p or the catalogue.
+// deadlines owed sorted by due date, and leaves p empty: the result shares
+// nothing with p, and the deadlines have their own citations (a finding's
+// citations are the catalogue's, read-only: see guidance.Report).
 func (p *Pass) Take() (*guidance.Report, []timescale.Deadline) {
-	rep := &guidance.Report{Edition: p.Edition, Today: p.Today, Findings: p.Findings}
-	rep.Sort()
-	dls := p.Deadlines
+	p.findings.Sort()
+	rep := p.findings.Report()
+	dls := slices.Clone(p.Deadlines)
 	if dls == nil {
 		dls = []timescale.Deadline{}
 	}
@@ -75,7 +75,12 @@ func (p *Pass) Take() (*guidance.Report, []timescale.Deadline) {
 		}
 		return strings.Compare(a.Rule, b.Rule)
 	})
-	OwnCitations(rep.Findings, dls)
-	p.Findings, p.Deadlines = nil, nil
+	OwnCitations(nil, dls)
+	clear(p.Deadlines)
+	p.Deadlines = p.Deadlines[:0]
 	return rep, dls
 }
+
+// TakeReport returns the findings of p as a report, in the order they were
+// reported, and leaves p without them.
+func (p *Pass) TakeReport() *guidance.Report { return p.findings.Report() }

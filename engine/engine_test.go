@@ -54,8 +54,8 @@ func TestRun_EditionLacksRule(t *testing.T) {
 			// Scottish bank holiday) and 2014 (15 calendar days);
 			// circulated two days later.
 			require.NoError(t, engine.Run(p, "initial CPPM M-1", &record{d("2026-03-24"), d("2026-04-10")}, recordChecks))
-			require.Len(t, p.Findings, 2)
-			for _, f := range p.Findings {
+			require.Equal(t, 2, p.Len())
+			for _, f := range p.View().All() {
 				require.Equal(t, tt.want[f.Rule], f.Status, f.String())
 				require.Equal(t, "initial CPPM M-1", f.Subject)
 				require.Equal(t, tt.ed, f.Edition)
@@ -79,29 +79,31 @@ func TestTimed_NotDoneIsOwed(t *testing.T) {
 		}
 		p := engine.NewPass(o, guidance.Edition2023)
 		require.NoError(t, engine.Run(p, "M-1", &record{held: d("2026-03-24")}, recordChecks[:1]))
-		require.Equal(t, tt.want, p.Findings[0].Status)
+		require.Equal(t, tt.want, p.View().At(0).Status)
 		require.Len(t, p.Deadlines, 1)
 		require.Equal(t, d("2026-04-08"), p.Deadlines[0].Due, "10 working days after Tuesday 24 March 2026, Good Friday skipped")
 	}
 }
 
-// TestTake_SortedAndOwnCitations: Take sorts by urgency and gives the
-// result citations of its own, so editing it changes neither the
-// catalogue nor another result.
-func TestTake_SortedAndOwnCitations(t *testing.T) {
+// TestTake_SortedAndCitationsReadOnly: Take sorts by urgency; a finding's
+// citations are the catalogue's, clipped, so that appending to them copies
+// and changes neither the catalogue nor another result.
+func TestTake_SortedAndCitationsReadOnly(t *testing.T) {
 	run := func() *guidance.Report {
 		p := engine.NewPass(engine.Options{Today: d("2026-05-01")}, guidance.Edition2023)
 		require.NoError(t, engine.Run(p, "M-1", &record{held: d("2026-03-24")}, recordChecks))
 		rep, dls := p.Take()
 		require.Len(t, dls, 1)
-		require.Nil(t, p.Findings)
+		require.Zero(t, p.Len())
 		return rep
 	}
 	a := run()
-	require.Equal(t, guidance.Overdue, a.Findings[0].Status, "the overdue step first")
-	a.Findings[0].Citations[0].Note = "edited"
+	require.Equal(t, guidance.Overdue, a.Findings()[0].Status, "the overdue step first")
+	f := a.At(0)
+	require.Len(t, f.Citations, cap(f.Citations))
+	_ = append(f.Citations, guidance.Citation{Note: "edited"})
 	b := run()
-	require.NotEqual(t, "edited", b.Findings[0].Citations[0].Note)
+	require.Equal(t, f.Citations, b.At(0).Citations)
 	r, _ := guidance.Lookup("cppm.record")
 	for _, pr := range r.Provisions {
 		for _, c := range pr.Citations {
@@ -178,8 +180,8 @@ func TestTimed_DoneMatchesTheWholeDeadline(t *testing.T) {
 					done := dl.Due.AddDays(off)
 					p := engine.NewPass(o, ts.Edition)
 					require.NoError(t, engine.Run(p, "the step", &step{anchors, done}, checks))
-					require.Len(t, p.Findings, 1)
-					require.Equal(t, dl.AssessFor("the step", done, o.Today, o.Variations...), p.Findings[0],
+					require.Equal(t, 1, p.Len())
+					require.Equal(t, dl.AssessFor("the step", done, o.Today, o.Variations...), p.View().At(0),
 						"%s %s from %s done %s", ts.Rule, ts.Edition, from, done)
 					n++
 				}

@@ -4,10 +4,10 @@ import (
 	"cmp"
 	"errors"
 	"slices"
-	"sync"
+	"strconv"
+	"unsafe"
 
 	"github.com/cpguide/cpguide/guidance"
-	"github.com/cpguide/cpguide/internal/templates"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -24,15 +24,23 @@ type Pass struct {
 	// Timescale are the options every deadline of the pass is computed with.
 	Timescale timescale.Options
 
-	// Findings is the sink: every check appends its findings here, in the
-	// order the checks run.
-	Findings []guidance.Finding
 	// Deadlines are the steps found owed and not done, each once, in the
 	// order found.
 	Deadlines []timescale.Deadline
 
-	rule    string // the rule of the check running
-	subject string // the record the check is looking at
+	// findings is the sink: every check records its findings here, in the
+	// order the checks run, compactly.
+	findings guidance.Builder
+	// text is where the messages and subjects that checks build are
+	// written (see Pass.Concat): bytes below len(text) are never written
+	// again, so strings over them stay valid for the results that hold
+	// them; a full block is left to them and a new one started.
+	text []byte
+
+	rule    string       // the rule of the check running
+	ref     guidance.Ref // the rule of the check running, in the pass's edition
+	stated  bool         // whether the pass's edition states it
+	subject string       // the record the check is looking at
 
 	memo [memoSize]memoEntry // the deadlines computed most recently
 	n    int                 // deadlines remembered; the next goes in memo[n%memoSize]
@@ -41,17 +49,19 @@ type Pass struct {
 // NewPass returns a pass under edition e with the options o. It does not
 // validate o: call [Options.Prepare] first.
 func NewPass(o Options, e guidance.Edition) *Pass {
-	return &Pass{Edition: e, Today: o.Today, Variations: o.Variations, Timescale: o.Timescale()}
+	p := new(Pass)
+	p.Reset(o, e)
+	return p
 }
 
 // Reset makes p an empty pass under edition e with the options o, keeping
-// the capacity of its buffers, so that a case system checking many cases
-// can reuse one pass. [Pass.Take] hands the buffers to its result and
-// leaves p without them, so a pass reset after Take shares nothing with
+// its buffers, so that a case system checking many cases can reuse one
+// pass. A pass reset after [Pass.Take] shares nothing that can change with
 // the results already returned.
 func (p *Pass) Reset(o Options, e guidance.Edition) {
+	p.findings.Reset(e, o.Today)
 	*p = Pass{Edition: e, Today: o.Today, Variations: o.Variations, Timescale: o.Timescale(),
-		Findings: p.Findings[:0], Deadlines: p.Deadlines[:0]}
+		Deadlines: p.Deadlines[:0], findings: p.findings, text: p.text}
 }
 
 // Rule returns the ID of the rule whose check is running.
@@ -61,6 +71,19 @@ func (p *Pass) Rule() string { return p.rule }
 // its findings are about unless the check names another ([Pass.ReportOn]).
 func (p *Pass) Subject() string { return p.subject }
 
+// Len returns the number of findings reported so far.
+func (p *Pass) Len() int { return p.findings.Len() }
+
+// View returns the findings reported so far, in the order reported,
+// without copying: valid until the pass changes, and read-only.
+func (p *Pass) View() *guidance.Report { return p.findings.View() }
+
+// setRule makes id the running rule.
+func (p *Pass) setRule(id string) {
+	p.rule = id
+	p.ref, p.stated = guidance.RefOf(id, p.Edition)
+}
+
 // Report adds a finding of the running rule about the record, with status
 // s and message msg. Messages say what to do; they never quote personal data.
 func (p *Pass) Report(s guidance.Status, msg string) { p.ReportOn(p.subject, s, msg) }
@@ -69,16 +92,56 @@ func (p *Pass) Report(s guidance.Status, msg string) { p.ReportOn(p.subject, s, 
 // record holds several of ("change_referrals[1]"), or a step it owes ("the
 // CPPM to follow initial CPPM M-1").
 func (p *Pass) ReportOn(subject string, s guidance.Status, msg string) {
-	f, ok := template(p.rule, p.Edition)
-	if !ok {
-		f = notStated(p.rule, p.Edition)
-		f.Subject = subject
-		p.Findings = append(p.Findings, f)
+	p.Record(subject, s, guidance.Date{}, guidance.Date{}, msg)
+}
+
+// Record is ReportOn with the finding's due date and the date the step was
+// done (zero for none).
+func (p *Pass) Record(subject string, s guidance.Status, due, done guidance.Date, msg string) {
+	if !p.stated {
+		p.notStated(subject)
 		return
 	}
-	f.Status, f.Subject, f.Message = s, subject, msg
-	p.Findings = append(p.Findings, f)
+	p.findings.Record(p.ref, s, subject, due, done, msg, nil)
 }
+
+// notStated records the finding for a rule the pass's edition does not
+// state: one treatment, whoever owns the rule.
+func (p *Pass) notStated(subject string) {
+	msg := notStatedMessage[0]
+	if int(p.Edition) < len(notStatedMessage) {
+		msg = notStatedMessage[p.Edition]
+	}
+	if !p.ref.Valid() {
+		// A check bound to a rule outside the catalogue: a defect of the
+		// library, which its tests rule out; reported, not hidden.
+		r, _ := guidance.Lookup(p.rule)
+		p.findings.View().Add(guidance.Finding{Rule: p.rule, Title: r.Title, Edition: p.Edition,
+			Status: guidance.NotApplicable, Subject: subject, Message: msg})
+		return
+	}
+	p.findings.Record(p.ref, guidance.NotApplicable, subject, guidance.Date{}, guidance.Date{}, msg, nil)
+}
+
+// notStatedMessage is the message of a finding of a rule an edition does
+// not state, by edition.
+var notStatedMessage = func() (m [8]string) {
+	for e := range m {
+		m[e] = "the " + guidance.Edition(e).String() +
+			" edition, as the library's sources state it, has no such requirement; nothing to check"
+	}
+	return m
+}()
+
+// noNationalTimescale is the message of a finding of a step an edition
+// gives no national timescale for, by edition.
+var noNationalTimescale = func() (m [8]string) {
+	for e := range m {
+		m[e] = "the " + guidance.Edition(e).String() +
+			" edition states no national timescale for this step; follow local procedures"
+	}
+	return m
+}()
 
 // NotApplicable reports that the running rule does not apply to the record,
 // and why.
@@ -113,28 +176,25 @@ func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Da
 
 // timedDone is Timed for a step taken on date done, from its dates alone
 // (timescale.DueDate): a step taken is not owed, so its deadline's
-// explanation is never read, and its finding is the rule's template with
-// the due date, status and message Deadline.AssessFor gives. It reports
-// false, having done nothing, where a local figure names the rule (the
-// finding then cites it, so the whole deadline is computed).
+// explanation is never read. It reports false, having done nothing, where
+// a local figure names the rule (the finding then cites it, so the whole
+// deadline is computed) or the edition does not state the rule.
 func (p *Pass) timedDone(subject string, anchors timescale.Anchors, done guidance.Date) bool {
+	if !p.stated {
+		return false
+	}
 	for i := range p.Timescale.Local {
 		if p.Timescale.Local[i].Rule == p.rule {
 			return false
 		}
-	}
-	f, ok := template(p.rule, p.Edition)
-	if !ok {
-		return false
 	}
 	due, last, err := timescale.DueDate(p.rule, p.Edition, anchors, p.Timescale)
 	if err != nil {
 		p.untimed(subject, err)
 		return true
 	}
-	dl := timescale.Deadline{Rule: f.Rule, Title: f.Title, Edition: f.Edition, Strength: f.Strength,
-		Due: due, LastWorkingDay: last, Citations: f.Citations}
-	p.Findings = append(p.Findings, dl.AssessFor(subject, done, p.Today, p.Variations...))
+	dl := timescale.Deadline{Rule: p.rule, Edition: p.Edition, Due: due, LastWorkingDay: last}
+	p.assess(subject, &dl, done, nil)
 	return true
 }
 
@@ -144,30 +204,108 @@ func (p *Pass) timedDone(subject string, anchors timescale.Anchors, done guidanc
 func (p *Pass) untimed(subject string, err error) {
 	var ge *guidance.Error
 	if errors.As(err, &ge) && ge.Kind == guidance.NotInEdition {
-		p.ReportOn(subject, guidance.NotApplicable, "the "+p.Edition.String()+
-			" edition states no national timescale for this step; follow local procedures")
+		msg := noNationalTimescale[0]
+		if int(p.Edition) < len(noNationalTimescale) {
+			msg = noNationalTimescale[p.Edition]
+		}
+		p.ReportOn(subject, guidance.NotApplicable, msg)
 		return
 	}
 	hint := "give the dates it counts from"
 	if ge != nil && ge.Hint != "" {
 		hint = ge.Hint
 	}
-	p.ReportOn(subject, guidance.Unknown, "cannot compute the due date: "+hint)
+	p.ReportOn(subject, guidance.Unknown, p.Concat("cannot compute the due date: ", hint))
 }
 
 // Assess adds the finding of deadline dl for the step named subject, done
 // on date done (zero: not done), weighing the variations that cover it; a
 // step not done is added to the deadlines owed.
 func (p *Pass) Assess(subject string, dl timescale.Deadline, done guidance.Date) {
-	p.Findings = append(p.Findings, dl.AssessFor(subject, done, p.Today, p.Variations...))
+	p.AssessNote(subject, dl, done, "")
+}
+
+// AssessNote is Assess with note appended to the finding's message.
+func (p *Pass) AssessNote(subject string, dl timescale.Deadline, done guidance.Date, note string) {
+	p.assess(subject, &dl, done, dl.Citations)
+	if note != "" {
+		p.findings.SetLastMessage(p.Concat(p.findings.LastMessage(), note))
+	}
 	if done.IsZero() {
 		p.Owe(dl)
 	}
 }
 
+// assess records the finding of deadline dl for the step named subject,
+// done on date done, citing cites (nil: the rule's own citations).
+func (p *Pass) assess(subject string, dl *timescale.Deadline, done guidance.Date, cites []guidance.Citation) {
+	p.room(256)
+	start := len(p.text)
+	var st guidance.Status
+	st, p.text = dl.AppendAssessment(p.text, subject, done, p.Today, p.Variations...)
+	msg := unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start)
+	ref := p.ref
+	if dl.Rule != p.rule || dl.Edition != p.Edition || !p.stated {
+		ref, _ = guidance.RefOf(dl.Rule, dl.Edition)
+	}
+	if !ref.Valid() {
+		p.findings.View().Add(guidance.Finding{Rule: dl.Rule, Title: dl.Title, Edition: dl.Edition,
+			Strength: dl.Strength, Status: st, Subject: subject, Due: dl.Due, Done: done, Message: msg, Citations: cites})
+		return
+	}
+	p.findings.Record(ref, st, subject, dl.Due, done, msg, cites)
+}
+
 // Owe adds dl to the deadlines owed: a step the record owes and has not
 // taken.
 func (p *Pass) Owe(dl timescale.Deadline) { p.Deadlines = append(p.Deadlines, dl) }
+
+// textBlock is the size of the blocks the pass writes text in.
+const textBlock = 4096
+
+// room makes sure that n more bytes of text fit the current block.
+func (p *Pass) room(n int) {
+	if cap(p.text)-len(p.text) < n {
+		p.text = make([]byte, 0, max(textBlock, n))
+	}
+}
+
+// Concat returns the parts joined, written in the pass's own storage: a
+// message or subject built without an allocation of its own. The string
+// stays valid and unchanged for as long as anything holds it.
+func (p *Pass) Concat(parts ...string) string {
+	n := 0
+	for _, s := range parts {
+		n += len(s)
+	}
+	if n == 0 {
+		return ""
+	}
+	p.room(n)
+	start := len(p.text)
+	for _, s := range parts {
+		p.text = append(p.text, s...)
+	}
+	return unsafe.String(unsafe.SliceData(p.text[start:]), n)
+}
+
+// Itoa returns the decimal form of n, written in the pass's own storage
+// (see Concat).
+func (p *Pass) Itoa(n int) string {
+	p.room(20)
+	start := len(p.text)
+	p.text = strconv.AppendInt(p.text, int64(n), 10)
+	return unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start)
+}
+
+// Date returns d as "2006-01-02", written in the pass's own storage (see
+// Concat).
+func (p *Pass) Date(d guidance.Date) string {
+	p.room(24)
+	start := len(p.text)
+	p.text = d.AppendString(p.text)
+	return unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start)
+}
 
 const (
 	memoSize = 16
@@ -214,42 +352,6 @@ func (p *Pass) due(rule string, anchors timescale.Anchors) (timescale.Deadline, 
 	p.memo[p.n%memoSize] = k
 	p.n++
 	return dl, nil
-}
-
-// findingTemplates holds, for each edition, the finding
-// guidance.NewFinding builds for each rule the edition states, built on the
-// edition's first use (a check builds only its own edition's): the pass
-// copies one per finding, sharing the catalogue's citations (see
-// [OwnCitations]). Editions are small numbers; a larger one states nothing.
-var findingTemplates [8]struct {
-	once sync.Once
-	m    map[string]guidance.Finding
-}
-
-// template returns the finding template of rule id in edition e, and false
-// when e does not state the rule.
-func template(id string, e guidance.Edition) (guidance.Finding, bool) {
-	if int(e) >= len(findingTemplates) {
-		return guidance.Finding{}, false
-	}
-	t := &findingTemplates[e]
-	t.once.Do(func() { t.m = templates.Edition(e) })
-	f, ok := t.m[id]
-	return f, ok
-}
-
-// stated reports whether edition e states rule id.
-func stated(id string, e guidance.Edition) bool {
-	_, ok := template(id, e)
-	return ok
-}
-
-// notStated is the finding for a rule edition e does not state: one
-// treatment, whoever owns the rule.
-func notStated(id string, e guidance.Edition) guidance.Finding {
-	r, _ := guidance.Lookup(id)
-	return guidance.Finding{Rule: id, Title: r.Title, Edition: e, Status: guidance.NotApplicable,
-		Message: "the " + e.String() + " edition, as the library's sources state it, has no such requirement; nothing to check"}
 }
 
 // OwnCitations gives every finding and deadline its own copy of its

@@ -126,6 +126,9 @@ func (d Date) String() string {
 	return string(d.appendTo(b))
 }
 
+// AppendString appends what [Date.String] returns to b.
+func (d Date) AppendString(b []byte) []byte { return d.appendTo(b) }
+
 func (d Date) appendTo(b []byte) []byte {
 	y := d.Year
 	if y < 0 {

@@ -2,29 +2,211 @@ package guidance
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
+	"iter"
+	"math"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // A Report collects the findings of a check under one edition. The zero
 // value is an empty report ready to use.
+//
+// A report stores its findings compactly (24 bytes each: the rule's place
+// in the catalogue, the status, dates as day numbers, the subject by index
+// and the message by reference) and builds each [Finding] when it is read:
+// [Report.At], [Report.All], [Report.Findings]. The title and citations of
+// a finding read from a report are the catalogue's own, shared and
+// read-only: clone Citations before changing them.
 type Report struct {
-	Edition  Edition   `json:"edition"`
-	Today    Date      `json:"today,omitzero"`
-	Findings []Finding `json:"findings"`
+	Edition Edition
+	Today   Date
+
+	entries  []entry
+	subjects []string
+	spill    []Finding // findings that do not fit an entry (see Builder.Record), and those given to Add
+	cites    []ruleCite
 }
 
-// Add appends findings to the report.
-func (r *Report) Add(fs ...Finding) { r.Findings = append(r.Findings, fs...) }
+// entry is one finding of a report, compactly. msg and msgLen are the
+// message (unsafe.String(msg, msgLen)); the pointer keeps the message's
+// bytes alive and they are never written again (see Builder.Record).
+type entry struct {
+	msg     *byte
+	due     int32 // day number (Date.Days) of the due date; noDay: none
+	done    int32 // day number of the date done; noDay: none
+	rule    uint16 // the rule's place in the catalogue (12 bits), then bits 16-19 of the subject's index
+	subject uint16 // bits 0-15 of the index in subjects; for a spilled entry, the low 16 bits of its index in spill
+	msgLen  uint16 // for a spilled entry, the high 16 bits of its index in spill
+	meta    uint16 // edition, status, strength, spilled: see the meta* constants
+}
+
+const (
+	noDay       = math.MinInt32
+	metaSpilled = 1 << 12
+	ruleBits    = 12
+	ruleMask    = 1<<ruleBits - 1
+	maxSubjects = 1 << 20 // a report of more subjects spills the rest
+)
+
+func packMeta(e Edition, s Status, st Strength) uint16 {
+	return uint16(e&0xf) | uint16(s&0xf)<<4 | uint16(st&0xf)<<8
+}
+
+func (e *entry) edition() Edition   { return Edition(e.meta & 0xf) }
+func (e *entry) status() Status     { return Status(e.meta >> 4 & 0xf) }
+func (e *entry) strength() Strength { return Strength(e.meta >> 8 & 0xf) }
+func (e *entry) spilled() bool      { return e.meta&metaSpilled != 0 }
+func (e *entry) spillIndex() int    { return int(e.msgLen)<<16 | int(e.subject) }
+func (e *entry) ruleIndex() int     { return int(e.rule & ruleMask) }
+func (e *entry) subjectIndex() int  { return int(e.rule>>ruleBits)<<16 | int(e.subject) }
+func (e *entry) setStrength(s Strength) {
+	e.meta = e.meta&^(0xf<<8) | uint16(s&0xf)<<8
+}
+
+// ruleCite is a citation a report adds to every finding of one rule: a
+// council procedure's provision (see [Report.Cite]).
+type ruleCite struct {
+	rule     string
+	citation Citation
+}
+
+// dayOf is d as a day number, and false when d does not fit an entry.
+func dayOf(d Date) (int32, bool) {
+	if d.IsZero() {
+		return noDay, true
+	}
+	if !d.Valid() {
+		return 0, false
+	}
+	return int32(d.Days()), true
+}
+
+func dateOf(n int32) Date {
+	if n == noDay {
+		return Date{}
+	}
+	return DateFromDays(int(n))
+}
+
+// Len returns the number of findings.
+func (r *Report) Len() int { return len(r.entries) }
+
+// At returns the i'th finding. It panics if i is out of range.
+func (r *Report) At(i int) Finding {
+	e := &r.entries[i]
+	if e.spilled() {
+		f := r.spill[e.spillIndex()]
+		f.Citations = r.withCites(f.Rule, f.Citations)
+		return f
+	}
+	rule := &catalogue[e.ruleIndex()]
+	ed := e.edition()
+	f := Finding{Rule: rule.ID, Title: rule.Title, Edition: ed, Strength: e.strength(), Status: e.status(),
+		Subject: r.subjects[e.subjectIndex()], Due: dateOf(e.due), Done: dateOf(e.done),
+		Message: unsafe.String(e.msg, int(e.msgLen))}
+	for i := range rule.Provisions {
+		if p := &rule.Provisions[i]; p.Edition == ed {
+			f.Citations = r.withCites(rule.ID, p.Citations[:len(p.Citations):len(p.Citations)])
+			break
+		}
+	}
+	return f
+}
+
+// withCites is cs with the citations the report adds to the findings of
+// rule (see Report.Cite); cs itself when it adds none.
+func (r *Report) withCites(rule string, cs []Citation) []Citation {
+	n := 0
+	for i := range r.cites {
+		if r.cites[i].rule == rule {
+			n++
+		}
+	}
+	if n == 0 {
+		return cs
+	}
+	out := make([]Citation, len(cs), len(cs)+n)
+	copy(out, cs)
+	for i := range r.cites {
+		if r.cites[i].rule == rule {
+			out = append(out, r.cites[i].citation)
+		}
+	}
+	return out
+}
+
+// All returns the findings in order, each with its index.
+func (r *Report) All() iter.Seq2[int, Finding] {
+	return func(yield func(int, Finding) bool) {
+		for i := range r.entries {
+			if !yield(i, r.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Findings returns the findings in order, in a new slice the caller owns
+// (their citations stay read-only: see [Report]).
+func (r *Report) Findings() []Finding {
+	out := make([]Finding, len(r.entries))
+	for i := range r.entries {
+		out[i] = r.At(i)
+	}
+	return out
+}
+
+// Add appends findings to the report, as they are.
+func (r *Report) Add(fs ...Finding) {
+	for _, f := range fs {
+		n := len(r.spill)
+		r.entries = append(r.entries, entry{meta: metaSpilled, subject: uint16(n), msgLen: uint16(n >> 16)})
+		r.spill = append(r.spill, f)
+	}
+}
+
+// Cite makes every finding of rule cite c after its own citations, and
+// take strength s where s is stronger than the finding's: a council
+// procedure profile's provision for the rule (see package procedures). Cite
+// does not sort: call [Report.Sort] after it, since a stronger strength
+// changes the order.
+func (r *Report) Cite(rule string, c Citation, s Strength) {
+	r.cites = append(r.cites, ruleCite{rule, c})
+	stronger := func(old Strength) bool { return s != StrengthUnset && s < old }
+	for i := range r.entries {
+		e := &r.entries[i]
+		if e.spilled() {
+			if f := &r.spill[e.spillIndex()]; f.Rule == rule && stronger(f.Strength) {
+				f.Strength = s
+			}
+			continue
+		}
+		if catalogue[e.ruleIndex()].ID == rule && stronger(e.strength()) {
+			e.setStrength(s)
+		}
+	}
+}
+
+// status and strength of finding i, without building it.
+func (r *Report) statusAt(i int) (Status, Strength) {
+	e := &r.entries[i]
+	if e.spilled() {
+		f := &r.spill[e.spillIndex()]
+		return f.Status, f.Strength
+	}
+	return e.status(), e.strength()
+}
 
 // Breaches returns the findings that are breaches: Overdue, Late or Missing
 // for a Must or Should rule.
 func (r *Report) Breaches() []Finding {
 	var out []Finding
-	for _, f := range r.Findings {
-		if f.Breach() {
-			out = append(out, f)
+	for i := range r.entries {
+		if s, st := r.statusAt(i); s.Failed() && st.Binding() {
+			out = append(out, r.At(i))
 		}
 	}
 	return out
@@ -33,64 +215,85 @@ func (r *Report) Breaches() []Finding {
 // Count returns how many findings have the status s.
 func (r *Report) Count(s Status) int {
 	n := 0
-	for _, f := range r.Findings {
-		if f.Status == s {
+	for i := range r.entries {
+		if st, _ := r.statusAt(i); st == s {
 			n++
 		}
 	}
 	return n
 }
 
+// MarshalJSON encodes the report as {"edition", "today", "findings"}.
+func (r Report) MarshalJSON() ([]byte, error) {
+	return json.Marshal(reportJSON{Edition: r.Edition, Today: r.Today, Findings: r.Findings()})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes.
+func (r *Report) UnmarshalJSON(b []byte) error {
+	var v reportJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*r = Report{Edition: v.Edition, Today: v.Today}
+	r.Add(v.Findings...)
+	return nil
+}
+
+type reportJSON struct {
+	Edition  Edition   `json:"edition"`
+	Today    Date      `json:"today,omitzero"`
+	Findings []Finding `json:"findings"`
+}
+
 // Sort orders the findings by urgency: breaches of must before should, then
 // other failures, unknowns, pending items by due date, and met or not
 // applicable last. Ties keep rule-ID order, so output is stable.
 func (r *Report) Sort() {
-	n := len(r.Findings)
+	var keys [128]uint64
+	var perm [128]int
+	r.sort(keys[:0], perm[:0])
+}
+
+// sort is Sort with scratch space for the keys and the permutation; it
+// grows them when they are too small.
+func (r *Report) sort(keys []uint64, perm []int) ([]uint64, []int) {
+	n := len(r.entries)
 	if n < 2 {
-		return
+		return keys, perm
 	}
-	var buf [64]int
-	perm := buf[:0]
-	if n > len(buf) {
-		perm = make([]int, 0, n)
-	}
-	perm = r.order(perm)
+	keys, perm = r.order(keys[:0], perm[:0])
 	// Apply the permutation in place, cycle by cycle: position j takes the
-	// finding that was at perm[j]. Each finding moves once.
+	// entry that was at perm[j]. Each entry moves once.
 	for start := range perm {
 		if perm[start] == start {
 			continue
 		}
-		held := r.Findings[start]
+		held := r.entries[start]
 		j := start
 		for {
 			k := perm[j]
 			perm[j] = j
 			if k == start {
-				r.Findings[j] = held
+				r.entries[j] = held
 				break
 			}
-			r.Findings[j] = r.Findings[k]
+			r.entries[j] = r.entries[k]
 			j = k
 		}
 	}
+	return keys, perm
 }
 
 // order appends to perm the index of each finding, in sorted order: by
 // urgency, then due date (none last), then rule ID, then position, which
 // makes the order total and equal to a stable sort's.
-func (r *Report) order(perm []int) []int {
+func (r *Report) order(keys []uint64, perm []int) ([]uint64, []int) {
 	// Usually every key packs into a uint64 (see packKey): sorting those is
 	// several times faster than comparing findings field by field.
-	var buf [64]uint64
-	keys := buf[:0]
-	if len(r.Findings) > len(buf) {
-		keys = make([]uint64, 0, len(r.Findings))
-	}
-	for i := range r.Findings {
-		k, ok := packKey(&r.Findings[i], i)
+	for i := range r.entries {
+		k, ok := r.packKey(i)
 		if !ok {
-			return r.orderByFields(perm)
+			return keys, r.orderByFields(perm)
 		}
 		keys = append(keys, k)
 	}
@@ -98,15 +301,16 @@ func (r *Report) order(perm []int) []int {
 	for _, k := range keys {
 		perm = append(perm, int(k&indexMask))
 	}
-	return perm
+	return keys, perm
 }
 
 // A packed sort key is, from the most significant bit: the urgency (3 bits),
 // the due date as a day number from 0000-03-01, all ones for none (23 bits),
-// the rule's place in the catalogue's ID order (12 bits) and the finding's
-// position (16 bits). Comparing keys compares those fields in that order.
+// the rule's place in the catalogue, which is in ID order (12 bits) and the
+// finding's position (26 bits). Comparing keys compares those fields in that
+// order.
 const (
-	indexBits = 16
+	indexBits = 26
 	rankBits  = 12
 	dueBits   = 23
 	indexMask = 1<<indexBits - 1
@@ -123,34 +327,54 @@ var ruleRank = func() map[string]uint64 {
 	return m
 }()
 
-// packKey returns f's sort key at position i, or false when a field does not
-// fit: a rule outside the catalogue, a due date that is not a real date from
-// year 1 to 9999, or more findings than the index holds.
-func packKey(f *Finding, i int) (uint64, bool) {
-	rank, ok := ruleRank[f.Rule]
-	if !ok || i > indexMask || rank >= 1<<rankBits {
+// packKey returns finding i's sort key, or false when a field does not fit:
+// a rule outside the catalogue, a due date that is not a real date from year
+// 1 to 9999, or more findings than the index holds.
+func (r *Report) packKey(i int) (uint64, bool) {
+	if i > indexMask {
 		return 0, false
 	}
-	due := uint64(noDue)
-	if !f.Due.IsZero() {
-		if !f.Due.Valid() {
+	e := &r.entries[i]
+	var rank, due uint64
+	var u int
+	if e.spilled() {
+		f := &r.spill[e.spillIndex()]
+		var ok bool
+		if rank, ok = ruleRank[f.Rule]; !ok {
 			return 0, false
 		}
-		due = uint64(f.Due.Days() + dayZero)
+		due = noDue
+		if !f.Due.IsZero() {
+			if !f.Due.Valid() {
+				return 0, false
+			}
+			due = uint64(f.Due.Days() + dayZero)
+		}
+		u = urgency(f.Status, f.Strength)
+	} else {
+		rank, due = uint64(e.ruleIndex()), noDue
+		if e.due != noDay {
+			due = uint64(int(e.due) + dayZero)
+		}
+		u = urgency(e.status(), e.strength())
 	}
-	return uint64(urgency(*f))<<(dueBits+rankBits+indexBits) | due<<(rankBits+indexBits) | rank<<indexBits | uint64(i), true
+	if rank >= 1<<rankBits || due > noDue {
+		return 0, false
+	}
+	return uint64(u)<<(dueBits+rankBits+indexBits) | due<<(rankBits+indexBits) | rank<<indexBits | uint64(i), true
 }
 
 // orderByFields is order for findings whose keys do not pack: it compares
 // the fields themselves.
 func (r *Report) orderByFields(perm []int) []int {
 	perm = perm[:0]
-	for i := range r.Findings {
+	fs := r.Findings()
+	for i := range fs {
 		perm = append(perm, i)
 	}
 	slices.SortStableFunc(perm, func(a, b int) int {
-		fa, fb := &r.Findings[a], &r.Findings[b]
-		if c := cmp.Compare(urgency(*fa), urgency(*fb)); c != 0 {
+		fa, fb := &fs[a], &fs[b]
+		if c := cmp.Compare(urgency(fa.Status, fa.Strength), urgency(fb.Status, fb.Strength)); c != 0 {
 			return c
 		}
 		if c := compareDue(fa.Due, fb.Due); c != 0 {
@@ -161,17 +385,18 @@ func (r *Report) orderByFields(perm []int) []int {
 	return perm
 }
 
-func urgency(f Finding) int {
+func urgency(s Status, st Strength) int {
+	breach := s.Failed() && st.Binding()
 	switch {
-	case f.Breach() && f.Strength == Must:
+	case breach && st == Must:
 		return 0
-	case f.Breach():
+	case breach:
 		return 1
-	case f.Status.Failed():
+	case s.Failed():
 		return 2
-	case f.Status == Unknown:
+	case s == Unknown:
 		return 3
-	case f.Status == Pending:
+	case s == Pending:
 		return 4
 	default:
 		return 5

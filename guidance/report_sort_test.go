@@ -44,7 +44,7 @@ func TestReportSort_SameOrderAsStableSortOfFindings(t *testing.T) {
 			}
 			want := slices.Clone(fs)
 			slices.SortStableFunc(want, func(a, b Finding) int {
-				if c := urgency(a) - urgency(b); c != 0 {
+				if c := urgency(a.Status, a.Strength) - urgency(b.Status, b.Strength); c != 0 {
 					return c
 				}
 				if c := compareDue(a.Due, b.Due); c != 0 {
@@ -52,9 +52,10 @@ func TestReportSort_SameOrderAsStableSortOfFindings(t *testing.T) {
 				}
 				return strings.Compare(a.Rule, b.Rule)
 			})
-			rep := &Report{Findings: fs}
+			rep := &Report{}
+			rep.Add(fs...)
 			rep.Sort()
-			require.Equal(t, want, rep.Findings, "n=%d", n)
+			require.Equal(t, want, rep.Findings(), "n=%d", n)
 		}
 	}
 }

@@ -128,8 +128,8 @@ func TestReportSortOrdersByUrgency(t *testing.T) {
 				r.Add(want[j])
 			}
 			r.Sort()
-			got := make([]string, len(r.Findings))
-			for k, f := range r.Findings {
+			got := make([]string, len(r.Findings()))
+			for k, f := range r.Findings() {
 				got[k] = f.Rule
 			}
 			exp := make([]string, len(want))

@@ -54,7 +54,7 @@ func check(t *testing.T, f ird.Facts, o engine.Options) *guidance.Report {
 
 func find(t *testing.T, rep *guidance.Report, rule string) guidance.Finding {
 	t.Helper()
-	for _, f := range rep.Findings {
+	for _, f := range rep.Findings() {
 		if f.Rule == rule {
 			return f
 		}
@@ -155,14 +155,14 @@ func TestIRD_CleanRecordByEdition(t *testing.T) {
 	f := ird.Facts{Concern: d("2026-03-02"), IRD: good(), InterimSafetyPlan: &plan.InterimSafetyPlan{IRD: d("2026-03-03")}}
 	for _, e := range []guidance.Edition{guidance.Edition2021, guidance.Edition2023} {
 		rep := check(t, f, engine.Options{Edition: e})
-		require.Len(t, rep.Findings, len(ird.Checks))
-		for _, x := range rep.Findings {
+		require.Len(t, rep.Findings(), len(ird.Checks))
+		for _, x := range rep.Findings() {
 			assert.Contains(t, []guidance.Status{guidance.Met, guidance.NotApplicable}, x.Status, "%s %s", e, x)
 		}
 		require.NoError(t, rep.Err())
 	}
 	rep := check(t, f, engine.Options{Edition: guidance.Edition2014})
-	for _, x := range rep.Findings {
+	for _, x := range rep.Findings() {
 		assert.Equal(t, guidance.NotApplicable, x.Status, x.Rule)
 	}
 }

@@ -193,8 +193,7 @@ func Check(m Meeting, opts Options) (*guidance.Report, error) {
 	}
 	// One finding per rule, in the order of Checks (call Report.Sort to
 	// order them by urgency), each with its own citations.
-	engine.OwnCitations(p.Findings, nil)
-	return &guidance.Report{Edition: p.Edition, Today: p.Today, Findings: p.Findings}, nil
+	return p.TakeReport(), nil
 }
 
 // Next returns the steps that follow from a meeting that has been held and

@@ -27,7 +27,7 @@ var today = d("2026-05-01")
 func findingOf(t *testing.T, r *guidance.Report, id string) guidance.Finding {
 	t.Helper()
 	var out []guidance.Finding
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		if f.Rule == id {
 			out = append(out, f)
 		}
@@ -45,7 +45,7 @@ func TestCheck_CompliantMeetingHasNoBreaches(t *testing.T) {
 			rep, err := meeting.Check(fx.meeting, fx.opts)
 			require.NoError(t, err)
 			require.NoError(t, rep.Err())
-			for _, f := range rep.Findings {
+			for _, f := range rep.Findings() {
 				require.False(t, f.Status.Failed(), f.String())
 			}
 		})
@@ -368,7 +368,7 @@ func TestCheck_Rules(t *testing.T) {
 			f := findingOf(t, rep, tt.rule)
 			require.Equal(t, tt.want, f.Status, f.String())
 			require.NotEmpty(t, f.Message)
-			require.Len(t, rep.Findings, len(meeting.RuleIDs()))
+			require.Len(t, rep.Findings(), len(meeting.RuleIDs()))
 		})
 	}
 	// Every rule of the catalogue is exercised by a scenario under every
@@ -391,7 +391,7 @@ func TestCheck_EditionFromDateHeld(t *testing.T) {
 	rep, err = meeting.Check(m, meeting.Options{})
 	require.NoError(t, err)
 	require.Equal(t, guidance.Edition2021, rep.Edition)
-	for _, f := range rep.Findings {
+	for _, f := range rep.Findings() {
 		require.Equal(t, guidance.Edition2021, f.Edition, "never blend editions: %s", f.Rule)
 	}
 }

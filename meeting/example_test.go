@@ -37,7 +37,7 @@ func ExampleCheck() {
 		return
 	}
 	rep.Sort()
-	for _, f := range rep.Findings {
+	for _, f := range rep.Findings() {
 		if f.Status.Failed() {
 			fmt.Println(f)
 		}

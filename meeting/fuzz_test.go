@@ -39,8 +39,8 @@ func FuzzDecode(f *testing.F) {
 			if err != nil {
 				t.Fatalf("Check rejected a decoded meeting under %s: %v", e, err)
 			}
-			if len(rep.Findings) != len(meeting.RuleIDs()) {
-				t.Fatalf("got %d findings, want %d", len(rep.Findings), len(meeting.RuleIDs()))
+			if len(rep.Findings()) != len(meeting.RuleIDs()) {
+				t.Fatalf("got %d findings, want %d", len(rep.Findings()), len(meeting.RuleIDs()))
 			}
 			_, _ = meeting.Next(m, meeting.Options{Options: engine.Options{Edition: e}})
 		}

@@ -113,13 +113,13 @@ func TestOneFindingPerRule(t *testing.T) {
 		rep, err := meeting.Check(fx.meeting, fx.opts)
 		require.NoError(t, err, fx.name)
 		seen := map[string]int{}
-		for _, f := range rep.Findings {
+		for _, f := range rep.Findings() {
 			seen[f.Rule]++
 		}
 		for _, id := range meeting.RuleIDs() {
 			require.Equal(t, 1, seen[id], "%s: rule %s should have exactly one finding", fx.name, id)
 		}
-		require.Len(t, rep.Findings, len(meeting.RuleIDs()), fx.name)
+		require.Len(t, rep.Findings(), len(meeting.RuleIDs()), fx.name)
 	}
 	covered := map[string]bool{}
 	for _, id := range meeting.RuleIDs() {

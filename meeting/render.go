@@ -19,7 +19,7 @@ func Text(r *guidance.Report) string {
 		b.WriteString(r.Today.String())
 	}
 	b.WriteByte('\n')
-	for _, f := range r.Findings {
+	for _, f := range r.All() {
 		b.WriteString(f.String())
 		b.WriteByte('\n')
 	}

@@ -46,7 +46,7 @@ func TestFirstCoreGroup_Series(t *testing.T) {
 			require.NoError(t, meeting.Run(p, meeting.Series{CoreGroup: g}))
 			rep, _ := p.Take()
 			var got []guidance.Finding
-			for _, f := range rep.Findings {
+			for _, f := range rep.Findings() {
 				if f.Rule == "coregroup.first" {
 					got = append(got, f)
 				}

@@ -55,7 +55,7 @@ func ExampleCheckInterim() {
 		return
 	}
 	r, _ := plan.CheckInterim(isp, plan.Options{})
-	fmt.Println(r.Findings[0].Status, r.Findings[0].Rule)
+	fmt.Println(r.Findings()[0].Status, r.Findings()[0].Rule)
 	// Output:
 	// missing isp.contents
 }

@@ -55,7 +55,7 @@ func loadInterim(t testing.TB, path string) *InterimSafetyPlan {
 func find(t *testing.T, r *guidance.Report, id string) guidance.Finding {
 	t.Helper()
 	var out []guidance.Finding
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		if f.Rule == id {
 			out = append(out, f)
 		}
@@ -135,7 +135,7 @@ func TestGoodPlanHasNoBreaches(t *testing.T) {
 	r := check(t, load(t, "2023/good.json"), Options{Options: engine.Options{Today: today}})
 	require.NoError(t, r.Err())
 	assert.Equal(t, guidance.Edition2023, r.Edition)
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		assert.Contains(t, []guidance.Status{guidance.Met, guidance.NotApplicable}, f.Status, f.String())
 	}
 }
@@ -224,7 +224,7 @@ func TestEdition2021_NeverBlendsEditions(t *testing.T) {
 	r := check(t, p, Options{Options: engine.Options{Today: d("2022-04-01")}})
 	assert.Equal(t, guidance.Edition2021, r.Edition)
 	ids := map[string]bool{}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		ids[f.Rule] = true
 		assert.Equal(t, guidance.Edition2021, f.Edition)
 		require.NotEmpty(t, f.Citations, f.Rule)
@@ -255,8 +255,8 @@ func TestEdition2014_NoPlanRules(t *testing.T) {
 	r := check(t, p, Options{Options: engine.Options{Edition: guidance.Edition2014, Today: today}})
 	// One NotApplicable finding per rule of Checks (birth.pre-discharge
 	// too: 2014 states no pre-discharge meeting), citing nothing.
-	require.Len(t, r.Findings, len(Checks))
-	for _, f := range r.Findings {
+	require.Len(t, r.Findings(), len(Checks))
+	for _, f := range r.Findings() {
 		assert.Equal(t, guidance.NotApplicable, f.Status, f.Rule)
 		assert.Empty(t, f.Citations, f.Rule)
 		assert.Contains(t, f.Message, "2014 edition, as the library's sources state it, has no such requirement", f.Rule)
@@ -322,9 +322,9 @@ func TestInterimSafetyPlanContents(t *testing.T) {
 
 	r, err = CheckInterim(loadInterim(t, "2023/isp-good.json"), Options{Options: engine.Options{Edition: guidance.Edition2014}})
 	require.NoError(t, err)
-	require.Len(t, r.Findings, 1, "the 2014 edition has no isp.contents in the library's sources")
+	require.Len(t, r.Findings(), 1, "the 2014 edition has no isp.contents in the library's sources")
 	assert.Equal(t, guidance.NotApplicable, find(t, r, "isp.contents").Status)
-	assert.Equal(t, "interim safety plan", r.Findings[0].Subject)
+	assert.Equal(t, "interim safety plan", r.Findings()[0].Subject)
 }
 
 func TestDecode_TypedErrorsNameTheField(t *testing.T) {
@@ -439,7 +439,7 @@ func TestPromptsToReflection_G21p122_AreAChecklistNotRules(t *testing.T) {
 	p.Reflection = nil
 	rep := check(t, p, Options{Options: engine.Options{Today: today}})
 	require.NoError(t, rep.Err())
-	for _, f := range rep.Findings {
+	for _, f := range rep.Findings() {
 		assert.False(t, strings.HasPrefix(f.Rule, "prompt."))
 	}
 }
@@ -447,7 +447,7 @@ func TestPromptsToReflection_G21p122_AreAChecklistNotRules(t *testing.T) {
 func renderText(r *guidance.Report) string {
 	var b strings.Builder
 	b.WriteString("edition " + r.Edition.String() + ", today " + r.Today.String() + "\n")
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		b.WriteString(f.String() + "\n")
 	}
 	return b.String()
@@ -569,16 +569,20 @@ func TestFindingsMatchTheCatalogue(t *testing.T) {
 	r := check(t, load(t, "2023/bad.json"), Options{Options: engine.Options{Today: today}})
 	r2, err := CheckInterim(loadInterim(t, "2023/isp-bad.json"), Options{})
 	require.NoError(t, err)
-	for _, f := range append(r.Findings, r2.Findings...) {
+	for _, f := range append(r.Findings(), r2.Findings()...) {
 		want := guidance.NewFinding(f.Rule, f.Edition, f.Status, f.Message)
 		assert.Equal(t, want.Title, f.Title, f.Rule)
 		assert.Equal(t, want.Strength, f.Strength, f.Rule)
 		assert.Equal(t, want.Citations, f.Citations, f.Rule)
 	}
-	// Citations are not shared between findings or with the catalogue.
-	r.Findings[0].Citations[0].Note = "changed"
+	// Citations are the catalogue's, shared read-only: appending to a
+	// finding's citations writes nothing the catalogue or another finding
+	// sees.
+	f0 := r.At(0)
+	_ = append(f0.Citations, guidance.Citation{Note: "changed"})
 	again := check(t, load(t, "2023/bad.json"), Options{Options: engine.Options{Today: today}})
-	assert.NotEqual(t, "changed", again.Findings[0].Citations[0].Note)
+	assert.Equal(t, f0.Citations, again.At(0).Citations)
+	assert.Len(t, f0.Citations, cap(f0.Citations))
 }
 
 // The point of SMARTER objectives is to avoid drift: an evaluation date that
@@ -773,13 +777,13 @@ func TestChecks_OneValuePerRuleOfThePlan(t *testing.T) {
 // an invalid plan is an error that reports nothing.
 func TestRun_OnASharedPass(t *testing.T) {
 	p := engine.NewPass(engine.Options{Today: today}, guidance.Edition2023)
-	p.Findings = append(p.Findings, guidance.Finding{Rule: "other"})
+	p.View().Add(guidance.Finding{Rule: "other"})
 	require.NoError(t, Run(p, load(t, "2023/good.json")))
 	require.NoError(t, RunInterim(p, loadInterim(t, "2023/isp-good.json")))
 	// One finding per rule, but none for birth.pre-discharge: the plan is
 	// not pre-birth.
-	assert.Len(t, p.Findings, 1+(len(Checks)-1)+len(InterimChecks))
-	assert.Equal(t, "other", p.Findings[0].Rule)
+	assert.Equal(t, 1+(len(Checks)-1)+len(InterimChecks), p.Len())
+	assert.Equal(t, "other", p.View().At(0).Rule)
 
 	q := engine.NewPass(engine.Options{}, guidance.Edition2023)
 	bad := load(t, "2023/good.json")
@@ -787,5 +791,5 @@ func TestRun_OnASharedPass(t *testing.T) {
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "record_sent"}, Run(q, bad)))
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "plan"}, Run(q, nil)))
 	assert.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "interim_safety_plan"}, RunInterim(q, nil)))
-	assert.Empty(t, q.Findings)
+	assert.Zero(t, q.Len())
 }

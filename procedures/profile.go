@@ -316,27 +316,21 @@ func Lookup(name string) (*Profile, error) {
 	return Decode(data)
 }
 
-// Apply adds the profile's provisions to findings checked under edition e:
-// each finding of a rule the profile has a provision for cites the local
-// text too (as local, with the committee and year), and takes the local
-// strength where it is stronger. Findings under another edition than the
-// profile's are left as they are. It changes fs in place; sort the report
-// again afterwards, since a stronger strength changes the order.
-func (p *Profile) Apply(fs []guidance.Finding, e guidance.Edition) {
-	if p == nil || e != p.Edition || len(p.Provisions) == 0 {
+// Apply adds the profile's provisions to a report: when the report is
+// under the profile's edition, each finding of a rule the profile has a
+// provision for cites the local text too (as local, with the committee and
+// year), after its own citations, and takes the local strength where it is
+// stronger. A report under another edition is left as it is. Sort the
+// report again afterwards, since a stronger strength changes the order.
+func (p *Profile) Apply(r *guidance.Report) {
+	if p == nil || r.Edition != p.Edition || len(p.Provisions) == 0 {
 		return
 	}
-	for i := range fs {
-		f := &fs[i]
-		for _, v := range p.Provisions {
-			if v.Rule != f.Rule {
-				continue
-			}
-			f.Citations = append(f.Citations, p.Citation(v.Section, v.Text))
-			var s guidance.Strength
-			if v.Strength != "" && s.UnmarshalText([]byte(v.Strength)) == nil && s != guidance.StrengthUnset && s < f.Strength {
-				f.Strength = s
-			}
+	for _, v := range p.Provisions {
+		var s guidance.Strength
+		if v.Strength == "" || s.UnmarshalText([]byte(v.Strength)) != nil {
+			s = guidance.StrengthUnset
 		}
+		r.Cite(v.Rule, p.Citation(v.Section, v.Text), s)
 	}
 }

@@ -65,19 +65,23 @@ func TestApply_LocalCitationAndOnlyAStrongerStrength(t *testing.T) {
 		"provisions":[{"rule":"coregroup.in-person","strength":"must","section":"4","text":"the Core Group must meet in person"},
 		{"rule":"plan.record","section":"5","text":"within 5 working days"}]}`))
 	require.NoError(t, err)
-	fs := []guidance.Finding{
-		{Rule: "coregroup.in-person", Edition: guidance.Edition2023, Strength: guidance.Should},
-		{Rule: "plan.record", Edition: guidance.Edition2023, Strength: guidance.Should},
-		{Rule: "cppm.notice", Edition: guidance.Edition2023, Strength: guidance.WherePossible},
-	}
-	p.Apply(fs, guidance.Edition2023)
+	rep := guidance.Report{Edition: guidance.Edition2023}
+	rep.Add(
+		guidance.Finding{Rule: "coregroup.in-person", Edition: guidance.Edition2023, Strength: guidance.Should},
+		guidance.Finding{Rule: "plan.record", Edition: guidance.Edition2023, Strength: guidance.Should},
+		guidance.Finding{Rule: "cppm.notice", Edition: guidance.Edition2023, Strength: guidance.WherePossible},
+	)
+	p.Apply(&rep)
+	fs := rep.Findings()
 	assert.Equal(t, guidance.Must, fs[0].Strength, "a stronger local strength applies")
 	assert.Equal(t, guidance.Should, fs[1].Strength, "no local strength: the national one stays")
 	assert.Equal(t, []guidance.Citation{{Source: guidance.Local, Paragraph: "5", Note: "within 5 working days", Committee: "X Child Protection Committee", Year: 2025}}, fs[1].Citations)
 	assert.Empty(t, fs[2].Citations, "a rule without a provision is untouched")
 
-	old := []guidance.Finding{{Rule: "coregroup.in-person", Edition: guidance.Edition2021, Strength: guidance.Should}}
-	p.Apply(old, guidance.Edition2021)
+	oldRep := guidance.Report{Edition: guidance.Edition2021}
+	oldRep.Add(guidance.Finding{Rule: "coregroup.in-person", Edition: guidance.Edition2021, Strength: guidance.Should})
+	p.Apply(&oldRep)
+	old := oldRep.Findings()
 	assert.Equal(t, guidance.Should, old[0].Strength, "a 2023 profile leaves a 2021 check alone")
 	assert.Empty(t, old[0].Citations)
 }

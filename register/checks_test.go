@@ -25,7 +25,7 @@ func check(t *testing.T, c register.Case, opts register.Options, rule string) []
 	rep, err := register.Check(&c, opts)
 	require.NoError(t, err)
 	var out []guidance.Finding
-	for _, f := range rep.Findings {
+	for _, f := range rep.Findings() {
 		if f.Rule == rule {
 			out = append(out, f)
 		}
@@ -153,7 +153,7 @@ func TestCheck_Edition2014StatesNoRegisterRule(t *testing.T) {
 		rep, err := register.Check(&c, opts)
 		require.NoError(t, err)
 		var rules []string
-		for _, f := range rep.Findings {
+		for _, f := range rep.Findings() {
 			assert.Equal(t, guidance.NotApplicable, f.Status, f.Rule)
 			assert.Equal(t, "register", f.Subject)
 			assert.Contains(t, f.Message, "2014 edition")
@@ -164,7 +164,7 @@ func TestCheck_Edition2014StatesNoRegisterRule(t *testing.T) {
 	cppm.Decisions = meeting.Decisions{}
 	rep, err := register.Check(&register.Case{CPPMs: []meeting.Meeting{cppm}}, opts)
 	require.NoError(t, err)
-	assert.Empty(t, rep.Findings, "nothing for the register to show, nothing to say")
+	assert.Empty(t, rep.Findings(), "nothing for the register to show, nothing to say")
 }
 
 // Check refuses events that are not valid or do not make one child's

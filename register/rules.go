@@ -400,8 +400,7 @@ func checkDeregistrationTold(p *engine.Pass, h *history) error {
 		if !ep.FamilyToldEnded {
 			st, msg = guidance.Missing, "record that the child and family were told of the de-registration"
 		}
-		p.ReportOn(episodeSubject(ep), st, msg)
-		p.Findings[len(p.Findings)-1].Done = ep.End
+		p.Record(episodeSubject(ep), st, guidance.Date{}, ep.End, msg)
 	}
 	return nil
 }

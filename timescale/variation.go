@@ -96,6 +96,21 @@ func (dl Deadline) assess(done, today Date, subject string, bySubject bool, vari
 		Rule: dl.Rule, Title: dl.Title, Edition: dl.Edition, Strength: dl.Strength,
 		Due: dl.Due, Done: done, Citations: dl.Citations,
 	}
+	var msg []byte
+	f.Status, msg = dl.appendAssessment(nil, done, today, subject, bySubject, variations)
+	f.Message = string(msg)
+	return f
+}
+
+// AppendAssessment is [Deadline.AssessFor] for a checker that records
+// findings compactly: it appends the finding's message to b and returns the
+// status. The finding's other fields are the deadline's (rule, edition,
+// strength, due date, citations), the subject and done.
+func (dl Deadline) AppendAssessment(b []byte, subject string, done, today Date, variations ...Variation) (guidance.Status, []byte) {
+	return dl.appendAssessment(b, done, today, subject, true, variations)
+}
+
+func (dl Deadline) appendAssessment(b []byte, done, today Date, subject string, bySubject bool, variations []Variation) (guidance.Status, []byte) {
 	var v *Variation
 	for i := range variations {
 		if variations[i].Rule != dl.Rule || (bySubject && !variations[i].Covers(subject)) {
@@ -105,51 +120,83 @@ func (dl Deadline) assess(done, today Date, subject string, bySubject bool, vari
 			v = &variations[i]
 		}
 	}
-	// Messages are built by concatenation: Assess runs for every timescale of
-	// every check, and fmt costs more than the rest of it.
-	dueS := dl.Due.String()
-	due := dueS
-	if dl.LastWorkingDay != dl.Due {
-		due += " (last working day " + dl.LastWorkingDay.String() + ")"
+	// Messages are appended piece by piece: an assessment runs for every
+	// timescale of every check, and fmt costs more than the rest of it.
+	due := func(b []byte) []byte {
+		b = dl.Due.AppendString(b)
+		if dl.LastWorkingDay != dl.Due {
+			b = append(b, " (last working day "...)
+			b = dl.LastWorkingDay.AppendString(b)
+			b = append(b, ')')
+		}
+		return b
 	}
+	var st guidance.Status
 	switch {
 	case !done.IsZero() && !done.After(dl.Due):
-		f.Status = guidance.Met
-		f.Message = "done on " + done.String() + ", due by " + dueS
+		st = guidance.Met
+		b = append(b, "done on "...)
+		b = done.AppendString(b)
+		b = append(b, ", due by "...)
+		b = dl.Due.AppendString(b)
 	case !done.IsZero() && v != nil && !done.After(v.NewDate):
-		f.Status = guidance.MetUnderVariation
-		f.Message = "done on " + done.String() + ", after the due date " + dueS +
-			" but within the approved variation to " + v.NewDate.String()
+		st = guidance.MetUnderVariation
+		b = append(b, "done on "...)
+		b = done.AppendString(b)
+		b = append(b, ", after the due date "...)
+		b = dl.Due.AppendString(b)
+		b = append(b, " but within the approved variation to "...)
+		b = v.NewDate.AppendString(b)
 	case !done.IsZero():
-		f.Status = guidance.Late
-		f.Message = "done on " + done.String() + ", " + strconv.Itoa(done.Sub(dl.Due)) +
-			" day(s) after the due date " + dueS + "; record the reasons"
+		st = guidance.Late
+		b = append(b, "done on "...)
+		b = done.AppendString(b)
+		b = append(b, ", "...)
+		b = strconv.AppendInt(b, int64(done.Sub(dl.Due)), 10)
+		b = append(b, " day(s) after the due date "...)
+		b = dl.Due.AppendString(b)
+		b = append(b, "; record the reasons"...)
 		if v != nil {
-			f.Message += " (an approved variation allowed until " + v.NewDate.String() + ")"
+			b = append(b, " (an approved variation allowed until "...)
+			b = v.NewDate.AppendString(b)
+			b = append(b, ')')
 		}
 	case today.IsZero():
-		f.Status = guidance.Unknown
-		f.Message = "no completion date recorded and no date of check given; " + dl.Action + " by " + due
+		st = guidance.Unknown
+		b = append(b, "no completion date recorded and no date of check given; "...)
+		b = append(b, dl.Action...)
+		b = append(b, " by "...)
+		b = due(b)
 	default:
 		limit := dl.Due
 		if v != nil && v.NewDate.After(limit) {
 			limit = v.NewDate
 		}
 		if !today.After(limit) {
-			f.Status = guidance.Pending
-			f.Message = dl.Action + " by " + due
+			st = guidance.Pending
+			b = append(b, dl.Action...)
+			b = append(b, " by "...)
+			b = due(b)
 			if limit != dl.Due {
-				f.Message += "; an approved variation allows until " + limit.String()
+				b = append(b, "; an approved variation allows until "...)
+				b = limit.AppendString(b)
 			}
 		} else {
-			f.Status = guidance.Overdue
-			f.Message = dl.Action + " now: it was due by " + dueS + ", " + strconv.Itoa(today.Sub(dl.Due)) + " day(s) ago"
+			st = guidance.Overdue
+			b = append(b, dl.Action...)
+			b = append(b, " now: it was due by "...)
+			b = dl.Due.AppendString(b)
+			b = append(b, ", "...)
+			b = strconv.AppendInt(b, int64(today.Sub(dl.Due)), 10)
+			b = append(b, " day(s) ago"...)
 			if limit != dl.Due {
-				f.Message += ", and the approved variation to " + limit.String() + " has passed too"
+				b = append(b, ", and the approved variation to "...)
+				b = limit.AppendString(b)
+				b = append(b, " has passed too"...)
 			}
 		}
 	}
-	return f
+	return st, b
 }
 
 // UnusedVariations returns the variations that changed nothing in the

@@ -276,7 +276,7 @@ func nothingToCheck(res *cpguide.Result) bool {
 	if len(res.Deadlines) > 0 {
 		return false
 	}
-	for _, f := range res.Report.Findings {
+	for _, f := range res.Report.All() {
 		if f.Status != guidance.Unknown && f.Status != guidance.NotApplicable {
 			return false
 		}
@@ -389,7 +389,7 @@ func writeText(out io.Writer, ch *checked) {
 	}
 	breaches := r.Breaches()
 	var other, unknown, pending []guidance.Finding
-	for _, f := range r.Findings {
+	for _, f := range r.All() {
 		switch {
 		case f.Breach():
 		case f.Status.Failed():

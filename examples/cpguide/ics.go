@@ -49,7 +49,7 @@ func (it dueItem) owed() bool {
 // exactly as Check assesses a finding.
 func dueItems(c cpguide.Case, res *cpguide.Result) []dueItem {
 	var items []dueItem
-	for _, f := range res.Report.Findings {
+	for _, f := range res.Report.All() {
 		if f.Due.IsZero() || f.Status == guidance.NotApplicable {
 			continue
 		}

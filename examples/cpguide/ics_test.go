@@ -179,7 +179,7 @@ func TestICS_EverySampleParsesBackStableAndWithoutPersonalData(t *testing.T) {
 			for _, dl := range res.Deadlines {
 				want[key{dl.Rule, dl.Due.String()}] = true
 			}
-			for _, f := range res.Report.Findings {
+			for _, f := range res.Report.Findings() {
 				if (f.Status == guidance.Pending || f.Status == guidance.Overdue) && !f.Due.IsZero() {
 					want[key{f.Rule, f.Due.String()}] = true
 				}

@@ -128,7 +128,7 @@ func writeHTML(out io.Writer, ch *checked) error {
 	}
 	for _, g := range groups {
 		fg := findingGroup{ID: g.id, Title: g.title, Intro: g.intro, Folded: g.folded}
-		for _, f := range r.Findings {
+		for _, f := range r.All() {
 			if g.in(f) {
 				fg.Findings = append(fg.Findings, viewFinding(f))
 			}

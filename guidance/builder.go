@@ -1,0 +1,213 @@
+package guidance
+
+import (
+	"math"
+	"slices"
+	"unsafe"
+)
+
+// A Ref is one rule as one edition states it: what a [Builder] needs to
+// record findings of the rule. Get one with [RefOf]. The zero Ref refers to
+// nothing.
+type Ref struct {
+	rule     uint16
+	edition  Edition
+	strength Strength
+	ok       bool
+}
+
+// RefOf returns the reference of rule id in edition e, and whether e states
+// the rule. The Ref of a rule the edition does not state has no strength
+// and no citations (a finding of it says there is nothing to check); an ID
+// the catalogue lacks gives the zero Ref.
+func RefOf(id string, e Edition) (Ref, bool) {
+	i, ok := ruleRank[id]
+	if !ok {
+		return Ref{}, false
+	}
+	r := &catalogue[i]
+	for j := range r.Provisions {
+		if p := &r.Provisions[j]; p.Edition == e {
+			return Ref{rule: uint16(i), edition: e, strength: p.Strength, ok: true}, true
+		}
+	}
+	return Ref{rule: uint16(i), edition: e, ok: true}, false
+}
+
+// Valid reports whether x refers to a rule of the catalogue.
+func (x Ref) Valid() bool { return x.ok }
+
+// ID returns the rule's ID; "" for the zero Ref.
+func (x Ref) ID() string {
+	if !x.ok {
+		return ""
+	}
+	return catalogue[x.rule].ID
+}
+
+// Title returns the rule's title.
+func (x Ref) Title() string {
+	if !x.ok {
+		return ""
+	}
+	return catalogue[x.rule].Title
+}
+
+// Edition returns the edition the reference is in.
+func (x Ref) Edition() Edition { return x.edition }
+
+// Strength returns how firmly the edition states the rule.
+func (x Ref) Strength() Strength { return x.strength }
+
+// Citations returns the edition's citations of the rule: the catalogue's
+// own, read-only.
+func (x Ref) Citations() []Citation {
+	if !x.ok {
+		return nil
+	}
+	r := &catalogue[x.rule]
+	for j := range r.Provisions {
+		if p := &r.Provisions[j]; p.Edition == x.edition {
+			return p.Citations[:len(p.Citations):len(p.Citations)]
+		}
+	}
+	return nil
+}
+
+// A Builder builds reports: it records findings compactly and hands out a
+// report in exactly sized storage, keeping its buffers for the next one, so
+// that a checker making many reports allocates little. The zero value is
+// ready to use. A Builder is not safe for concurrent use.
+type Builder struct {
+	r    Report
+	keys []uint64
+	perm []int
+}
+
+// Reset empties the builder for a report under edition e on date today,
+// keeping the capacity of its buffers.
+func (b *Builder) Reset(e Edition, today Date) {
+	clear(b.r.spill)
+	clear(b.r.subjects)
+	b.r = Report{Edition: e, Today: today, entries: b.r.entries[:0], subjects: b.r.subjects[:0],
+		spill: b.r.spill[:0], cites: b.r.cites[:0]}
+}
+
+// Len returns the number of findings recorded.
+func (b *Builder) Len() int { return len(b.r.entries) }
+
+// Record adds a finding of rule x with status s about subject, with its due
+// date and the date it was done (zero for none), and message msg. cites are
+// the finding's citations when they are not the rule's own in x's edition
+// (a deadline counted with a local figure cites it); nil means the rule's.
+//
+// The report keeps msg and subject as they are: their bytes must never
+// change afterwards (any Go string; a string made with unsafe.String over
+// bytes that are written again is not).
+func (b *Builder) Record(x Ref, s Status, subject string, due, done Date, msg string, cites []Citation) {
+	if !x.ok {
+		panic("guidance.Builder.Record: the zero Ref")
+	}
+	dd, okDue := dayOf(due)
+	dn, okDone := dayOf(done)
+	si, okSubject := b.subject(subject)
+	own := cites == nil || slices.Equal(cites, x.Citations())
+	if !okDue || !okDone || !okSubject || !own || len(msg) > math.MaxUint16 {
+		b.spill(x, s, subject, due, done, msg, cites)
+		return
+	}
+	b.r.entries = append(b.r.entries, entry{msg: unsafe.StringData(msg), msgLen: uint16(len(msg)),
+		due: dd, done: dn, rule: x.rule | uint16(si>>16)<<ruleBits, subject: uint16(si), meta: packMeta(x.edition, s, x.strength)})
+}
+
+// LastMessage returns the message of the last finding recorded; "" when
+// there is none.
+func (b *Builder) LastMessage() string {
+	if len(b.r.entries) == 0 {
+		return ""
+	}
+	e := &b.r.entries[len(b.r.entries)-1]
+	if e.spilled() {
+		return b.r.spill[e.spillIndex()].Message
+	}
+	return unsafe.String(e.msg, int(e.msgLen))
+}
+
+// SetLastMessage replaces the message of the last finding recorded (for a
+// checker that adds a note to an assessment); with none recorded it does
+// nothing.
+func (b *Builder) SetLastMessage(msg string) {
+	if len(b.r.entries) == 0 {
+		return
+	}
+	e := &b.r.entries[len(b.r.entries)-1]
+	if e.spilled() {
+		b.r.spill[e.spillIndex()].Message = msg
+		return
+	}
+	if len(msg) > math.MaxUint16 {
+		f := b.r.At(len(b.r.entries) - 1)
+		f.Message = msg
+		b.r.entries = b.r.entries[:len(b.r.entries)-1]
+		b.r.Add(f)
+		return
+	}
+	e.msg, e.msgLen = unsafe.StringData(msg), uint16(len(msg))
+}
+
+// spill records a finding that does not fit an entry whole.
+func (b *Builder) spill(x Ref, s Status, subject string, due, done Date, msg string, cites []Citation) {
+	if cites == nil {
+		cites = x.Citations()
+	}
+	b.r.Add(Finding{Rule: x.ID(), Title: x.Title(), Edition: x.edition, Strength: x.strength, Status: s,
+		Subject: subject, Due: due, Done: done, Message: msg, Citations: cites})
+}
+
+// subject returns the index of subject in the subjects, adding it if it is
+// not one of the last few added, and false when the table is full.
+func (b *Builder) subject(subject string) (int, bool) {
+	n := len(b.r.subjects)
+	for i := n - 1; i >= 0 && i >= n-4; i-- {
+		if b.r.subjects[i] == subject {
+			return i, true
+		}
+	}
+	if n >= maxSubjects {
+		return 0, false
+	}
+	b.r.subjects = append(b.r.subjects, subject)
+	return n, true
+}
+
+// Sort orders the findings recorded as [Report.Sort] does, without
+// allocating once the builder's scratch space has grown to the size of its
+// reports.
+func (b *Builder) Sort() {
+	b.keys, b.perm = b.r.sort(b.keys[:0], b.perm[:0])
+}
+
+// Report returns the findings recorded as a new report, in storage sized
+// to them, and leaves the builder empty: the report shares nothing with the
+// builder.
+func (b *Builder) Report() *Report {
+	r := &Report{Edition: b.r.Edition, Today: b.r.Today}
+	if len(b.r.entries) > 0 {
+		r.entries = slices.Clone(b.r.entries)
+	}
+	if len(b.r.subjects) > 0 {
+		r.subjects = slices.Clone(b.r.subjects)
+	}
+	if len(b.r.spill) > 0 {
+		r.spill = slices.Clone(b.r.spill)
+	}
+	if len(b.r.cites) > 0 {
+		r.cites = slices.Clone(b.r.cites)
+	}
+	b.Reset(b.r.Edition, b.r.Today)
+	return r
+}
+
+// View returns the report being built, without copying: it is valid until
+// the next call of a method of b, and must not be changed.
+func (b *Builder) View() *Report { return &b.r }
