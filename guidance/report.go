@@ -35,8 +35,8 @@ type Report struct {
 // bytes alive and they are never written again (see Builder.Record).
 type entry struct {
 	msg     *byte
-	due     int32 // day number (Date.Days) of the due date; noDay: none
-	done    int32 // day number of the date done; noDay: none
+	due     int32  // day number (Date.Days) of the due date; noDay: none
+	done    int32  // day number of the date done; noDay: none
 	rule    uint16 // the rule's place in the catalogue (12 bits), then bits 16-19 of the subject's index
 	subject uint16 // bits 0-15 of the index in subjects; for a spilled entry, the low 16 bits of its index in spill
 	msgLen  uint16 // for a spilled entry, the high 16 bits of its index in spill
