@@ -3,7 +3,6 @@ package coregroup
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/cpguide/cpguide/engine"
@@ -179,7 +178,7 @@ func checkPartners(p *engine.Pass, g *group) {
 		miss = append(miss, "at least one parent or carer (or why none is involved)")
 	}
 	if len(miss) > 0 {
-		p.ReportOn(subj, guidance.Missing, "record as partners "+strings.Join(miss, " and ")+" (partners)")
+		p.ReportOn(subj, guidance.Missing, p.Concat("record as partners ", strings.Join(miss, " and "), " (partners)"))
 		return
 	}
 	p.ReportOn(subj, guidance.Met, "the child and a parent or carer are recorded as partners; whether the partnership is real is for the Core Group and Chair to judge")
@@ -205,13 +204,13 @@ func checkInPerson(p *engine.Pass, g *group) {
 	}
 	switch {
 	case len(remote) > 0:
-		p.ReportOn(subj, guidance.Missing, "the Core Group should meet in person: "+strings.Join(remote, ", ")+" was not, and no reason is recorded (not_in_person_reason)")
+		p.ReportOn(subj, guidance.Missing, p.Concat("the Core Group should meet in person: ", strings.Join(remote, ", "), " was not, and no reason is recorded (not_in_person_reason)"))
 	case len(unknown) > 0:
-		p.ReportOn(subj, guidance.Unknown, "record whether each meeting was held in person: "+strings.Join(unknown, ", "))
+		p.ReportOn(subj, guidance.Unknown, p.Concat("record whether each meeting was held in person: ", strings.Join(unknown, ", ")))
 	case len(excused) > 0:
-		p.ReportOn(subj, guidance.Unknown, strings.Join(excused, ", ")+" was not held in person; a reason is recorded, and whether it justified the departure is for the Chair to judge")
+		p.ReportOn(subj, guidance.Unknown, p.Concat(strings.Join(excused, ", "), " was not held in person; a reason is recorded, and whether it justified the departure is for the Chair to judge"))
 	default:
-		p.ReportOn(subj, guidance.Met, "all "+strconv.Itoa(len(g.Meetings))+" meeting(s) held in person")
+		p.ReportOn(subj, guidance.Met, p.Concat("all ", p.Itoa(len(g.Meetings)), " meeting(s) held in person"))
 	}
 }
 
@@ -255,9 +254,9 @@ func checkCommunication(p *engine.Pass, g *group) {
 		}
 		p.ReportOn(subj, guidance.Missing, msg)
 	case len(unknown) > 0:
-		p.ReportOn(subj, guidance.Unknown, "record whether each meeting's note or decisions were shared: "+strings.Join(unknown, ", "))
+		p.ReportOn(subj, guidance.Unknown, p.Concat("record whether each meeting's note or decisions were shared: ", strings.Join(unknown, ", ")))
 	default:
-		p.ReportOn(subj, guidance.Met, "the note or decisions of all "+strconv.Itoa(len(g.Meetings))+" meeting(s) were shared with all members and with the child and family; whether communication is effective is for the Core Group and Chair to judge")
+		p.ReportOn(subj, guidance.Met, p.Concat("the note or decisions of all ", p.Itoa(len(g.Meetings)), " meeting(s) were shared with all members and with the child and family; whether communication is effective is for the Core Group and Chair to judge"))
 	}
 }
 
@@ -302,7 +301,7 @@ func checkRegular(p *engine.Pass, g *group) {
 	case since < 0:
 		p.ReportOn(subj, guidance.Unknown, fmt.Sprintf("the gaps between meetings are within %d day(s); give the date of the check to confirm the next is not overdue", max))
 	default:
-		p.ReportOn(subj, guidance.Met, "no gap between meetings exceeds "+strconv.Itoa(max)+" day(s)")
+		p.ReportOn(subj, guidance.Met, p.Concat("no gap between meetings exceeds ", p.Itoa(max), " day(s)"))
 	}
 }
 
@@ -343,11 +342,11 @@ func checkContingency(p *engine.Pass, g *group) {
 	}
 	switch {
 	case len(missing) > 0:
-		p.ReportOn(subj, guidance.Missing, "progress was not made or circumstances deteriorated at "+strings.Join(missing, ", ")+" but no contingency activation is recorded on or after it: activate the contingency plan and record it (contingency_activations)")
+		p.ReportOn(subj, guidance.Missing, p.Concat("progress was not made or circumstances deteriorated at ", strings.Join(missing, ", "), " but no contingency activation is recorded on or after it: activate the contingency plan and record it (contingency_activations)"))
 	case stalled > 0:
-		p.ReportOn(subj, guidance.Met, "contingency plans were activated: "+strings.Join(elapsed, ", ")+"; whether that was prompt enough is for the Core Group and Chair to judge")
+		p.ReportOn(subj, guidance.Met, p.Concat("contingency plans were activated: ", strings.Join(elapsed, ", "), "; whether that was prompt enough is for the Core Group and Chair to judge"))
 	case len(unrecorded) > 0:
-		p.ReportOn(subj, guidance.Unknown, "record at each meeting whether the plan is making progress and whether circumstances deteriorated, improved or stayed the same: "+strings.Join(unrecorded, ", "))
+		p.ReportOn(subj, guidance.Unknown, p.Concat("record at each meeting whether the plan is making progress and whether circumstances deteriorated, improved or stayed the same: ", strings.Join(unrecorded, ", ")))
 	default:
 		p.ReportOn(subj, guidance.NotApplicable, "every meeting recorded progress and no deterioration of circumstances")
 	}
@@ -371,9 +370,9 @@ func checkEscalation(p *engine.Pass, g *group) {
 	}
 	switch {
 	case len(none) > 0:
-		p.ReportOn(subj, guidance.Missing, "record the response to each escalating concern (an immediate response, additional support and/or a review CPPM): "+strings.Join(none, ", "))
+		p.ReportOn(subj, guidance.Missing, p.Concat("record the response to each escalating concern (an immediate response, additional support and/or a review CPPM): ", strings.Join(none, ", ")))
 	case len(noDate) > 0:
-		p.ReportOn(subj, guidance.Missing, "record the date the review CPPM was requested: "+strings.Join(noDate, ", "))
+		p.ReportOn(subj, guidance.Missing, p.Concat("record the date the review CPPM was requested: ", strings.Join(noDate, ", ")))
 	default:
 		p.ReportOn(subj, guidance.Met, "each escalating concern has a recorded response; whether it was enough and quick enough is for the Chair to judge")
 	}

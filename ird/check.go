@@ -2,7 +2,6 @@ package ird
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/cpguide/cpguide/engine"
@@ -130,7 +129,7 @@ func checkPrompt(p *engine.Pass, f *Facts) {
 		p.Report(guidance.Unknown, "the IRD is recorded before the concern was raised: check the dates (concern, ird.held, ird.out_of_hours)")
 	default:
 		n := start.Sub(f.Concern)
-		p.Report(guidance.Met, "the IRD started "+strconv.Itoa(n)+" day(s) after the concern was raised; the guidance sets no number of days: whether that was as soon as reasonably practicable is for the agencies to judge")
+		p.Report(guidance.Met, p.Concat("the IRD started ", p.Itoa(n), " day(s) after the concern was raised; the guidance sets no number of days: whether that was as soon as reasonably practicable is for the agencies to judge"))
 	}
 }
 
@@ -160,7 +159,7 @@ func checkCoreAgencies(p *engine.Pass, f *Facts) {
 		}
 	}
 	if len(absent) > 0 {
-		p.Report(guidance.Missing, "no "+strings.Join(absent, ", ")+" in the IRD: police, social work and health must all take part; reconvene with them or record why the record is wrong")
+		p.Report(guidance.Missing, p.Concat("no ", strings.Join(absent, ", "), " in the IRD: police, social work and health must all take part; reconvene with them or record why the record is wrong"))
 		return
 	}
 	p.Report(guidance.Met, "police, social work and health took part")
@@ -193,7 +192,7 @@ func checkRecord(p *engine.Pass, f *Facts) {
 		miss = append(miss, "the decision on a CPPM (decisions.cppm)")
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, "record "+strings.Join(miss, "; ")+": all aspects of the IRD must be recorded")
+		p.Report(guidance.Missing, p.Concat("record ", strings.Join(miss, "; "), ": all aspects of the IRD must be recorded"))
 		return
 	}
 	p.Report(guidance.Met, "the record holds when and why the IRD started, who took part, what was shared and what was decided")
@@ -250,7 +249,7 @@ func checkCPPMException(p *engine.Pass, f *Facts) {
 		return
 	}
 	if f.InterimSafetyPlan == nil {
-		p.Report(guidance.Missing, "an exception to the 28 days is recorded (variations["+strconv.Itoa(i)+"]) but no Interim Safety Plan: the senior manager must be satisfied that one is in place, shared and effective up to the CPPM; record it (interim_safety_plan)")
+		p.Report(guidance.Missing, p.Concat("an exception to the 28 days is recorded (variations[", p.Itoa(i), "]) but no Interim Safety Plan: the senior manager must be satisfied that one is in place, shared and effective up to the CPPM; record it (interim_safety_plan)"))
 		return
 	}
 	p.Report(guidance.Met, "the exception to the 28 days records its approver and reasons, and an Interim Safety Plan is in place; whether the approver is the accountable senior manager and the plan effective up to the CPPM is for the service to confirm")
@@ -297,7 +296,7 @@ func checkClosure(p *engine.Pass, f *Facts) {
 		miss = append(miss, "who recorded the closure (closed_by)")
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, "the IRD is closed without a recorded, reasoned decision: record "+strings.Join(miss, "; "))
+		p.Report(guidance.Missing, p.Concat("the IRD is closed without a recorded, reasoned decision: record ", strings.Join(miss, "; ")))
 		return
 	}
 	p.Report(guidance.Met, "the IRD closed on a recorded, reasoned decision; whether it was evidenced and agreed between the agencies is for them to judge")

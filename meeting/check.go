@@ -521,9 +521,9 @@ func firstOfKind(p *engine.Pass, s *series, kind Kind, anchors func(*at) timesca
 		t := &s.at[i]
 		switch {
 		case t.m.Kind != kind:
-			t.add(p, guidance.NotApplicable, "applies only to "+article(kind)+" "+string(kind)+" CPPM")
+			t.add(p, guidance.NotApplicable, p.Concat("applies only to ", article(kind), " ", string(kind), " CPPM"))
 		case i != first:
-			t.add(p, guidance.NotApplicable, "the "+string(kind)+" CPPM was first held as "+s.at[first].subj+"; a later one reconvenes it, on the reconvening timescale")
+			t.add(p, guidance.NotApplicable, p.Concat("the ", string(kind), " CPPM was first held as ", s.at[first].subj, "; a later one reconvenes it, on the reconvening timescale"))
 		default:
 			p.Timed(t.subj, anchors(t), t.m.Held)
 		}
@@ -638,7 +638,7 @@ func (r review) check(p *engine.Pass, s *series) error {
 			p.Timed(t.subj, timescale.Anchors{r.from: t.last.Held}, t.m.Held)
 		}
 		if s.complete && planDecided(t.m) && r.after(t.m.Kind) && s.later(i, true) == nil {
-			p.Timed("the CPPM to follow "+t.subj, timescale.Anchors{r.from: t.m.Held}, Date{})
+			p.Timed(p.Concat("the CPPM to follow ", t.subj), timescale.Anchors{r.from: t.m.Held}, Date{})
 		}
 	}
 	return nil
@@ -668,7 +668,7 @@ func checkReconvene(p *engine.Pass, s *series) error {
 				p.Timed(t.subj, after, n.Held)
 			} else {
 				t.add(p, guidance.NotApplicable, "no later meeting is recorded: the reconvened meeting is owed (the CPPM to follow this one)")
-				p.Timed("the CPPM to follow "+t.subj, after, Date{})
+				p.Timed(p.Concat("the CPPM to follow ", t.subj), after, Date{})
 			}
 		case t.prev != nil && t.prev.Quorum.inquorateHalted() && s.complete:
 			t.add(p, guidance.NotApplicable, "this meeting reconvenes an inquorate one: its timing is reported on that meeting")
@@ -845,8 +845,7 @@ func checkAgencies(p *engine.Pass, s *series, t *at) {
 		}
 	}
 	if len(missing) > 0 {
-		t.add(p, guidance.Missing, "no attendance recorded from "+strings.Join(missing, ", ")+
-			": the core agencies and every agency working with the child and family must be represented; record who attended or why not")
+		t.add(p, guidance.Missing, p.Concat("no attendance recorded from ", strings.Join(missing, ", "), ": the core agencies and every agency working with the child and family must be represented; record who attended or why not"))
 		return
 	}
 	t.add(p, guidance.Met, "social work, health, police and every listed involved agency attended")
@@ -897,11 +896,11 @@ func checkParticipation(p *engine.Pass, s *series, t *at) {
 	})
 	switch {
 	case len(missing) > 0:
-		t.add(p, guidance.Missing, "for "+strings.Join(missing, "; ")+": seek their views and represent them at the meeting")
+		t.add(p, guidance.Missing, p.Concat("for ", strings.Join(missing, "; "), ": seek their views and represent them at the meeting"))
 	case m.Family == nil:
 		t.add(p, guidance.Unknown, "record the relevant family members and how each took part")
 	case len(unknown) > 0:
-		t.add(p, guidance.Unknown, "record how "+strings.Join(unknown, ", ")+" took part (attended, views represented, not invited or excluded)")
+		t.add(p, guidance.Unknown, p.Concat("record how ", strings.Join(unknown, ", "), " took part (attended, views represented, not invited or excluded)"))
 	default:
 		t.add(p, guidance.Met, "the child and each family member recorded took part or had their views sought and represented")
 	}
@@ -926,11 +925,11 @@ func checkInvited(p *engine.Pass, s *series, t *at) {
 	})
 	switch {
 	case len(missing) > 0:
-		t.add(p, guidance.Missing, strings.Join(missing, ", ")+" not invited, with no reason recorded: invite and support them to take part, or record why not")
+		t.add(p, guidance.Missing, p.Concat(strings.Join(missing, ", "), " not invited, with no reason recorded: invite and support them to take part, or record why not"))
 	case m.Family == nil:
 		t.add(p, guidance.Unknown, "record the relevant family members and whether each was invited")
 	case len(unknown) > 0:
-		t.add(p, guidance.Unknown, "record whether "+strings.Join(unknown, ", ")+" was invited (attended, views represented, not invited or excluded)")
+		t.add(p, guidance.Unknown, p.Concat("record whether ", strings.Join(unknown, ", "), " was invited (attended, views represented, not invited or excluded)"))
 	default:
 		t.add(p, guidance.Met, "the child and each family member recorded were invited, or the reason they were not is recorded")
 	}
@@ -1027,7 +1026,7 @@ func checkDecisionPlan(p *engine.Pass, s *series, t *at) {
 		if d.Register == nil {
 			lack = append(lack, "whether the child's name is added to (or stays on) the register")
 		}
-		t.add(p, guidance.Missing, "record "+strings.Join(lack, " and "))
+		t.add(p, guidance.Missing, p.Concat("record ", strings.Join(lack, " and ")))
 	case *d.PlanRequired != *d.Register:
 		t.add(p, guidance.Missing, "the decisions disagree: a plan required means registration, and registration means a plan; correct one of them")
 	case d.RiskOfSignificantHarm != nil && *d.RiskOfSignificantHarm && !*d.PlanRequired:
@@ -1318,7 +1317,7 @@ func checkRecordContents(p *engine.Pass, s *series, t *at) {
 			}
 		}
 		if len(lack) > 0 {
-			t.add(p, guidance.Missing, "add to the record: "+strings.Join(lack, ", "))
+			t.add(p, guidance.Missing, p.Concat("add to the record: ", strings.Join(lack, ", ")))
 		} else {
 			t.add(p, guidance.Met, "the record holds every essential item")
 		}
@@ -1340,11 +1339,11 @@ func checkReportsShared(p *engine.Pass, s *series, t *at) {
 	}
 	switch {
 	case len(missing) > 0:
-		t.add(p, guidance.Missing, "share "+strings.Join(missing, ", ")+" with the child and family, in a form they can understand")
+		t.add(p, guidance.Missing, p.Concat("share ", strings.Join(missing, ", "), " with the child and family, in a form they can understand"))
 	case m.Reports == nil:
 		t.add(p, guidance.Unknown, "record the reports received for the meeting and whether each was shared with the family")
 	case len(unknown) > 0:
-		t.add(p, guidance.Unknown, "record whether "+strings.Join(unknown, ", ")+" was shared with the family in an accessible form")
+		t.add(p, guidance.Unknown, p.Concat("record whether ", strings.Join(unknown, ", "), " was shared with the family in an accessible form"))
 	default:
 		t.add(p, guidance.Met, "every report was shared with the family in an accessible form")
 	}

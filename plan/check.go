@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/cpguide/cpguide/engine"
@@ -182,7 +181,7 @@ func checkCollaboration(p *engine.Pass, pl *Plan) {
 		miss = append(miss, "how the child was consulted (child.how or child.views, or child.not_possible)")
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, "record "+strings.Join(miss, " and ")+": the plan must be developed with the child and family")
+		p.Report(guidance.Missing, p.Concat("record ", strings.Join(miss, " and "), ": the plan must be developed with the child and family"))
 		return
 	}
 	p.Report(guidance.Met, "the plan records how the child and family were involved; whether they truly shaped it is for the Chair and Core Group to judge")
@@ -238,7 +237,7 @@ func checkActionsLinked(p *engine.Pass, pl *Plan) {
 		p.ReportOn(subj, guidance.Missing, strings.Join(parts, "; "))
 		return
 	}
-	p.ReportOn(subj, guidance.Met, "each of "+strconv.Itoa(len(pl.Actions))+" action(s) names a recorded risk")
+	p.ReportOn(subj, guidance.Met, p.Concat("each of ", p.Itoa(len(pl.Actions)), " action(s) names a recorded risk"))
 }
 
 func checkResponsibility(p *engine.Pass, pl *Plan) {
@@ -248,10 +247,10 @@ func checkResponsibility(p *engine.Pass, pl *Plan) {
 		return
 	}
 	if g := gapsOf(pl); len(g.noPerson)+len(g.noAgency) > 0 {
-		p.ReportOn(subj, guidance.Missing, "state who is responsible: "+list(append(g.noPerson, g.noAgency...)))
+		p.ReportOn(subj, guidance.Missing, p.Concat("state who is responsible: ", list(append(g.noPerson, g.noAgency...))))
 		return
 	}
-	p.ReportOn(subj, guidance.Met, "each of "+strconv.Itoa(len(pl.Actions))+" action(s) names a responsible person and agency")
+	p.ReportOn(subj, guidance.Met, p.Concat("each of ", p.Itoa(len(pl.Actions)), " action(s) names a responsible person and agency"))
 }
 
 func checkProportionate(p *engine.Pass, pl *Plan) {
@@ -261,7 +260,7 @@ func checkProportionate(p *engine.Pass, pl *Plan) {
 		return
 	}
 	if g := gapsOf(pl); len(g.noOutcome) > 0 {
-		p.ReportOn(subj, guidance.Missing, "record the intended outcome of each action at "+list(g.noOutcome))
+		p.ReportOn(subj, guidance.Missing, p.Concat("record the intended outcome of each action at ", list(g.noOutcome)))
 		return
 	}
 	p.ReportOn(subj, guidance.Met, "each action records its intended outcome; whether each is proportionate and understood by the child and parents is for the Core Group to judge")
@@ -286,7 +285,7 @@ func checkOutcomes(p *engine.Pass, pl *Plan) {
 		}
 	}
 	if len(miss) > 0 {
-		p.ReportOn("outcomes", guidance.Missing, "record the child's outcome(s) for the "+strings.Join(miss, ", ")+" term (outcomes)")
+		p.ReportOn("outcomes", guidance.Missing, p.Concat("record the child's outcome(s) for the ", strings.Join(miss, ", "), " term (outcomes)"))
 		return
 	}
 	if p.Today.IsZero() {
@@ -309,9 +308,9 @@ func checkOutcomes(p *engine.Pass, pl *Plan) {
 	}
 	switch {
 	case len(stale) > 0:
-		p.Report(guidance.Overdue, "the plan is not current: "+list(stale)+" passed its timescale without being done; review and update the plan")
+		p.Report(guidance.Overdue, p.Concat("the plan is not current: ", list(stale), " passed its timescale without being done; review and update the plan"))
 	case len(noBy) > 0:
-		p.Report(guidance.Unknown, "give each action a timescale so the plan's currency can be checked: "+list(noBy))
+		p.Report(guidance.Unknown, p.Concat("give each action a timescale so the plan's currency can be checked: ", list(noBy)))
 	default:
 		p.Report(guidance.Met, "outcomes are recorded for each term and no action is past its timescale; whether the plan still fits the child's circumstances is for the Core Group to judge")
 	}
@@ -360,7 +359,7 @@ func checkLeadChildsPlan(p *engine.Pass, pl *Plan) {
 		}
 		p.ReportOn(subj, guidance.Missing, msg)
 	case len(unknown) > 0:
-		p.ReportOn(subj, guidance.Unknown, "record "+strings.Join(unknown, ", "))
+		p.ReportOn(subj, guidance.Unknown, p.Concat("record ", strings.Join(unknown, ", ")))
 	default:
 		p.ReportOn(subj, guidance.Met, "the lead professional is responsible for producing and reviewing the child's plan, which integrates the single agencies' plans")
 	}
@@ -397,10 +396,10 @@ func checkCoreGroup(p *engine.Pass, pl *Plan) {
 		}
 	}
 	if len(miss) > 0 {
-		p.ReportOn(subj, guidance.Missing, "complete each Core Group member's name and agency: "+list(miss))
+		p.ReportOn(subj, guidance.Missing, p.Concat("complete each Core Group member's name and agency: ", list(miss)))
 		return
 	}
-	p.ReportOn(subj, guidance.Met, strconv.Itoa(len(pl.CoreGroup))+" Core Group member(s) named with their agency")
+	p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(len(pl.CoreGroup)), " Core Group member(s) named with their agency"))
 }
 
 func checkContingencies(p *engine.Pass, pl *Plan) {
@@ -419,10 +418,10 @@ func checkContingencies(p *engine.Pass, pl *Plan) {
 		}
 	}
 	if len(miss) > 0 {
-		p.ReportOn(subj, guidance.Missing, "each contingency needs a trigger and a response: "+list(miss))
+		p.ReportOn(subj, guidance.Missing, p.Concat("each contingency needs a trigger and a response: ", list(miss)))
 		return
 	}
-	p.ReportOn(subj, guidance.Met, strconv.Itoa(len(pl.Contingencies))+" contingency(ies) with trigger and response; whether they are specific enough to act on is for the Core Group to judge")
+	p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(len(pl.Contingencies)), " contingency(ies) with trigger and response; whether they are specific enough to act on is for the Core Group to judge"))
 }
 
 func checkChild(p *engine.Pass, pl *Plan) {
@@ -448,7 +447,7 @@ func checkObjectives(p *engine.Pass, pl *Plan) {
 		wording, when = "SMART and regularly re-evaluated (2021 wording)", "when it is re-evaluated"
 	}
 	if len(pl.Objectives) == 0 {
-		p.ReportOn(subj, guidance.Missing, "record the plan's objectives, each with what is measured, by when, and "+when+": objectives should be "+wording)
+		p.ReportOn(subj, guidance.Missing, p.Concat("record the plan's objectives, each with what is measured, by when, and ", when, ": objectives should be ", wording))
 		return
 	}
 	risks := make(map[string]bool, len(pl.Risks))
@@ -489,13 +488,13 @@ func checkObjectives(p *engine.Pass, pl *Plan) {
 	}
 	switch {
 	case len(miss) > 0:
-		p.ReportOn(subj, guidance.Missing, "objectives should be "+wording+": record the attributes missing at "+list(miss))
+		p.ReportOn(subj, guidance.Missing, p.Concat("objectives should be ", wording, ": record the attributes missing at ", list(miss)))
 	case len(late) > 0:
-		p.ReportOn(subj, guidance.Overdue, "objectives should be "+wording+": an evaluation date has passed with no evaluation recorded: evaluate the objectives and record the date at "+list(late))
+		p.ReportOn(subj, guidance.Overdue, p.Concat("objectives should be ", wording, ": an evaluation date has passed with no evaluation recorded: evaluate the objectives and record the date at ", list(late)))
 	case today.IsZero():
-		p.ReportOn(subj, guidance.Met, "objectives should be "+wording+": each records a measure, a date, what it serves and "+when+" (give the date of the check to confirm the evaluations are on time); whether each is specific, attainable and its measure meaningful is for the Core Group to judge")
+		p.ReportOn(subj, guidance.Met, p.Concat("objectives should be ", wording, ": each records a measure, a date, what it serves and ", when, " (give the date of the check to confirm the evaluations are on time); whether each is specific, attainable and its measure meaningful is for the Core Group to judge"))
 	default:
-		p.ReportOn(subj, guidance.Met, "objectives should be "+wording+": each records a measure, a date, what it serves and "+when+"; whether each is specific, attainable and its measure meaningful is for the Core Group to judge")
+		p.ReportOn(subj, guidance.Met, p.Concat("objectives should be ", wording, ": each records a measure, a date, what it serves and ", when, "; whether each is specific, attainable and its measure meaningful is for the Core Group to judge"))
 	}
 }
 
@@ -515,7 +514,7 @@ func checkRisks(p *engine.Pass, pl *Plan) {
 		}
 	}
 	if len(miss) > 0 {
-		p.ReportOn(subj, guidance.Missing, "describe each risk and its horizon: "+list(miss))
+		p.ReportOn(subj, guidance.Missing, p.Concat("describe each risk and its horizon: ", list(miss)))
 		return
 	}
 	p.ReportOn(subj, guidance.Met, "risks are recorded with their horizon; whether immediate, short-term and longer-term risks were all considered is for the CPPM to judge")
@@ -581,7 +580,7 @@ func checkProvisional(p *engine.Pass, pl *Plan) {
 	case p.Today.After(first):
 		p.ReportOn(subj, guidance.Missing, fmt.Sprintf("the first Core Group (%s) has passed and the plan is still provisional%s", first, fix))
 	default:
-		p.ReportOn(subj, guidance.Met, "the plan is provisional until the first Core Group ("+first.String()+"), where the full plan is to be formulated with the family")
+		p.ReportOn(subj, guidance.Met, p.Concat("the plan is provisional until the first Core Group (", first.String(), "), where the full plan is to be formulated with the family"))
 	}
 }
 
@@ -636,7 +635,7 @@ func checkInterimContents(p *engine.Pass, isp *InterimSafetyPlan) {
 		}
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, "record "+strings.Join(miss, "; "))
+		p.Report(guidance.Missing, p.Concat("record ", strings.Join(miss, "; ")))
 		return
 	}
 	p.Report(guidance.Met, "every element is recorded; whether it is in plain language the child and family understand is for a person to judge")

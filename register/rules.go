@@ -208,13 +208,13 @@ func (h *history) registration(p *engine.Pass, ep Episode, subj string) {
 	want := registeringKind[ep.Kind]
 	switch {
 	case ref == nil:
-		p.ReportOn(subj, guidance.Missing, "record the "+string(want)+" CPPM that decided a Child Protection Plan is required: a child is registered only on that decision")
+		p.ReportOn(subj, guidance.Missing, p.Concat("record the ", string(want), " CPPM that decided a Child Protection Plan is required: a child is registered only on that decision"))
 		return
 	case ref.Kind == meeting.Review:
 		p.ReportOn(subj, guidance.Missing, "a review CPPM does not register a child: a registration follows the initial, pre-birth or transfer CPPM that decided a plan is required")
 		return
 	case ref.Kind != want:
-		p.ReportOn(subj, guidance.Missing, "a "+string(ep.Kind)+" registration follows a "+string(want)+" CPPM, but the register names a "+string(ref.Kind)+" CPPM: correct the registration")
+		p.ReportOn(subj, guidance.Missing, p.Concat("a ", string(ep.Kind), " registration follows a ", string(want), " CPPM, but the register names a ", string(ref.Kind), " CPPM: correct the registration"))
 		return
 	case !ref.PlanRequired:
 		p.ReportOn(subj, guidance.Missing, "the register shows a CPPM that did not decide a plan is required: a child is registered only when the CPPM decides a Child Protection Plan is required")
@@ -226,17 +226,17 @@ func (h *history) registration(p *engine.Pass, ep Episode, subj string) {
 	if m, ok := h.cppm(ref); ok {
 		switch {
 		case m.Kind != ref.Kind:
-			p.ReportOn(subj, guidance.Missing, "the register and the case record different kinds of CPPM for "+cppmSubject(m)+": correct one of them")
+			p.ReportOn(subj, guidance.Missing, p.Concat("the register and the case record different kinds of CPPM for ", cppmSubject(m), ": correct one of them"))
 			return
 		case !m.Held.IsZero() && m.Held != ref.Held:
-			p.ReportOn(subj, guidance.Missing, "the register and the case record different dates for "+cppmSubject(m)+": correct one of them")
+			p.ReportOn(subj, guidance.Missing, p.Concat("the register and the case record different dates for ", cppmSubject(m), ": correct one of them"))
 			return
 		case m.Decisions.PlanRequired != nil && !*m.Decisions.PlanRequired:
-			p.ReportOn(subj, guidance.Missing, "the case records that "+cppmSubject(m)+" decided no plan is required, but the register shows a registration on its decision: correct one of them")
+			p.ReportOn(subj, guidance.Missing, p.Concat("the case records that ", cppmSubject(m), " decided no plan is required, but the register shows a registration on its decision: correct one of them"))
 			return
 		}
 	}
-	p.ReportOn(subj, guidance.Met, "registered on the decision of the "+string(ref.Kind)+" CPPM held "+ref.Held.String()+" that a plan is required")
+	p.ReportOn(subj, guidance.Met, p.Concat("registered on the decision of the ", string(ref.Kind), " CPPM held ", ref.Held.String(), " that a plan is required"))
 }
 
 // checkConcerns: the areas of concern identified are recorded, from a
@@ -261,10 +261,10 @@ func checkConcerns(p *engine.Pass, h *history) error {
 				}
 			}
 			if len(bad) > 0 {
-				p.ReportOn(subj, guidance.Missing, "area(s) of concern number "+strings.Join(bad, ", ")+" are not codes of list "+list.Version+" (or are repeated): record each area of concern once, from the list")
+				p.ReportOn(subj, guidance.Missing, p.Concat("area(s) of concern number ", strings.Join(bad, ", "), " are not codes of list ", list.Version, " (or are repeated): record each area of concern once, from the list"))
 				continue
 			}
-			p.ReportOn(subj, guidance.Met, strconv.Itoa(len(ep.Concerns))+" area(s) of concern recorded from list "+list.Version)
+			p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(len(ep.Concerns)), " area(s) of concern recorded from list ", list.Version))
 		}
 	}
 	return nil
@@ -296,11 +296,11 @@ func checkEpisodeLength(p *engine.Pass, h *history) error {
 		case ep.Meeting != nil && ep.Meeting.Kind == meeting.Review:
 			p.ReportOn(subj, guidance.Missing, "the episode would be counted from a review CPPM: a review continues the registration, so count it from the registration that opened it")
 		case !ep.Open():
-			p.ReportOn(subj, guidance.Met, strconv.Itoa(ep.End.Days()-ep.Start.Days())+" days on the register, counted from the registration on "+ep.Start.String()+" to its end")
+			p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(ep.End.Days()-ep.Start.Days()), " days on the register, counted from the registration on ", ep.Start.String(), " to its end"))
 		case !p.Today.IsZero() && !p.Today.Before(ep.Start):
-			p.ReportOn(subj, guidance.Met, strconv.Itoa(p.Today.Days()-ep.Start.Days())+" days on the register so far, counted from the registration on "+ep.Start.String())
+			p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(p.Today.Days()-ep.Start.Days()), " days on the register so far, counted from the registration on ", ep.Start.String()))
 		default:
-			p.ReportOn(subj, guidance.Met, "on the register, counted from the registration on "+ep.Start.String())
+			p.ReportOn(subj, guidance.Met, p.Concat("on the register, counted from the registration on ", ep.Start.String()))
 		}
 	}
 	return nil
@@ -323,7 +323,7 @@ func checkEndReason(p *engine.Pass, h *history) error {
 		case ep.Reason == RiskReduced:
 			p.ReportOn(subj, guidance.Met, "ended: the risk of significant harm reduced")
 		default:
-			p.ReportOn(subj, guidance.Met, "ended, reason recorded: "+string(ep.Reason))
+			p.ReportOn(subj, guidance.Met, p.Concat("ended, reason recorded: ", string(ep.Reason)))
 		}
 	}
 	return nil
@@ -362,7 +362,7 @@ func (h *history) deregistration(p *engine.Pass, ep Episode, subj string) {
 	case ep.End.Before(ref.Held):
 		p.ReportOn(subj, guidance.Missing, "the de-registration is dated before the review CPPM that decided it: correct the date")
 	default:
-		p.ReportOn(subj, guidance.Met, "de-registered by a quorate review CPPM held "+ref.Held.String()+", with the child and family represented")
+		p.ReportOn(subj, guidance.Met, p.Concat("de-registered by a quorate review CPPM held ", ref.Held.String(), ", with the child and family represented"))
 	}
 }
 
@@ -426,7 +426,7 @@ func checkTransfer(p *engine.Pass, h *history) error {
 func (h *history) transferIn(p *engine.Pass, ep Episode, subj string) {
 	for _, o := range h.state.Episodes {
 		if o.Authority == ep.From && o.Reason == Transferred && o.End == ep.Start {
-			p.ReportOn(subj, guidance.Met, "registered by the receiving authority's transfer CPPM; the registration in "+ep.From+" ended, transferred, the same day")
+			p.ReportOn(subj, guidance.Met, p.Concat("registered by the receiving authority's transfer CPPM; the registration in ", ep.From, " ended, transferred, the same day"))
 			return
 		}
 	}
@@ -461,10 +461,10 @@ func (h *history) temporary(p *engine.Pass, ep Episode, subj string) {
 			continue
 		}
 		if !o.Open() && (ep.Open() || ep.End.After(o.End)) {
-			p.ReportOn(subj, guidance.Missing, "the registration in "+ep.From+" ended on "+o.End.String()+": end the temporary registration with it")
+			p.ReportOn(subj, guidance.Missing, p.Concat("the registration in ", ep.From, " ended on ", o.End.String(), ": end the temporary registration with it"))
 			return
 		}
-		p.ReportOn(subj, guidance.Met, "registered temporarily while the registration in "+ep.From+" is open")
+		p.ReportOn(subj, guidance.Met, p.Concat("registered temporarily while the registration in ", ep.From, " is open"))
 		return
 	}
 	p.ReportOn(subj, guidance.Missing, "a temporary registration needs an open registration in the originating authority: record the originating registration or correct this one")
@@ -522,11 +522,11 @@ func checkHistory(p *engine.Pass, h *history) error {
 	}
 	for i := 1; i < len(evs); i++ {
 		if evs[i].Recorded.Before(evs[i-1].Recorded) {
-			p.ReportOn(subj, guidance.Missing, "register event version "+strconv.FormatInt(evs[i].Version, 10)+" was recorded before the one before it: the history has been reordered or rewritten; restore it from the register's store")
+			p.ReportOn(subj, guidance.Missing, p.Concat("register event version ", strconv.FormatInt(evs[i].Version, 10), " was recorded before the one before it: the history has been reordered or rewritten; restore it from the register's store"))
 			return nil
 		}
 	}
-	p.ReportOn(subj, guidance.Met, strconv.Itoa(len(evs))+" register events, versions 1 to "+strconv.Itoa(len(evs))+", recorded in order")
+	p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(len(evs)), " register events, versions 1 to ", p.Itoa(len(evs)), ", recorded in order"))
 	return nil
 }
 
@@ -566,13 +566,13 @@ func checkAccess(p *engine.Pass, h *history) error {
 	}
 	switch {
 	case len(notAllowed) > 0:
-		p.ReportOn(subj, guidance.Missing, "enquiry version(s) "+strings.Join(notAllowed, ", ")+" were answered for someone access policy "+strconv.Quote(policy.Name)+" does not allow to enquire: review who may enquire and refuse such enquiries")
+		p.ReportOn(subj, guidance.Missing, p.Concat("enquiry version(s) ", strings.Join(notAllowed, ", "), " were answered for someone access policy ", strconv.Quote(policy.Name), " does not allow to enquire: review who may enquire and refuse such enquiries"))
 	case len(noPurpose) > 0:
-		p.ReportOn(subj, guidance.Missing, "enquiry version(s) "+strings.Join(noPurpose, ", ")+" do not say why the register was consulted: record the purpose of every enquiry")
+		p.ReportOn(subj, guidance.Missing, p.Concat("enquiry version(s) ", strings.Join(noPurpose, ", "), " do not say why the register was consulted: record the purpose of every enquiry"))
 	case len(noActor) > 0:
-		p.ReportOn(subj, guidance.Unknown, "enquiry version(s) "+strings.Join(noActor, ", ")+" do not record who enquired (actor id and authority): record them so the enquiries can be checked against the access policy")
+		p.ReportOn(subj, guidance.Unknown, p.Concat("enquiry version(s) ", strings.Join(noActor, ", "), " do not record who enquired (actor id and authority): record them so the enquiries can be checked against the access policy"))
 	default:
-		p.ReportOn(subj, guidance.Met, strconv.Itoa(enquiries)+" enquiry(ies), each allowed by access policy "+strconv.Quote(policy.Name)+" and with its purpose; "+strconv.Itoa(refusals)+" refusal(s) recorded")
+		p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(enquiries), " enquiry(ies), each allowed by access policy ", strconv.Quote(policy.Name), " and with its purpose; ", p.Itoa(refusals), " refusal(s) recorded"))
 	}
 	return nil
 }
@@ -639,13 +639,13 @@ func (h *history) decisions(p *engine.Pass, d decision) {
 		}
 		subj := cppmSubject(m)
 		if len(h.Events) == 0 {
-			p.ReportOn(subj, guidance.Unknown, "the CPPM "+what+": add the case's register events (register) to check that the register shows it")
+			p.ReportOn(subj, guidance.Unknown, p.Concat("the CPPM ", what, ": add the case's register events (register) to check that the register shows it"))
 			continue
 		}
 		if !slices.ContainsFunc(h.Events, func(e Event) bool {
 			return d.shows(e) && !e.Date.Before(m.Held) && (e.Meeting == nil || m.Ref == "" || e.Meeting.ID == m.Ref)
 		}) {
-			p.ReportOn(subj, guidance.Missing, "the CPPM "+what+", but the register shows no such entry on or after "+m.Held.String()+": record it on the register")
+			p.ReportOn(subj, guidance.Missing, p.Concat("the CPPM ", what, ", but the register shows no such entry on or after ", m.Held.String(), ": record it on the register"))
 		}
 	}
 }
