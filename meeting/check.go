@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,7 +79,15 @@ type series struct {
 	// convened (2i) and of the next review or transfer CPPM (2i+1), or -1:
 	// see later.
 	next []int
+	// anchors is the map caseAnchors fills, reused: one series is
+	// checked at a time, and a deadline keeps no reference to its anchors.
+	anchors timescale.Anchors
 }
+
+// seriesPool recycles the series of Run, with their buffers and anchors
+// map; Run clears what refers to the caller's records before putting one
+// back.
+var seriesPool = sync.Pool{New: func() any { return new(series) }}
 
 // at is one meeting of a series as its checks see it.
 type at struct {
@@ -188,7 +197,7 @@ func Check(m Meeting, opts Options) (*guidance.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := engine.Run(p, m.Subject(), s, Checks); err != nil {
+	if err := engine.Run(p, s.at[s.from].subj, s, Checks); err != nil {
 		return nil, err
 	}
 	// One finding per rule, in the order of Checks (call Report.Sort to
@@ -226,7 +235,7 @@ func Next(m Meeting, opts Options) ([]timescale.Deadline, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := engine.Run(p, m.Subject(), s, Checks); err != nil {
+	if err := engine.Run(p, s.at[s.from].subj, s, Checks); err != nil {
 		return nil, err
 	}
 	_, dls := p.Take()
@@ -254,7 +263,7 @@ func standalone(m Meeting, opts Options, complete bool) (*engine.Pass, *series, 
 	ms := make([]Meeting, 0, len(opts.Previous)+1)
 	ms = append(append(ms, opts.Previous...), m)
 	s := &series{Series: Series{Meetings: ms, Case: m.Case}, from: len(ms) - 1, complete: complete}
-	s.place()
+	s.place(p)
 	return p, s, nil
 }
 
@@ -278,11 +287,18 @@ func Run(p *engine.Pass, s Series) error {
 			return under("meetings", i, err)
 		}
 	}
-	ss := &series{Series: s, complete: true}
-	ss.place()
+	ss := seriesPool.Get().(*series)
+	defer func() {
+		clear(ss.buf[:])
+		clear(ss.at)
+		*ss = series{next: ss.next[:0], anchors: ss.anchors}
+		seriesPool.Put(ss)
+	}()
+	*ss = series{Series: s, complete: true, next: ss.next[:0], anchors: ss.anchors}
+	ss.place(p)
 	subject := "CPPMs"
 	if len(s.Meetings) == 1 {
-		subject = s.Meetings[0].Subject()
+		subject = ss.at[0].subj
 	}
 	return engine.Run(p, subject, ss, Checks)
 }
@@ -290,7 +306,7 @@ func Run(p *engine.Pass, s Series) error {
 // place works out each meeting's place in the history: the meeting held
 // before it and the last one that went ahead, among the meetings listed
 // before it.
-func (s *series) place() {
+func (s *series) place(p *engine.Pass) {
 	s.at = s.buf[:0]
 	if len(s.Meetings) > len(s.buf) {
 		s.at = make([]at, 0, len(s.Meetings))
@@ -304,7 +320,7 @@ func (s *series) place() {
 	for i := range s.Meetings {
 		m := &s.Meetings[i]
 		t := &s.at[i]
-		*t = at{m: m, i: i, subj: m.Subject(), facts: m.Case}
+		*t = at{m: m, i: i, subj: m.subjectOn(p), facts: m.Case}
 		fill(&t.facts.Concern, s.Case.Concern)
 		fill(&t.facts.IRD, s.Case.IRD)
 		fill(&t.facts.Investigation, s.Case.Investigation)
@@ -542,9 +558,14 @@ func article(k Kind) string {
 	return "a"
 }
 
-// caseAnchors are the case's dates an initial or pre-birth CPPM counts from.
-func caseAnchors(f CaseFacts, expected Date) timescale.Anchors {
-	a := timescale.Anchors{}
+// caseAnchors are the case's dates an initial or pre-birth CPPM counts
+// from, in the series' anchors map: valid until the next call.
+func (s *series) caseAnchors(f CaseFacts, expected Date) timescale.Anchors {
+	if s.anchors == nil {
+		s.anchors = make(timescale.Anchors, 4)
+	}
+	a := s.anchors
+	clear(a)
 	put(a, timescale.EventConcern, f.Concern)
 	put(a, timescale.EventIRD, f.IRD)
 	put(a, timescale.EventInvestigation, f.Investigation)
@@ -565,13 +586,13 @@ func owesFirstCPPM(kind Kind) func(*series) (timescale.Anchors, string, bool) {
 		if s.PreBirth != nil {
 			expected = s.PreBirth.ExpectedDelivery
 		}
-		return caseAnchors(s.Case, expected), string(kind) + " CPPM", true
+		return s.caseAnchors(s.Case, expected), string(kind) + " CPPM", true
 	}
 }
 
 func checkInitial(p *engine.Pass, s *series) error {
 	firstOfKind(p, s, Initial, func(t *at) timescale.Anchors {
-		return caseAnchors(t.facts, Date{})
+		return s.caseAnchors(t.facts, Date{})
 	}, owesFirstCPPM(Initial))
 	return nil
 }

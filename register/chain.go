@@ -178,7 +178,7 @@ func LastRowState(child ChildID, last ChainRow) (State, error) {
 			return State{}, err
 		}
 		st := State{ChildID: child}
-		if err := st.apply(e); err != nil {
+		if err := st.apply(e, false); err != nil {
 			return State{}, &TamperError{Log: "events", Seq: last.Seq, ChildID: child, N: 1, Problem: "the first event does not fold"}
 		}
 		return st, nil
@@ -211,7 +211,7 @@ func prepareRows(child ChildID, prev []byte, st State, events []Event, rowStates
 		prev = []byte{} // stores keep an empty prev, never NULL
 	}
 	for i, e := range events {
-		if err := st.apply(e); err != nil {
+		if err := st.apply(e, false); err != nil {
 			return nil, State{}, err
 		}
 		body, err := MarshalEvent(e)
@@ -348,7 +348,7 @@ func (v *ChainVerifier) Row(r ChainRow) error {
 		if err != nil || e.ChildID != r.Key || e.Version != r.N || string(e.Type) != r.Type {
 			return v.bad(r.Seq, r.Key, r.N, "the body is not this row's event")
 		}
-		if err := l.state.apply(e); err != nil {
+		if err := l.state.apply(e, false); err != nil {
 			return v.bad(r.Seq, r.Key, r.N, "the history does not fold here")
 		}
 		switch {

@@ -97,15 +97,25 @@ func (s State) Latest(authority string) int {
 // them.
 func Fold(child ChildID, events []Event) (State, error) {
 	s := State{ChildID: child}
-	for _, e := range events {
-		if err := s.apply(e); err != nil {
-			return s, err
-		}
-	}
-	return s, nil
+	err := s.fold(events, false)
+	return s, err
 }
 
-func (s *State) apply(e Event) error {
+// fold applies the events to s. Borrowing, s shares the events' child,
+// meeting references and areas of concern instead of copying them: for a
+// caller that only reads s while the events stay as they are (the checks of
+// Run, the validation of a history), and appends its episodes to the
+// capacity s.Episodes already has.
+func (s *State) fold(events []Event, borrow bool) error {
+	for _, e := range events {
+		if err := s.apply(e, borrow); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *State) apply(e Event, borrow bool) error {
 	bad := func(hint string) error {
 		return &guidance.Error{Kind: guidance.Conflict, Field: "events.version", Value: itoa(e.Version), Hint: hint}
 	}
@@ -126,16 +136,22 @@ func (s *State) apply(e Event) error {
 			return bad("registration detail missing")
 		}
 		if r.Child != nil {
-			c := *r.Child
-			s.Child = &c
+			s.Child = r.Child
+			if !borrow {
+				c := *r.Child
+				s.Child = &c
+			}
 		}
-		var m *MeetingRef
-		if e.Meeting != nil {
-			v := *e.Meeting
-			m = &v
+		m, concerns := e.Meeting, r.Concerns
+		if !borrow {
+			if e.Meeting != nil {
+				v := *e.Meeting
+				m = &v
+			}
+			concerns = slices.Clone(r.Concerns)
 		}
 		s.Episodes = append(s.Episodes, Episode{Authority: e.Authority, Kind: r.Kind, From: r.From, Start: e.Date,
-			Concerns: slices.Clone(r.Concerns), ConcernsVersion: r.ConcernsVersion, Meeting: m, Registered: e.Version})
+			Concerns: concerns, ConcernsVersion: r.ConcernsVersion, Meeting: m, Registered: e.Version})
 	case Deregistered:
 		i := s.Open(e.Authority)
 		if i < 0 {
@@ -143,8 +159,11 @@ func (s *State) apply(e Event) error {
 		}
 		s.Episodes[i].End, s.Episodes[i].Reason = e.Date, e.Reason
 		if e.Meeting != nil {
-			v := *e.Meeting
-			s.Episodes[i].EndMeeting = &v
+			s.Episodes[i].EndMeeting = e.Meeting
+			if !borrow {
+				v := *e.Meeting
+				s.Episodes[i].EndMeeting = &v
+			}
 		}
 	case ParentsInformed:
 		i := s.Latest(e.Authority)
@@ -163,21 +182,30 @@ func (s *State) apply(e Event) error {
 		if e.Child == nil {
 			return bad("birth with no child")
 		}
-		c := *e.Child
-		s.Child = &c
+		s.Child = e.Child
+		if !borrow {
+			c := *e.Child
+			s.Child = &c
+		}
 	case Corrected:
 		c := e.Correction
 		if c == nil {
 			return bad("correction detail missing")
 		}
 		if c.Child != nil {
-			v := *c.Child
-			s.Child = &v
+			s.Child = c.Child
+			if !borrow {
+				v := *c.Child
+				s.Child = &v
+			}
 		}
 		if c.Concerns != nil {
 			for i := range s.Episodes {
 				if s.Episodes[i].Registered == c.Corrects {
-					s.Episodes[i].Concerns = slices.Clone(c.Concerns)
+					s.Episodes[i].Concerns = c.Concerns
+					if !borrow {
+						s.Episodes[i].Concerns = slices.Clone(c.Concerns)
+					}
 					s.Episodes[i].ConcernsVersion = c.ConcernsVersion
 				}
 			}

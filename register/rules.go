@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
@@ -46,9 +47,14 @@ type Options struct {
 // its events fold into and the access policy (nil: [DefaultPolicy]).
 type history struct {
 	*Case
-	state  State
-	policy *Policy
+	state    State
+	policy   *Policy
+	episodes [4]Episode // the state's episodes, for a history of up to four
 }
+
+// historyPool recycles the histories of Run; Run clears what refers to the
+// caller's case before putting one back.
+var historyPool = sync.Pool{New: func() any { return new(history) }}
 
 // Checks are the register rules, one value per rule, in the catalogue's
 // order. [Run] runs them on a case.
@@ -93,15 +99,22 @@ func Run(p *engine.Pass, c *Case, policy *Policy) error {
 	if c == nil {
 		return invalid("case", "give the case to check")
 	}
-	h := &history{Case: c, policy: policy}
+	if len(c.Events) == 0 && !slices.ContainsFunc(c.CPPMs, func(m meeting.Meeting) bool { d, _ := decisionOf(m); return d != noDecision }) {
+		return nil
+	}
+	h := historyPool.Get().(*history)
+	defer func() {
+		clear(h.episodes[:])
+		*h = history{}
+		historyPool.Put(h)
+	}()
+	*h = history{Case: c, policy: policy}
 	if len(c.Events) > 0 {
-		st, err := Fold(c.Events[0].ChildID, c.Events)
-		if err != nil {
+		// The checks only read the state: it borrows the events' data.
+		h.state = State{ChildID: c.Events[0].ChildID, Episodes: h.episodes[:0]}
+		if err := h.state.fold(c.Events, true); err != nil {
 			return err
 		}
-		h.state = st
-	} else if !slices.ContainsFunc(c.CPPMs, func(m meeting.Meeting) bool { d, _ := decisionOf(m); return d != noDecision }) {
-		return nil
 	}
 	return engine.Run(p, "register", h, Checks)
 }
@@ -155,19 +168,19 @@ func (c *Case) earliest() guidance.Date {
 }
 
 // episodeSubject names an episode by authority and start, never the child.
-func episodeSubject(ep Episode) string {
-	s := "registration in " + ep.Authority + " from " + ep.Start.String()
+func episodeSubject(p *engine.Pass, ep Episode) string {
+	temporary := ""
 	if ep.Kind == Temporary {
-		s = "temporary " + s
+		temporary = "temporary "
 	}
-	return s
+	return p.Concat(temporary, "registration in ", ep.Authority, " from ", p.Date(ep.Start))
 }
 
-func cppmSubject(m meeting.Meeting) string {
+func cppmSubject(p *engine.Pass, m meeting.Meeting) string {
 	if m.Ref != "" {
-		return string(m.Kind) + " CPPM " + m.Ref
+		return p.Concat(string(m.Kind), " CPPM ", m.Ref)
 	}
-	return string(m.Kind) + " CPPM"
+	return p.Concat(string(m.Kind), " CPPM")
 }
 
 // registeringKind is the kind of CPPM that opens a registration of kind k.
@@ -196,7 +209,7 @@ func (h *history) cppm(ref *MeetingRef) (meeting.Meeting, bool) {
 func checkRegistration(p *engine.Pass, h *history) error {
 	for _, ep := range h.state.Episodes {
 		if ep.Kind != Temporary {
-			h.registration(p, ep, episodeSubject(ep))
+			h.registration(p, ep, episodeSubject(p, ep))
 		}
 	}
 	h.decisions(p, toRegister)
@@ -226,13 +239,13 @@ func (h *history) registration(p *engine.Pass, ep Episode, subj string) {
 	if m, ok := h.cppm(ref); ok {
 		switch {
 		case m.Kind != ref.Kind:
-			p.ReportOn(subj, guidance.Missing, p.Concat("the register and the case record different kinds of CPPM for ", cppmSubject(m), ": correct one of them"))
+			p.ReportOn(subj, guidance.Missing, p.Concat("the register and the case record different kinds of CPPM for ", cppmSubject(p, m), ": correct one of them"))
 			return
 		case !m.Held.IsZero() && m.Held != ref.Held:
-			p.ReportOn(subj, guidance.Missing, p.Concat("the register and the case record different dates for ", cppmSubject(m), ": correct one of them"))
+			p.ReportOn(subj, guidance.Missing, p.Concat("the register and the case record different dates for ", cppmSubject(p, m), ": correct one of them"))
 			return
 		case m.Decisions.PlanRequired != nil && !*m.Decisions.PlanRequired:
-			p.ReportOn(subj, guidance.Missing, p.Concat("the case records that ", cppmSubject(m), " decided no plan is required, but the register shows a registration on its decision: correct one of them"))
+			p.ReportOn(subj, guidance.Missing, p.Concat("the case records that ", cppmSubject(p, m), " decided no plan is required, but the register shows a registration on its decision: correct one of them"))
 			return
 		}
 	}
@@ -246,7 +259,7 @@ func checkConcerns(p *engine.Pass, h *history) error {
 		if ep.Kind == Temporary {
 			continue
 		}
-		subj := episodeSubject(ep)
+		subj := episodeSubject(p, ep)
 		list, ok := concernList(ep.ConcernsVersion)
 		switch {
 		case len(ep.Concerns) == 0:
@@ -291,7 +304,7 @@ func checkEpisodeLength(p *engine.Pass, h *history) error {
 		if ep.Kind == Temporary {
 			continue
 		}
-		subj := episodeSubject(ep)
+		subj := episodeSubject(p, ep)
 		switch {
 		case ep.Meeting != nil && ep.Meeting.Kind == meeting.Review:
 			p.ReportOn(subj, guidance.Missing, "the episode would be counted from a review CPPM: a review continues the registration, so count it from the registration that opened it")
@@ -314,7 +327,7 @@ func checkEndReason(p *engine.Pass, h *history) error {
 		if ep.Open() {
 			continue
 		}
-		subj := episodeSubject(ep)
+		subj := episodeSubject(p, ep)
 		switch {
 		case ep.Reason == TemporaryEnded && ep.Kind != Temporary:
 			p.ReportOn(subj, guidance.Missing, "only a temporary registration ends because a temporary move ended: record the reason this registration ended")
@@ -336,7 +349,7 @@ func checkEndReason(p *engine.Pass, h *history) error {
 func checkDeregistration(p *engine.Pass, h *history) error {
 	for _, ep := range h.state.Episodes {
 		if !ep.Open() && ep.Reason == RiskReduced {
-			h.deregistration(p, ep, episodeSubject(ep))
+			h.deregistration(p, ep, episodeSubject(p, ep))
 		}
 	}
 	h.decisions(p, toDeregister)
@@ -383,7 +396,7 @@ func checkParentsInformed(p *engine.Pass, h *history) error {
 		case !ep.ParentsToldInWriting:
 			st, msg = guidance.Missing, "record that parents or carers were also told in writing"
 		}
-		p.ReportOn(episodeSubject(ep), st, msg)
+		p.ReportOn(episodeSubject(p, ep), st, msg)
 	}
 	return nil
 }
@@ -400,7 +413,7 @@ func checkDeregistrationTold(p *engine.Pass, h *history) error {
 		if !ep.FamilyToldEnded {
 			st, msg = guidance.Missing, "record that the child and family were told of the de-registration"
 		}
-		p.Record(episodeSubject(ep), st, guidance.Date{}, ep.End, msg)
+		p.Record(episodeSubject(p, ep), st, guidance.Date{}, ep.End, msg)
 	}
 	return nil
 }
@@ -411,7 +424,7 @@ func checkDeregistrationTold(p *engine.Pass, h *history) error {
 // transfer registration.
 func checkTransfer(p *engine.Pass, h *history) error {
 	for _, ep := range h.state.Episodes {
-		subj := episodeSubject(ep)
+		subj := episodeSubject(p, ep)
 		if ep.Kind == ByTransferCPPM {
 			h.transferIn(p, ep, subj)
 		}
@@ -449,7 +462,7 @@ func (h *history) transferOut(p *engine.Pass, ep Episode, subj string) {
 func checkTemporary(p *engine.Pass, h *history) error {
 	for _, ep := range h.state.Episodes {
 		if ep.Kind == Temporary {
-			h.temporary(p, ep, episodeSubject(ep))
+			h.temporary(p, ep, episodeSubject(p, ep))
 		}
 	}
 	return nil
@@ -475,7 +488,7 @@ func (h *history) temporary(p *engine.Pass, ep Episode, subj string) {
 func checkKeep(p *engine.Pass, h *history) error {
 	for _, ep := range h.state.Episodes {
 		if ep.Kind == ByPreBirthCPPM {
-			h.unborn(p, ep, episodeSubject(ep))
+			h.unborn(p, ep, episodeSubject(p, ep))
 		}
 	}
 	return nil
@@ -637,7 +650,7 @@ func (h *history) decisions(p *engine.Pass, d decision) {
 		if md != d {
 			continue
 		}
-		subj := cppmSubject(m)
+		subj := cppmSubject(p, m)
 		if len(h.Events) == 0 {
 			p.ReportOn(subj, guidance.Unknown, p.Concat("the CPPM ", what, ": add the case's register events (register) to check that the register shows it"))
 			continue
