@@ -126,7 +126,8 @@ func (c Case) Validate() error {
 			return invalid("no_cppm", "no_cppm contradicts ird.decisions.cppm: give the decision once, in ird.decisions.cppm (no_cppm is the old form)")
 		}
 	}
-	if r := c.IRDRecord(); r != nil {
+	var r ird.IRD
+	if c.irdRecord(&r) {
 		switch start := r.Started(); {
 		case !start.IsZero() && !c.Concern.IsZero() && start.Before(c.Concern):
 			return invalid("ird", "the IRD cannot be before the concern was raised: check both dates")
@@ -194,12 +195,23 @@ func (c Case) Validate() error {
 // records no IRD in either form, and is a copy: the case is not changed.
 // Check reads the IRD through it.
 func (c Case) IRDRecord() *ird.IRD {
-	if c.IRD == nil && c.OutOfHoursIRD.IsZero() && c.Investigation.IsZero() && !c.NoCPPM {
+	r := new(ird.IRD)
+	if !c.irdRecord(r) {
 		return nil
 	}
-	r := ird.IRD{DateOnly: true}
+	return r
+}
+
+// irdRecord is IRDRecord into *dst, reporting false (with *dst untouched)
+// when the case records no IRD.
+func (c Case) irdRecord(dst *ird.IRD) bool {
+	if c.IRD == nil && c.OutOfHoursIRD.IsZero() && c.Investigation.IsZero() && !c.NoCPPM {
+		return false
+	}
+	r := dst
+	*r = ird.IRD{DateOnly: true}
 	if c.IRD != nil {
-		r = *c.IRD
+		*r = *c.IRD
 	}
 	if r.OutOfHours.IsZero() {
 		r.OutOfHours = c.OutOfHoursIRD
@@ -208,11 +220,14 @@ func (c Case) IRDRecord() *ird.IRD {
 		r.Decisions.Investigation = c.Investigation
 	}
 	if c.NoCPPM && r.Decisions.CPPM == nil {
-		no := false
 		r.Decisions.CPPM = &no
 	}
-	return &r
+	return true
 }
+
+// no is the IRD's decision that no CPPM is needed, as the old form of a
+// case file gives it (no_cppm): shared, never written.
+var no = false
 
 func invalid(field, hint string) error {
 	return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: hint}

@@ -84,7 +84,8 @@ func (c Case) FirstEvent() Date {
 		}
 	}
 	see(c.Concern)
-	if r := c.IRDRecord(); r != nil {
+	var r ird.IRD
+	if c.irdRecord(&r) {
 		see(r.Started())
 		see(r.Decisions.Investigation)
 	}
@@ -153,9 +154,10 @@ func (c Case) Edition(opts Options) (guidance.Edition, error) {
 // is a *guidance.Error naming the field at fault. The case's failings are
 // findings: Result.Err says whether any is a breach.
 //
-// The result is the caller's: its findings and deadlines share no memory
-// with the catalogue, the timescale tables or any other result (see
-// engine.OwnCitations), so a caller may edit it freely.
+// The result is the caller's: its deadlines share no memory with the
+// catalogue, the timescale tables or any other result, and a finding read
+// from its report is a new value each time, whose citations are the
+// catalogue's, read-only (see guidance.Report).
 //
 // Check runs the very check values that packages meeting, plan, coregroup
 // and register export, through package engine: one pass, one order.
@@ -229,12 +231,19 @@ func prepare(c Case, opts Options) (setup, error) {
 // so nothing is reported twice and nothing needs merging.
 func (s setup) check() (*Result, error) {
 	c, opts := s.c, s.opts
-	p := passes.Get().(*engine.Pass)
-	defer passes.Put(p)
+	w := works.Get().(*work)
+	defer func() {
+		w.ird = ird.IRD{}
+		works.Put(w)
+	}()
+	p := &w.pass
 	p.Reset(engine.Options{Today: opts.Today, Calendar: s.cal, Policies: opts.Policies,
 		Variations: c.Variations, Local: s.local}, s.ed)
 
-	r := c.IRDRecord() // once: the IRD rules and the CPPM timings read it
+	var r *ird.IRD // once: the IRD rules and the CPPM timings read it
+	if c.irdRecord(&w.ird) {
+		r = &w.ird
+	}
 	if r != nil || !c.Concern.IsZero() {
 		if err := ird.Run(p, ird.Facts{Concern: c.Concern, IRD: r, InterimSafetyPlan: c.InterimSafetyPlan}); err != nil {
 			return nil, prefix("ird", err)
@@ -261,23 +270,37 @@ func (s setup) check() (*Result, error) {
 	if err := c.checkRegister(p, opts); err != nil {
 		return nil, err
 	}
-	rep, dls := p.Take()
+	// The result and its report are one allocation.
+	out := new(struct {
+		res Result
+		rep guidance.Report
+	})
+	rep := &out.rep
+	dls := p.TakeInto(rep)
 	if pr := opts.Procedures; pr != nil {
 		pr.Apply(rep)
 		rep.Sort()
 	}
-	return &Result{
+	out.res = Result{
 		Report:           rep,
 		Deadlines:        dls,
 		UnusedVariations: unused(c, rep, opts.Today),
 		Calendar:         s.cal.Name(),
-	}, nil
+	}
+	return &out.res, nil
 }
 
-// passes recycles the passes of Check: a pass remembers its deadlines in a
-// fixed array of several KB. Take leaves a pass holding nothing of the
-// result, so a recycled pass shares nothing with a result handed out.
-var passes = sync.Pool{New: func() any { return new(engine.Pass) }}
+// work is what Check needs besides the case, recycled (works): the pass,
+// which remembers its deadlines in a fixed array of several KB, and the
+// case's IRD record as the checks read it. TakeInto leaves the pass
+// holding nothing of the result, so a recycled one shares nothing with a
+// result handed out.
+type work struct {
+	pass engine.Pass
+	ird  ird.IRD
+}
+
+var works = sync.Pool{New: func() any { return new(work) }}
 
 // series is what package meeting checks of the case: its CPPMs, with the
 // case's dates and what the plan and the Core Group record of the steps

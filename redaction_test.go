@@ -123,6 +123,7 @@ var notPersonal = map[reflect.Type]string{
 	reflect.TypeFor[timescale.Timescale]():       "catalogue",
 	reflect.TypeFor[engine.Check[int]]():         "behaviour: a rule bound to its function",
 	reflect.TypeFor[engine.Options]():            "configuration",
+	reflect.TypeFor[engine.Pool[int]]():          "behaviour: recycles the copy of a record while checks run; keeps nothing after",
 	reflect.TypeFor[engine.Pass]():               "a check in progress: findings and deadlines (outputs)",
 	reflect.TypeFor[meeting.Followed]():          "dates of steps, which outputs show",
 	reflect.TypeFor[meeting.CaseFacts]():         "dates of case events, which outputs show",

@@ -57,7 +57,7 @@ func Run(p *engine.Pass, g *CoreGroup, maxMeetingGap int) error {
 	if err := validate(g, maxMeetingGap); err != nil {
 		return err
 	}
-	return engine.Run(p, "core group", &group{CoreGroup: g, maxMeetingGap: maxMeetingGap}, Checks)
+	return groups.Run(p, "core group", group{CoreGroup: g, maxMeetingGap: maxMeetingGap}, Checks)
 }
 
 func validate(g *CoreGroup, maxMeetingGap int) error {
@@ -117,11 +117,14 @@ func Deadlines(g *CoreGroup, opts Options) ([]timescale.Deadline, error) {
 	return dls, nil
 }
 
+// groups recycles the records Run checks.
+var groups engine.Pool[group]
+
 // checkReferrals assesses the timescale of each referral of a significant
 // change: one finding per referral, about the referral.
 func checkReferrals(p *engine.Pass, g *group) {
 	for i, r := range g.ChangeReferrals {
-		subject := idx("change_referrals", i)
+		subject := p.Index("change_referrals", i)
 		anchors := timescale.Anchors{timescale.EventChangeIdentified: r.Identified}
 		dl, err := p.Due(anchors)
 		if err != nil {
@@ -153,7 +156,7 @@ func checkCoordinator(p *engine.Pass, g *group) {
 		if m.LeadProfessional {
 			p.ReportOn(subj, guidance.Met, "the Core Group is co-ordinated by the lead professional")
 		} else {
-			p.ReportOn(subj, guidance.Missing, fmt.Sprintf("the co-ordinator (%s) is not marked as the lead professional: the lead professional should co-ordinate the Core Group", idx("members", i)))
+			p.ReportOn(subj, guidance.Missing, fmt.Sprintf("the co-ordinator (%s) is not marked as the lead professional: the lead professional should co-ordinate the Core Group", p.Index("members", i)))
 		}
 		return
 	}
@@ -194,12 +197,12 @@ func checkInPerson(p *engine.Pass, g *group) {
 	for i, m := range g.Meetings {
 		switch {
 		case m.InPerson == nil:
-			unknown = append(unknown, idx("meetings", i)+".in_person")
+			unknown = append(unknown, p.Index("meetings", i)+".in_person")
 		case *m.InPerson:
 		case strings.TrimSpace(m.NotInPersonReason) == "":
-			remote = append(remote, idx("meetings", i))
+			remote = append(remote, p.Index("meetings", i))
 		default:
-			excused = append(excused, idx("meetings", i))
+			excused = append(excused, p.Index("meetings", i))
 		}
 	}
 	switch {
@@ -225,7 +228,7 @@ func checkCommunication(p *engine.Pass, g *group) {
 	}
 	var members, family, unknown []string
 	for i, m := range g.Meetings {
-		f := idx("meetings", i)
+		f := p.Index("meetings", i)
 		switch {
 		case m.DecisionsSharedWithMembers == nil:
 			unknown = append(unknown, f+".decisions_shared_with_members")
@@ -297,7 +300,7 @@ func checkRegular(p *engine.Pass, g *group) {
 		p.Record(subj, guidance.Overdue, last.AddDays(max), guidance.Date{},
 			fmt.Sprintf("the next Core Group meeting is overdue: %d day(s) since the last, more than the %d allowed by local procedures", since, max))
 	case longest > max:
-		p.ReportOn(subj, guidance.Late, fmt.Sprintf("%s came %d day(s) after the meeting before, more than the %d allowed by local procedures", idx("meetings", at), longest, max))
+		p.ReportOn(subj, guidance.Late, fmt.Sprintf("%s came %d day(s) after the meeting before, more than the %d allowed by local procedures", p.Index("meetings", at), longest, max))
 	case since < 0:
 		p.ReportOn(subj, guidance.Unknown, fmt.Sprintf("the gaps between meetings are within %d day(s); give the date of the check to confirm the next is not overdue", max))
 	default:
@@ -318,10 +321,10 @@ func checkContingency(p *engine.Pass, g *group) {
 		switch {
 		case noProgress || m.Circumstances == Deteriorated:
 		case m.CircumstancesChanged && m.Circumstances == "":
-			unrecorded = append(unrecorded, idx("meetings", i)+".circumstances")
+			unrecorded = append(unrecorded, p.Index("meetings", i)+".circumstances")
 			continue
 		case m.ProgressMade == nil:
-			unrecorded = append(unrecorded, idx("meetings", i)+".progress_made")
+			unrecorded = append(unrecorded, p.Index("meetings", i)+".progress_made")
 			continue
 		default:
 			continue // progress made, circumstances improved, unchanged or not said to have changed
@@ -329,7 +332,7 @@ func checkContingency(p *engine.Pass, g *group) {
 		stalled++
 		j := slices.IndexFunc(g.ContingencyActivations, func(a Activation) bool { return !a.Date.Before(m.Date) })
 		if j < 0 {
-			missing = append(missing, idx("meetings", i))
+			missing = append(missing, p.Index("meetings", i))
 			continue
 		}
 		best := g.ContingencyActivations[j].Date
@@ -338,7 +341,7 @@ func checkContingency(p *engine.Pass, g *group) {
 				best = a.Date
 			}
 		}
-		elapsed = append(elapsed, fmt.Sprintf("%s after %d day(s)", idx("meetings", i), best.Sub(m.Date)))
+		elapsed = append(elapsed, fmt.Sprintf("%s after %d day(s)", p.Index("meetings", i), best.Sub(m.Date)))
 	}
 	switch {
 	case len(missing) > 0:
@@ -360,7 +363,7 @@ func checkEscalation(p *engine.Pass, g *group) {
 	}
 	var none, noDate []string
 	for i, e := range g.Escalations {
-		f := idx("escalations", i)
+		f := p.Index("escalations", i)
 		if len(e.Responses) == 0 && e.ReviewCPPMRequested.IsZero() {
 			none = append(none, f+".responses")
 		}

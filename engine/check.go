@@ -3,6 +3,7 @@ package engine
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/timescale"
@@ -60,11 +61,18 @@ func Rules[T any](checks []Check[T]) []string {
 
 // Take returns the findings of p as a report sorted by urgency and the
 // deadlines owed sorted by due date, and leaves p empty: the result shares
-// nothing with p, and the deadlines have their own citations (a finding's
-// citations are the catalogue's, read-only: see guidance.Report).
+// nothing with p. Each deadline's slices are its own (timescale.Due makes
+// them for each deadline it computes); a finding's citations are the
+// catalogue's, read-only (see guidance.Report).
 func (p *Pass) Take() (*guidance.Report, []timescale.Deadline) {
+	rep := new(guidance.Report)
+	return rep, p.TakeInto(rep)
+}
+
+// TakeInto is Take with the report written to *rep.
+func (p *Pass) TakeInto(rep *guidance.Report) []timescale.Deadline {
 	p.findings.Sort()
-	rep := p.findings.Report()
+	p.findings.ReportTo(rep)
 	dls := slices.Clone(p.Deadlines)
 	if dls == nil {
 		dls = []timescale.Deadline{}
@@ -75,12 +83,33 @@ func (p *Pass) Take() (*guidance.Report, []timescale.Deadline) {
 		}
 		return strings.Compare(a.Rule, b.Rule)
 	})
-	OwnCitations(nil, dls)
 	clear(p.Deadlines)
 	p.Deadlines = p.Deadlines[:0]
-	return rep, dls
+	return dls
 }
 
 // TakeReport returns the findings of p as a report, in the order they were
 // reported, and leaves p without them.
 func (p *Pass) TakeReport() *guidance.Report { return p.findings.Report() }
+
+// A Pool runs checks on records of type T passed by value, recycling the
+// copy that Run needs on the heap (a check reaches its record through a
+// pointer, which a function value makes escape): a checker whose records
+// are small values runs without an allocation. The zero Pool is ready to
+// use, and safe for concurrent use.
+type Pool[T any] struct{ pool sync.Pool }
+
+// Run is [Run] on a copy of rec, which is cleared once the checks are done
+// so that the pool keeps nothing of the caller's.
+func (pl *Pool[T]) Run(p *Pass, subject string, rec T, checks []Check[T]) error {
+	v, _ := pl.pool.Get().(*T)
+	if v == nil {
+		v = new(T)
+	}
+	*v = rec
+	err := Run(p, subject, v, checks)
+	var zero T
+	*v = zero
+	pl.pool.Put(v)
+	return err
+}

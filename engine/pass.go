@@ -163,6 +163,12 @@ func (p *Pass) Due(anchors timescale.Anchors) (timescale.Deadline, error) {
 // national figure for the step, Unknown (naming the dates to give) when an
 // anchor is missing or a policy choice does not fit the timescale.
 func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Date) {
+	if p.stated && !timescale.National(p.rule, p.Edition) && p.localFigure() < 0 {
+		// What Due's NotInEdition error would lead to (see untimed),
+		// without making the error.
+		p.ReportOn(subject, guidance.NotApplicable, noNationalTimescale[min(int(p.Edition), len(noNationalTimescale)-1)])
+		return
+	}
 	if !done.IsZero() && p.timedDone(subject, anchors, done) {
 		return
 	}
@@ -180,13 +186,8 @@ func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Da
 // a local figure names the rule (the finding then cites it, so the whole
 // deadline is computed) or the edition does not state the rule.
 func (p *Pass) timedDone(subject string, anchors timescale.Anchors, done guidance.Date) bool {
-	if !p.stated {
+	if !p.stated || p.localFigure() >= 0 {
 		return false
-	}
-	for i := range p.Timescale.Local {
-		if p.Timescale.Local[i].Rule == p.rule {
-			return false
-		}
 	}
 	due, last, err := timescale.DueDate(p.rule, p.Edition, anchors, p.Timescale)
 	if err != nil {
@@ -198,17 +199,31 @@ func (p *Pass) timedDone(subject string, anchors timescale.Anchors, done guidanc
 	return true
 }
 
+// localFigure returns the index of the local figure for the running rule
+// in the pass's options, or -1.
+func (p *Pass) localFigure() int {
+	for i := range p.Timescale.Local {
+		if p.Timescale.Local[i].Rule == p.rule {
+			return i
+		}
+	}
+	return -1
+}
+
 // untimed reports why the running rule's deadline could not be computed.
 // (Apart from Timed, so that the error's variable, whose address escapes,
 // is allocated only when there is an error.)
 func (p *Pass) untimed(subject string, err error) {
-	var ge *guidance.Error
-	if errors.As(err, &ge) && ge.Kind == guidance.NotInEdition {
-		msg := noNationalTimescale[0]
-		if int(p.Edition) < len(noNationalTimescale) {
-			msg = noNationalTimescale[p.Edition]
+	ge, ok := err.(*guidance.Error)
+	if !ok {
+		// Wrapped: errors.As, whose target escapes, only here.
+		var wrapped *guidance.Error
+		if errors.As(err, &wrapped) {
+			ge = wrapped
 		}
-		p.ReportOn(subject, guidance.NotApplicable, msg)
+	}
+	if ge != nil && ge.Kind == guidance.NotInEdition {
+		p.ReportOn(subject, guidance.NotApplicable, noNationalTimescale[min(int(p.Edition), len(noNationalTimescale)-1)])
 		return
 	}
 	hint := "give the dates it counts from"
@@ -354,31 +369,14 @@ func (p *Pass) due(rule string, anchors timescale.Anchors) (timescale.Deadline, 
 	return dl, nil
 }
 
-// OwnCitations gives every finding and deadline its own copy of its
-// citations, all carved from one block: checks hand out findings whose
-// citations are the catalogue's and deadlines a remembered deadline's, and
-// a caller who edits its result must change nothing else.
-func OwnCitations(fs []guidance.Finding, dls []timescale.Deadline) {
-	n := 0
-	for i := range fs {
-		n += len(fs[i].Citations)
-	}
-	for i := range dls {
-		n += len(dls[i].Citations)
-	}
-	block := make([]guidance.Citation, 0, n)
-	own := func(cs []guidance.Citation) []guidance.Citation {
-		if len(cs) == 0 {
-			return cs
-		}
-		start := len(block)
-		block = append(block, cs...)
-		return block[start:len(block):len(block)]
-	}
-	for i := range fs {
-		fs[i].Citations = own(fs[i].Citations)
-	}
-	for i := range dls {
-		dls[i].Citations = own(dls[i].Citations)
-	}
+// Index returns "field[i]", the path of one element of a list, written in
+// the pass's own storage (see Concat).
+func (p *Pass) Index(field string, i int) string {
+	p.room(len(field) + 22)
+	start := len(p.text)
+	p.text = append(p.text, field...)
+	p.text = append(p.text, '[')
+	p.text = strconv.AppendInt(p.text, int64(i), 10)
+	p.text = append(p.text, ']')
+	return unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start)
 }

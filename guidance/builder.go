@@ -191,7 +191,15 @@ func (b *Builder) Sort() {
 // to them, and leaves the builder empty: the report shares nothing with the
 // builder.
 func (b *Builder) Report() *Report {
-	r := &Report{Edition: b.r.Edition, Today: b.r.Today}
+	r := new(Report)
+	b.ReportTo(r)
+	return r
+}
+
+// ReportTo is Report into *r, which it overwrites: for a caller that
+// allocates the report together with something else.
+func (b *Builder) ReportTo(r *Report) {
+	*r = Report{Edition: b.r.Edition, Today: b.r.Today}
 	if len(b.r.entries) > 0 {
 		r.entries = slices.Clone(b.r.entries)
 	}
@@ -205,7 +213,6 @@ func (b *Builder) Report() *Report {
 		r.cites = slices.Clone(b.r.cites)
 	}
 	b.Reset(b.r.Edition, b.r.Today)
-	return r
 }
 
 // View returns the report being built, without copying: it is valid until

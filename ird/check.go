@@ -53,8 +53,11 @@ func Run(p *engine.Pass, f Facts) error {
 	if err := f.IRD.Validate(); err != nil {
 		return err
 	}
-	return engine.Run(p, Subject, &f, Checks)
+	return facts.Run(p, Subject, f, Checks)
 }
+
+// facts recycles the records Run checks.
+var facts engine.Pool[Facts]
 
 // Check checks a case's IRD against [Checks] and returns every finding,
 // sorted by urgency. The error is non-nil only for bad input or options; the

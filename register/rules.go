@@ -46,7 +46,7 @@ type Options struct {
 // history is the record the register checks look at: the case, the state
 // its events fold into and the access policy (nil: [DefaultPolicy]).
 type history struct {
-	*Case
+	Case
 	state    State
 	policy   *Policy
 	episodes [4]Episode // the state's episodes, for a history of up to four
@@ -108,7 +108,7 @@ func Run(p *engine.Pass, c *Case, policy *Policy) error {
 		*h = history{}
 		historyPool.Put(h)
 	}()
-	*h = history{Case: c, policy: policy}
+	*h = history{Case: *c, policy: policy}
 	if len(c.Events) > 0 {
 		// The checks only read the state: it borrows the events' data.
 		h.state = State{ChildID: c.Events[0].ChildID, Episodes: h.episodes[:0]}

@@ -3,6 +3,7 @@ package register
 import (
 	"errors"
 	"strconv"
+	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
 )
@@ -13,6 +14,10 @@ import (
 // first event at fault by its position ("[2].version", "[3].type"; the
 // caller puts the list's own path in front) and never quotes a value: an
 // event holds personal data.
+// episodesPool recycles the episodes of the states ValidateHistory folds
+// (cleared before they go back).
+var episodesPool = sync.Pool{New: func() any { return new([]Episode) }}
+
 func ValidateHistory(evs []Event) error {
 	if len(evs) == 0 {
 		return nil
@@ -30,8 +35,13 @@ func ValidateHistory(evs []Event) error {
 		}
 	}
 	child := evs[0].ChildID
-	var buf [8]Episode
-	if st := (State{ChildID: child, Episodes: buf[:0]}); st.fold(evs, true) == nil {
+	buf := episodesPool.Get().(*[]Episode)
+	st := State{ChildID: child, Episodes: (*buf)[:0]}
+	err := st.fold(evs, true)
+	clear(st.Episodes)
+	*buf = st.Episodes[:0]
+	episodesPool.Put(buf)
+	if err == nil {
 		return nil
 	}
 	// Find the first event the history cannot take: failing is monotone in

@@ -412,6 +412,18 @@ var byRule = sync.OnceValue(func() map[string][]*Timescale {
 	return m
 })
 
+// National reports whether edition e (EditionUnset: the default) sets a
+// national timescale for rule. Where it does not, [Due] computes a deadline
+// only from a local figure for the rule (Options.Local), and otherwise
+// fails with an error of kind NotInEdition.
+func National(rule string, e guidance.Edition) bool {
+	if e == guidance.EditionUnset {
+		e = guidance.DefaultEdition
+	}
+	eds, ok := byRule()[rule]
+	return ok && int(e) < len(eds) && eds[e] != nil
+}
+
 // find returns the table entry itself: callers must not modify it.
 func find(rule string, e guidance.Edition) (*Timescale, error) {
 	if e == guidance.EditionUnset {
