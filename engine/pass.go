@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/cpguide/cpguide/guidance"
@@ -60,8 +61,14 @@ func NewPass(o Options, e guidance.Edition) *Pass {
 // the results already returned.
 func (p *Pass) Reset(o Options, e guidance.Edition) {
 	p.findings.Reset(e, o.Today)
-	*p = Pass{Edition: e, Today: o.Today, Variations: o.Variations, Timescale: o.Timescale(),
-		Deadlines: p.Deadlines[:0], findings: p.findings, text: p.text}
+	// Field by field: a composite literal of the whole pass would be a
+	// temporary of several KB on the stack.
+	p.Edition, p.Today, p.Variations, p.Timescale = e, o.Today, o.Variations, o.Timescale()
+	clear(p.Deadlines)
+	p.Deadlines = p.Deadlines[:0]
+	p.rule, p.ref, p.stated, p.subject = "", guidance.Ref{}, false, ""
+	clear(p.memo[:min(p.n, memoSize)])
+	p.n = 0
 }
 
 // Rule returns the ID of the rule whose check is running.
@@ -81,8 +88,58 @@ func (p *Pass) View() *guidance.Report { return p.findings.View() }
 // setRule makes id the running rule.
 func (p *Pass) setRule(id string) {
 	p.rule = id
-	p.ref, p.stated = guidance.RefOf(id, p.Edition)
+	p.ref, p.stated = refOf(id, p.Edition)
 }
+
+// refOf is guidance.RefOf through a cache keyed by the address of the ID's
+// bytes: a check's rule is a constant of its package, so after the first
+// run of each check its reference costs an atomic load or two instead of a
+// map lookup by string. An entry holds the ID's bytes, which therefore
+// cannot be reused for another string while it is cached. Entries are never
+// replaced; once a run of slots is full (IDs made at run time, not
+// constants), an ID is looked up by string as before.
+func refOf(id string, e guidance.Edition) (guidance.Ref, bool) {
+	if len(id) == 0 || int(e) >= len(refEntry{}.refs) {
+		return guidance.RefOf(id, e)
+	}
+	ptr := unsafe.StringData(id)
+	h := (uint64(uintptr(unsafe.Pointer(ptr))) ^ uint64(len(id))) * 0x9e3779b97f4a7c15
+	var fresh *refEntry
+	for i := range refProbes {
+		slot := &refCache[(h>>(64-refBits)+uint64(i))%uint64(len(refCache))]
+		c := slot.Load()
+		if c == nil {
+			if fresh == nil {
+				fresh = &refEntry{ptr: ptr, n: len(id)}
+				for ed := range fresh.refs {
+					fresh.refs[ed], fresh.stated[ed] = guidance.RefOf(id, guidance.Edition(ed))
+				}
+			}
+			if slot.CompareAndSwap(nil, fresh) {
+				return fresh.refs[e], fresh.stated[e]
+			}
+			c = slot.Load()
+		}
+		if c.ptr == ptr && c.n == len(id) {
+			return c.refs[e], c.stated[e]
+		}
+	}
+	return guidance.RefOf(id, e)
+}
+
+type refEntry struct {
+	ptr    *byte
+	n      int
+	refs   [8]guidance.Ref
+	stated [8]bool
+}
+
+const (
+	refBits   = 10
+	refProbes = 8
+)
+
+var refCache [1 << refBits]atomic.Pointer[refEntry]
 
 // Report adds a finding of the running rule about the record, with status
 // s and message msg. Messages say what to do; they never quote personal data.

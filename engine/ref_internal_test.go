@@ -1,0 +1,43 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/cpguide/cpguide/guidance"
+)
+
+// TestRefOf_SameAsTheCatalogue: the cache answers exactly what
+// guidance.RefOf answers, for every rule and edition, for IDs that are
+// constants and for the same IDs made afresh at run time (other bytes,
+// other slots), and for IDs the catalogue lacks.
+func TestRefOf_SameAsTheCatalogue(t *testing.T) {
+	for range 2 { // the second round reads the cache
+		for _, r := range guidance.Rules() {
+			fresh := strings.Clone(r.ID)
+			for e := range guidance.Edition(8) {
+				want, wantOK := guidance.RefOf(r.ID, e)
+				for _, id := range []string{r.ID, fresh} {
+					got, ok := refOf(id, e)
+					require.Equal(t, wantOK, ok, "%s %d", id, e)
+					require.Equal(t, want, got, "%s %d", id, e)
+				}
+			}
+		}
+	}
+	for _, id := range []string{"", "no.such-rule"} {
+		got, ok := refOf(id, guidance.Edition2023)
+		require.False(t, ok)
+		require.False(t, got.Valid())
+	}
+	// More IDs made at run time than the cache holds: beyond it, lookups
+	// by string, still right.
+	for i := range 3 * len(refCache) {
+		id := strings.Clone("coregroup.first")
+		got, ok := refOf(id, guidance.Edition2023)
+		require.True(t, ok, "%d", i)
+		require.Equal(t, "coregroup.first", got.ID())
+	}
+}
