@@ -220,7 +220,15 @@ func prepare(c Case, opts Options) (setup, error) {
 	if err := timescale.CheckPolicies(opts.Policies); err != nil {
 		return setup{}, prefix("options", err)
 	}
-	return setup{c: c.withSharedFacts(), opts: opts, ed: ed, cal: cal, local: local}, nil
+	shared := c.withSharedFacts()
+	if shared.Plan != c.Plan {
+		// The plan with the case's dates filled in, which the checks read,
+		// is validated too (the checks do not validate again: see check).
+		if err := shared.Plan.Validate(); err != nil {
+			return setup{}, prefix("plan", err)
+		}
+	}
+	return setup{c: shared, opts: opts, ed: ed, cal: cal, local: local}, nil
 }
 
 // check runs every package's checks on one pass, in one order: the case's
@@ -239,6 +247,7 @@ func (s setup) check() (*Result, error) {
 	p := &w.pass
 	p.Reset(engine.Options{Today: opts.Today, Calendar: s.cal, Policies: opts.Policies,
 		Variations: c.Variations, Local: s.local}, s.ed)
+	p.Validated = true // prepare validated the case, and each record the checks read
 
 	var r *ird.IRD // once: the IRD rules and the CPPM timings read it
 	if c.irdRecord(&w.ird) {

@@ -54,8 +54,10 @@ var Checks = []engine.Check[group]{
 // entry point of cpguide.Check; [Check] and [Deadlines] run it on a pass of
 // their own. An invalid group is an error and nothing is reported.
 func Run(p *engine.Pass, g *CoreGroup, maxMeetingGap int) error {
-	if err := validate(g, maxMeetingGap); err != nil {
-		return err
+	if g == nil || maxMeetingGap < 0 || !p.Validated {
+		if err := validate(g, maxMeetingGap); err != nil {
+			return err
+		}
 	}
 	return groups.Run(p, "core group", group{CoreGroup: g, maxMeetingGap: maxMeetingGap}, Checks)
 }

@@ -29,6 +29,12 @@ type Pass struct {
 	// order found.
 	Deadlines []timescale.Deadline
 
+	// Validated says that the caller has validated every record it hands
+	// to the packages' Run functions on this pass (cpguide.Check validates
+	// the whole case first), so they skip their own validation of the
+	// record. Reset clears it.
+	Validated bool
+
 	// findings is the sink: every check records its findings here, in the
 	// order the checks run, compactly.
 	findings guidance.Builder
@@ -66,7 +72,7 @@ func (p *Pass) Reset(o Options, e guidance.Edition) {
 	p.Edition, p.Today, p.Variations, p.Timescale = e, o.Today, o.Variations, o.Timescale()
 	clear(p.Deadlines)
 	p.Deadlines = p.Deadlines[:0]
-	p.rule, p.ref, p.stated, p.subject = "", guidance.Ref{}, false, ""
+	p.rule, p.ref, p.stated, p.subject, p.Validated = "", guidance.Ref{}, false, "", false
 	clear(p.memo[:min(p.n, memoSize)])
 	p.n = 0
 }

@@ -79,9 +79,8 @@ func (x Ref) Citations() []Citation {
 // that a checker making many reports allocates little. The zero value is
 // ready to use. A Builder is not safe for concurrent use.
 type Builder struct {
-	r    Report
-	keys []uint64
-	perm []int
+	r         Report
+	keys, aux []uint64
 }
 
 // Reset empties the builder for a report under edition e on date today,
@@ -184,7 +183,7 @@ func (b *Builder) subject(subject string) (int, bool) {
 // allocating once the builder's scratch space has grown to the size of its
 // reports.
 func (b *Builder) Sort() {
-	b.keys, b.perm = b.r.sort(b.keys[:0], b.perm[:0])
+	b.keys, b.aux = b.r.sort(b.keys[:0], b.aux[:0])
 }
 
 // Report returns the findings recorded as a new report, in storage sized

@@ -249,30 +249,29 @@ type reportJSON struct {
 // other failures, unknowns, pending items by due date, and met or not
 // applicable last. Ties keep rule-ID order, so output is stable.
 func (r *Report) Sort() {
-	var keys [128]uint64
-	var perm [128]int
-	r.sort(keys[:0], perm[:0])
+	var keys, aux [128]uint64
+	r.sort(keys[:0], aux[:0])
 }
 
-// sort is Sort with scratch space for the keys and the permutation; it
-// grows them when they are too small.
-func (r *Report) sort(keys []uint64, perm []int) ([]uint64, []int) {
-	n := len(r.entries)
-	if n < 2 {
-		return keys, perm
+// sort is Sort with scratch space for the keys; it grows it when it is too
+// small, and returns it for the next sort.
+func (r *Report) sort(keys, aux []uint64) ([]uint64, []uint64) {
+	if len(r.entries) < 2 {
+		return keys, aux
 	}
-	keys, perm = r.order(keys[:0], perm[:0])
+	var perm []uint64
+	keys, aux, perm = r.order(keys[:0], aux[:0])
 	// Apply the permutation in place, cycle by cycle: position j takes the
 	// entry that was at perm[j]. Each entry moves once.
 	for start := range perm {
-		if perm[start] == start {
+		if perm[start] == uint64(start) {
 			continue
 		}
 		held := r.entries[start]
 		j := start
 		for {
-			k := perm[j]
-			perm[j] = j
+			k := int(perm[j])
+			perm[j] = uint64(j)
 			if k == start {
 				r.entries[j] = held
 				break
@@ -281,27 +280,80 @@ func (r *Report) sort(keys []uint64, perm []int) ([]uint64, []int) {
 			j = k
 		}
 	}
-	return keys, perm
+	return keys, aux
 }
 
-// order appends to perm the index of each finding, in sorted order: by
-// urgency, then due date (none last), then rule ID, then position, which
-// makes the order total and equal to a stable sort's.
-func (r *Report) order(keys []uint64, perm []int) ([]uint64, []int) {
+// order returns the index of each finding, in sorted order: by urgency,
+// then due date (none last), then rule ID, then position, which makes the
+// order total and equal to a stable sort's. The result is in keys's or
+// aux's storage, which order grows as it needs and returns.
+func (r *Report) order(keys, aux []uint64) (_, _, perm []uint64) {
 	// Usually every key packs into a uint64 (see packKey): sorting those is
 	// several times faster than comparing findings field by field.
 	for i := range r.entries {
 		k, ok := r.packKey(i)
 		if !ok {
-			return keys, r.orderByFields(perm)
+			aux = r.orderByFields(aux[:0])
+			return keys, aux, aux
 		}
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		perm = append(perm, int(k&indexMask))
+	// The keys come in a few ascending runs (each package's checks run in
+	// the catalogue's order): a natural merge sort takes them in a few
+	// passes.
+	aux = slices.Grow(aux[:0], len(keys))[:len(keys)]
+	perm = mergeRuns(keys, aux)
+	for j, k := range perm {
+		perm[j] = k & indexMask
 	}
-	return keys, perm
+	return keys, aux, perm
+}
+
+// mergeRuns sorts keys, using buf (of the same length) as scratch space,
+// by merging its ascending runs pairwise until one is left; it returns the
+// sorted keys, in keys or in buf. Keys are distinct (each holds its
+// position), so stability does not arise.
+func mergeRuns(keys, buf []uint64) []uint64 {
+	n := len(keys)
+	if n < 2 {
+		return keys
+	}
+	src, dst := keys, buf[:n]
+	for {
+		runs := 0
+		for lo := 0; lo < n; {
+			mid := lo + 1
+			for mid < n && src[mid-1] < src[mid] {
+				mid++
+			}
+			hi := mid
+			if hi < n {
+				hi++
+				for hi < n && src[hi-1] < src[hi] {
+					hi++
+				}
+			}
+			i, j, k := lo, mid, lo
+			for i < mid && j < hi {
+				if src[i] < src[j] {
+					dst[k] = src[i]
+					i++
+				} else {
+					dst[k] = src[j]
+					j++
+				}
+				k++
+			}
+			k += copy(dst[k:], src[i:mid])
+			copy(dst[k:], src[j:hi])
+			runs++
+			lo = hi
+		}
+		src, dst = dst, src
+		if runs == 1 {
+			return src
+		}
+	}
 }
 
 // A packed sort key is, from the most significant bit: the urgency (3 bits),
@@ -366,13 +418,13 @@ func (r *Report) packKey(i int) (uint64, bool) {
 
 // orderByFields is order for findings whose keys do not pack: it compares
 // the fields themselves.
-func (r *Report) orderByFields(perm []int) []int {
+func (r *Report) orderByFields(perm []uint64) []uint64 {
 	perm = perm[:0]
 	fs := r.Findings()
 	for i := range fs {
-		perm = append(perm, i)
+		perm = append(perm, uint64(i))
 	}
-	slices.SortStableFunc(perm, func(a, b int) int {
+	slices.SortStableFunc(perm, func(a, b uint64) int {
 		fa, fb := &fs[a], &fs[b]
 		if c := cmp.Compare(urgency(fa.Status, fa.Strength), urgency(fb.Status, fb.Strength)); c != 0 {
 			return c

@@ -59,3 +59,28 @@ func TestReportSort_SameOrderAsStableSortOfFindings(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeRuns_SortsAnyOrder: the natural merge sort gives what
+// slices.Sort gives, for runs of every shape: sorted, reversed, a few
+// ascending runs (what a check makes) and random.
+func TestMergeRuns_SortsAnyOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 3))
+	for _, n := range []int{0, 1, 2, 3, 7, 64, 65, 79, 300} {
+		shapes := map[string]func(i int) uint64{
+			"sorted":   func(i int) uint64 { return uint64(i) },
+			"reversed": func(i int) uint64 { return uint64(n - i) },
+			"runs":     func(i int) uint64 { return uint64(i%9)<<20 | uint64(i) },
+			"random":   func(i int) uint64 { return r.Uint64()&^indexMask | uint64(i) },
+		}
+		for name, f := range shapes {
+			keys := make([]uint64, n)
+			for i := range keys {
+				keys[i] = f(i)
+			}
+			want := slices.Clone(keys)
+			slices.Sort(want)
+			got := mergeRuns(keys, make([]uint64, n))
+			require.Equal(t, want, got, "%s n=%d", name, n)
+		}
+	}
+}
