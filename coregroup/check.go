@@ -215,7 +215,7 @@ func checkInPerson(p *engine.Pass, g *group) {
 	case len(excused) > 0:
 		p.ReportOn(subj, guidance.Unknown, p.Concat(strings.Join(excused, ", "), " was not held in person; a reason is recorded, and whether it justified the departure is for the Chair to judge"))
 	default:
-		p.ReportOn(subj, guidance.Met, p.Concat("all ", p.Itoa(len(g.Meetings)), " meeting(s) held in person"))
+		p.ReportOnNumbers(subj, guidance.Met, "all %d meeting(s) held in person", len(g.Meetings))
 	}
 }
 
@@ -261,7 +261,7 @@ func checkCommunication(p *engine.Pass, g *group) {
 	case len(unknown) > 0:
 		p.ReportOn(subj, guidance.Unknown, p.Concat("record whether each meeting's note or decisions were shared: ", strings.Join(unknown, ", ")))
 	default:
-		p.ReportOn(subj, guidance.Met, p.Concat("the note or decisions of all ", p.Itoa(len(g.Meetings)), " meeting(s) were shared with all members and with the child and family; whether communication is effective is for the Core Group and Chair to judge"))
+		p.ReportOnNumbers(subj, guidance.Met, "the note or decisions of all %d meeting(s) were shared with all members and with the child and family; whether communication is effective is for the Core Group and Chair to judge", len(g.Meetings))
 	}
 }
 
@@ -285,19 +285,17 @@ func checkRegular(p *engine.Pass, g *group) {
 	max := g.maxMeetingGap
 	switch {
 	case max == 0:
-		var parts [7]string
-		msg := append(parts[:0], "the longest gap between meetings is ", p.Itoa(longest), " day(s)")
-		if len(g.Meetings) == 1 {
-			msg = append(parts[:0], "one meeting is recorded")
-		}
+		const unset = "; the guidance sets no interval: set the most days allowed between meetings from your local procedures (MaxMeetingGap)"
 		switch {
-		case since >= 0 && len(g.Meetings) == 1:
-			msg = append(msg, ", ", p.Itoa(since), " day(s) ago")
+		case len(g.Meetings) == 1 && since >= 0:
+			p.ReportOnNumbers(subj, guidance.Unknown, "one meeting is recorded, %d day(s) ago"+unset, since)
+		case len(g.Meetings) == 1:
+			p.ReportOn(subj, guidance.Unknown, "one meeting is recorded"+unset)
 		case since >= 0:
-			msg = append(msg, " and ", p.Itoa(since), " day(s) have passed since the last")
+			p.ReportOnNumbers(subj, guidance.Unknown, "the longest gap between meetings is %d day(s) and %d day(s) have passed since the last"+unset, longest, since)
+		default:
+			p.ReportOnNumbers(subj, guidance.Unknown, "the longest gap between meetings is %d day(s)"+unset, longest)
 		}
-		msg = append(msg, "; the guidance sets no interval: set the most days allowed between meetings from your local procedures (MaxMeetingGap)")
-		p.ReportOn(subj, guidance.Unknown, p.Concat(msg...))
 	case since > max:
 		p.Record(subj, guidance.Overdue, last.AddDays(max), guidance.Date{},
 			fmt.Sprintf("the next Core Group meeting is overdue: %d day(s) since the last, more than the %d allowed by local procedures", since, max))
@@ -306,7 +304,7 @@ func checkRegular(p *engine.Pass, g *group) {
 	case since < 0:
 		p.ReportOn(subj, guidance.Unknown, fmt.Sprintf("the gaps between meetings are within %d day(s); give the date of the check to confirm the next is not overdue", max))
 	default:
-		p.ReportOn(subj, guidance.Met, p.Concat("no gap between meetings exceeds ", p.Itoa(max), " day(s)"))
+		p.ReportOnNumbers(subj, guidance.Met, "no gap between meetings exceeds %d day(s)", max)
 	}
 }
 

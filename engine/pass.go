@@ -206,6 +206,25 @@ var noNationalTimescale = func() (m [8]string) {
 	return m
 }()
 
+// ReportNumbers adds a finding of the running rule about the record, with
+// status s and the message template with each "%d" replaced by the next of
+// the numbers ("%%" is "%"): "all %d meeting(s) held in person". The text
+// is built when the finding is read.
+func (p *Pass) ReportNumbers(s guidance.Status, template string, numbers ...int) {
+	p.ReportOnNumbers(p.subject, s, template, numbers...)
+}
+
+// ReportOnNumbers is ReportNumbers about subject.
+func (p *Pass) ReportOnNumbers(subject string, s guidance.Status, template string, numbers ...int) {
+	if p.stated && p.findings.RecordNumbers(p.ref, s, subject, template, numbers...) {
+		return
+	}
+	p.room(len(template) + 20*len(numbers))
+	start := len(p.text)
+	p.text = guidance.AppendNumbers(p.text, template, numbers...)
+	p.Record(subject, s, guidance.Date{}, guidance.Date{}, unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start))
+}
+
 // NotApplicable reports that the running rule does not apply to the record,
 // and why.
 func (p *Pass) NotApplicable(why string) { p.Report(guidance.NotApplicable, why) }
@@ -317,6 +336,11 @@ func (p *Pass) AssessNote(subject string, dl timescale.Deadline, done guidance.D
 // assess records the finding of deadline dl for the step named subject,
 // done on date done, citing cites (nil: the rule's own citations).
 func (p *Pass) assess(subject string, dl *timescale.Deadline, done guidance.Date, cites []guidance.Citation) {
+	if dl.OnTime(done) && dl.Rule == p.rule && dl.Edition == p.Edition && p.stated {
+		// Met: the report builds the message from the dates when read.
+		p.findings.RecordMet(p.ref, subject, dl.Due, done, cites)
+		return
+	}
 	p.room(256)
 	start := len(p.text)
 	var st guidance.Status

@@ -129,7 +129,7 @@ func (b *Builder) LastMessage() string {
 	if e.spilled() {
 		return b.r.spill[e.spillIndex()].Message
 	}
-	return unsafe.String(e.msg, int(e.msgLen))
+	return e.message()
 }
 
 // SetLastMessage replaces the message of the last finding recorded (for a
@@ -144,7 +144,9 @@ func (b *Builder) SetLastMessage(msg string) {
 		b.r.spill[e.spillIndex()].Message = msg
 		return
 	}
-	if len(msg) > math.MaxUint16 {
+	if len(msg) > math.MaxUint16 || e.form() == formNumbers {
+		// Whole: a message too long for an entry, or one whose numbers
+		// fill the dates' place.
 		f := b.r.At(len(b.r.entries) - 1)
 		f.Message = msg
 		b.r.entries = b.r.entries[:len(b.r.entries)-1]
@@ -152,6 +154,48 @@ func (b *Builder) SetLastMessage(msg string) {
 		return
 	}
 	e.msg, e.msgLen = unsafe.StringData(msg), uint16(len(msg))
+	e.meta &^= 3 << metaFormShift
+}
+
+// RecordNumbers is Record for a finding without dates whose message is
+// template with its "%d"s replaced by numbers (see AppendNumbers): the text
+// is built when the finding is read. It reports false, recording nothing,
+// when the numbers do not fit (more than two, or beyond 32 bits): format
+// the message and Record it.
+func (b *Builder) RecordNumbers(x Ref, s Status, subject, template string, numbers ...int) bool {
+	if len(numbers) > 2 || len(template) > math.MaxUint16 || CountNumbers(template) != len(numbers) {
+		return false
+	}
+	var n [2]int32
+	for i, v := range numbers {
+		if v < math.MinInt32+1 || v > math.MaxInt32 {
+			return false
+		}
+		n[i] = int32(v)
+	}
+	si, ok := b.subject(subject)
+	if !x.ok || !ok {
+		return false
+	}
+	b.r.entries = append(b.r.entries, entry{msg: unsafe.StringData(template), msgLen: uint16(len(template)),
+		due: n[0], done: n[1], rule: x.rule | uint16(si>>16)<<ruleBits, subject: uint16(si),
+		meta: packMeta(x.edition, s, x.strength) | formNumbers<<metaFormShift})
+	return true
+}
+
+// RecordMet records a step of rule x done on date done, on or before its
+// due date (Met, with the message AppendMet builds when the finding is
+// read), citing cites (nil: the rule's own).
+func (b *Builder) RecordMet(x Ref, subject string, due, done Date, cites []Citation) {
+	dd, okDue := dayOf(due)
+	dn, okDone := dayOf(done)
+	si, okSubject := b.subject(subject)
+	if !x.ok || !okDue || !okDone || !okSubject || dd == noDay || dn == noDay || !(cites == nil || slices.Equal(cites, x.Citations())) {
+		b.Record(x, Met, subject, due, done, string(AppendMet(nil, done, due)), cites)
+		return
+	}
+	b.r.entries = append(b.r.entries, entry{due: dd, done: dn, rule: x.rule | uint16(si>>16)<<ruleBits,
+		subject: uint16(si), meta: packMeta(x.edition, Met, x.strength) | formMet<<metaFormShift})
 }
 
 // spill records a finding that does not fit an entry whole.

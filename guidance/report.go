@@ -7,6 +7,7 @@ import (
 	"iter"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unsafe"
 )
@@ -46,6 +47,14 @@ type entry struct {
 const (
 	noDay       = math.MinInt32
 	metaSpilled = 1 << 12
+	// The form of the message, bits 13-14: literal text; a template whose
+	// "%d"s take the numbers held in due and done (the finding has no
+	// dates); or a step done on time, whose text MetMessage builds from the
+	// dates.
+	metaFormShift = 13
+	formLiteral   = 0
+	formNumbers   = 1
+	formMet       = 2
 	ruleBits    = 12
 	ruleMask    = 1<<ruleBits - 1
 	maxSubjects = 1 << 20 // a report of more subjects spills the rest
@@ -59,6 +68,34 @@ func (e *entry) edition() Edition   { return Edition(e.meta & 0xf) }
 func (e *entry) status() Status     { return Status(e.meta >> 4 & 0xf) }
 func (e *entry) strength() Strength { return Strength(e.meta >> 8 & 0xf) }
 func (e *entry) spilled() bool      { return e.meta&metaSpilled != 0 }
+func (e *entry) form() int          { return int(e.meta >> metaFormShift & 3) }
+
+// dueDay and doneDay are the day numbers of the dates, noDay for none.
+func (e *entry) dueDay() int32 {
+	if e.form() == formNumbers {
+		return noDay
+	}
+	return e.due
+}
+
+func (e *entry) doneDay() int32 {
+	if e.form() == formNumbers {
+		return noDay
+	}
+	return e.done
+}
+
+// message builds the entry's message.
+func (e *entry) message() string {
+	text := unsafe.String(e.msg, int(e.msgLen))
+	switch e.form() {
+	case formNumbers:
+		return string(AppendNumbers(nil, text, int(e.due), int(e.done)))
+	case formMet:
+		return string(AppendMet(nil, dateOf(e.done), dateOf(e.due)))
+	}
+	return text
+}
 func (e *entry) spillIndex() int    { return int(e.msgLen)<<16 | int(e.subject) }
 func (e *entry) ruleIndex() int     { return int(e.rule & ruleMask) }
 func (e *entry) subjectIndex() int  { return int(e.rule>>ruleBits)<<16 | int(e.subject) }
@@ -84,6 +121,55 @@ func dayOf(d Date) (int32, bool) {
 	return int32(d.Days()), true
 }
 
+// AppendNumbers appends template to b with each "%d" replaced by the next
+// of the numbers (none left: "%d" stays) and "%%" by "%": the text of a
+// message given as a template (see Builder.RecordNumbers).
+func AppendNumbers(b []byte, template string, numbers ...int) []byte {
+	for i := 0; i < len(template); i++ {
+		c := template[i]
+		if c == '%' && i+1 < len(template) {
+			switch template[i+1] {
+			case 'd':
+				if len(numbers) > 0 {
+					b = strconv.AppendInt(b, int64(numbers[0]), 10)
+					numbers = numbers[1:]
+					i++
+					continue
+				}
+			case '%':
+				b = append(b, '%')
+				i++
+				continue
+			}
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// CountNumbers returns how many "%d"s template holds (see AppendNumbers).
+func CountNumbers(template string) int {
+	n := 0
+	for i := 0; i+1 < len(template); i++ {
+		if template[i] == '%' {
+			if template[i+1] == 'd' {
+				n++
+			}
+			i++
+		}
+	}
+	return n
+}
+
+// AppendMet appends the message of a step done on date done, on or before
+// its due date: "done on 2026-03-24, due by 2026-03-30".
+func AppendMet(b []byte, done, due Date) []byte {
+	b = append(b, "done on "...)
+	b = done.AppendString(b)
+	b = append(b, ", due by "...)
+	return due.AppendString(b)
+}
+
 func dateOf(n int32) Date {
 	if n == noDay {
 		return Date{}
@@ -105,8 +191,8 @@ func (r *Report) At(i int) Finding {
 	rule := &catalogue[e.ruleIndex()]
 	ed := e.edition()
 	f := Finding{Rule: rule.ID, Title: rule.Title, Edition: ed, Strength: e.strength(), Status: e.status(),
-		Subject: r.subjects[e.subjectIndex()], Due: dateOf(e.due), Done: dateOf(e.done),
-		Message: unsafe.String(e.msg, int(e.msgLen))}
+		Subject: r.subjects[e.subjectIndex()], Due: dateOf(e.dueDay()), Done: dateOf(e.doneDay()),
+		Message: e.message()}
 	for i := range rule.Provisions {
 		if p := &rule.Provisions[i]; p.Edition == ed {
 			f.Citations = r.withCites(rule.ID, p.Citations[:len(p.Citations):len(p.Citations)])
@@ -405,8 +491,8 @@ func (r *Report) packKey(i int) (uint64, bool) {
 		u = urgency(f.Status, f.Strength)
 	} else {
 		rank, due = uint64(e.ruleIndex()), noDue
-		if e.due != noDay {
-			due = uint64(int(e.due) + dayZero)
+		if d := e.dueDay(); d != noDay {
+			due = uint64(int(d) + dayZero)
 		}
 		u = urgency(e.status(), e.strength())
 	}

@@ -132,7 +132,7 @@ func checkPrompt(p *engine.Pass, f *Facts) {
 		p.Report(guidance.Unknown, "the IRD is recorded before the concern was raised: check the dates (concern, ird.held, ird.out_of_hours)")
 	default:
 		n := start.Sub(f.Concern)
-		p.Report(guidance.Met, p.Concat("the IRD started ", p.Itoa(n), " day(s) after the concern was raised; the guidance sets no number of days: whether that was as soon as reasonably practicable is for the agencies to judge"))
+		p.ReportNumbers(guidance.Met, "the IRD started %d day(s) after the concern was raised; the guidance sets no number of days: whether that was as soon as reasonably practicable is for the agencies to judge", n)
 	}
 }
 
@@ -252,7 +252,7 @@ func checkCPPMException(p *engine.Pass, f *Facts) {
 		return
 	}
 	if f.InterimSafetyPlan == nil {
-		p.Report(guidance.Missing, p.Concat("an exception to the 28 days is recorded (variations[", p.Itoa(i), "]) but no Interim Safety Plan: the senior manager must be satisfied that one is in place, shared and effective up to the CPPM; record it (interim_safety_plan)"))
+		p.ReportNumbers(guidance.Missing, "an exception to the 28 days is recorded (variations[%d]) but no Interim Safety Plan: the senior manager must be satisfied that one is in place, shared and effective up to the CPPM; record it (interim_safety_plan)", i)
 		return
 	}
 	p.Report(guidance.Met, "the exception to the 28 days records its approver and reasons, and an Interim Safety Plan is in place; whether the approver is the accountable senior manager and the plan effective up to the CPPM is for the service to confirm")

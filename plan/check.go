@@ -241,7 +241,7 @@ func checkActionsLinked(p *engine.Pass, pl *Plan) {
 		p.ReportOn(subj, guidance.Missing, strings.Join(parts, "; "))
 		return
 	}
-	p.ReportOn(subj, guidance.Met, p.Concat("each of ", p.Itoa(len(pl.Actions)), " action(s) names a recorded risk"))
+	p.ReportOnNumbers(subj, guidance.Met, "each of %d action(s) names a recorded risk", len(pl.Actions))
 }
 
 func checkResponsibility(p *engine.Pass, pl *Plan) {
@@ -254,7 +254,7 @@ func checkResponsibility(p *engine.Pass, pl *Plan) {
 		p.ReportOn(subj, guidance.Missing, p.Concat("state who is responsible: ", list(append(g.noPerson, g.noAgency...))))
 		return
 	}
-	p.ReportOn(subj, guidance.Met, p.Concat("each of ", p.Itoa(len(pl.Actions)), " action(s) names a responsible person and agency"))
+	p.ReportOnNumbers(subj, guidance.Met, "each of %d action(s) names a responsible person and agency", len(pl.Actions))
 }
 
 func checkProportionate(p *engine.Pass, pl *Plan) {
@@ -403,7 +403,7 @@ func checkCoreGroup(p *engine.Pass, pl *Plan) {
 		p.ReportOn(subj, guidance.Missing, p.Concat("complete each Core Group member's name and agency: ", list(miss)))
 		return
 	}
-	p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(len(pl.CoreGroup)), " Core Group member(s) named with their agency"))
+	p.ReportOnNumbers(subj, guidance.Met, "%d Core Group member(s) named with their agency", len(pl.CoreGroup))
 }
 
 func checkContingencies(p *engine.Pass, pl *Plan) {
@@ -425,7 +425,7 @@ func checkContingencies(p *engine.Pass, pl *Plan) {
 		p.ReportOn(subj, guidance.Missing, p.Concat("each contingency needs a trigger and a response: ", list(miss)))
 		return
 	}
-	p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(len(pl.Contingencies)), " contingency(ies) with trigger and response; whether they are specific enough to act on is for the Core Group to judge"))
+	p.ReportOnNumbers(subj, guidance.Met, "%d contingency(ies) with trigger and response; whether they are specific enough to act on is for the Core Group to judge", len(pl.Contingencies))
 }
 
 func checkChild(p *engine.Pass, pl *Plan) {

@@ -539,7 +539,7 @@ func checkHistory(p *engine.Pass, h *history) error {
 			return nil
 		}
 	}
-	p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(len(evs)), " register events, versions 1 to ", p.Itoa(len(evs)), ", recorded in order"))
+	p.ReportOnNumbers(subj, guidance.Met, "%d register events, versions 1 to %d, recorded in order", len(evs), len(evs))
 	return nil
 }
 

@@ -102,6 +102,11 @@ func (dl Deadline) assess(done, today Date, subject string, bySubject bool, vari
 	return f
 }
 
+// OnTime reports whether a step done on date done (zero: not done) was
+// done by the due date: an assessment of it is Met, whatever the
+// variations, with the message guidance.AppendMet writes.
+func (dl Deadline) OnTime(done Date) bool { return !done.IsZero() && !done.After(dl.Due) }
+
 // AppendAssessment is [Deadline.AssessFor] for a checker that records
 // findings compactly: it appends the finding's message to b and returns the
 // status. The finding's other fields are the deadline's (rule, edition,
@@ -133,12 +138,9 @@ func (dl Deadline) appendAssessment(b []byte, done, today Date, subject string, 
 	}
 	var st guidance.Status
 	switch {
-	case !done.IsZero() && !done.After(dl.Due):
+	case dl.OnTime(done):
 		st = guidance.Met
-		b = append(b, "done on "...)
-		b = done.AppendString(b)
-		b = append(b, ", due by "...)
-		b = dl.Due.AppendString(b)
+		b = guidance.AppendMet(b, done, dl.Due)
 	case !done.IsZero() && v != nil && !done.After(v.NewDate):
 		st = guidance.MetUnderVariation
 		b = append(b, "done on "...)
