@@ -55,9 +55,9 @@ const (
 	formLiteral   = 0
 	formNumbers   = 1
 	formMet       = 2
-	ruleBits    = 12
-	ruleMask    = 1<<ruleBits - 1
-	maxSubjects = 1 << 20 // a report of more subjects spills the rest
+	ruleBits      = 12
+	ruleMask      = 1<<ruleBits - 1
+	maxSubjects   = 1 << 20 // a report of more subjects spills the rest
 )
 
 func packMeta(e Edition, s Status, st Strength) uint16 {
@@ -96,9 +96,9 @@ func (e *entry) message() string {
 	}
 	return text
 }
-func (e *entry) spillIndex() int    { return int(e.msgLen)<<16 | int(e.subject) }
-func (e *entry) ruleIndex() int     { return int(e.rule & ruleMask) }
-func (e *entry) subjectIndex() int  { return int(e.rule>>ruleBits)<<16 | int(e.subject) }
+func (e *entry) spillIndex() int   { return int(e.msgLen)<<16 | int(e.subject) }
+func (e *entry) ruleIndex() int    { return int(e.rule & ruleMask) }
+func (e *entry) subjectIndex() int { return int(e.rule>>ruleBits)<<16 | int(e.subject) }
 func (e *entry) setStrength(s Strength) {
 	e.meta = e.meta&^(0xf<<8) | uint16(s&0xf)<<8
 }
