@@ -22,6 +22,19 @@ func BenchmarkCheck(b *testing.B) {
 	}
 }
 
+// BenchmarkCheckSeveralBreaches checks examples/cases/several-breaches.json,
+// the sample case with the most failings.
+func BenchmarkCheckSeveralBreaches(b *testing.B) {
+	c := readCase(b, "several-breaches.json")
+	opts := cpguide.Options{Today: date("2026-05-15")}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := cpguide.Check(c, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // loadCases100k returns the 100,000 generated cases of the throughput
 // benchmarks, made on first use and kept for the life of the test binary
 // (about 400 MB; generating them takes seconds, outside the timer).

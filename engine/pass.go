@@ -208,8 +208,9 @@ var noNationalTimescale = func() (m [8]string) {
 
 // ReportNumbers adds a finding of the running rule about the record, with
 // status s and the message template with each "%d" replaced by the next of
-// the numbers ("%%" is "%"): "all %d meeting(s) held in person". The text
-// is built when the finding is read.
+// the numbers, each "%D" by the date of the next (a day number,
+// Date.Days), and "%%" by "%": "all %d meeting(s) held in person". The
+// text is built when the finding is read (guidance.AppendNumbers).
 func (p *Pass) ReportNumbers(s guidance.Status, template string, numbers ...int) {
 	p.ReportOnNumbers(p.subject, s, template, numbers...)
 }

@@ -211,7 +211,7 @@ func (b *Builder) spill(x Ref, s Status, subject string, due, done Date, msg str
 // not one of the last few added, and false when the table is full.
 func (b *Builder) subject(subject string) (int, bool) {
 	n := len(b.r.subjects)
-	for i := n - 1; i >= 0 && i >= n-4; i-- {
+	for i := n - 1; i >= 0 && i >= n-8; i-- {
 		if b.r.subjects[i] == subject {
 			return i, true
 		}

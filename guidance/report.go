@@ -122,16 +122,22 @@ func dayOf(d Date) (int32, bool) {
 }
 
 // AppendNumbers appends template to b with each "%d" replaced by the next
-// of the numbers (none left: "%d" stays) and "%%" by "%": the text of a
-// message given as a template (see Builder.RecordNumbers).
+// of the numbers in decimal, each "%D" by the date whose day number
+// ([Date.Days]) is the next of the numbers, and "%%" by "%" (with no
+// number left, "%d" and "%D" stay): the text of a message given as a
+// template (see Builder.RecordNumbers).
 func AppendNumbers(b []byte, template string, numbers ...int) []byte {
 	for i := 0; i < len(template); i++ {
 		c := template[i]
 		if c == '%' && i+1 < len(template) {
 			switch template[i+1] {
-			case 'd':
+			case 'd', 'D':
 				if len(numbers) > 0 {
-					b = strconv.AppendInt(b, int64(numbers[0]), 10)
+					if template[i+1] == 'd' {
+						b = strconv.AppendInt(b, int64(numbers[0]), 10)
+					} else {
+						b = DateFromDays(numbers[0]).AppendString(b)
+					}
 					numbers = numbers[1:]
 					i++
 					continue
@@ -147,12 +153,13 @@ func AppendNumbers(b []byte, template string, numbers ...int) []byte {
 	return b
 }
 
-// CountNumbers returns how many "%d"s template holds (see AppendNumbers).
+// CountNumbers returns how many numbers template takes: its "%d"s and
+// "%D"s (see AppendNumbers).
 func CountNumbers(template string) int {
 	n := 0
 	for i := 0; i+1 < len(template); i++ {
 		if template[i] == '%' {
-			if template[i+1] == 'd' {
+			if template[i+1] == 'd' || template[i+1] == 'D' {
 				n++
 			}
 			i++

@@ -50,6 +50,27 @@ type history struct {
 	state    State
 	policy   *Policy
 	episodes [4]Episode // the state's episodes, for a history of up to four
+	subjects [4]struct {
+		registered int64 // the episode's Registered
+		subject    string
+	}
+	nsubjects int
+}
+
+// subject returns episodeSubject of ep, written once for each of the first
+// few episodes however many rules report on it.
+func (h *history) subject(p *engine.Pass, ep Episode) string {
+	for _, s := range h.subjects[:h.nsubjects] {
+		if s.registered == ep.Registered {
+			return s.subject
+		}
+	}
+	s := episodeSubject(p, ep)
+	if h.nsubjects < len(h.subjects) {
+		h.subjects[h.nsubjects].registered, h.subjects[h.nsubjects].subject = ep.Registered, s
+		h.nsubjects++
+	}
+	return s
 }
 
 // historyPool recycles the histories of Run; Run clears what refers to the
@@ -209,7 +230,7 @@ func (h *history) cppm(ref *MeetingRef) (meeting.Meeting, bool) {
 func checkRegistration(p *engine.Pass, h *history) error {
 	for _, ep := range h.state.Episodes {
 		if ep.Kind != Temporary {
-			h.registration(p, ep, episodeSubject(p, ep))
+			h.registration(p, ep, h.subject(p, ep))
 		}
 	}
 	h.decisions(p, toRegister)
@@ -249,7 +270,11 @@ func (h *history) registration(p *engine.Pass, ep Episode, subj string) {
 			return
 		}
 	}
-	p.ReportOn(subj, guidance.Met, p.Concat("registered on the decision of the ", string(ref.Kind), " CPPM held ", ref.Held.String(), " that a plan is required"))
+	if t, ok := registeredTemplates[ref.Kind]; ok {
+		p.ReportOnNumbers(subj, guidance.Met, t, ref.Held.Days())
+	} else {
+		p.ReportOn(subj, guidance.Met, p.Concat("registered on the decision of the ", string(ref.Kind), " CPPM held ", p.Date(ref.Held), " that a plan is required"))
+	}
 }
 
 // checkConcerns: the areas of concern identified are recorded, from a
@@ -259,7 +284,7 @@ func checkConcerns(p *engine.Pass, h *history) error {
 		if ep.Kind == Temporary {
 			continue
 		}
-		subj := episodeSubject(p, ep)
+		subj := h.subject(p, ep)
 		list, ok := concernList(ep.ConcernsVersion)
 		switch {
 		case len(ep.Concerns) == 0:
@@ -277,7 +302,11 @@ func checkConcerns(p *engine.Pass, h *history) error {
 				p.ReportOn(subj, guidance.Missing, p.Concat("area(s) of concern number ", strings.Join(bad, ", "), " are not codes of list ", list.Version, " (or are repeated): record each area of concern once, from the list"))
 				continue
 			}
-			p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(len(ep.Concerns)), " area(s) of concern recorded from list ", list.Version))
+			if t, ok := concernsTemplates[list.Version]; ok {
+				p.ReportOnNumbers(subj, guidance.Met, t, len(ep.Concerns))
+			} else {
+				p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(len(ep.Concerns)), " area(s) of concern recorded from list ", list.Version))
+			}
 		}
 	}
 	return nil
@@ -285,6 +314,30 @@ func checkConcerns(p *engine.Pass, h *history) error {
 
 // concernList returns the shipped list of a version; no version means the
 // default list.
+// Message templates (engine.Pass.ReportNumbers) for the values of small
+// known sets, made once: the findings that use them carry no text of their
+// own. A value outside the sets gets its message written out.
+var (
+	registeredTemplates = func() map[meeting.Kind]string {
+		m := map[meeting.Kind]string{}
+		for _, k := range []meeting.Kind{meeting.Initial, meeting.Review, meeting.Transfer, meeting.PreBirth} {
+			m[k] = "registered on the decision of the " + escapePercent(string(k)) + " CPPM held %D that a plan is required"
+		}
+		return m
+	}()
+	concernsTemplates = func() map[string]string {
+		m := map[string]string{}
+		for _, l := range []ConcernList{DefaultConcerns(), ConcernsCSWS2012, ConcernsCSWS2016} {
+			m[l.Version] = "%d area(s) of concern recorded from list " + escapePercent(l.Version)
+		}
+		return m
+	}()
+	defaultPolicyName = DefaultPolicy().Name
+	accessTemplate    = "%d enquiry(ies), each allowed by access policy " + escapePercent(strconv.Quote(defaultPolicyName)) + " and with its purpose; %d refusal(s) recorded"
+)
+
+func escapePercent(s string) string { return strings.ReplaceAll(s, "%", "%%") }
+
 func concernList(version string) (ConcernList, bool) {
 	switch version {
 	case "":
@@ -304,14 +357,14 @@ func checkEpisodeLength(p *engine.Pass, h *history) error {
 		if ep.Kind == Temporary {
 			continue
 		}
-		subj := episodeSubject(p, ep)
+		subj := h.subject(p, ep)
 		switch {
 		case ep.Meeting != nil && ep.Meeting.Kind == meeting.Review:
 			p.ReportOn(subj, guidance.Missing, "the episode would be counted from a review CPPM: a review continues the registration, so count it from the registration that opened it")
 		case !ep.Open():
 			p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(ep.End.Days()-ep.Start.Days()), " days on the register, counted from the registration on ", ep.Start.String(), " to its end"))
 		case !p.Today.IsZero() && !p.Today.Before(ep.Start):
-			p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(p.Today.Days()-ep.Start.Days()), " days on the register so far, counted from the registration on ", ep.Start.String()))
+			p.ReportOnNumbers(subj, guidance.Met, "%d days on the register so far, counted from the registration on %D", p.Today.Days()-ep.Start.Days(), ep.Start.Days())
 		default:
 			p.ReportOn(subj, guidance.Met, p.Concat("on the register, counted from the registration on ", ep.Start.String()))
 		}
@@ -327,7 +380,7 @@ func checkEndReason(p *engine.Pass, h *history) error {
 		if ep.Open() {
 			continue
 		}
-		subj := episodeSubject(p, ep)
+		subj := h.subject(p, ep)
 		switch {
 		case ep.Reason == TemporaryEnded && ep.Kind != Temporary:
 			p.ReportOn(subj, guidance.Missing, "only a temporary registration ends because a temporary move ended: record the reason this registration ended")
@@ -349,7 +402,7 @@ func checkEndReason(p *engine.Pass, h *history) error {
 func checkDeregistration(p *engine.Pass, h *history) error {
 	for _, ep := range h.state.Episodes {
 		if !ep.Open() && ep.Reason == RiskReduced {
-			h.deregistration(p, ep, episodeSubject(p, ep))
+			h.deregistration(p, ep, h.subject(p, ep))
 		}
 	}
 	h.decisions(p, toDeregister)
@@ -396,7 +449,7 @@ func checkParentsInformed(p *engine.Pass, h *history) error {
 		case !ep.ParentsToldInWriting:
 			st, msg = guidance.Missing, "record that parents or carers were also told in writing"
 		}
-		p.ReportOn(episodeSubject(p, ep), st, msg)
+		p.ReportOn(h.subject(p, ep), st, msg)
 	}
 	return nil
 }
@@ -413,7 +466,7 @@ func checkDeregistrationTold(p *engine.Pass, h *history) error {
 		if !ep.FamilyToldEnded {
 			st, msg = guidance.Missing, "record that the child and family were told of the de-registration"
 		}
-		p.Record(episodeSubject(p, ep), st, guidance.Date{}, ep.End, msg)
+		p.Record(h.subject(p, ep), st, guidance.Date{}, ep.End, msg)
 	}
 	return nil
 }
@@ -424,7 +477,7 @@ func checkDeregistrationTold(p *engine.Pass, h *history) error {
 // transfer registration.
 func checkTransfer(p *engine.Pass, h *history) error {
 	for _, ep := range h.state.Episodes {
-		subj := episodeSubject(p, ep)
+		subj := h.subject(p, ep)
 		if ep.Kind == ByTransferCPPM {
 			h.transferIn(p, ep, subj)
 		}
@@ -462,7 +515,7 @@ func (h *history) transferOut(p *engine.Pass, ep Episode, subj string) {
 func checkTemporary(p *engine.Pass, h *history) error {
 	for _, ep := range h.state.Episodes {
 		if ep.Kind == Temporary {
-			h.temporary(p, ep, episodeSubject(p, ep))
+			h.temporary(p, ep, h.subject(p, ep))
 		}
 	}
 	return nil
@@ -488,7 +541,7 @@ func (h *history) temporary(p *engine.Pass, ep Episode, subj string) {
 func checkKeep(p *engine.Pass, h *history) error {
 	for _, ep := range h.state.Episodes {
 		if ep.Kind == ByPreBirthCPPM {
-			h.unborn(p, ep, episodeSubject(p, ep))
+			h.unborn(p, ep, h.subject(p, ep))
 		}
 	}
 	return nil
@@ -585,7 +638,11 @@ func checkAccess(p *engine.Pass, h *history) error {
 	case len(noActor) > 0:
 		p.ReportOn(subj, guidance.Unknown, p.Concat("enquiry version(s) ", strings.Join(noActor, ", "), " do not record who enquired (actor id and authority): record them so the enquiries can be checked against the access policy"))
 	default:
-		p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(enquiries), " enquiry(ies), each allowed by access policy ", strconv.Quote(policy.Name), " and with its purpose; ", p.Itoa(refusals), " refusal(s) recorded"))
+		if policy.Name == defaultPolicyName {
+			p.ReportOnNumbers(subj, guidance.Met, accessTemplate, enquiries, refusals)
+		} else {
+			p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(enquiries), " enquiry(ies), each allowed by access policy ", strconv.Quote(policy.Name), " and with its purpose; ", p.Itoa(refusals), " refusal(s) recorded"))
+		}
 	}
 	return nil
 }
