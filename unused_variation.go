@@ -24,23 +24,30 @@ type UnusedVariation struct {
 	Recorded Date   `json:"recorded"`
 }
 
+// usedIn reports whether v changes a finding of rep (Variation.UsedBy),
+// reading the findings without their text.
+func usedIn(v timescale.Variation, rep *guidance.Report, today Date) bool {
+	for i := range rep.Len() {
+		if v.UsedBy(rep.Brief(i), today) {
+			return true
+		}
+	}
+	return false
+}
+
 // unused keeps of each variation that changed nothing what identifies it
 // (see UnusedVariation).
 func unused(c Case, rep *guidance.Report, today Date) []UnusedVariation {
-	if len(c.Variations) == 0 {
-		return nil
-	}
-	fs := rep.Findings()
 	var out []UnusedVariation
 	var known map[string]bool
 	for i, v := range c.Variations {
-		if len(timescale.UnusedVariations(c.Variations[i:i+1], fs, today)) == 0 {
+		if usedIn(v, rep, today) {
 			continue
 		}
 		if known == nil {
-			known = make(map[string]bool, len(fs)+len(c.Meetings))
-			for _, f := range fs {
-				known[f.Subject] = true
+			known = make(map[string]bool, rep.Len()+len(c.Meetings))
+			for i := range rep.Len() {
+				known[rep.Brief(i).Subject] = true
 			}
 			for _, m := range c.Meetings {
 				known[m.Ref] = true

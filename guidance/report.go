@@ -209,6 +209,20 @@ func (r *Report) At(i int) Finding {
 	return f
 }
 
+// Brief returns the i'th finding without its message, title and
+// citations: its rule, edition, strength, status, subject and dates, for a
+// caller that matches findings without building their text.
+func (r *Report) Brief(i int) Finding {
+	e := &r.entries[i]
+	if e.spilled() {
+		f := r.spill[e.spillIndex()]
+		f.Title, f.Message, f.Citations = "", "", nil
+		return f
+	}
+	return Finding{Rule: catalogue[e.ruleIndex()].ID, Edition: e.edition(), Strength: e.strength(), Status: e.status(),
+		Subject: r.subjects[e.subjectIndex()], Due: dateOf(e.dueDay()), Done: dateOf(e.doneDay())}
+}
+
 // withCites is cs with the citations the report adds to the findings of
 // rule (see Report.Cite); cs itself when it adds none.
 func (r *Report) withCites(rule string, cs []Citation) []Citation {

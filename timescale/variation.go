@@ -214,18 +214,22 @@ func (dl Deadline) appendAssessment(b []byte, done, today Date, subject string, 
 func UnusedVariations(vs []Variation, fs []guidance.Finding, today Date) []Variation {
 	var out []Variation
 	for _, v := range vs {
-		used := slices.ContainsFunc(fs, func(f guidance.Finding) bool {
-			if f.Rule != v.Rule || f.Due.IsZero() || !f.Due.Before(v.NewDate) || !v.Covers(f.Subject) {
-				return false
-			}
-			if !f.Done.IsZero() {
-				return f.Done.After(f.Due)
-			}
-			return today.IsZero() || today.After(f.Due)
-		})
-		if !used {
+		if !slices.ContainsFunc(fs, func(f guidance.Finding) bool { return v.UsedBy(f, today) }) {
 			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// UsedBy reports whether the variation changes, or may change, the status
+// of finding f of a check made on date today (see UnusedVariations). It
+// reads the finding's rule, subject and dates only.
+func (v Variation) UsedBy(f guidance.Finding, today Date) bool {
+	if f.Rule != v.Rule || f.Due.IsZero() || !f.Due.Before(v.NewDate) || !v.Covers(f.Subject) {
+		return false
+	}
+	if !f.Done.IsZero() {
+		return f.Done.After(f.Due)
+	}
+	return today.IsZero() || today.After(f.Due)
 }
