@@ -156,7 +156,7 @@ func (c Case) Validate() error {
 		}
 	}
 	for i, v := range c.Variations {
-		if ref, _ := guidance.RefOf(v.Rule, guidance.Edition2023); ref.Valid() {
+		if ref, _ := guidance.RefOf(v.Rule, guidance.DefaultEdition); ref.Valid() {
 			// Known: Lookup, which copies the rule, only to explain why not.
 		} else if _, err := guidance.Lookup(v.Rule); err != nil {
 			return &guidance.Error{Kind: guidance.Invalid, Field: index("variations", i) + ".rule", Hint: "name a rule of the catalogue (cpguide rules lists them)", Err: err}

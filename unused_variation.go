@@ -1,7 +1,10 @@
 package cpguide
 
 import (
+	"slices"
+
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -39,25 +42,41 @@ func usedIn(v timescale.Variation, rep *guidance.Report, today Date) bool {
 // (see UnusedVariation).
 func unused(c Case, rep *guidance.Report, today Date) []UnusedVariation {
 	var out []UnusedVariation
-	var known map[string]bool
+	var known map[string]bool // the subjects, once more than a few variations are unused
 	for i, v := range c.Variations {
 		if usedIn(v, rep, today) {
 			continue
 		}
-		if known == nil {
+		u := UnusedVariation{Index: i, Rule: v.Rule, NewDate: v.NewDate, Recorded: v.Recorded}
+		if len(out) == scanned && known == nil {
 			known = make(map[string]bool, rep.Len()+len(c.Meetings))
-			for i := range rep.Len() {
-				known[rep.Brief(i).Subject] = true
+			for j := range rep.Len() {
+				known[rep.Brief(j).Subject] = true
 			}
 			for _, m := range c.Meetings {
 				known[m.Ref] = true
 			}
 		}
-		u := UnusedVariation{Index: i, Rule: v.Rule, NewDate: v.NewDate, Recorded: v.Recorded}
-		if known[v.Subject] {
+		if known != nil && known[v.Subject] || known == nil && subjectIn(v.Subject, rep, c.Meetings) {
 			u.Subject = v.Subject
 		}
 		out = append(out, u)
 	}
 	return out
+}
+
+// scanned is how many unused variations unused looks up by scanning the
+// findings before it makes a set of their subjects: a few scans cost less
+// than the set, many would cost the square.
+const scanned = 8
+
+// subjectIn reports whether s is the subject of a finding of rep or the
+// reference of one of the meetings.
+func subjectIn(s string, rep *guidance.Report, ms []meeting.Meeting) bool {
+	for j := range rep.Len() {
+		if rep.Brief(j).Subject == s {
+			return true
+		}
+	}
+	return slices.ContainsFunc(ms, func(m meeting.Meeting) bool { return m.Ref == s })
 }

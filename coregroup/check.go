@@ -128,11 +128,6 @@ func checkReferrals(p *engine.Pass, g *group) {
 	for i, r := range g.ChangeReferrals {
 		subject := p.Index("change_referrals", i)
 		anchors := timescale.Anchors{timescale.EventChangeIdentified: r.Identified}
-		dl, err := p.Due(anchors)
-		if err != nil {
-			p.Timed(subject, anchors, r.Referred) // the finding says why there is no due date
-			continue
-		}
 		note := ""
 		switch {
 		case r.Referred.IsZero():
@@ -141,7 +136,7 @@ func checkReferrals(p *engine.Pass, g *group) {
 		case r.To == LeadProfessional && p.Edition != guidance.Edition2023:
 			note = "; the " + p.Edition.String() + " edition names the CPPM Chair as the recipient: make sure the Chair knows"
 		}
-		p.AssessNote(subject, dl, r.Referred, note)
+		p.TimedNote(subject, anchors, r.Referred, note)
 	}
 }
 
@@ -175,7 +170,7 @@ func checkPartners(p *engine.Pass, g *group) {
 			parent = true
 		}
 	}
-	var miss []string
+	miss := make([]string, 0, 8)
 	if !child {
 		miss = append(miss, "the child (or why they are not involved)")
 	}
@@ -183,7 +178,7 @@ func checkPartners(p *engine.Pass, g *group) {
 		miss = append(miss, "at least one parent or carer (or why none is involved)")
 	}
 	if len(miss) > 0 {
-		p.ReportOn(subj, guidance.Missing, p.Concat("record as partners ", strings.Join(miss, " and "), " (partners)"))
+		p.ReportOn(subj, guidance.Missing, p.Concat("record as partners ", p.Join(miss, " and "), " (partners)"))
 		return
 	}
 	p.ReportOn(subj, guidance.Met, "the child and a parent or carer are recorded as partners; whether the partnership is real is for the Core Group and Chair to judge")
@@ -195,7 +190,7 @@ func checkInPerson(p *engine.Pass, g *group) {
 		p.ReportOn(subj, guidance.Unknown, "no Core Group meetings recorded yet")
 		return
 	}
-	var remote, excused, unknown []string
+	remote, excused, unknown := make([]string, 0, 8), make([]string, 0, 8), make([]string, 0, 8)
 	for i, m := range g.Meetings {
 		switch {
 		case m.InPerson == nil:
@@ -209,11 +204,11 @@ func checkInPerson(p *engine.Pass, g *group) {
 	}
 	switch {
 	case len(remote) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("the Core Group should meet in person: ", strings.Join(remote, ", "), " was not, and no reason is recorded (not_in_person_reason)"))
+		p.ReportOn(subj, guidance.Missing, p.Concat("the Core Group should meet in person: ", p.Join(remote, ", "), " was not, and no reason is recorded (not_in_person_reason)"))
 	case len(unknown) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat("record whether each meeting was held in person: ", strings.Join(unknown, ", ")))
+		p.ReportOn(subj, guidance.Unknown, p.Concat("record whether each meeting was held in person: ", p.Join(unknown, ", ")))
 	case len(excused) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat(strings.Join(excused, ", "), " was not held in person; a reason is recorded, and whether it justified the departure is for the Chair to judge"))
+		p.ReportOn(subj, guidance.Unknown, p.Concat(p.Join(excused, ", "), " was not held in person; a reason is recorded, and whether it justified the departure is for the Chair to judge"))
 	default:
 		p.ReportOnNumbers(subj, guidance.Met, "all %d meeting(s) held in person", len(g.Meetings))
 	}
@@ -228,7 +223,7 @@ func checkCommunication(p *engine.Pass, g *group) {
 		p.ReportOn(subj, guidance.Unknown, "no Core Group meetings recorded yet")
 		return
 	}
-	var members, family, unknown []string
+	members, family, unknown := make([]string, 0, 8), make([]string, 0, 8), make([]string, 0, 8)
 	for i, m := range g.Meetings {
 		f := p.Index("meetings", i)
 		switch {
@@ -244,22 +239,22 @@ func checkCommunication(p *engine.Pass, g *group) {
 			family = append(family, f)
 		}
 	}
-	var miss []string
+	miss := make([]string, 0, 8)
 	if len(members) > 0 {
-		miss = append(miss, "with all members at "+strings.Join(members, ", "))
+		miss = append(miss, "with all members at "+p.Join(members, ", "))
 	}
 	if len(family) > 0 {
-		miss = append(miss, "with the child and family at "+strings.Join(family, ", "))
+		miss = append(miss, "with the child and family at "+p.Join(family, ", "))
 	}
 	switch {
 	case len(miss) > 0:
-		msg := "the meeting's note or decisions were not shared " + strings.Join(miss, "; ") + ": share them and record it, so that communication between agencies and with the family is kept up"
+		msg := "the meeting's note or decisions were not shared " + p.Join(miss, "; ") + ": share them and record it, so that communication between agencies and with the family is kept up"
 		if len(unknown) > 0 {
-			msg += "; also record whether they were shared at " + strings.Join(unknown, ", ")
+			msg += "; also record whether they were shared at " + p.Join(unknown, ", ")
 		}
 		p.ReportOn(subj, guidance.Missing, msg)
 	case len(unknown) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat("record whether each meeting's note or decisions were shared: ", strings.Join(unknown, ", ")))
+		p.ReportOn(subj, guidance.Unknown, p.Concat("record whether each meeting's note or decisions were shared: ", p.Join(unknown, ", ")))
 	default:
 		p.ReportOnNumbers(subj, guidance.Met, "the note or decisions of all %d meeting(s) were shared with all members and with the child and family; whether communication is effective is for the Core Group and Chair to judge", len(g.Meetings))
 	}
@@ -314,7 +309,7 @@ func checkContingency(p *engine.Pass, g *group) {
 		p.ReportOn(subj, guidance.Unknown, "no Core Group meetings recorded yet")
 		return
 	}
-	var missing, elapsed, unrecorded []string
+	missing, elapsed, unrecorded := make([]string, 0, 8), make([]string, 0, 8), make([]string, 0, 8)
 	stalled := 0
 	for i, m := range g.Meetings {
 		noProgress := m.ProgressMade != nil && !*m.ProgressMade
@@ -345,11 +340,11 @@ func checkContingency(p *engine.Pass, g *group) {
 	}
 	switch {
 	case len(missing) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("progress was not made or circumstances deteriorated at ", strings.Join(missing, ", "), " but no contingency activation is recorded on or after it: activate the contingency plan and record it (contingency_activations)"))
+		p.ReportOn(subj, guidance.Missing, p.Concat("progress was not made or circumstances deteriorated at ", p.Join(missing, ", "), " but no contingency activation is recorded on or after it: activate the contingency plan and record it (contingency_activations)"))
 	case stalled > 0:
-		p.ReportOn(subj, guidance.Met, p.Concat("contingency plans were activated: ", strings.Join(elapsed, ", "), "; whether that was prompt enough is for the Core Group and Chair to judge"))
+		p.ReportOn(subj, guidance.Met, p.Concat("contingency plans were activated: ", p.Join(elapsed, ", "), "; whether that was prompt enough is for the Core Group and Chair to judge"))
 	case len(unrecorded) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat("record at each meeting whether the plan is making progress and whether circumstances deteriorated, improved or stayed the same: ", strings.Join(unrecorded, ", ")))
+		p.ReportOn(subj, guidance.Unknown, p.Concat("record at each meeting whether the plan is making progress and whether circumstances deteriorated, improved or stayed the same: ", p.Join(unrecorded, ", ")))
 	default:
 		p.ReportOn(subj, guidance.NotApplicable, "every meeting recorded progress and no deterioration of circumstances")
 	}
@@ -361,7 +356,7 @@ func checkEscalation(p *engine.Pass, g *group) {
 		p.ReportOn(subj, guidance.NotApplicable, "no escalating concerns recorded")
 		return
 	}
-	var none, noDate []string
+	none, noDate := make([]string, 0, 8), make([]string, 0, 8)
 	for i, e := range g.Escalations {
 		f := p.Index("escalations", i)
 		if len(e.Responses) == 0 && e.ReviewCPPMRequested.IsZero() {
@@ -373,9 +368,9 @@ func checkEscalation(p *engine.Pass, g *group) {
 	}
 	switch {
 	case len(none) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("record the response to each escalating concern (an immediate response, additional support and/or a review CPPM): ", strings.Join(none, ", ")))
+		p.ReportOn(subj, guidance.Missing, p.Concat("record the response to each escalating concern (an immediate response, additional support and/or a review CPPM): ", p.Join(none, ", ")))
 	case len(noDate) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("record the date the review CPPM was requested: ", strings.Join(noDate, ", ")))
+		p.ReportOn(subj, guidance.Missing, p.Concat("record the date the review CPPM was requested: ", p.Join(noDate, ", ")))
 	default:
 		p.ReportOn(subj, guidance.Met, "each escalating concern has a recorded response; whether it was enough and quick enough is for the Chair to judge")
 	}

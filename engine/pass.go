@@ -246,18 +246,24 @@ func (p *Pass) Due(anchors timescale.Anchors) (timescale.Deadline, error) {
 // national figure for the step, Unknown (naming the dates to give) when an
 // anchor is missing or a policy choice does not fit the timescale.
 func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Date) {
+	p.TimedNote(subject, anchors, done, "")
+}
+
+// TimedNote is Timed with note appended to the message of the finding
+// where the deadline could be computed.
+func (p *Pass) TimedNote(subject string, anchors timescale.Anchors, done guidance.Date, note string) {
 	if p.stated && !timescale.National(p.rule, p.Edition) && p.localFigure() < 0 {
 		// What Due's NotInEdition error would lead to (see untimed),
 		// without making the error.
 		p.ReportOn(subject, guidance.NotApplicable, noNationalTimescale[min(int(p.Edition), len(noNationalTimescale)-1)])
 		return
 	}
-	if !done.IsZero() && p.timedDone(subject, anchors, done) {
+	if !done.IsZero() && p.timedDone(subject, anchors, done, note) {
 		return
 	}
 	dl, err := p.due(p.rule, anchors)
 	if err == nil {
-		p.Assess(subject, dl, done)
+		p.AssessNote(subject, dl, done, note)
 		return
 	}
 	p.untimed(subject, err)
@@ -268,7 +274,7 @@ func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Da
 // explanation is never read. It reports false, having done nothing, where
 // a local figure names the rule (the finding then cites it, so the whole
 // deadline is computed) or the edition does not state the rule.
-func (p *Pass) timedDone(subject string, anchors timescale.Anchors, done guidance.Date) bool {
+func (p *Pass) timedDone(subject string, anchors timescale.Anchors, done guidance.Date, note string) bool {
 	if !p.stated || p.localFigure() >= 0 {
 		return false
 	}
@@ -278,7 +284,7 @@ func (p *Pass) timedDone(subject string, anchors timescale.Anchors, done guidanc
 		return true
 	}
 	dl := timescale.Deadline{Rule: p.rule, Edition: p.Edition, Due: due, LastWorkingDay: last}
-	p.assess(subject, &dl, done, nil)
+	p.assess(subject, &dl, done, nil, note)
 	return true
 }
 
@@ -325,27 +331,26 @@ func (p *Pass) Assess(subject string, dl timescale.Deadline, done guidance.Date)
 
 // AssessNote is Assess with note appended to the finding's message.
 func (p *Pass) AssessNote(subject string, dl timescale.Deadline, done guidance.Date, note string) {
-	p.assess(subject, &dl, done, dl.Citations)
-	if note != "" {
-		p.findings.SetLastMessage(p.Concat(p.findings.LastMessage(), note))
-	}
+	p.assess(subject, &dl, done, dl.Citations, note)
 	if done.IsZero() {
 		p.Owe(dl)
 	}
 }
 
 // assess records the finding of deadline dl for the step named subject,
-// done on date done, citing cites (nil: the rule's own citations).
-func (p *Pass) assess(subject string, dl *timescale.Deadline, done guidance.Date, cites []guidance.Citation) {
-	if dl.OnTime(done) && dl.Rule == p.rule && dl.Edition == p.Edition && p.stated {
+// done on date done, citing cites (nil: the rule's own citations), with
+// note appended to its message.
+func (p *Pass) assess(subject string, dl *timescale.Deadline, done guidance.Date, cites []guidance.Citation, note string) {
+	if note == "" && dl.OnTime(done) && dl.Rule == p.rule && dl.Edition == p.Edition && p.stated {
 		// Met: the report builds the message from the dates when read.
 		p.findings.RecordMet(p.ref, subject, dl.Due, done, cites)
 		return
 	}
-	p.room(256)
+	p.room(256 + len(note))
 	start := len(p.text)
 	var st guidance.Status
 	st, p.text = dl.AppendAssessment(p.text, subject, done, p.Today, p.Variations...)
+	p.text = append(p.text, note...)
 	msg := unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start)
 	ref := p.ref
 	if dl.Rule != p.rule || dl.Edition != p.Edition || !p.stated {
@@ -467,4 +472,24 @@ func (p *Pass) Index(field string, i int) string {
 	p.text = strconv.AppendInt(p.text, int64(i), 10)
 	p.text = append(p.text, ']')
 	return unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start)
+}
+
+// Join is strings.Join written in the pass's own storage (see Concat).
+func (p *Pass) Join(elems []string, sep string) string {
+	n := len(sep) * max(len(elems)-1, 0)
+	for _, s := range elems {
+		n += len(s)
+	}
+	if n == 0 {
+		return ""
+	}
+	p.room(n)
+	start := len(p.text)
+	for i, s := range elems {
+		if i > 0 {
+			p.text = append(p.text, sep...)
+		}
+		p.text = append(p.text, s...)
+	}
+	return unsafe.String(unsafe.SliceData(p.text[start:]), n)
 }

@@ -119,44 +119,6 @@ func (b *Builder) Record(x Ref, s Status, subject string, due, done Date, msg st
 		due: dd, done: dn, rule: x.rule | uint16(si>>16)<<ruleBits, subject: uint16(si), meta: packMeta(x.edition, s, x.strength)})
 }
 
-// LastMessage returns the message of the last finding recorded; "" when
-// there is none.
-func (b *Builder) LastMessage() string {
-	if len(b.r.entries) == 0 {
-		return ""
-	}
-	e := &b.r.entries[len(b.r.entries)-1]
-	if e.spilled() {
-		return b.r.spill[e.spillIndex()].Message
-	}
-	return e.message()
-}
-
-// SetLastMessage replaces the message of the last finding recorded (for a
-// checker that adds a note to an assessment); with none recorded it does
-// nothing.
-func (b *Builder) SetLastMessage(msg string) {
-	if len(b.r.entries) == 0 {
-		return
-	}
-	e := &b.r.entries[len(b.r.entries)-1]
-	if e.spilled() {
-		b.r.spill[e.spillIndex()].Message = msg
-		return
-	}
-	if len(msg) > math.MaxUint16 || e.form() == formNumbers {
-		// Whole: a message too long for an entry, or one whose numbers
-		// fill the dates' place.
-		f := b.r.At(len(b.r.entries) - 1)
-		f.Message = msg
-		b.r.entries = b.r.entries[:len(b.r.entries)-1]
-		b.r.Add(f)
-		return
-	}
-	e.msg, e.msgLen = unsafe.StringData(msg), uint16(len(msg))
-	e.meta &^= 3 << metaFormShift
-}
-
 // RecordNumbers is Record for a finding without dates whose message is
 // template with its "%d"s replaced by numbers (see AppendNumbers): the text
 // is built when the finding is read. It reports false, recording nothing,

@@ -155,14 +155,14 @@ func checkCoreAgencies(p *engine.Pass, f *Facts) {
 		p.Report(guidance.Unknown, "record the agencies that took part (ird.agencies)")
 		return
 	}
-	var absent []string
+	absent := make([]string, 0, 8)
 	for _, a := range CoreAgencies() {
 		if !slices.Contains(f.IRD.Agencies, a) {
 			absent = append(absent, string(a))
 		}
 	}
 	if len(absent) > 0 {
-		p.Report(guidance.Missing, p.Concat("no ", strings.Join(absent, ", "), " in the IRD: police, social work and health must all take part; reconvene with them or record why the record is wrong"))
+		p.Report(guidance.Missing, p.Concat("no ", p.Join(absent, ", "), " in the IRD: police, social work and health must all take part; reconvene with them or record why the record is wrong"))
 		return
 	}
 	p.Report(guidance.Met, "police, social work and health took part")
@@ -175,7 +175,7 @@ func checkRecord(p *engine.Pass, f *Facts) {
 		return
 	}
 	r := f.IRD
-	var miss []string
+	miss := make([]string, 0, 8)
 	if r.Held.IsZero() {
 		miss = append(miss, "when the IRD was held (held)")
 	}
@@ -195,7 +195,7 @@ func checkRecord(p *engine.Pass, f *Facts) {
 		miss = append(miss, "the decision on a CPPM (decisions.cppm)")
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, p.Concat("record ", strings.Join(miss, "; "), ": all aspects of the IRD must be recorded"))
+		p.Report(guidance.Missing, p.Concat("record ", p.Join(miss, "; "), ": all aspects of the IRD must be recorded"))
 		return
 	}
 	p.Report(guidance.Met, "the record holds when and why the IRD started, who took part, what was shared and what was decided")
@@ -288,7 +288,7 @@ func checkClosure(p *engine.Pass, f *Facts) {
 		p.NotApplicable("the IRD is not recorded as closed (closed)")
 		return
 	}
-	var miss []string
+	miss := make([]string, 0, 8)
 	if r.Decisions.CPPM == nil {
 		miss = append(miss, "the decision it closed on: a CPPM or none (decisions.cppm)")
 	}
@@ -299,7 +299,7 @@ func checkClosure(p *engine.Pass, f *Facts) {
 		miss = append(miss, "who recorded the closure (closed_by)")
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, p.Concat("the IRD is closed without a recorded, reasoned decision: record ", strings.Join(miss, "; ")))
+		p.Report(guidance.Missing, p.Concat("the IRD is closed without a recorded, reasoned decision: record ", p.Join(miss, "; ")))
 		return
 	}
 	p.Report(guidance.Met, "the IRD closed on a recorded, reasoned decision; whether it was evidenced and agreed between the agencies is for them to judge")

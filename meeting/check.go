@@ -857,7 +857,7 @@ func checkAgencies(p *engine.Pass, s *series, t *at) {
 	for _, a := range t.m.Attendance {
 		present[idx(a.Agency)] = true
 	}
-	var missing []string
+	missing := make([]string, 0, 8)
 	for _, a := range CoreAgencies() {
 		if !present[idx(a)] {
 			missing = append(missing, string(a))
@@ -869,7 +869,7 @@ func checkAgencies(p *engine.Pass, s *series, t *at) {
 		}
 	}
 	if len(missing) > 0 {
-		t.add(p, guidance.Missing, p.Concat("no attendance recorded from ", strings.Join(missing, ", "), ": the core agencies and every agency working with the child and family must be represented; record who attended or why not"))
+		t.add(p, guidance.Missing, p.Concat("no attendance recorded from ", p.Join(missing, ", "), ": the core agencies and every agency working with the child and family must be represented; record who attended or why not"))
 		return
 	}
 	t.add(p, guidance.Met, "social work, health, police and every listed involved agency attended")
@@ -908,7 +908,7 @@ func checkParticipation(p *engine.Pass, s *series, t *at) {
 	if !t.held(p) {
 		return
 	}
-	var unknown, missing []string
+	unknown, missing := make([]string, 0, 8), make([]string, 0, 8)
 	eachPerson(m, func(who int, q Participation) {
 		switch {
 		case q.Mode == "":
@@ -920,11 +920,11 @@ func checkParticipation(p *engine.Pass, s *series, t *at) {
 	})
 	switch {
 	case len(missing) > 0:
-		t.add(p, guidance.Missing, p.Concat("for ", strings.Join(missing, "; "), ": seek their views and represent them at the meeting"))
+		t.add(p, guidance.Missing, p.Concat("for ", p.Join(missing, "; "), ": seek their views and represent them at the meeting"))
 	case m.Family == nil:
 		t.add(p, guidance.Unknown, "record the relevant family members and how each took part")
 	case len(unknown) > 0:
-		t.add(p, guidance.Unknown, p.Concat("record how ", strings.Join(unknown, ", "), " took part (attended, views represented, not invited or excluded)"))
+		t.add(p, guidance.Unknown, p.Concat("record how ", p.Join(unknown, ", "), " took part (attended, views represented, not invited or excluded)"))
 	default:
 		t.add(p, guidance.Met, "the child and each family member recorded took part or had their views sought and represented")
 	}
@@ -938,7 +938,7 @@ func checkInvited(p *engine.Pass, s *series, t *at) {
 	if !t.held(p) {
 		return
 	}
-	var unknown, missing []string
+	unknown, missing := make([]string, 0, 8), make([]string, 0, 8)
 	eachPerson(m, func(who int, q Participation) {
 		switch {
 		case q.Mode == "":
@@ -949,11 +949,11 @@ func checkInvited(p *engine.Pass, s *series, t *at) {
 	})
 	switch {
 	case len(missing) > 0:
-		t.add(p, guidance.Missing, p.Concat(strings.Join(missing, ", "), " not invited, with no reason recorded: invite and support them to take part, or record why not"))
+		t.add(p, guidance.Missing, p.Concat(p.Join(missing, ", "), " not invited, with no reason recorded: invite and support them to take part, or record why not"))
 	case m.Family == nil:
 		t.add(p, guidance.Unknown, "record the relevant family members and whether each was invited")
 	case len(unknown) > 0:
-		t.add(p, guidance.Unknown, p.Concat("record whether ", strings.Join(unknown, ", "), " was invited (attended, views represented, not invited or excluded)"))
+		t.add(p, guidance.Unknown, p.Concat("record whether ", p.Join(unknown, ", "), " was invited (attended, views represented, not invited or excluded)"))
 	default:
 		t.add(p, guidance.Met, "the child and each family member recorded were invited, or the reason they were not is recorded")
 	}
@@ -961,14 +961,14 @@ func checkInvited(p *engine.Pass, s *series, t *at) {
 
 func checkExclusion(p *engine.Pass, s *series, t *at) {
 	m := t.m
-	var excl []string
+	excl := make([]string, 0, 8)
 	excluded := false
 	for i, f := range m.Family {
 		if f.Mode != Excluded {
 			continue
 		}
 		excluded = true
-		var lack []string
+		lack := make([]string, 0, 8)
 		if strings.TrimSpace(f.Reason) == "" {
 			lack = append(lack, "the reasons")
 		}
@@ -982,14 +982,14 @@ func checkExclusion(p *engine.Pass, s *series, t *at) {
 			lack = append(lack, "the date by which they will be told")
 		}
 		if len(lack) > 0 {
-			excl = append(excl, fmt.Sprintf("family member %d: record %s", i+1, strings.Join(lack, ", ")))
+			excl = append(excl, fmt.Sprintf("family member %d: record %s", i+1, p.Join(lack, ", ")))
 		}
 	}
 	switch {
 	case !excluded:
 		t.add(p, guidance.NotApplicable, "no family member is recorded as excluded by the Chair")
 	case len(excl) > 0:
-		t.add(p, guidance.Missing, strings.Join(excl, "; "))
+		t.add(p, guidance.Missing, p.Join(excl, "; "))
 	default:
 		t.add(p, guidance.Met, "each exclusion records its reasons, the views obtained, and who tells them the outcome by when")
 	}
@@ -1043,14 +1043,14 @@ func checkDecisionPlan(p *engine.Pass, s *series, t *at) {
 	case t.m.Quorum.inquorateHalted():
 		t.add(p, guidance.NotApplicable, "the meeting was inquorate and did not proceed: no decisions are made until it reconvenes")
 	case d.PlanRequired == nil || d.Register == nil:
-		var lack []string
+		lack := make([]string, 0, 8)
 		if d.PlanRequired == nil {
 			lack = append(lack, "whether a Child Protection Plan is required")
 		}
 		if d.Register == nil {
 			lack = append(lack, "whether the child's name is added to (or stays on) the register")
 		}
-		t.add(p, guidance.Missing, p.Concat("record ", strings.Join(lack, " and ")))
+		t.add(p, guidance.Missing, p.Concat("record ", p.Join(lack, " and ")))
 	case *d.PlanRequired != *d.Register:
 		t.add(p, guidance.Missing, "the decisions disagree: a plan required means registration, and registration means a plan; correct one of them")
 	case d.RiskOfSignificantHarm != nil && *d.RiskOfSignificantHarm && !*d.PlanRequired:
@@ -1327,7 +1327,7 @@ func checkRecordContents(p *engine.Pass, s *series, t *at) {
 		t.add(p, guidance.Unknown, "list what the record of the meeting holds (record.contents)")
 	default:
 		plan := m.Decisions.PlanRequired != nil && *m.Decisions.PlanRequired
-		var lack []string
+		lack := make([]string, 0, 8)
 		for _, it := range RecordItems() {
 			if it.planOnly() && !plan {
 				continue
@@ -1341,7 +1341,7 @@ func checkRecordContents(p *engine.Pass, s *series, t *at) {
 			}
 		}
 		if len(lack) > 0 {
-			t.add(p, guidance.Missing, p.Concat("add to the record: ", strings.Join(lack, ", ")))
+			t.add(p, guidance.Missing, p.Concat("add to the record: ", p.Join(lack, ", ")))
 		} else {
 			t.add(p, guidance.Met, "the record holds every essential item")
 		}
@@ -1351,7 +1351,7 @@ func checkRecordContents(p *engine.Pass, s *series, t *at) {
 
 func checkReportsShared(p *engine.Pass, s *series, t *at) {
 	m := t.m
-	var unknown, missing []string
+	unknown, missing := make([]string, 0, 8), make([]string, 0, 8)
 	for i, r := range m.Reports {
 		label := func() string { return "report " + strconv.Itoa(i+1) + " (" + string(r.Agency) + ")" }
 		switch {
@@ -1363,11 +1363,11 @@ func checkReportsShared(p *engine.Pass, s *series, t *at) {
 	}
 	switch {
 	case len(missing) > 0:
-		t.add(p, guidance.Missing, p.Concat("share ", strings.Join(missing, ", "), " with the child and family, in a form they can understand"))
+		t.add(p, guidance.Missing, p.Concat("share ", p.Join(missing, ", "), " with the child and family, in a form they can understand"))
 	case m.Reports == nil:
 		t.add(p, guidance.Unknown, "record the reports received for the meeting and whether each was shared with the family")
 	case len(unknown) > 0:
-		t.add(p, guidance.Unknown, p.Concat("record whether ", strings.Join(unknown, ", "), " was shared with the family in an accessible form"))
+		t.add(p, guidance.Unknown, p.Concat("record whether ", p.Join(unknown, ", "), " was shared with the family in an accessible form"))
 	default:
 		t.add(p, guidance.Met, "every report was shared with the family in an accessible form")
 	}

@@ -177,7 +177,7 @@ func list(paths []string) string {
 }
 
 func checkCollaboration(p *engine.Pass, pl *Plan) {
-	var miss []string
+	miss := make([]string, 0, 8)
 	if blank(pl.Family.How) && blank(pl.Family.NotPossible) {
 		miss = append(miss, "how the family was involved (family.how)")
 	}
@@ -185,7 +185,7 @@ func checkCollaboration(p *engine.Pass, pl *Plan) {
 		miss = append(miss, "how the child was consulted (child.how or child.views, or child.not_possible)")
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, p.Concat("record ", strings.Join(miss, " and "), ": the plan must be developed with the child and family"))
+		p.Report(guidance.Missing, p.Concat("record ", p.Join(miss, " and "), ": the plan must be developed with the child and family"))
 		return
 	}
 	p.Report(guidance.Met, "the plan records how the child and family were involved; whether they truly shaped it is for the Chair and Core Group to judge")
@@ -231,14 +231,14 @@ func checkActionsLinked(p *engine.Pass, pl *Plan) {
 	}
 	g := gapsOf(pl)
 	if len(g.unlinked)+len(g.unknown) > 0 {
-		var parts []string
+		parts := make([]string, 0, 8)
 		if len(g.unlinked) > 0 {
 			parts = append(parts, "name the risk each action reduces or removes at "+list(g.unlinked))
 		}
 		if len(g.unknown) > 0 {
 			parts = append(parts, "use the ID of a risk listed in risks at "+list(g.unknown))
 		}
-		p.ReportOn(subj, guidance.Missing, strings.Join(parts, "; "))
+		p.ReportOn(subj, guidance.Missing, p.Join(parts, "; "))
 		return
 	}
 	p.ReportOnNumbers(subj, guidance.Met, "each of %d action(s) names a recorded risk", len(pl.Actions))
@@ -282,14 +282,14 @@ func checkOutcomes(p *engine.Pass, pl *Plan) {
 			have[2] = have[2] || !blank(o.Description)
 		}
 	}
-	var miss []string
+	miss := make([]string, 0, 8)
 	for i, t := range []Term{Short, Medium, Long} {
 		if !have[i] {
 			miss = append(miss, string(t))
 		}
 	}
 	if len(miss) > 0 {
-		p.ReportOn("outcomes", guidance.Missing, p.Concat("record the child's outcome(s) for the ", strings.Join(miss, ", "), " term (outcomes)"))
+		p.ReportOn("outcomes", guidance.Missing, p.Concat("record the child's outcome(s) for the ", p.Join(miss, ", "), " term (outcomes)"))
 		return
 	}
 	if p.Today.IsZero() {
@@ -301,7 +301,7 @@ func checkOutcomes(p *engine.Pass, pl *Plan) {
 	if !pl.Ended.IsZero() && pl.Ended.Before(asOf) {
 		asOf = pl.Ended
 	}
-	var stale, noBy []string
+	stale, noBy := make([]string, 0, 8), make([]string, 0, 8)
 	for i, a := range pl.Actions {
 		switch {
 		case a.By.IsZero():
@@ -340,7 +340,7 @@ func checkLead(p *engine.Pass, pl *Plan) {
 func checkLeadChildsPlan(p *engine.Pass, pl *Plan) {
 	const subj = "child's plan"
 	lp := pl.LeadProfessional
-	var missing, unknown []string
+	missing, unknown := make([]string, 0, 8), make([]string, 0, 8)
 	switch {
 	case lp == nil:
 		unknown = append(unknown, "a lead professional responsible for producing and reviewing the child's plan (lead_professional)")
@@ -357,13 +357,13 @@ func checkLeadChildsPlan(p *engine.Pass, pl *Plan) {
 	}
 	switch {
 	case len(missing) > 0:
-		msg := strings.Join(missing, "; ")
+		msg := p.Join(missing, "; ")
 		if len(unknown) > 0 {
-			msg += "; also record " + strings.Join(unknown, ", ")
+			msg += "; also record " + p.Join(unknown, ", ")
 		}
 		p.ReportOn(subj, guidance.Missing, msg)
 	case len(unknown) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat("record ", strings.Join(unknown, ", ")))
+		p.ReportOn(subj, guidance.Unknown, p.Concat("record ", p.Join(unknown, ", ")))
 	default:
 		p.ReportOn(subj, guidance.Met, "the lead professional is responsible for producing and reviewing the child's plan, which integrates the single agencies' plans")
 	}
@@ -390,7 +390,7 @@ func checkCoreGroup(p *engine.Pass, pl *Plan) {
 		p.ReportOn(subj, guidance.Missing, "name the key contributors, the Core Group (core_group)")
 		return
 	}
-	var miss []string
+	miss := make([]string, 0, 8)
 	for i, m := range pl.CoreGroup {
 		if blank(m.Name) {
 			miss = append(miss, idx("core_group", i)+".name")
@@ -412,7 +412,7 @@ func checkContingencies(p *engine.Pass, pl *Plan) {
 		p.ReportOn(subj, guidance.Missing, "add detailed contingencies: what will trigger them if the plan is not fully implemented, and the response")
 		return
 	}
-	var miss []string
+	miss := make([]string, 0, 8)
 	for i, k := range pl.Contingencies {
 		if blank(k.Trigger) {
 			miss = append(miss, idx("contingencies", i)+".trigger")
@@ -459,7 +459,7 @@ func checkObjectives(p *engine.Pass, pl *Plan) {
 		risks[r.ID] = true
 	}
 	today := p.Today
-	var miss, late []string
+	miss, late := make([]string, 0, 8), make([]string, 0, 8)
 	for i, o := range pl.Objectives {
 		f := idx("objectives", i)
 		if blank(o.Description) {
@@ -508,7 +508,7 @@ func checkRisks(p *engine.Pass, pl *Plan) {
 		p.ReportOn(subj, guidance.Missing, "record the risks identified, each with its horizon (immediate, short or long term)")
 		return
 	}
-	var miss []string
+	miss := make([]string, 0, 8)
 	for i, r := range pl.Risks {
 		if r.Horizon == "" {
 			miss = append(miss, idx("risks", i)+".horizon")
@@ -603,7 +603,7 @@ func checkPreDischarge(p *engine.Pass, pl *Plan) {
 }
 
 func checkInterimContents(p *engine.Pass, isp *InterimSafetyPlan) {
-	var miss []string
+	miss := make([]string, 0, 8)
 	if isp.IRD.IsZero() {
 		miss = append(miss, "the date of the IRD from which the plan runs (ird)")
 	}
@@ -639,7 +639,7 @@ func checkInterimContents(p *engine.Pass, isp *InterimSafetyPlan) {
 		}
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, p.Concat("record ", strings.Join(miss, "; ")))
+		p.Report(guidance.Missing, p.Concat("record ", p.Join(miss, "; ")))
 		return
 	}
 	p.Report(guidance.Met, "every element is recorded; whether it is in plain language the child and family understand is for a person to judge")

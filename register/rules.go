@@ -292,14 +292,14 @@ func checkConcerns(p *engine.Pass, h *history) error {
 		case !ok:
 			p.ReportOn(subj, guidance.Unknown, "the areas of concern come from a code list this library does not ship: check them against that list")
 		default:
-			var bad []string
+			bad := make([]string, 0, 8)
 			for i, code := range ep.Concerns {
 				if !list.Has(code) || slices.Contains(ep.Concerns[:i], code) {
 					bad = append(bad, strconv.Itoa(i+1))
 				}
 			}
 			if len(bad) > 0 {
-				p.ReportOn(subj, guidance.Missing, p.Concat("area(s) of concern number ", strings.Join(bad, ", "), " are not codes of list ", list.Version, " (or are repeated): record each area of concern once, from the list"))
+				p.ReportOn(subj, guidance.Missing, p.Concat("area(s) of concern number ", p.Join(bad, ", "), " are not codes of list ", list.Version, " (or are repeated): record each area of concern once, from the list"))
 				continue
 			}
 			if t, ok := concernsTemplates[list.Version]; ok {
@@ -612,7 +612,7 @@ func checkAccess(p *engine.Pass, h *history) error {
 		policy = &dp
 	}
 	enquiries, refusals := 0, 0
-	var notAllowed, noPurpose, noActor []string
+	notAllowed, noPurpose, noActor := make([]string, 0, 8), make([]string, 0, 8), make([]string, 0, 8)
 	for _, e := range h.Events {
 		switch e.Type {
 		case Enquired:
@@ -632,11 +632,11 @@ func checkAccess(p *engine.Pass, h *history) error {
 	}
 	switch {
 	case len(notAllowed) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("enquiry version(s) ", strings.Join(notAllowed, ", "), " were answered for someone access policy ", strconv.Quote(policy.Name), " does not allow to enquire: review who may enquire and refuse such enquiries"))
+		p.ReportOn(subj, guidance.Missing, p.Concat("enquiry version(s) ", p.Join(notAllowed, ", "), " were answered for someone access policy ", strconv.Quote(policy.Name), " does not allow to enquire: review who may enquire and refuse such enquiries"))
 	case len(noPurpose) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("enquiry version(s) ", strings.Join(noPurpose, ", "), " do not say why the register was consulted: record the purpose of every enquiry"))
+		p.ReportOn(subj, guidance.Missing, p.Concat("enquiry version(s) ", p.Join(noPurpose, ", "), " do not say why the register was consulted: record the purpose of every enquiry"))
 	case len(noActor) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat("enquiry version(s) ", strings.Join(noActor, ", "), " do not record who enquired (actor id and authority): record them so the enquiries can be checked against the access policy"))
+		p.ReportOn(subj, guidance.Unknown, p.Concat("enquiry version(s) ", p.Join(noActor, ", "), " do not record who enquired (actor id and authority): record them so the enquiries can be checked against the access policy"))
 	default:
 		if policy.Name == defaultPolicyName {
 			p.ReportOnNumbers(subj, guidance.Met, accessTemplate, enquiries, refusals)

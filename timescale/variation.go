@@ -45,7 +45,8 @@ func (v Variation) Validate() error {
 	case !v.Recorded.Valid():
 		return bad("recorded", "give the date the variation was recorded, YYYY-MM-DD")
 	}
-	if _, err := guidance.Lookup(v.Rule); err != nil {
+	if ref, _ := guidance.RefOf(v.Rule, guidance.DefaultEdition); !ref.Valid() {
+		_, err := guidance.Lookup(v.Rule) // the error, with the closest IDs
 		return err
 	}
 	return nil
