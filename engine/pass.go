@@ -341,10 +341,12 @@ func (p *Pass) AssessNote(subject string, dl timescale.Deadline, done guidance.D
 // done on date done, citing cites (nil: the rule's own citations), with
 // note appended to its message.
 func (p *Pass) assess(subject string, dl *timescale.Deadline, done guidance.Date, cites []guidance.Citation, note string) {
-	if note == "" && dl.OnTime(done) && dl.Rule == p.rule && dl.Edition == p.Edition && p.stated {
-		// Met: the report builds the message from the dates when read.
-		p.findings.RecordMet(p.ref, subject, dl.Due, done, cites)
-		return
+	if note == "" && !done.IsZero() && dl.Rule == p.rule && dl.Edition == p.Edition && p.stated {
+		if st, v := dl.Classify(subject, done, p.Today, p.Variations...); v == nil && (st == guidance.Met || st == guidance.Late) {
+			// The report builds the message from the dates when read.
+			p.findings.RecordDone(p.ref, st, subject, dl.Due, done, cites)
+			return
+		}
 	}
 	p.room(256 + len(note))
 	start := len(p.text)
@@ -368,8 +370,10 @@ func (p *Pass) assess(subject string, dl *timescale.Deadline, done guidance.Date
 // taken.
 func (p *Pass) Owe(dl timescale.Deadline) { p.Deadlines = append(p.Deadlines, dl) }
 
-// textBlock is the size of the blocks the pass writes text in.
-const textBlock = 4096
+// textBlock is the size of the blocks the pass writes text in: a block
+// serves several checks, and a check whose text does not fit what is left
+// of one leaves the rest unused.
+const textBlock = 8192
 
 // room makes sure that n more bytes of text fit the current block.
 func (p *Pass) room(n int) {

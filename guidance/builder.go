@@ -145,19 +145,27 @@ func (b *Builder) RecordNumbers(x Ref, s Status, subject, template string, numbe
 	return true
 }
 
-// RecordMet records a step of rule x done on date done, on or before its
-// due date (Met, with the message AppendMet builds when the finding is
-// read), citing cites (nil: the rule's own).
-func (b *Builder) RecordMet(x Ref, subject string, due, done Date, cites []Citation) {
+// RecordDone records a step of rule x due by date due and done on date
+// done, whose status s is Met (done by the due date) or Late (after it,
+// with no variation to weigh): its message, which AppendMet or AppendLate
+// writes, is built from the dates when the finding is read. It cites cites
+// (nil: the rule's own). Another status is recorded with its message
+// written out the same way.
+func (b *Builder) RecordDone(x Ref, s Status, subject string, due, done Date, cites []Citation) {
+	form, write := formMet, AppendMet
+	if s != Met {
+		form, write = formLate, AppendLate
+	}
 	dd, okDue := dayOf(due)
 	dn, okDone := dayOf(done)
 	si, okSubject := b.subject(subject)
-	if !x.ok || !okDue || !okDone || !okSubject || dd == noDay || dn == noDay || !(cites == nil || slices.Equal(cites, x.Citations())) {
-		b.Record(x, Met, subject, due, done, string(AppendMet(nil, done, due)), cites)
+	if !x.ok || s != Met && s != Late || !okDue || !okDone || !okSubject || dd == noDay || dn == noDay ||
+		!(cites == nil || slices.Equal(cites, x.Citations())) {
+		b.Record(x, s, subject, due, done, string(write(nil, done, due)), cites)
 		return
 	}
 	b.r.entries = append(b.r.entries, entry{due: dd, done: dn, rule: x.rule | uint16(si>>16)<<ruleBits,
-		subject: uint16(si), meta: packMeta(x.edition, Met, x.strength) | formMet<<metaFormShift})
+		subject: uint16(si), meta: packMeta(x.edition, s, x.strength) | uint16(form)<<metaFormShift})
 }
 
 // spill records a finding that does not fit an entry whole.

@@ -55,6 +55,7 @@ const (
 	formLiteral   = 0
 	formNumbers   = 1
 	formMet       = 2
+	formLate      = 3
 	ruleBits      = 12
 	ruleMask      = 1<<ruleBits - 1
 	maxSubjects   = 1 << 20 // a report of more subjects spills the rest
@@ -93,6 +94,8 @@ func (e *entry) message() string {
 		return string(AppendNumbers(nil, text, int(e.due), int(e.done)))
 	case formMet:
 		return string(AppendMet(nil, dateOf(e.done), dateOf(e.due)))
+	case formLate:
+		return string(AppendLate(nil, dateOf(e.done), dateOf(e.due)))
 	}
 	return text
 }
@@ -175,6 +178,19 @@ func AppendMet(b []byte, done, due Date) []byte {
 	b = done.AppendString(b)
 	b = append(b, ", due by "...)
 	return due.AppendString(b)
+}
+
+// AppendLate appends the message of a step done on date done, after its
+// due date, with no variation to weigh: "done on 2026-04-20, 14 day(s)
+// after the due date 2026-04-06; record the reasons".
+func AppendLate(b []byte, done, due Date) []byte {
+	b = append(b, "done on "...)
+	b = done.AppendString(b)
+	b = append(b, ", "...)
+	b = strconv.AppendInt(b, int64(done.Sub(due)), 10)
+	b = append(b, " day(s) after the due date "...)
+	b = due.AppendString(b)
+	return append(b, "; record the reasons"...)
 }
 
 func dateOf(n int32) Date {

@@ -672,15 +672,40 @@ func decisionOf(m meeting.Meeting) (d decision, what string) {
 	switch {
 	case (m.Kind == meeting.Initial || m.Kind == meeting.PreBirth) && registers:
 		if dec.Register == nil {
-			return toRegister, "decided a Child Protection Plan is required, so the child is to be registered"
+			return toRegister, decidedPlan
 		}
-		return toRegister, "decided to register the child"
+		return toRegister, decidedRegister
 	case m.Kind == meeting.Transfer && registers:
-		return toTransfer, "decided to register the child on the transfer"
+		return toTransfer, decidedTransfer
 	case m.Kind == meeting.Review && ends && m.Quorum.Decision != meeting.Inquorate:
-		return toDeregister, "decided to de-register the child"
+		return toDeregister, decidedDeregister
 	}
 	return noDecision, ""
+}
+
+// What a CPPM decided, as decisionOf says it.
+const (
+	decidedPlan       = "decided a Child Protection Plan is required, so the child is to be registered"
+	decidedRegister   = "decided to register the child"
+	decidedTransfer   = "decided to register the child on the transfer"
+	decidedDeregister = "decided to de-register the child"
+)
+
+// noEventsMessage is the message of a CPPM's decision when the case gives
+// no register events: constant for each decision.
+func noEventsMessage(p *engine.Pass, what string) string {
+	const tail = ": add the case's register events (register) to check that the register shows it"
+	switch what {
+	case decidedPlan:
+		return "the CPPM " + decidedPlan + tail
+	case decidedRegister:
+		return "the CPPM " + decidedRegister + tail
+	case decidedTransfer:
+		return "the CPPM " + decidedTransfer + tail
+	case decidedDeregister:
+		return "the CPPM " + decidedDeregister + tail
+	}
+	return p.Concat("the CPPM ", what, tail)
 }
 
 // shows reports whether register event e shows decision d.
@@ -709,7 +734,7 @@ func (h *history) decisions(p *engine.Pass, d decision) {
 		}
 		subj := cppmSubject(p, m)
 		if len(h.Events) == 0 {
-			p.ReportOn(subj, guidance.Unknown, p.Concat("the CPPM ", what, ": add the case's register events (register) to check that the register shows it"))
+			p.ReportOn(subj, guidance.Unknown, noEventsMessage(p, what))
 			continue
 		}
 		if !slices.ContainsFunc(h.Events, func(e Event) bool {

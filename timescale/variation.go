@@ -116,7 +116,15 @@ func (dl Deadline) AppendAssessment(b []byte, subject string, done, today Date, 
 	return dl.appendAssessment(b, done, today, subject, true, variations)
 }
 
-func (dl Deadline) appendAssessment(b []byte, done, today Date, subject string, bySubject bool, variations []Variation) (guidance.Status, []byte) {
+// Classify returns the status of the step named subject, done on date done
+// (zero: not done), assessed on date today: Met, MetUnderVariation, Late,
+// Unknown, Pending or Overdue; and the variation that covers it, nil for
+// none. It is what AppendAssessment says, without the words.
+func (dl Deadline) Classify(subject string, done, today Date, variations ...Variation) (guidance.Status, *Variation) {
+	return dl.classify(done, today, subject, true, variations)
+}
+
+func (dl Deadline) classify(done, today Date, subject string, bySubject bool, variations []Variation) (guidance.Status, *Variation) {
 	var v *Variation
 	for i := range variations {
 		if variations[i].Rule != dl.Rule || (bySubject && !variations[i].Covers(subject)) {
@@ -126,6 +134,24 @@ func (dl Deadline) appendAssessment(b []byte, done, today Date, subject string, 
 			v = &variations[i]
 		}
 	}
+	switch {
+	case dl.OnTime(done):
+		return guidance.Met, v
+	case !done.IsZero() && v != nil && !done.After(v.NewDate):
+		return guidance.MetUnderVariation, v
+	case !done.IsZero():
+		return guidance.Late, v
+	case today.IsZero():
+		return guidance.Unknown, v
+	}
+	if today.After(dl.Due) && (v == nil || today.After(v.NewDate)) {
+		return guidance.Overdue, v
+	}
+	return guidance.Pending, v
+}
+
+func (dl Deadline) appendAssessment(b []byte, done, today Date, subject string, bySubject bool, variations []Variation) (guidance.Status, []byte) {
+	st, v := dl.classify(done, today, subject, bySubject, variations)
 	// Messages are appended piece by piece: an assessment runs for every
 	// timescale of every check, and fmt costs more than the rest of it.
 	due := func(b []byte) []byte {
@@ -137,66 +163,51 @@ func (dl Deadline) appendAssessment(b []byte, done, today Date, subject string, 
 		}
 		return b
 	}
-	var st guidance.Status
-	switch {
-	case dl.OnTime(done):
-		st = guidance.Met
+	limit := dl.Due
+	if v != nil && v.NewDate.After(limit) {
+		limit = v.NewDate
+	}
+	switch st {
+	case guidance.Met:
 		b = guidance.AppendMet(b, done, dl.Due)
-	case !done.IsZero() && v != nil && !done.After(v.NewDate):
-		st = guidance.MetUnderVariation
+	case guidance.MetUnderVariation:
 		b = append(b, "done on "...)
 		b = done.AppendString(b)
 		b = append(b, ", after the due date "...)
 		b = dl.Due.AppendString(b)
 		b = append(b, " but within the approved variation to "...)
 		b = v.NewDate.AppendString(b)
-	case !done.IsZero():
-		st = guidance.Late
-		b = append(b, "done on "...)
-		b = done.AppendString(b)
-		b = append(b, ", "...)
-		b = strconv.AppendInt(b, int64(done.Sub(dl.Due)), 10)
-		b = append(b, " day(s) after the due date "...)
-		b = dl.Due.AppendString(b)
-		b = append(b, "; record the reasons"...)
+	case guidance.Late:
+		b = guidance.AppendLate(b, done, dl.Due)
 		if v != nil {
 			b = append(b, " (an approved variation allowed until "...)
 			b = v.NewDate.AppendString(b)
 			b = append(b, ')')
 		}
-	case today.IsZero():
-		st = guidance.Unknown
+	case guidance.Unknown:
 		b = append(b, "no completion date recorded and no date of check given; "...)
 		b = append(b, dl.Action...)
 		b = append(b, " by "...)
 		b = due(b)
-	default:
-		limit := dl.Due
-		if v != nil && v.NewDate.After(limit) {
-			limit = v.NewDate
+	case guidance.Pending:
+		b = append(b, dl.Action...)
+		b = append(b, " by "...)
+		b = due(b)
+		if limit != dl.Due {
+			b = append(b, "; an approved variation allows until "...)
+			b = limit.AppendString(b)
 		}
-		if !today.After(limit) {
-			st = guidance.Pending
-			b = append(b, dl.Action...)
-			b = append(b, " by "...)
-			b = due(b)
-			if limit != dl.Due {
-				b = append(b, "; an approved variation allows until "...)
-				b = limit.AppendString(b)
-			}
-		} else {
-			st = guidance.Overdue
-			b = append(b, dl.Action...)
-			b = append(b, " now: it was due by "...)
-			b = dl.Due.AppendString(b)
-			b = append(b, ", "...)
-			b = strconv.AppendInt(b, int64(today.Sub(dl.Due)), 10)
-			b = append(b, " day(s) ago"...)
-			if limit != dl.Due {
-				b = append(b, ", and the approved variation to "...)
-				b = limit.AppendString(b)
-				b = append(b, " has passed too"...)
-			}
+	default: // Overdue
+		b = append(b, dl.Action...)
+		b = append(b, " now: it was due by "...)
+		b = dl.Due.AppendString(b)
+		b = append(b, ", "...)
+		b = strconv.AppendInt(b, int64(today.Sub(dl.Due)), 10)
+		b = append(b, " day(s) ago"...)
+		if limit != dl.Due {
+			b = append(b, ", and the approved variation to "...)
+			b = limit.AppendString(b)
+			b = append(b, " has passed too"...)
 		}
 	}
 	return st, b
