@@ -95,6 +95,7 @@ func Check(g *CoreGroup, opts Options) (*guidance.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.Release()
 	if err := Run(p, g, opts.MaxMeetingGap); err != nil {
 		return nil, err
 	}
@@ -112,6 +113,7 @@ func Deadlines(g *CoreGroup, opts Options) ([]timescale.Deadline, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.Release()
 	if err := Run(p, g, opts.MaxMeetingGap); err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -54,11 +55,24 @@ type Pass struct {
 }
 
 // NewPass returns a pass under edition e with the options o. It does not
-// validate o: call [Options.Prepare] first.
+// validate o: call [Options.Prepare] first. Give it back with
+// [Pass.Release] when done, so that a later NewPass reuses its buffers.
 func NewPass(o Options, e guidance.Edition) *Pass {
-	p := new(Pass)
+	p := passPool.Get().(*Pass)
 	p.Reset(o, e)
 	return p
+}
+
+// passPool recycles passes (Release): a pass holds a few KB of buffers,
+// which a check of one record would otherwise allocate each time.
+var passPool = sync.Pool{New: func() any { return new(Pass) }}
+
+// Release gives p back for reuse by a later NewPass, keeping nothing of
+// the records it checked. Call it once done with p, after Take: p must not
+// be used again. A pass never released is simply collected.
+func (p *Pass) Release() {
+	p.Reset(Options{}, guidance.EditionUnset)
+	passPool.Put(p)
 }
 
 // Reset makes p an empty pass under edition e with the options o, keeping

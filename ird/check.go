@@ -71,6 +71,7 @@ func Check(f Facts, opts Options) (*guidance.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.Release()
 	if err := Run(p, f); err != nil {
 		return nil, err
 	}

@@ -197,6 +197,7 @@ func Check(m Meeting, opts Options) (*guidance.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.Release()
 	if err := engine.Run(p, s.at[s.from].subj, s, Checks); err != nil {
 		return nil, err
 	}
@@ -235,6 +236,7 @@ func Next(m Meeting, opts Options) ([]timescale.Deadline, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.Release()
 	if err := engine.Run(p, s.at[s.from].subj, s, Checks); err != nil {
 		return nil, err
 	}

@@ -123,6 +123,7 @@ func Check(pl *Plan, opts Options) (*guidance.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.Release()
 	if err := Run(p, pl); err != nil {
 		return nil, err
 	}
@@ -140,6 +141,7 @@ func Deadlines(pl *Plan, opts Options) ([]timescale.Deadline, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.Release()
 	if err := Run(p, pl); err != nil {
 		return nil, err
 	}
@@ -158,6 +160,7 @@ func CheckInterim(isp *InterimSafetyPlan, opts Options) (*guidance.Report, error
 	if err != nil {
 		return nil, err
 	}
+	defer p.Release()
 	if err := RunInterim(p, isp); err != nil {
 		return nil, err
 	}

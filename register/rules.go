@@ -163,6 +163,7 @@ func Check(c *Case, opts Options) (*guidance.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.Release()
 	if err := Run(p, c, opts.Policy); err != nil {
 		return nil, err
 	}
