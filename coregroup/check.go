@@ -1,7 +1,6 @@
 package coregroup
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -155,7 +154,7 @@ func checkCoordinator(p *engine.Pass, g *group) {
 		if m.LeadProfessional {
 			p.ReportOn(subj, guidance.Met, "the Core Group is co-ordinated by the lead professional")
 		} else {
-			p.ReportOn(subj, guidance.Missing, fmt.Sprintf("the co-ordinator (%s) is not marked as the lead professional: the lead professional should co-ordinate the Core Group", p.Index("members", i)))
+			p.ReportOn(subj, guidance.Missing, p.Concat("the co-ordinator (", p.Index("members", i), ") is not marked as the lead professional: the lead professional should co-ordinate the Core Group"))
 		}
 		return
 	}
@@ -295,11 +294,11 @@ func checkRegular(p *engine.Pass, g *group) {
 		}
 	case since > max:
 		p.Record(subj, guidance.Overdue, last.AddDays(max), guidance.Date{},
-			fmt.Sprintf("the next Core Group meeting is overdue: %d day(s) since the last, more than the %d allowed by local procedures", since, max))
+			p.Concat("the next Core Group meeting is overdue: ", p.Itoa(since), " day(s) since the last, more than the ", p.Itoa(max), " allowed by local procedures"))
 	case longest > max:
-		p.ReportOn(subj, guidance.Late, fmt.Sprintf("%s came %d day(s) after the meeting before, more than the %d allowed by local procedures", p.Index("meetings", at), longest, max))
+		p.ReportOn(subj, guidance.Late, p.Concat(p.Index("meetings", at), " came ", p.Itoa(longest), " day(s) after the meeting before, more than the ", p.Itoa(max), " allowed by local procedures"))
 	case since < 0:
-		p.ReportOn(subj, guidance.Unknown, fmt.Sprintf("the gaps between meetings are within %d day(s); give the date of the check to confirm the next is not overdue", max))
+		p.ReportOnNumbers(subj, guidance.Unknown, "the gaps between meetings are within %d day(s); give the date of the check to confirm the next is not overdue", max)
 	default:
 		p.ReportOnNumbers(subj, guidance.Met, "no gap between meetings exceeds %d day(s)", max)
 	}
@@ -338,7 +337,7 @@ func checkContingency(p *engine.Pass, g *group) {
 				best = a.Date
 			}
 		}
-		elapsed = append(elapsed, fmt.Sprintf("%s after %d day(s)", p.Index("meetings", i), best.Sub(m.Date)))
+		elapsed = append(elapsed, p.Concat(p.Index("meetings", i), " after ", p.Itoa(best.Sub(m.Date)), " day(s)"))
 	}
 	switch {
 	case len(missing) > 0:

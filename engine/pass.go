@@ -252,6 +252,13 @@ func (p *Pass) Due(anchors timescale.Anchors) (timescale.Deadline, error) {
 	return p.due(p.rule, anchors)
 }
 
+// DueDate is the due date of the deadline Due computes, without the rest
+// of it (timescale.DueDate).
+func (p *Pass) DueDate(anchors timescale.Anchors) (guidance.Date, error) {
+	due, _, err := timescale.DueDate(p.rule, p.Edition, anchors, p.Timescale)
+	return due, err
+}
+
 // Timed assesses the running rule's timescale, counted from the anchors,
 // for the step named subject, done on date done (zero: not done): Met,
 // Late, Pending, Overdue or MetUnderVariation, with the due date. A step not

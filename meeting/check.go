@@ -82,6 +82,9 @@ type series struct {
 	// anchors is the map caseAnchors fills, reused: one series is
 	// checked at a time, and a deadline keeps no reference to its anchors.
 	anchors timescale.Anchors
+	// own holds the meetings of a check of one meeting with its history
+	// (standalone), reused.
+	own []Meeting
 }
 
 // seriesPool recycles the series of Run, with their buffers and anchors
@@ -198,6 +201,7 @@ func Check(m Meeting, opts Options) (*guidance.Report, error) {
 		return nil, err
 	}
 	defer p.Release()
+	defer s.release()
 	if err := engine.Run(p, s.at[s.from].subj, s, Checks); err != nil {
 		return nil, err
 	}
@@ -237,6 +241,7 @@ func Next(m Meeting, opts Options) ([]timescale.Deadline, error) {
 		return nil, err
 	}
 	defer p.Release()
+	defer s.release()
 	if err := engine.Run(p, s.at[s.from].subj, s, Checks); err != nil {
 		return nil, err
 	}
@@ -262,11 +267,29 @@ func standalone(m Meeting, opts Options, complete bool) (*engine.Pass, *series, 
 			return nil, nil, under("previous", i, err)
 		}
 	}
-	ms := make([]Meeting, 0, len(opts.Previous)+1)
-	ms = append(append(ms, opts.Previous...), m)
-	s := &series{Series: Series{Meetings: ms, Case: m.Case}, from: len(ms) - 1, complete: complete}
+	s := newSeries(Series{Case: m.Case}, len(opts.Previous), complete)
+	s.own = append(append(s.own[:0], opts.Previous...), m)
+	s.Meetings = s.own
 	s.place(p)
 	return p, s, nil
+}
+
+// newSeries returns a series from the pool (seriesPool) of the meetings of
+// s, checked from meeting from; give it back with release.
+func newSeries(s Series, from int, complete bool) *series {
+	ss := seriesPool.Get().(*series)
+	*ss = series{Series: s, from: from, complete: complete, next: ss.next[:0], anchors: ss.anchors, own: ss.own[:0]}
+	return ss
+}
+
+// release clears what s holds of the caller's records and puts it back in
+// the pool, keeping its buffers.
+func (s *series) release() {
+	clear(s.buf[:])
+	clear(s.at)
+	clear(s.own)
+	*s = series{next: s.next[:0], anchors: s.anchors, own: s.own[:0]}
+	seriesPool.Put(s)
 }
 
 // under puts the field of a *guidance.Error under list[i].
@@ -292,14 +315,8 @@ func Run(p *engine.Pass, s Series) error {
 			return under("meetings", i, err)
 		}
 	}
-	ss := seriesPool.Get().(*series)
-	defer func() {
-		clear(ss.buf[:])
-		clear(ss.at)
-		*ss = series{next: ss.next[:0], anchors: ss.anchors}
-		seriesPool.Put(ss)
-	}()
-	*ss = series{Series: s, complete: true, next: ss.next[:0], anchors: ss.anchors}
+	ss := newSeries(s, 0, true)
+	defer ss.release()
 	ss.place(p)
 	subject := "CPPMs"
 	if len(s.Meetings) == 1 {
@@ -790,12 +807,12 @@ func checkFirstCoreGroup(p *engine.Pass, s *series) error {
 		case i != first:
 			t.add(p, guidance.NotApplicable, "the first Core Group follows the first CPPM that decided a Child Protection Plan")
 		case !s.complete:
-			dl, err := p.Due(timescale.Anchors{timescale.EventCPPM: t.m.Held})
-			msg := "the Core Group's first meeting is not part of the meeting's record: check the whole case to assess it"
-			if err == nil {
-				msg += " (due " + dl.Due.String() + ")"
+			const msg = "the Core Group's first meeting is not part of the meeting's record: check the whole case to assess it"
+			if due, err := p.DueDate(timescale.Anchors{timescale.EventCPPM: t.m.Held}); err == nil {
+				t.add(p, guidance.Unknown, p.Concat(msg, " (due ", p.Date(due), ")"))
+			} else {
+				t.add(p, guidance.Unknown, msg)
 			}
-			t.add(p, guidance.Unknown, msg)
 		default:
 			t.add(p, guidance.NotApplicable, "reported as the "+subject)
 		}
