@@ -6,10 +6,10 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/addrcache"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -112,54 +112,31 @@ func (p *Pass) setRule(id string) {
 }
 
 // refOf is guidance.RefOf through a cache keyed by the address of the ID's
-// bytes: a check's rule is a constant of its package, so after the first
-// run of each check its reference costs an atomic load or two instead of a
-// map lookup by string. An entry holds the ID's bytes, which therefore
-// cannot be reused for another string while it is cached. Entries are never
-// replaced; once a run of slots is full (IDs made at run time, not
-// constants), an ID is looked up by string as before.
+// bytes (package addrcache): a check's rule is a constant of its package,
+// so after the first run of each check its reference costs an atomic load
+// or two instead of a map lookup by string.
 func refOf(id string, e guidance.Edition) (guidance.Ref, bool) {
-	if len(id) == 0 || int(e) >= len(refEntry{}.refs) {
+	if int(e) >= len(refEntry{}.refs) {
 		return guidance.RefOf(id, e)
 	}
-	ptr := unsafe.StringData(id)
-	h := (uint64(uintptr(unsafe.Pointer(ptr))) ^ uint64(len(id))) * 0x9e3779b97f4a7c15
-	var fresh *refEntry
-	for i := range refProbes {
-		slot := &refCache[(h>>(64-refBits)+uint64(i))%uint64(len(refCache))]
-		c := slot.Load()
-		if c == nil {
-			if fresh == nil {
-				fresh = &refEntry{ptr: ptr, n: len(id)}
-				for ed := range fresh.refs {
-					fresh.refs[ed], fresh.stated[ed] = guidance.RefOf(id, guidance.Edition(ed))
-				}
-			}
-			if slot.CompareAndSwap(nil, fresh) {
-				return fresh.refs[e], fresh.stated[e]
-			}
-			c = slot.Load()
-		}
-		if c.ptr == ptr && c.n == len(id) {
-			return c.refs[e], c.stated[e]
-		}
-	}
-	return guidance.RefOf(id, e)
+	c := refCache.Get(id, refsOf)
+	return c.refs[e], c.stated[e]
 }
 
+// refEntry is a rule's reference in every edition.
 type refEntry struct {
-	ptr    *byte
-	n      int
 	refs   [8]guidance.Ref
 	stated [8]bool
 }
 
-const (
-	refBits   = 10
-	refProbes = 8
-)
+func refsOf(id string) (c refEntry) {
+	for ed := range c.refs {
+		c.refs[ed], c.stated[ed] = guidance.RefOf(id, guidance.Edition(ed))
+	}
+	return c
+}
 
-var refCache [1 << refBits]atomic.Pointer[refEntry]
+var refCache addrcache.Cache[refEntry]
 
 // Report adds a finding of the running rule about the record, with status
 // s and message msg. Messages say what to do; they never quote personal data.

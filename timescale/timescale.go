@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/addrcache"
 )
 
 // Unit is what a timescale's amount counts.
@@ -412,6 +413,24 @@ var byRule = sync.OnceValue(func() map[string][]*Timescale {
 	return m
 })
 
+// editionsOf returns byRule()[rule] and whether the rule has a timescale
+// in some edition, through a cache keyed by the address of the rule's
+// bytes: checks ask with their rule IDs, constants, many times a case.
+func editionsOf(rule string) ([]*Timescale, bool) {
+	e := ruleCache.Get(rule, func(rule string) ruleEditions {
+		eds, ok := byRule()[rule]
+		return ruleEditions{eds, ok}
+	})
+	return e.eds, e.ok
+}
+
+type ruleEditions struct {
+	eds []*Timescale
+	ok  bool
+}
+
+var ruleCache addrcache.Cache[ruleEditions]
+
 // National reports whether edition e (EditionUnset: the default) sets a
 // national timescale for rule. Where it does not, [Due] computes a deadline
 // only from a local figure for the rule (Options.Local), and otherwise
@@ -420,7 +439,7 @@ func National(rule string, e guidance.Edition) bool {
 	if e == guidance.EditionUnset {
 		e = guidance.DefaultEdition
 	}
-	eds, ok := byRule()[rule]
+	eds, ok := editionsOf(rule)
 	return ok && int(e) < len(eds) && eds[e] != nil
 }
 
@@ -432,7 +451,7 @@ func find(rule string, e guidance.Edition) (*Timescale, error) {
 	if !e.Valid() {
 		return nil, &guidance.Error{Kind: guidance.UnknownEdition, Field: "edition", Value: e.String()}
 	}
-	eds, ok := byRule()[rule]
+	eds, ok := editionsOf(rule)
 	if ok && int(e) < len(eds) && eds[e] != nil {
 		return eds[e], nil
 	}

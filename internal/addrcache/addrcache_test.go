@@ -1,0 +1,43 @@
+package addrcache
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// Get answers make(key) for constants, for the same text in other bytes,
+// for the empty string, and once the slots are full; from many goroutines
+// at once (-race).
+func TestGet_AlwaysWhatMakeSays(t *testing.T) {
+	var c Cache[int]
+	calls := 0
+	var mu sync.Mutex
+	count := func(s string) int {
+		mu.Lock()
+		calls++
+		mu.Unlock()
+		return len(s) * 7
+	}
+	const id = "coregroup.first"
+	require.Equal(t, len(id)*7, c.Get(id, count))
+	require.Equal(t, len(id)*7, c.Get(id, count))
+	require.Equal(t, 1, calls, "a constant is worked out once")
+	require.Equal(t, 0, c.Get("", count))
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i := range 3 << bits {
+				s := strings.Repeat("x", 1+i%50) // new bytes each time: the slots fill up
+				if got := c.Get(s, count); got != len(s)*7 {
+					t.Errorf("Get(%d bytes) = %d", len(s), got)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	require.Equal(t, len(id)*7, c.Get(id, count), "a cached constant stays")
+}
