@@ -22,6 +22,7 @@ import (
 	"github.com/cpguide/cpguide/coregroup"
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/addrcache"
 	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/ird"
 	"github.com/cpguide/cpguide/meeting"
@@ -167,6 +168,7 @@ var notPersonal = map[reflect.Type]string{
 	reflect.TypeFor[coregroup.Circumstances]():   "enumeration",
 	reflect.TypeFor[storetest.Opener]():          "test helper",
 	reflect.TypeFor[strictjson.Limits]():         "configuration",
+	reflect.TypeFor[addrcache.Cache[int]]():      "a cache of values worked out from the library's constant strings",
 	reflect.TypeFor[strictjson.StringForm]():     "behaviour (an interface)",
 	reflect.TypeFor[strictjson.StringFormer]():   "behaviour (an interface)",
 	reflect.TypeFor[ird.Agency]():                "enumeration",

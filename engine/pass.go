@@ -129,14 +129,15 @@ type refEntry struct {
 	stated [8]bool
 }
 
-func refsOf(id string) (c refEntry) {
+func refsOf(id string) *refEntry {
+	c := new(refEntry)
 	for ed := range c.refs {
 		c.refs[ed], c.stated[ed] = guidance.RefOf(id, guidance.Edition(ed))
 	}
 	return c
 }
 
-var refCache addrcache.Cache[refEntry]
+var refCache addrcache.Cache[*refEntry]
 
 // Report adds a finding of the running rule about the record, with status
 // s and message msg. Messages say what to do; they never quote personal data.

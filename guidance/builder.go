@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"unsafe"
+
+	"github.com/cpguide/cpguide/internal/addrcache"
 )
 
 // A Ref is one rule as one edition states it: what a [Builder] needs to
@@ -125,7 +127,7 @@ func (b *Builder) Record(x Ref, s Status, subject string, due, done Date, msg st
 // when the numbers do not fit (more than two, or beyond 32 bits): format
 // the message and Record it.
 func (b *Builder) RecordNumbers(x Ref, s Status, subject, template string, numbers ...int) bool {
-	if len(numbers) > 2 || len(template) > math.MaxUint16 || CountNumbers(template) != len(numbers) {
+	if len(numbers) > 2 || len(template) > math.MaxUint16 || numbersIn.Get(template, CountNumbers) != len(numbers) {
 		return false
 	}
 	var n [2]int32
@@ -144,6 +146,10 @@ func (b *Builder) RecordNumbers(x Ref, s Status, subject, template string, numbe
 		meta: packMeta(x.edition, s, x.strength) | formNumbers<<metaFormShift})
 	return true
 }
+
+// numbersIn caches CountNumbers of the templates, which are constants of
+// the checks, by their address.
+var numbersIn addrcache.Cache[int]
 
 // RecordDone records a step of rule x due by date due and done on date
 // done, whose status s is Met (done by the due date) or Late (after it,

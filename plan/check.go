@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cpguide/cpguide/engine"
@@ -200,27 +201,39 @@ type actionGaps struct {
 }
 
 func gapsOf(pl *Plan) actionGaps {
-	risks := make(map[string]bool, len(pl.Risks))
-	for _, r := range pl.Risks {
-		risks[r.ID] = true
+	// A few risks are looked up by scanning; many, through a set, so that
+	// the time stays linear in the plan.
+	var risks map[string]bool
+	if len(pl.Risks) > 8 {
+		risks = make(map[string]bool, len(pl.Risks))
+		for _, r := range pl.Risks {
+			risks[r.ID] = true
+		}
+	}
+	known := func(id string) bool {
+		if risks != nil {
+			return risks[id]
+		}
+		return slices.ContainsFunc(pl.Risks, func(r Risk) bool { return r.ID == id })
 	}
 	var g actionGaps
 	for i, a := range pl.Actions {
-		f := idx("actions", i)
+		// The paths are made only for the gaps found.
+		f := func(field string) string { return idx("actions", i) + field }
 		switch {
 		case blank(a.Risk):
-			g.unlinked = append(g.unlinked, f+".risk")
-		case !risks[a.Risk]:
-			g.unknown = append(g.unknown, f+".risk")
+			g.unlinked = append(g.unlinked, f(".risk"))
+		case !known(a.Risk):
+			g.unknown = append(g.unknown, f(".risk"))
 		}
 		if blank(a.Responsible.Name) {
-			g.noPerson = append(g.noPerson, f+".responsible.name")
+			g.noPerson = append(g.noPerson, f(".responsible.name"))
 		}
 		if blank(a.Responsible.Agency) {
-			g.noAgency = append(g.noAgency, f+".responsible.agency")
+			g.noAgency = append(g.noAgency, f(".responsible.agency"))
 		}
 		if blank(a.Outcome) {
-			g.noOutcome = append(g.noOutcome, f+".outcome")
+			g.noOutcome = append(g.noOutcome, f(".outcome"))
 		}
 	}
 	return g

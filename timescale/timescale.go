@@ -417,9 +417,9 @@ var byRule = sync.OnceValue(func() map[string][]*Timescale {
 // in some edition, through a cache keyed by the address of the rule's
 // bytes: checks ask with their rule IDs, constants, many times a case.
 func editionsOf(rule string) ([]*Timescale, bool) {
-	e := ruleCache.Get(rule, func(rule string) ruleEditions {
+	e := ruleCache.Get(rule, func(rule string) *ruleEditions {
 		eds, ok := byRule()[rule]
-		return ruleEditions{eds, ok}
+		return &ruleEditions{eds, ok}
 	})
 	return e.eds, e.ok
 }
@@ -429,7 +429,7 @@ type ruleEditions struct {
 	ok  bool
 }
 
-var ruleCache addrcache.Cache[ruleEditions]
+var ruleCache addrcache.Cache[*ruleEditions]
 
 // National reports whether edition e (EditionUnset: the default) sets a
 // national timescale for rule. Where it does not, [Due] computes a deadline
