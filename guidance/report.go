@@ -421,60 +421,76 @@ func (r *Report) order(keys, aux []uint64) (_, _, perm []uint64) {
 		}
 		keys = append(keys, k)
 	}
-	// The keys come in a few ascending runs (each package's checks run in
-	// the catalogue's order): a natural merge sort takes them in a few
-	// passes.
+	// A radix sort in two stable counting passes, by rule then by
+	// urgency, leaves each urgency's findings in (rule, position) order;
+	// an insertion sort by the whole key then puts the due dates in order,
+	// moving only the few findings that have one.
 	aux = slices.Grow(aux[:0], len(keys))[:len(keys)]
-	perm = mergeRuns(keys, aux)
+	perm = sortKeys(keys, aux)
 	for j, k := range perm {
 		perm[j] = k & indexMask
 	}
 	return keys, aux, perm
 }
 
-// mergeRuns sorts keys, using buf (of the same length) as scratch space,
-// by merging its ascending runs pairwise until one is left; it returns the
-// sorted keys, in keys or in buf. Keys are distinct (each holds its
-// position), so stability does not arise.
-func mergeRuns(keys, buf []uint64) []uint64 {
-	n := len(keys)
-	if n < 2 {
-		return keys
+// sortKeys sorts packed keys (see packKey) whose ranks are places in the
+// catalogue, using buf (of the same length) as scratch space, and returns
+// them sorted, in keys or in buf.
+func sortKeys(keys, buf []uint64) []uint64 {
+	var small [512]int32
+	counts := small[:]
+	if len(catalogue)+1 > len(small) {
+		counts = make([]int32, len(catalogue)+1)
 	}
-	src, dst := keys, buf[:n]
-	for {
-		runs := 0
-		for lo := 0; lo < n; {
-			mid := lo + 1
-			for mid < n && src[mid-1] < src[mid] {
-				mid++
-			}
-			hi := mid
-			if hi < n {
-				hi++
-				for hi < n && src[hi-1] < src[hi] {
-					hi++
-				}
-			}
-			i, j, k := lo, mid, lo
-			for i < mid && j < hi {
-				if src[i] < src[j] {
-					dst[k] = src[i]
-					i++
-				} else {
-					dst[k] = src[j]
-					j++
-				}
-				k++
-			}
-			k += copy(dst[k:], src[i:mid])
-			copy(dst[k:], src[j:hi])
-			runs++
-			lo = hi
+	counts = counts[:len(catalogue)+1]
+	rank := func(k uint64) int { return int(k >> indexBits & (1<<rankBits - 1)) }
+	for _, k := range keys {
+		counts[rank(k)+1]++
+	}
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
+	for _, k := range keys {
+		r := rank(k)
+		buf[counts[r]] = k
+		counts[r]++
+	}
+	var at [1<<3 + 1]int // where each urgency's findings start
+	for _, k := range buf {
+		at[k>>(dueBits+rankBits+indexBits)+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	starts := at
+	for _, k := range buf {
+		u := k >> (dueBits + rankBits + indexBits)
+		keys[at[u]] = k
+		at[u]++
+	}
+	for u := range len(starts) - 1 {
+		insertionSort(keys[starts[u]:starts[u+1]])
+	}
+	return keys
+}
+
+// insertionSort sorts keys that are mostly in order already; past a budget
+// of moves it leaves the rest to slices.Sort, so that the time stays
+// n log n whatever the order.
+func insertionSort(keys []uint64) {
+	budget := 8 * len(keys)
+	for i := 1; i < len(keys); i++ {
+		k := keys[i]
+		j := i
+		for j > 0 && keys[j-1] > k {
+			keys[j] = keys[j-1]
+			j--
+			budget--
 		}
-		src, dst = dst, src
-		if runs == 1 {
-			return src
+		keys[j] = k
+		if budget < 0 {
+			slices.Sort(keys)
+			return
 		}
 	}
 }

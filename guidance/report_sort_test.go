@@ -60,17 +60,23 @@ func TestReportSort_SameOrderAsStableSortOfFindings(t *testing.T) {
 	}
 }
 
-// TestMergeRuns_SortsAnyOrder: the natural merge sort gives what
-// slices.Sort gives, for runs of every shape: sorted, reversed, a few
-// ascending runs (what a check makes) and random.
-func TestMergeRuns_SortsAnyOrder(t *testing.T) {
+// TestSortKeys_SortsAnyOrder: the counting and insertion sort gives what
+// slices.Sort gives, for keys of every shape: sorted, reversed, a few
+// ascending runs (what a check makes), random, and many due dates in
+// reverse (past the insertion sort's budget).
+func TestSortKeys_SortsAnyOrder(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 3))
-	for _, n := range []int{0, 1, 2, 3, 7, 64, 65, 79, 300} {
+	key := func(u, due, rank, i int) uint64 {
+		return uint64(u)<<(dueBits+rankBits+indexBits) | uint64(due)<<(rankBits+indexBits) | uint64(rank)<<indexBits | uint64(i)
+	}
+	ranks := len(catalogue)
+	for _, n := range []int{0, 1, 2, 3, 7, 64, 65, 79, 300, 2000} {
 		shapes := map[string]func(i int) uint64{
-			"sorted":   func(i int) uint64 { return uint64(i) },
-			"reversed": func(i int) uint64 { return uint64(n - i) },
-			"runs":     func(i int) uint64 { return uint64(i%9)<<20 | uint64(i) },
-			"random":   func(i int) uint64 { return r.Uint64()&^indexMask | uint64(i) },
+			"sorted":   func(i int) uint64 { return key(5, noDue, i%ranks, i) },
+			"reversed": func(i int) uint64 { return key(5-i%6, n-i, (n-i)%ranks, i) },
+			"runs":     func(i int) uint64 { return key(i%3+3, noDue-i%2, (i*7)%ranks, i) },
+			"random":   func(i int) uint64 { return key(r.IntN(6), r.IntN(noDue+1), r.IntN(ranks), i) },
+			"dues":     func(i int) uint64 { return key(4, 1000000-i, 0, i) },
 		}
 		for name, f := range shapes {
 			keys := make([]uint64, n)
@@ -79,7 +85,7 @@ func TestMergeRuns_SortsAnyOrder(t *testing.T) {
 			}
 			want := slices.Clone(keys)
 			slices.Sort(want)
-			got := mergeRuns(keys, make([]uint64, n))
+			got := sortKeys(keys, make([]uint64, n))
 			require.Equal(t, want, got, "%s n=%d", name, n)
 		}
 	}
