@@ -2,10 +2,10 @@ package coregroup
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/blank"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -197,7 +197,7 @@ func checkInPerson(p *engine.Pass, g *group) {
 		case m.InPerson == nil:
 			unknown = append(unknown, p.Index("meetings", i)+".in_person")
 		case *m.InPerson:
-		case strings.TrimSpace(m.NotInPersonReason) == "":
+		case blank.Is(m.NotInPersonReason):
 			remote = append(remote, p.Index("meetings", i))
 		default:
 			excused = append(excused, p.Index("meetings", i))

@@ -3,9 +3,9 @@ package coregroup
 import (
 	"github.com/cpguide/cpguide/internal/strictjson"
 	"strconv"
-	"strings"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/blank"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -202,7 +202,7 @@ func (g *CoreGroup) Validate() error {
 				return invalid(idx("members", i)+".lead_professional", "only one member can be the lead professional")
 			}
 		}
-		if strings.TrimSpace(m.ID) == "" {
+		if blank.Is(m.ID) {
 			return invalid(idx("members", i)+".id", "give each member a short ID unique in the group (e.g. \"sw1\")")
 		}
 		if ids.has(g, m.ID, i, 0) {
@@ -211,7 +211,7 @@ func (g *CoreGroup) Validate() error {
 		ids.add(m.ID)
 	}
 	for i, p := range g.Partners {
-		if strings.TrimSpace(p.ID) == "" {
+		if blank.Is(p.ID) {
 			return invalid(idx("partners", i)+".id", "give each partner a short ID unique in the group (e.g. \"c1\")")
 		}
 		if ids.has(g, p.ID, len(g.Members), i) {

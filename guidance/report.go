@@ -437,7 +437,12 @@ func (r *Report) order(keys, aux []uint64) (_, _, perm []uint64) {
 // catalogue, using buf (of the same length) as scratch space, and returns
 // them sorted, in keys or in buf.
 func sortKeys(keys, buf []uint64) []uint64 {
-	var small [512]int32
+	if len(keys) <= 32 {
+		// Few: the counting passes cost more than they save.
+		insertionSort(keys)
+		return keys
+	}
+	var small [128]int32
 	counts := small[:]
 	if len(catalogue)+1 > len(small) {
 		counts = make([]int32, len(catalogue)+1)

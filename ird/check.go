@@ -6,6 +6,7 @@ import (
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/blank"
 	"github.com/cpguide/cpguide/meeting"
 	"github.com/cpguide/cpguide/plan"
 	"github.com/cpguide/cpguide/timescale"
@@ -180,7 +181,7 @@ func checkRecord(p *engine.Pass, f *Facts) {
 	if r.Held.IsZero() {
 		miss = append(miss, "when the IRD was held (held)")
 	}
-	if strings.TrimSpace(r.Reason) == "" {
+	if blank.Is(r.Reason) {
 		miss = append(miss, "why it was started (reason)")
 	}
 	if len(r.Agencies) == 0 {
@@ -189,7 +190,7 @@ func checkRecord(p *engine.Pass, f *Facts) {
 	if r.InformationShared == nil {
 		miss = append(miss, "whether information was shared (information_shared)")
 	}
-	if r.Decisions.Investigation.IsZero() && strings.TrimSpace(r.Decisions.NoInvestigationReason) == "" {
+	if r.Decisions.Investigation.IsZero() && blank.Is(r.Decisions.NoInvestigationReason) {
 		miss = append(miss, "the decision on an investigation (decisions.investigation or decisions.no_investigation_reason)")
 	}
 	if r.Decisions.CPPM == nil {
@@ -214,7 +215,7 @@ func checkInformationShared(p *engine.Pass, f *Facts) {
 		p.Report(guidance.Unknown, "record whether the agencies shared what they know (information_shared)")
 	case !*r.InformationShared:
 		p.Report(guidance.Missing, "the IRD records that information was not shared: share what is necessary and proportionate without delay, and record its lawful basis (lawful_basis)")
-	case strings.TrimSpace(r.LawfulBasis) == "":
+	case blank.Is(r.LawfulBasis):
 		p.Report(guidance.Missing, "record the lawful basis for sharing the information (lawful_basis)")
 	default:
 		p.Report(guidance.Met, "information was shared and its lawful basis recorded; whether it was necessary and proportionate is for the agencies to judge")
@@ -230,7 +231,7 @@ func checkCPPMDecision(p *engine.Pass, f *Facts) {
 	switch {
 	case d.CPPM == nil:
 		p.Report(guidance.Missing, "record whether the IRD decided a CPPM is required, and why (decisions.cppm, decisions.cppm_reason)")
-	case strings.TrimSpace(d.CPPMReason) == "":
+	case blank.Is(d.CPPMReason):
 		p.Report(guidance.Missing, "record the reasons for the decision on a CPPM (decisions.cppm_reason)")
 	case *d.CPPM:
 		p.Report(guidance.Met, "the IRD decided a CPPM is required and recorded why")
@@ -293,7 +294,7 @@ func checkClosure(p *engine.Pass, f *Facts) {
 	if r.Decisions.CPPM == nil {
 		miss = append(miss, "the decision it closed on: a CPPM or none (decisions.cppm)")
 	}
-	if strings.TrimSpace(r.ClosureReason) == "" {
+	if blank.Is(r.ClosureReason) {
 		miss = append(miss, "the reasons (closure_reason)")
 	}
 	if r.ClosedBy == nil {

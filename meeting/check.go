@@ -11,6 +11,7 @@ import (
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/blank"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -962,7 +963,7 @@ func checkInvited(p *engine.Pass, s *series, t *at) {
 		switch {
 		case q.Mode == "":
 			unknown = append(unknown, personLabel(who))
-		case q.Mode == NotInvited && strings.TrimSpace(q.Reason) == "":
+		case q.Mode == NotInvited && blank.Is(q.Reason):
 			missing = append(missing, personLabel(who))
 		}
 	})
@@ -988,13 +989,13 @@ func checkExclusion(p *engine.Pass, s *series, t *at) {
 		}
 		excluded = true
 		lack := make([]string, 0, 8)
-		if strings.TrimSpace(f.Reason) == "" {
+		if blank.Is(f.Reason) {
 			lack = append(lack, "the reasons")
 		}
 		if !f.ViewsSought {
 			lack = append(lack, "that their views were obtained")
 		}
-		if strings.TrimSpace(f.OutcomeToldBy) == "" {
+		if blank.Is(f.OutcomeToldBy) {
 			lack = append(lack, "the named person to tell them the outcome")
 		}
 		if f.OutcomeBy.IsZero() {
@@ -1028,7 +1029,7 @@ func checkOlderChild(p *engine.Pass, s *series, t *at) {
 		t.add(p, guidance.Unknown, "record whether the child counts as an older child: if so, the reasons for non-attendance must be recorded")
 	case !*m.Child.Older:
 		t.add(p, guidance.NotApplicable, "the child is not recorded as an older child")
-	case strings.TrimSpace(m.Child.Reason) == "":
+	case blank.Is(m.Child.Reason):
 		t.add(p, guidance.Missing, "record the reasons the child did not attend")
 	default:
 		t.add(p, guidance.Met, "the reasons for the child's non-attendance are recorded")
@@ -1148,7 +1149,7 @@ func checkBirthNotifier(p *engine.Pass, s *series, t *at) {
 		t.add(p, guidance.Unknown, "record whether the unborn baby is registered")
 	case !*d.Register:
 		t.add(p, guidance.NotApplicable, "the unborn baby was not registered")
-	case m.PreBirth == nil || strings.TrimSpace(m.PreBirth.BirthNotifier) == "" || strings.TrimSpace(m.PreBirth.AtBirth) == "":
+	case m.PreBirth == nil || blank.Is(m.PreBirth.BirthNotifier) || blank.Is(m.PreBirth.AtBirth):
 		t.add(p, guidance.Missing, "the plan must name who notifies the birth and say what happens then (for example the referral to the Principal Reporter)")
 	default:
 		t.add(p, guidance.Met, "the plan names who notifies the birth and what happens then")
@@ -1185,7 +1186,7 @@ func checkQuorumRecorded(p *engine.Pass, s *series, t *at) {
 		switch {
 		case q.Decision == "":
 			t.add(p, guidance.Missing, "record the Chair's decision on quorum, with reasons")
-		case strings.TrimSpace(q.Reasons) == "":
+		case blank.Is(q.Reasons):
 			t.add(p, guidance.Missing, "record the reasons for the Chair's decision on quorum")
 		case q.Decision == Quorate && m.Attendance != nil && !socialWork:
 			t.add(p, guidance.Missing, "the meeting is recorded as quorate but no children's social work attendance is recorded: check the attendance or the Chair's decision")
@@ -1218,9 +1219,9 @@ func checkInquorateProceeded(p *engine.Pass, s *series, t *at) {
 	switch {
 	case q.Decision != Inquorate || !q.Proceeded:
 		t.add(p, guidance.NotApplicable, "the meeting did not proceed while inquorate")
-	case strings.TrimSpace(q.ExceptionalReason) == "" && !q.EarlyReviewArranged:
+	case blank.Is(q.ExceptionalReason) && !q.EarlyReviewArranged:
 		t.add(p, guidance.Missing, "record the exceptional reason for proceeding while inquorate and arrange an early review now")
-	case strings.TrimSpace(q.ExceptionalReason) == "":
+	case blank.Is(q.ExceptionalReason):
 		t.add(p, guidance.Missing, "record the exceptional reason for proceeding while inquorate")
 	case !q.EarlyReviewArranged:
 		t.add(p, guidance.Missing, "arrange an early review now: the meeting proceeded while inquorate")
@@ -1299,7 +1300,7 @@ func checkReporterObserver(p *engine.Pass, s *series, t *at) {
 func checkNoteTaker(p *engine.Pass, s *series, t *at) {
 	chair, note := t.m.Chair.Name, t.m.NoteTaker.Name
 	switch {
-	case strings.TrimSpace(chair) == "" || strings.TrimSpace(note) == "":
+	case blank.Is(chair) || blank.Is(note):
 		t.add(p, guidance.Unknown, "record the Chair and the note-taker")
 	case sameName(chair, note):
 		t.add(p, guidance.Missing, "the Chair is recorded as the note-taker: someone else should take the record")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/blank"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -169,8 +170,6 @@ func CheckInterim(isp *InterimSafetyPlan, opts Options) (*guidance.Report, error
 	return rep, nil
 }
 
-func blank(s string) bool { return strings.TrimSpace(s) == "" }
-
 // list renders up to a few paths: "actions[0], actions[2]".
 func list(paths []string) string {
 	const max = 6
@@ -182,10 +181,10 @@ func list(paths []string) string {
 
 func checkCollaboration(p *engine.Pass, pl *Plan) {
 	miss := make([]string, 0, 8)
-	if blank(pl.Family.How) && blank(pl.Family.NotPossible) {
+	if blank.Is(pl.Family.How) && blank.Is(pl.Family.NotPossible) {
 		miss = append(miss, "how the family was involved (family.how)")
 	}
-	if blank(pl.Child.How) && blank(pl.Child.Views) && blank(pl.Child.NotPossible) {
+	if blank.Is(pl.Child.How) && blank.Is(pl.Child.Views) && blank.Is(pl.Child.NotPossible) {
 		miss = append(miss, "how the child was consulted (child.how or child.views, or child.not_possible)")
 	}
 	if len(miss) > 0 {
@@ -221,18 +220,18 @@ func gapsOf(pl *Plan) actionGaps {
 		// The paths are made only for the gaps found.
 		f := func(field string) string { return idx("actions", i) + field }
 		switch {
-		case blank(a.Risk):
+		case blank.Is(a.Risk):
 			g.unlinked = append(g.unlinked, f(".risk"))
 		case !known(a.Risk):
 			g.unknown = append(g.unknown, f(".risk"))
 		}
-		if blank(a.Responsible.Name) {
+		if blank.Is(a.Responsible.Name) {
 			g.noPerson = append(g.noPerson, f(".responsible.name"))
 		}
-		if blank(a.Responsible.Agency) {
+		if blank.Is(a.Responsible.Agency) {
 			g.noAgency = append(g.noAgency, f(".responsible.agency"))
 		}
-		if blank(a.Outcome) {
+		if blank.Is(a.Outcome) {
 			g.noOutcome = append(g.noOutcome, f(".outcome"))
 		}
 	}
@@ -291,11 +290,11 @@ func checkOutcomes(p *engine.Pass, pl *Plan) {
 	for _, o := range pl.Outcomes {
 		switch o.Term {
 		case Short:
-			have[0] = have[0] || !blank(o.Description)
+			have[0] = have[0] || !blank.Is(o.Description)
 		case Medium:
-			have[1] = have[1] || !blank(o.Description)
+			have[1] = have[1] || !blank.Is(o.Description)
 		case Long:
-			have[2] = have[2] || !blank(o.Description)
+			have[2] = have[2] || !blank.Is(o.Description)
 		}
 	}
 	miss := make([]string, 0, 8)
@@ -340,9 +339,9 @@ func checkLead(p *engine.Pass, pl *Plan) {
 	const subj = "lead professional"
 	lp := pl.LeadProfessional
 	switch {
-	case lp == nil || blank(lp.Name):
+	case lp == nil || blank.Is(lp.Name):
 		p.ReportOn(subj, guidance.Missing, "name the lead professional (lead_professional.name)")
-	case blank(lp.Agency):
+	case blank.Is(lp.Agency):
 		p.ReportOn(subj, guidance.Missing, "record the lead professional's agency (lead_professional.agency)")
 	default:
 		p.ReportOn(subj, guidance.Met, "a lead professional is named")
@@ -408,10 +407,10 @@ func checkCoreGroup(p *engine.Pass, pl *Plan) {
 	}
 	miss := make([]string, 0, 8)
 	for i, m := range pl.CoreGroup {
-		if blank(m.Name) {
+		if blank.Is(m.Name) {
 			miss = append(miss, idx("core_group", i)+".name")
 		}
-		if blank(m.Agency) {
+		if blank.Is(m.Agency) {
 			miss = append(miss, idx("core_group", i)+".agency")
 		}
 	}
@@ -430,10 +429,10 @@ func checkContingencies(p *engine.Pass, pl *Plan) {
 	}
 	miss := make([]string, 0, 8)
 	for i, k := range pl.Contingencies {
-		if blank(k.Trigger) {
+		if blank.Is(k.Trigger) {
 			miss = append(miss, idx("contingencies", i)+".trigger")
 		}
-		if blank(k.Response) {
+		if blank.Is(k.Response) {
 			miss = append(miss, idx("contingencies", i)+".response")
 		}
 	}
@@ -447,9 +446,9 @@ func checkContingencies(p *engine.Pass, pl *Plan) {
 func checkChild(p *engine.Pass, pl *Plan) {
 	const subj = "child"
 	switch {
-	case !blank(pl.Child.How) || !blank(pl.Child.Views):
+	case !blank.Is(pl.Child.How) || !blank.Is(pl.Child.Views):
 		p.ReportOn(subj, guidance.Met, "the plan records how the child was involved or their views; whether this was sensitive to their age and stage is for the Core Group to judge")
-	case !blank(pl.Child.NotPossible):
+	case !blank.Is(pl.Child.NotPossible):
 		p.ReportOn(subj, guidance.Met, "the plan records why the child could not be involved; whether their views could still be represented is for the Core Group to judge")
 	default:
 		p.ReportOn(subj, guidance.Missing, "record how the child was involved and their views represented (child.how, child.views), or why that was not possible (child.not_possible)")
@@ -478,13 +477,13 @@ func checkObjectives(p *engine.Pass, pl *Plan) {
 	miss, late := make([]string, 0, 8), make([]string, 0, 8)
 	for i, o := range pl.Objectives {
 		f := idx("objectives", i)
-		if blank(o.Description) {
+		if blank.Is(o.Description) {
 			miss = append(miss, f+".description")
 		}
-		if blank(o.Measure) {
+		if blank.Is(o.Measure) {
 			miss = append(miss, f+".measure")
 		}
-		if (blank(o.Risk) || !risks[o.Risk]) && o.Outcome == "" {
+		if (blank.Is(o.Risk) || !risks[o.Risk]) && o.Outcome == "" {
 			miss = append(miss, f+".risk or .outcome")
 		}
 		if o.By.IsZero() {
@@ -529,7 +528,7 @@ func checkRisks(p *engine.Pass, pl *Plan) {
 		if r.Horizon == "" {
 			miss = append(miss, idx("risks", i)+".horizon")
 		}
-		if blank(r.Description) {
+		if blank.Is(r.Description) {
 			miss = append(miss, idx("risks", i)+".description")
 		}
 	}
@@ -545,7 +544,7 @@ func checkPreBirth(p *engine.Pass, pl *Plan) {
 	switch {
 	case !pl.PreBirth:
 		p.ReportOn(subj, guidance.NotApplicable, "not a pre-birth plan")
-	case pl.BirthNotifier == nil || blank(pl.BirthNotifier.Name) || blank(pl.BirthNotifier.Agency):
+	case pl.BirthNotifier == nil || blank.Is(pl.BirthNotifier.Name) || blank.Is(pl.BirthNotifier.Agency):
 		p.ReportOn(subj, guidance.Missing, "name who will notify the agencies of the birth, with their agency (birth_notifier)")
 	default:
 		p.ReportOn(subj, guidance.Met, "the plan names who notifies the birth")
@@ -627,30 +626,30 @@ func checkInterimContents(p *engine.Pass, isp *InterimSafetyPlan) {
 		miss = append(miss, "what each participant will do (actions)")
 	}
 	for i, a := range isp.Actions {
-		if blank(a.Responsible.Name) || blank(a.Responsible.Agency) {
+		if blank.Is(a.Responsible.Name) || blank.Is(a.Responsible.Agency) {
 			miss = append(miss, "who does "+idx("actions", i)+" and for which agency ("+idx("actions", i)+".responsible)")
 		}
-		if blank(a.Description) {
+		if blank.Is(a.Description) {
 			miss = append(miss, "what "+idx("actions", i)+" is ("+idx("actions", i)+".description)")
 		}
 	}
-	if blank(isp.ChildSeenHeard) {
+	if blank.Is(isp.ChildSeenHeard) {
 		miss = append(miss, "how the child will be seen and heard (child_seen_heard)")
 	}
 	if len(isp.ChildContacts) == 0 {
 		miss = append(miss, "whom the child can contact (child_contacts)")
 	}
-	if blank(isp.NeedsHarm) {
+	if blank.Is(isp.NeedsHarm) {
 		miss = append(miss, "the needs and harm the plan addresses (needs_harm)")
 	}
 	if len(isp.HighRiskContexts) == 0 && !isp.NoHighRiskContexts {
 		miss = append(miss, "the high-risk contexts and how each is managed, or that none was identified (high_risk_contexts)")
 	}
 	for i, h := range isp.HighRiskContexts {
-		if blank(h.Context) {
+		if blank.Is(h.Context) {
 			miss = append(miss, "what "+idx("high_risk_contexts", i)+" is ("+idx("high_risk_contexts", i)+".context)")
 		}
-		if blank(h.Management) {
+		if blank.Is(h.Management) {
 			miss = append(miss, "how "+idx("high_risk_contexts", i)+" is managed ("+idx("high_risk_contexts", i)+".management)")
 		}
 	}

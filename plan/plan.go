@@ -4,9 +4,9 @@ import (
 	"github.com/cpguide/cpguide/internal/strictjson"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/blank"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -288,7 +288,7 @@ func (p *Plan) Validate() error {
 		default:
 			return &guidance.Error{Kind: guidance.Invalid, Field: idx("risks", i) + ".horizon", Hint: `use "immediate", "short" or "long"`}
 		}
-		if strings.TrimSpace(r.ID) == "" {
+		if blank.Is(r.ID) {
 			return &guidance.Error{Kind: guidance.Invalid, Field: idx("risks", i) + ".id", Hint: "give each risk a short ID (e.g. \"r1\") that actions can refer to"}
 		}
 		dup := ids[r.ID]
@@ -337,7 +337,7 @@ func (p *Plan) Validate() error {
 		if i > 0 && v.Date.Before(p.Versions[i-1].Date) {
 			return &guidance.Error{Kind: guidance.Invalid, Field: idx("versions", i) + ".date", Hint: "list versions oldest first"}
 		}
-		if strings.TrimSpace(v.Reason) == "" {
+		if blank.Is(v.Reason) {
 			return &guidance.Error{Kind: guidance.Invalid, Field: idx("versions", i) + ".reason", Hint: "record why the plan changed in each version"}
 		}
 	}
@@ -387,7 +387,7 @@ func (p *Plan) Revise(v Version) error {
 		return &guidance.Error{Kind: guidance.Invalid, Field: f + ".date", Hint: "give the date of the new version, YYYY-MM-DD"}
 	case len(p.Versions) > 0 && v.Date.Before(p.Versions[len(p.Versions)-1].Date):
 		return &guidance.Error{Kind: guidance.Invalid, Field: f + ".date", Hint: "a new version cannot be dated before the last one"}
-	case strings.TrimSpace(v.Reason) == "":
+	case blank.Is(v.Reason):
 		return &guidance.Error{Kind: guidance.Invalid, Field: f + ".reason", Hint: "record why the plan changed"}
 	}
 	p.Versions = append(p.Versions, v)

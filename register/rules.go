@@ -9,6 +9,7 @@ import (
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/blank"
 	"github.com/cpguide/cpguide/meeting"
 )
 
@@ -624,7 +625,7 @@ func checkAccess(p *engine.Pass, h *history) error {
 			} else if !policy.Allows(e.Actor, ActionEnquire, e.Authority) {
 				notAllowed = append(notAllowed, v)
 			}
-			if e.Enquiry == nil || strings.TrimSpace(e.Enquiry.Purpose) == "" {
+			if e.Enquiry == nil || blank.Is(e.Enquiry.Purpose) {
 				noPurpose = append(noPurpose, v)
 			}
 		case RefusalRecorded:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/blank"
 )
 
 // A Variation is an approved change to one timescale in one case. Appendix D
@@ -38,9 +39,9 @@ func (v Variation) Validate() error {
 		return bad("rule", "name the rule the variation applies to")
 	case !v.NewDate.Valid():
 		return bad("new_date", "give the approved new date, YYYY-MM-DD")
-	case strings.TrimSpace(v.Approver) == "":
+	case blank.Is(v.Approver):
 		return bad("approver", "record who approved the variation")
-	case strings.TrimSpace(v.Reason) == "":
+	case blank.Is(v.Reason):
 		return bad("reason", "record why the alternative timescale keeps the child safe")
 	case !v.Recorded.Valid():
 		return bad("recorded", "give the date the variation was recorded, YYYY-MM-DD")
