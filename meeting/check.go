@@ -1352,11 +1352,7 @@ func checkRecordContents(p *engine.Pass, s *series, t *at) {
 			if it.planOnly() && !plan {
 				continue
 			}
-			found := false
-			for _, have := range m.Record.Contents {
-				found = found || have == it
-			}
-			if !found {
+			if !slices.Contains(m.Record.Contents, it) {
 				lack = append(lack, string(it))
 			}
 		}

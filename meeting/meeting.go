@@ -52,7 +52,13 @@ func Agencies() []Agency {
 }
 
 // Valid reports whether a is one of [Agencies].
-func (a Agency) Valid() bool { return slices.Contains(Agencies(), a) }
+func (a Agency) Valid() bool {
+	switch a {
+	case SocialWork, Health, Police, Education, EarlyLearningChildcare, OtherAgency: // Agencies
+		return true
+	}
+	return false
+}
 
 // Mode is how a child or family member took part in the meeting.
 type Mode string
@@ -117,7 +123,15 @@ func RecordItems() []RecordItem {
 		ItemLeadProfessional, ItemCoreGroup}
 }
 
-func (i RecordItem) valid() bool { return slices.Contains(RecordItems(), i) }
+func (i RecordItem) valid() bool {
+	switch i {
+	case ItemInvitees, ItemAttendees, ItemAbsentees, ItemFamilyNonAttendance, ItemReports,
+		ItemRisksProtective, ItemViews, ItemDecisionsWithReasons, ItemDissent, ItemPlanOutline,
+		ItemLeadProfessional, ItemCoreGroup: // RecordItems, as constants a switch can compare fast
+		return true
+	}
+	return false
+}
 func (i RecordItem) planOnly() bool {
 	return i == ItemPlanOutline || i == ItemLeadProfessional || i == ItemCoreGroup
 }
