@@ -215,7 +215,7 @@ func (p *Pass) ReportOnNumbers(subject string, s guidance.Status, template strin
 	p.room(len(template) + 20*len(numbers))
 	start := len(p.text)
 	p.text = guidance.AppendNumbers(p.text, template, numbers...)
-	p.Record(subject, s, guidance.Date{}, guidance.Date{}, unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start))
+	p.Record(subject, s, guidance.Date{}, guidance.Date{}, p.since(start))
 }
 
 // NotApplicable reports that the running rule does not apply to the record,
@@ -352,7 +352,7 @@ func (p *Pass) assess(subject string, dl *timescale.Deadline, done guidance.Date
 	var st guidance.Status
 	st, p.text = dl.AppendAssessment(p.text, subject, done, p.Today, p.Variations...)
 	p.text = append(p.text, note...)
-	msg := unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start)
+	msg := p.since(start)
 	ref := p.ref
 	if dl.Rule != p.rule || dl.Edition != p.Edition || !p.stated {
 		ref, _ = guidance.RefOf(dl.Rule, dl.Edition)
@@ -384,20 +384,12 @@ func (p *Pass) room(n int) {
 // Concat returns the parts joined, written in the pass's own storage: a
 // message or subject built without an allocation of its own. The string
 // stays valid and unchanged for as long as anything holds it.
-func (p *Pass) Concat(parts ...string) string {
-	n := 0
-	for _, s := range parts {
-		n += len(s)
-	}
-	if n == 0 {
-		return ""
-	}
-	p.room(n)
-	start := len(p.text)
-	for _, s := range parts {
-		p.text = append(p.text, s...)
-	}
-	return unsafe.String(unsafe.SliceData(p.text[start:]), n)
+func (p *Pass) Concat(parts ...string) string { return p.Join(parts, "") }
+
+// since returns the text written from start on, as a string over the
+// pass's storage.
+func (p *Pass) since(start int) string {
+	return unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start)
 }
 
 // Itoa returns the decimal form of n, written in the pass's own storage
@@ -406,7 +398,7 @@ func (p *Pass) Itoa(n int) string {
 	p.room(20)
 	start := len(p.text)
 	p.text = strconv.AppendInt(p.text, int64(n), 10)
-	return unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start)
+	return p.since(start)
 }
 
 // Date returns d as "2006-01-02", written in the pass's own storage (see
@@ -415,7 +407,7 @@ func (p *Pass) Date(d guidance.Date) string {
 	p.room(24)
 	start := len(p.text)
 	p.text = d.AppendString(p.text)
-	return unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start)
+	return p.since(start)
 }
 
 const (
@@ -474,7 +466,7 @@ func (p *Pass) Index(field string, i int) string {
 	p.text = append(p.text, '[')
 	p.text = strconv.AppendInt(p.text, int64(i), 10)
 	p.text = append(p.text, ']')
-	return unsafe.String(unsafe.SliceData(p.text[start:]), len(p.text)-start)
+	return p.since(start)
 }
 
 // Join is strings.Join written in the pass's own storage (see Concat).
@@ -494,5 +486,5 @@ func (p *Pass) Join(elems []string, sep string) string {
 		}
 		p.text = append(p.text, s...)
 	}
-	return unsafe.String(unsafe.SliceData(p.text[start:]), n)
+	return p.since(start)
 }
