@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/cpguide/cpguide/guidance"
 	"github.com/cpguide/cpguide/timescale"
@@ -18,6 +20,12 @@ import (
 type Check[T any] struct {
 	Rule string
 	Run  func(p *Pass, rec *T) error
+
+	// refs is the rule's reference in each edition (a *refEntry), kept
+	// on the check's first run so that later runs look nothing up. It is
+	// read and written atomically: package-level checks are shared by
+	// every goroutine. An entry made for another Rule is not used.
+	refs unsafe.Pointer
 }
 
 // Findings adapts a check function that only reports findings, never an
@@ -36,7 +44,12 @@ func Findings[T any](f func(p *Pass, rec *T)) func(p *Pass, rec *T) error {
 func Run[T any](p *Pass, subject string, rec *T, checks []Check[T]) error {
 	for i := range checks {
 		c := &checks[i]
-		p.setRule(c.Rule)
+		e := (*refEntry)(atomic.LoadPointer(&c.refs))
+		if e == nil || e.id != c.Rule {
+			e = refCache.Get(c.Rule, refsOf)
+			atomic.StorePointer(&c.refs, unsafe.Pointer(e))
+		}
+		p.setRuleFrom(c.Rule, e)
 		p.subject = subject
 		if !p.stated {
 			p.notStated(subject)
@@ -53,8 +66,8 @@ func Run[T any](p *Pass, subject string, rec *T, checks []Check[T]) error {
 // Rules returns the IDs of the rules the checks are bound to, in order.
 func Rules[T any](checks []Check[T]) []string {
 	ids := make([]string, len(checks))
-	for i, c := range checks {
-		ids[i] = c.Rule
+	for i := range checks {
+		ids[i] = checks[i].Rule // the field alone: refs may be written meanwhile
 	}
 	return ids
 }

@@ -111,6 +111,16 @@ func (p *Pass) setRule(id string) {
 	p.ref, p.stated = refOf(id, p.Edition)
 }
 
+// setRuleFrom makes id the running rule, whose references are e.
+func (p *Pass) setRuleFrom(id string, e *refEntry) {
+	p.rule = id
+	if int(p.Edition) < len(e.refs) {
+		p.ref, p.stated = e.refs[p.Edition], e.stated[p.Edition]
+		return
+	}
+	p.ref, p.stated = guidance.RefOf(id, p.Edition)
+}
+
 // refOf is guidance.RefOf through a cache keyed by the address of the ID's
 // bytes (package addrcache): a check's rule is a constant of its package,
 // so after the first run of each check its reference costs an atomic load
@@ -125,12 +135,13 @@ func refOf(id string, e guidance.Edition) (guidance.Ref, bool) {
 
 // refEntry is a rule's reference in every edition.
 type refEntry struct {
+	id     string
 	refs   [8]guidance.Ref
 	stated [8]bool
 }
 
 func refsOf(id string) *refEntry {
-	c := new(refEntry)
+	c := &refEntry{id: id}
 	for ed := range c.refs {
 		c.refs[ed], c.stated[ed] = guidance.RefOf(id, guidance.Edition(ed))
 	}

@@ -41,3 +41,22 @@ func TestRefOf_SameAsTheCatalogue(t *testing.T) {
 		require.Equal(t, "coregroup.first", got.ID())
 	}
 }
+
+// A check keeps its rule's references from its first run; given another
+// rule afterwards, it reports under the new one.
+func TestRun_CheckGivenAnotherRule(t *testing.T) {
+	checks := []Check[int]{{Rule: "cppm.record", Run: func(p *Pass, _ *int) error {
+		p.Report(guidance.Met, "checked")
+		return nil
+	}}}
+	p := NewPass(Options{}, guidance.Edition2023)
+	defer p.Release()
+	require.NoError(t, Run(p, "s", new(int), checks))
+	checks[0].Rule = "ird.follow-up"
+	require.NoError(t, Run(p, "s", new(int), checks))
+	rep := p.TakeReport()
+	require.Equal(t, 2, rep.Len())
+	require.Equal(t, "cppm.record", rep.At(0).Rule)
+	require.Equal(t, "ird.follow-up", rep.At(1).Rule)
+	require.Equal(t, guidance.Should, rep.At(1).Strength)
+}

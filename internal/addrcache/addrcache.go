@@ -33,7 +33,8 @@ type entry[V any] struct {
 }
 
 // Get returns make(key), worked out once for each key's bytes while there
-// is room. make must depend on the key's text alone, and not keep key.
+// is room. make must depend on the key's text alone; it may keep key (the
+// entry keeps its bytes anyway).
 func (c *Cache[V]) Get(key string, make func(string) V) V {
 	if len(key) == 0 {
 		return make(key)
