@@ -76,6 +76,21 @@ func (x Ref) Citations() []Citation {
 	return nil
 }
 
+// Unconfirmed returns what of the edition's provision of the rule was not
+// read in the national text (see Provision.Unconfirmed); "" when all was.
+func (x Ref) Unconfirmed() string {
+	if !x.ok {
+		return ""
+	}
+	r := &catalogue[x.rule]
+	for j := range r.Provisions {
+		if p := &r.Provisions[j]; p.Edition == x.edition {
+			return p.Unconfirmed
+		}
+	}
+	return ""
+}
+
 // A Builder builds reports: it records findings compactly and hands out a
 // report in exactly sized storage, keeping its buffers for the next one, so
 // that a checker making many reports allocates little. The zero value is

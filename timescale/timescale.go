@@ -327,13 +327,14 @@ var table = sync.OnceValue(func() []Timescale {
 	for i := range ts {
 		t := &ts[i]
 		t.Action = actions[t.Rule]
-		r, p, err := guidance.ProvisionOf(t.Rule, t.Edition)
-		if err != nil {
+		x, stated := guidance.RefOf(t.Rule, t.Edition) // the catalogue's own, not a copy
+		if !stated {
+			_, _, err := guidance.ProvisionOf(t.Rule, t.Edition)
 			panic("timescale: table entry not in the guidance catalogue: " + err.Error()) // TestTable* keeps this unreachable
 		}
-		t.title, t.strength, t.cites = r.Title, p.Strength, p.Citations
-		if p.Unconfirmed != "" {
-			t.Notes = append(t.Notes, "Not confirmed in the national text: "+p.Unconfirmed)
+		t.title, t.strength, t.cites = x.Title(), x.Strength(), x.Citations()
+		if u := x.Unconfirmed(); u != "" {
+			t.Notes = append(t.Notes, "Not confirmed in the national text: "+u)
 		}
 		if t.Combine == ByPolicy {
 			t.effects = make([]string, len(t.Readings))

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // field is one JSON field of a struct: its name and the index path to it
@@ -111,10 +112,24 @@ type codec struct {
 	// four, as long as they take at most 128 bytes (most lists in the
 	// library's formats hold one or two large records).
 	first int
-	// fields and fieldCodecs are a struct's fields and their codecs, in
-	// the same order.
+	// fields are a struct's fields; fieldTypes their types and
+	// fieldCodecs their codecs, in the same order, each built the first
+	// time a document gives the field (fieldCodec): a process that decodes
+	// one document builds codecs only for what it holds.
 	fields      *fields
-	fieldCodecs []*codec
+	fieldTypes  []reflect.Type
+	fieldCodecs []atomic.Pointer[codec]
+}
+
+// fieldCodec returns the codec of field i of a struct's codec, building
+// it on first use.
+func (c *codec) fieldCodec(i int) *codec {
+	if fc := c.fieldCodecs[i].Load(); fc != nil {
+		return fc
+	}
+	fc := codecOf(c.fieldTypes[i])
+	c.fieldCodecs[i].Store(fc)
+	return fc
 }
 
 var codecs sync.Map // reflect.Type -> *codec
@@ -168,9 +183,10 @@ func buildCodec(t reflect.Type, built map[reflect.Type]*codec) *codec {
 		c.elem = buildCodec(t.Elem(), built)
 	case c.kind == reflect.Struct:
 		c.fields = fieldsOf(t)
-		c.fieldCodecs = make([]*codec, len(c.fields.list))
+		c.fieldTypes = make([]reflect.Type, len(c.fields.list))
+		c.fieldCodecs = make([]atomic.Pointer[codec], len(c.fields.list))
 		for i, f := range c.fields.list {
-			c.fieldCodecs[i] = buildCodec(t.FieldByIndex(f.index).Type, built)
+			c.fieldTypes[i] = t.FieldByIndex(f.index).Type
 		}
 	}
 	return c

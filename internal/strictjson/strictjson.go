@@ -583,7 +583,7 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 			return err
 		}
 		d.path = append(d.path, step{key: f.name, index: -1})
-		if err := d.value(fieldByIndex(v, f.index), c.fieldCodecs[i], f.name); err != nil {
+		if err := d.value(fieldByIndex(v, f.index), c.fieldCodec(i), f.name); err != nil {
 			return err
 		}
 		d.path = d.path[:len(d.path)-1]
