@@ -1,10 +1,8 @@
 package main
 
 import (
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
@@ -59,8 +57,8 @@ func withheldAnchor(ev timescale.Event) bool { return !shownAnchors[ev] }
 // (and nil) withholds nothing: --show-birth-dates.
 type redactor struct {
 	dates map[guidance.Date]bool
-	re    *regexp.Regexp // a withheld date, with its weekday when written before it
-	used  bool           // something was withheld
+	texts map[string]bool // the withheld dates as written ("2006-01-02"); nil: none
+	used  bool            // something was withheld
 }
 
 // newRedactor gathers the dates to withhold from the case and its result.
@@ -134,12 +132,10 @@ func newRedactor(c cpguide.Case, res *cpguide.Result) *redactor {
 	if len(r.dates) == 0 {
 		return r
 	}
-	var alts []string
+	r.texts = make(map[string]bool, len(r.dates))
 	for d := range r.dates {
-		alts = append(alts, regexp.QuoteMeta(d.String()))
+		r.texts[d.String()] = true
 	}
-	slices.Sort(alts)
-	r.re = regexp.MustCompile(`(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) )?(?:` + strings.Join(alts, "|") + `)\b`)
 	return r
 }
 
@@ -154,33 +150,94 @@ func (r *redactor) withheld(d guidance.Date) bool {
 
 // text replaces every withheld date in s, with its weekday, by withheldMark.
 func (r *redactor) text(s string) string {
-	if r == nil || r.re == nil || !r.re.MatchString(s) {
+	if r == nil || r.texts == nil {
+		return s
+	}
+	s, ok := r.replaceDates(s)
+	if !ok {
 		return s
 	}
 	r.used = true
-	s = r.re.ReplaceAllString(s, withheldMark)
 	// A count of days from a withheld date and a date shown gives it away.
 	s = strings.ReplaceAll(s, withheldMark+" is a working day", "That day is a working day")
-	days := withheldCounts()
-	s = days.after.ReplaceAllString(s, "after the due date "+withheldMark)
-	return days.since.ReplaceAllString(s, withheldMark)
+	s = dropCounts(s, "", " day(s) after the due date "+withheldMark, "after the due date "+withheldMark)
+	return dropCounts(s, withheldMark+", ", " day(s) ago", withheldMark)
 }
 
-// withheldCounts returns the patterns of a count of days that ties a
-// withheld date to a date shown: "N day(s) after the due date [date
-// withheld]" and "[date withheld], N day(s) ago". They are compiled on
-// first use: only a case with dates to withhold needs them.
-var withheldCounts = sync.OnceValue(func() (days struct{ after, since *regexp.Regexp }) {
-	days.after = regexp.MustCompile(`\d+ day\(s\) after the due date ` + regexp.QuoteMeta(withheldMark))
-	days.since = regexp.MustCompile(regexp.QuoteMeta(withheldMark) + `, \d+ day\(s\) ago`)
-	return days
-})
+// weekdays are the names a date may be written after ("Tuesday 2026-03-24").
+var weekdays = [...]string{"Monday ", "Tuesday ", "Wednesday ", "Thursday ", "Friday ", "Saturday ", "Sunday "}
+
+// replaceDates replaces by withheldMark each withheld date in s that is
+// not followed by a letter, digit or underscore, with the weekday written
+// just before it, and reports whether it replaced any.
+func (r *redactor) replaceDates(s string) (string, bool) {
+	var b strings.Builder
+	last := 0
+	for i := 0; i+10 <= len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || s[i+4] != '-' || s[i+7] != '-' || !r.texts[s[i:i+10]] ||
+			i+10 < len(s) && isWordByte(s[i+10]) {
+			continue
+		}
+		start := i
+		for _, wd := range weekdays {
+			if strings.HasSuffix(s[last:i], wd) {
+				start = i - len(wd)
+				break
+			}
+		}
+		b.WriteString(s[last:start])
+		b.WriteString(withheldMark)
+		last = i + 10
+		i += 9
+	}
+	if last == 0 {
+		return s, false
+	}
+	b.WriteString(s[last:])
+	return b.String(), true
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// dropCounts replaces each count of days between before and after in s
+// ("[date withheld], 3 day(s) ago") by with: a count of days from a
+// withheld date and a date shown gives it away.
+func dropCounts(s, before, after, with string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], after)
+		if j < 0 {
+			break
+		}
+		end := i + j // the count ends here
+		start := end
+		for start > last && s[start-1] >= '0' && s[start-1] <= '9' {
+			start--
+		}
+		if start == end || !strings.HasSuffix(s[last:start], before) {
+			i = end + len(after)
+			continue
+		}
+		b.WriteString(s[last : start-len(before)])
+		b.WriteString(with)
+		last = end + len(after)
+		i = last
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 // json withholds the dates of a JSON document: a value that is a withheld
 // date becomes null, and a withheld date inside a longer string (an
 // explanation) becomes withheldMark.
 func (r *redactor) json(b []byte) []byte {
-	if r == nil || r.re == nil {
+	if r == nil || r.texts == nil {
 		return b
 	}
 	s := string(b)
@@ -198,7 +255,7 @@ func (r *redactor) json(b []byte) []byte {
 // withheld anchor loses the non-working days it skipped and its clamping,
 // which would tell how its withheld dates fall.
 func (r *redactor) deadlines(dls []timescale.Deadline) []timescale.Deadline {
-	if r == nil || r.re == nil {
+	if r == nil || r.texts == nil {
 		return dls
 	}
 	out := make([]timescale.Deadline, len(dls))
@@ -219,7 +276,7 @@ func (r *redactor) deadlines(dls []timescale.Deadline) []timescale.Deadline {
 // rule applied, the date of a withheld anchor is named "(date withheld)"
 // and every date counted from it is withheld.
 func (r *redactor) explain(dl *timescale.Deadline) string {
-	if r == nil || r.re == nil {
+	if r == nil || r.texts == nil {
 		return strings.TrimSuffix(dl.Explanation(), "\n")
 	}
 	return strings.TrimSuffix(r.text(dl.ExplanationWithholding(withheldAnchor)), "\n")

@@ -20,8 +20,31 @@ type field struct {
 type fields struct {
 	list   []field
 	byName map[string]int
-	byFold map[string]int // lower-cased name: to tell a wrong-case key from an unknown one
-	hint   string         // ": the fields here are a, b, c", when there are few
+}
+
+// fold returns the first field whose name lower-cased is key lower-cased:
+// to tell a wrong-case key from an unknown one (on the error's path only).
+func (fs *fields) fold(key string) (int, bool) {
+	k := strings.ToLower(key)
+	for i := range fs.list {
+		if strings.ToLower(fs.list[i].name) == k {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// hint is " (the fields here are a, b, c)" when there are a few, for an
+// error.
+func (fs *fields) hint() string {
+	if len(fs.list) == 0 || len(fs.list) > 24 {
+		return ""
+	}
+	names := make([]string, len(fs.list))
+	for i, f := range fs.list {
+		names[i] = f.name
+	}
+	return " (the fields here are " + strings.Join(names, ", ") + ")"
 }
 
 var cache sync.Map // reflect.Type -> *fields
@@ -30,19 +53,9 @@ func fieldsOf(t reflect.Type) *fields {
 	if fs, ok := cache.Load(t); ok {
 		return fs.(*fields)
 	}
-	fs := &fields{byName: map[string]int{}, byFold: map[string]int{}}
-	depth := map[string]int{}
+	fs := &fields{byName: make(map[string]int, t.NumField())}
+	depth := make(map[string]int, t.NumField())
 	collect(t, nil, fs, depth)
-	names := make([]string, len(fs.list))
-	for i, f := range fs.list {
-		names[i] = f.name
-		if _, ok := fs.byFold[strings.ToLower(f.name)]; !ok {
-			fs.byFold[strings.ToLower(f.name)] = i
-		}
-	}
-	if len(names) > 0 && len(names) <= 24 {
-		fs.hint = " (the fields here are " + strings.Join(names, ", ") + ")"
-	}
 	v, _ := cache.LoadOrStore(t, fs)
 	return v.(*fields)
 }

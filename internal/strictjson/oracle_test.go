@@ -336,14 +336,14 @@ func (d *oracle) object(v reflect.Value) error {
 		key, _ := tok.(string)
 		i, ok := fs.byName[key]
 		if !ok {
-			if j, ok := fs.byFold[strings.ToLower(key)]; ok {
+			if j, ok := fs.fold(key); ok {
 				name := fs.list[j].name
 				return d.failAt(name, "a key differs from the field name only in case: write it "+strconv.Quote(name)+", exactly")
 			}
 			if SafeKey(key) {
-				return d.failAt(key, "unknown field: remove it or correct its name"+fs.hint)
+				return d.failAt(key, "unknown field: remove it or correct its name"+fs.hint())
 			}
-			return d.fail("an unknown key: remove it or correct its name" + fs.hint)
+			return d.fail("an unknown key: remove it or correct its name" + fs.hint())
 		}
 		f := &fs.list[i]
 		if seen[i/64]&(1<<(i%64)) != 0 {

@@ -592,14 +592,14 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 
 // unknown is the error of a key that is not a field's name in fs.
 func (d *decoder) unknown(fs *fields, key string) error {
-	if j, ok := fs.byFold[strings.ToLower(key)]; ok {
+	if j, ok := fs.fold(key); ok {
 		name := fs.list[j].name
 		return d.failAt(name, "a key differs from the field name only in case: write it "+strconv.Quote(name)+", exactly")
 	}
 	if SafeKey(key) {
-		return d.failAt(key, "unknown field: remove it or correct its name"+fs.hint)
+		return d.failAt(key, "unknown field: remove it or correct its name"+fs.hint())
 	}
-	return d.fail("an unknown key: remove it or correct its name" + fs.hint)
+	return d.fail("an unknown key: remove it or correct its name" + fs.hint())
 }
 
 // twice is the error of a key given twice in one object.
