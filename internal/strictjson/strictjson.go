@@ -27,6 +27,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
 	"reflect"
 	"strconv"
 	"strings"
@@ -44,7 +45,30 @@ const MaxDepth = 64
 // guidance.Invalid at field; a read error is of kind guidance.Other.
 func ReadAll(r io.Reader, field string) ([]byte, error) {
 	max := Default.Bytes
-	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	// A file that says its size is read into a buffer of that size (and
+	// one byte more, to see the end), not one grown as it is read.
+	var data []byte
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() >= 0 && fi.Size() < int64(max) {
+			data = make([]byte, 0, fi.Size()+1)
+		}
+	}
+	var err error
+	lr := io.LimitReader(r, int64(max)+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // grow as io.ReadAll does
+		}
+		var n int
+		n, err = lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err != nil {
+			break
+		}
+	}
+	if err == io.EOF {
+		err = nil
+	}
 	if err != nil {
 		return nil, &guidance.Error{Kind: guidance.Other, Field: field, Hint: "the input could not be read", Err: err}
 	}
