@@ -460,21 +460,31 @@ func sortKeys(keys, buf []uint64) []uint64 {
 		buf[counts[r]] = k
 		counts[r]++
 	}
-	var at [1<<3 + 1]int // where each urgency's findings start
+	// Then by urgency, and within it the findings with a due date before
+	// those without: a stable counting pass over 16 buckets. Those without
+	// are then in order; those with a date are few, and sorted by it.
+	bucket := func(k uint64) int {
+		b := int(k>>(dueBits+rankBits+indexBits)) * 2
+		if k>>(rankBits+indexBits)&noDue == noDue {
+			b++
+		}
+		return b
+	}
+	var at [2<<3 + 1]int // where each bucket's findings start
 	for _, k := range buf {
-		at[k>>(dueBits+rankBits+indexBits)+1]++
+		at[bucket(k)+1]++
 	}
 	for i := 1; i < len(at); i++ {
 		at[i] += at[i-1]
 	}
 	starts := at
 	for _, k := range buf {
-		u := k >> (dueBits + rankBits + indexBits)
-		keys[at[u]] = k
-		at[u]++
+		b := bucket(k)
+		keys[at[b]] = k
+		at[b]++
 	}
-	for u := range len(starts) - 1 {
-		insertionSort(keys[starts[u]:starts[u+1]])
+	for b := 0; b < len(starts)-1; b += 2 {
+		insertionSort(keys[starts[b]:starts[b+1]])
 	}
 	return keys
 }
