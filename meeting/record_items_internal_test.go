@@ -2,31 +2,25 @@ package meeting
 
 import "testing"
 
-// valid names exactly the items RecordItems lists (its switch repeats the
-// list, for speed).
-func TestRecordItemValid_ExactlyRecordItems(t *testing.T) {
-	for _, it := range RecordItems() {
-		if !it.valid() {
-			t.Errorf("%q is in RecordItems but not valid", it)
+// exactly reports, through t, any value of list that valid refuses and
+// any of others that it accepts.
+func exactly[T ~string](t *testing.T, list, others []T, valid func(T) bool) {
+	t.Helper()
+	for _, v := range list {
+		if !valid(v) {
+			t.Errorf("%q is listed but not valid", v)
 		}
 	}
-	for _, it := range []RecordItem{"", "invitee", "Attendees", "plan"} {
-		if it.valid() {
-			t.Errorf("%q is valid but not in RecordItems", it)
+	for _, v := range others {
+		if valid(v) {
+			t.Errorf("%q is valid but not listed", v)
 		}
 	}
 }
 
-// Agency.Valid names exactly the agencies Agencies lists.
-func TestAgencyValid_ExactlyAgencies(t *testing.T) {
-	for _, a := range Agencies() {
-		if !a.Valid() {
-			t.Errorf("%q is in Agencies but not valid", a)
-		}
-	}
-	for _, a := range []Agency{"", "reporter", "Police", "social work"} {
-		if a.Valid() {
-			t.Errorf("%q is valid but not in Agencies", a)
-		}
-	}
+// The switches of RecordItem.valid and Agency.Valid name exactly what
+// RecordItems and Agencies list (they repeat the lists, for speed).
+func TestValid_ExactlyTheLists(t *testing.T) {
+	exactly(t, RecordItems(), []RecordItem{"", "invitee", "Attendees", "plan"}, RecordItem.valid)
+	exactly(t, Agencies(), []Agency{"", "reporter", "Police", "social work"}, Agency.Valid)
 }
