@@ -560,7 +560,7 @@ func firstOfKind(p *engine.Pass, s *series, kind Kind, anchors func(*at) timesca
 		t := &s.at[i]
 		switch {
 		case t.m.Kind != kind:
-			t.add(p, guidance.NotApplicable, p.Concat("applies only to ", article(kind), " ", string(kind), " CPPM"))
+			t.add(p, guidance.NotApplicable, appliesOnlyTo(p, kind))
 		case i != first:
 			t.add(p, guidance.NotApplicable, p.Concat("the ", string(kind), " CPPM was first held as ", s.at[first].subj, "; a later one reconvenes it, on the reconvening timescale"))
 		default:
@@ -572,6 +572,22 @@ func firstOfKind(p *engine.Pass, s *series, kind Kind, anchors func(*at) timesca
 			p.Timed(subject, a, Date{})
 		}
 	}
+}
+
+// appliesOnlyTo is the message of a rule about the first CPPM of kind k
+// on a meeting of another kind: a constant for each kind of Kinds.
+func appliesOnlyTo(p *engine.Pass, k Kind) string {
+	switch k {
+	case Initial:
+		return "applies only to an " + string(Initial) + " CPPM"
+	case PreBirth:
+		return "applies only to a " + string(PreBirth) + " CPPM"
+	case Review:
+		return "applies only to a " + string(Review) + " CPPM"
+	case Transfer:
+		return "applies only to a " + string(Transfer) + " CPPM"
+	}
+	return p.Concat("applies only to ", article(k), " ", string(k), " CPPM")
 }
 
 func article(k Kind) string {
@@ -810,7 +826,7 @@ func checkFirstCoreGroup(p *engine.Pass, s *series) error {
 		case !s.complete:
 			const msg = "the Core Group's first meeting is not part of the meeting's record: check the whole case to assess it"
 			if due, err := p.DueDate(timescale.Anchors{timescale.EventCPPM: t.m.Held}); err == nil {
-				t.add(p, guidance.Unknown, p.Concat(msg, " (due ", p.Date(due), ")"))
+				p.ReportOnNumbers(t.subj, guidance.Unknown, msg+" (due %D)", due.Days())
 			} else {
 				t.add(p, guidance.Unknown, msg)
 			}
