@@ -67,6 +67,8 @@ func collect(t reflect.Type, index []int, fs *fields, depth map[string]int) {
 		index []int
 	}
 	var embeds []embed
+	// The fields' index paths are carved from one block.
+	block := make([]int, 0, t.NumField()*(len(index)+1))
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
@@ -74,7 +76,9 @@ func collect(t reflect.Type, index []int, fs *fields, depth map[string]int) {
 			continue
 		}
 		name, _, _ := strings.Cut(tag, ",")
-		idx := append(append([]int(nil), index...), i)
+		start := len(block)
+		block = append(append(block, index...), i)
+		idx := block[start:len(block):len(block)]
 		if f.Anonymous && name == "" {
 			ft := f.Type
 			if ft.Kind() == reflect.Pointer {
