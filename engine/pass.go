@@ -105,12 +105,6 @@ func (p *Pass) Len() int { return p.findings.Len() }
 // without copying: valid until the pass changes, and read-only.
 func (p *Pass) View() *guidance.Report { return p.findings.View() }
 
-// setRule makes id the running rule.
-func (p *Pass) setRule(id string) {
-	p.rule = id
-	p.ref, p.stated = refOf(id, p.Edition)
-}
-
 // setRuleFrom makes id the running rule, whose references are e.
 func (p *Pass) setRuleFrom(id string, e *refEntry) {
 	p.rule = id
@@ -121,18 +115,10 @@ func (p *Pass) setRuleFrom(id string, e *refEntry) {
 	p.ref, p.stated = guidance.RefOf(id, p.Edition)
 }
 
-// refOf is guidance.RefOf through a cache keyed by the address of the ID's
-// bytes (package addrcache): a check's rule is a constant of its package,
-// so after the first run of each check its reference costs an atomic load
-// or two instead of a map lookup by string.
-func refOf(id string, e guidance.Edition) (guidance.Ref, bool) {
-	if int(e) >= len(refEntry{}.refs) {
-		return guidance.RefOf(id, e)
-	}
-	c := refCache.Get(id, refsOf)
-	return c.refs[e], c.stated[e]
-}
-
+// A check's rule references come from refCache, keyed by the address of
+// the ID's bytes (package addrcache): a check's rule is a constant of its
+// package, so each is worked out once per process, and each check keeps
+// its entry (Check.refs).
 // refEntry is a rule's reference in every edition.
 type refEntry struct {
 	id     string

@@ -9,6 +9,16 @@ import (
 	"github.com/cpguide/cpguide/guidance"
 )
 
+// refOf is a rule's reference in edition e through the cache, as Run
+// finds it.
+func refOf(id string, e guidance.Edition) (guidance.Ref, bool) {
+	if int(e) >= len(refEntry{}.refs) {
+		return guidance.RefOf(id, e)
+	}
+	c := refCache.Get(id, refsOf)
+	return c.refs[e], c.stated[e]
+}
+
 // TestRefOf_SameAsTheCatalogue: the cache answers exactly what
 // guidance.RefOf answers, for every rule and edition, for IDs that are
 // constants and for the same IDs made afresh at run time (other bytes,
