@@ -20,4 +20,15 @@
 // The engine treats a rule that the chosen edition does not state in one
 // way, whoever owns the rule: the check does not run, and the record gets
 // one [guidance.NotApplicable] finding that says so.
+//
+// # Cost
+//
+// A pass records findings compactly in a [guidance.Builder] and writes the
+// text checks build (subjects, messages with lists) in blocks of its own
+// that it never rewrites, so that reporting a finding allocates nothing;
+// messages that are a template with numbers ([Pass.ReportNumbers]) or the
+// assessment of a step done (Met, or Late without a variation) are built
+// only when the finding is read. Passes come from a pool ([NewPass],
+// [Pass.Release]); each check keeps its rule's references after its first
+// run. A result holds the text blocks its messages are in.
 package engine

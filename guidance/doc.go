@@ -43,6 +43,11 @@
 //
 //	require.NoError(t, report.Err())
 //
+// A report keeps its findings compactly and builds each Finding when it is
+// read ([Report.All], [Report.At], [Report.Findings]); a finding's title and
+// citations are the catalogue's own, read-only. Checkers record findings
+// through a [Builder], by [Ref] (a rule as one edition states it).
+//
 // # Limits
 //
 // The catalogue paraphrases the guidance; it does not reproduce it. Where the
