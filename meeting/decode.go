@@ -82,14 +82,23 @@ func (m Meeting) Validate() error {
 		}
 		return nil
 	}
-	for _, e := range []error{
-		after("record.circulated", m.Record.Circulated, "the record"),
-		after("record.plan_circulated", m.Record.PlanCirculated, "the record of the plan"),
-		after("quorum.new_date", m.Quorum.NewDate, "the reconvened meeting"),
-		after("decisions.referral.decided", m.Decisions.Referral.Decided, "the referral decision"),
+	// In this order, the first wrong date named (each is checked only when
+	// given: most meetings give few).
+	for _, a := range [...]struct {
+		field string
+		d     Date
+		what  string
+	}{
+		{"record.circulated", m.Record.Circulated, "the record"},
+		{"record.plan_circulated", m.Record.PlanCirculated, "the record of the plan"},
+		{"quorum.new_date", m.Quorum.NewDate, "the reconvened meeting"},
+		{"decisions.referral.decided", m.Decisions.Referral.Decided, "the referral decision"},
 	} {
-		if e != nil {
-			return e
+		if a.d.IsZero() {
+			continue
+		}
+		if err := after(a.field, a.d, a.what); err != nil {
+			return err
 		}
 	}
 	if r := m.Decisions.Referral; !r.Sent.IsZero() {
@@ -101,7 +110,8 @@ func (m Meeting) Validate() error {
 			return bad("decisions.referral.sent", "a referral cannot be sent before it was decided: check this date and "+field)
 		}
 	}
-	for i, inv := range m.Invitations {
+	for i := range m.Invitations {
+		inv := &m.Invitations[i]
 		p := path("invitations", i)
 		if inv.Invitee.Agency != "" && !inv.Invitee.Agency.Valid() {
 			return agencyErr(p.String()+".invitee.agency", inv.Invitee.Agency)
@@ -126,12 +136,13 @@ func (m Meeting) Validate() error {
 			return agencyErr(fmt.Sprintf("involved[%d]", i), a)
 		}
 	}
-	for i, a := range m.Attendance {
-		if !a.Agency.Valid() {
+	for i := range m.Attendance {
+		if a := &m.Attendance[i]; !a.Agency.Valid() {
 			return agencyErr(fmt.Sprintf("attendance[%d].agency", i), a.Agency)
 		}
 	}
-	for i, r := range m.Reports {
+	for i := range m.Reports {
+		r := &m.Reports[i]
 		p := path("reports", i)
 		if !r.Agency.Valid() {
 			return agencyErr(p.String()+".agency", r.Agency)
@@ -143,7 +154,8 @@ func (m Meeting) Validate() error {
 	if m.Child.Mode != "" && !m.Child.Mode.Valid() {
 		return modeErr("child.mode", m.Child.Mode)
 	}
-	for i, f := range m.Family {
+	for i := range m.Family {
+		f := &m.Family[i]
 		p := path("family", i)
 		if f.Mode != "" && !f.Mode.Valid() {
 			return modeErr(p.String()+".mode", f.Mode)
