@@ -208,9 +208,19 @@ func FuzzDecodeCase(f *testing.F) {
 			return
 		}
 		require.NoError(t, c.Validate())
-		if _, err := cpguide.Check(c, cpguide.Options{Today: date("2026-06-15")}); err != nil {
+		res, err := cpguide.Check(c, cpguide.Options{Today: date("2026-06-15")})
+		if err != nil {
 			var ge *guidance.Error
 			require.True(t, errors.As(err, &ge), "%T %v", err, err)
+			return
+		}
+		// Every finding reads back whole, its text built where it is read.
+		fs := res.Report.Findings()
+		require.Len(t, fs, res.Report.Len())
+		for i, f := range fs {
+			require.NotEmpty(t, f.Rule)
+			require.NotEmpty(t, f.Message, f.Rule)
+			require.Equal(t, f, res.Report.At(i))
 		}
 	})
 }
