@@ -249,11 +249,12 @@ func checkCommunication(p *engine.Pass, g *group) {
 	}
 	switch {
 	case len(miss) > 0:
-		msg := "the meeting's note or decisions were not shared " + p.Join(miss, "; ") + ": share them and record it, so that communication between agencies and with the family is kept up"
+		also := ""
 		if len(unknown) > 0 {
-			msg += "; also record whether they were shared at " + p.Join(unknown, ", ")
+			also = "; also record whether they were shared at "
 		}
-		p.ReportOn(subj, guidance.Missing, msg)
+		p.ReportOn(subj, guidance.Missing, p.Concat("the meeting's note or decisions were not shared ", p.Join(miss, "; "),
+			": share them and record it, so that communication between agencies and with the family is kept up", also, p.Join(unknown, ", ")))
 	case len(unknown) > 0:
 		p.ReportOn(subj, guidance.Unknown, p.Concat("record whether each meeting's note or decisions were shared: ", p.Join(unknown, ", ")))
 	default:

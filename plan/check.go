@@ -372,11 +372,11 @@ func checkLeadChildsPlan(p *engine.Pass, pl *Plan) {
 	}
 	switch {
 	case len(missing) > 0:
-		msg := p.Join(missing, "; ")
+		also := ""
 		if len(unknown) > 0 {
-			msg += "; also record " + p.Join(unknown, ", ")
+			also = "; also record "
 		}
-		p.ReportOn(subj, guidance.Missing, msg)
+		p.ReportOn(subj, guidance.Missing, p.Concat(p.Join(missing, "; "), also, p.Join(unknown, ", ")))
 	case len(unknown) > 0:
 		p.ReportOn(subj, guidance.Unknown, p.Concat("record ", p.Join(unknown, ", ")))
 	default:
