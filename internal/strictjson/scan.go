@@ -222,6 +222,10 @@ func (d *decoder) unquote(start, i int, valueLevel bool) ([]byte, error) {
 
 // hex4 reads the four hexadecimal digits of a \u escape at i.
 func (d *decoder) hex4(i int, valueLevel bool) (rune, error) {
+	if r, ok := hex4(d.data, i); ok {
+		return r, nil
+	}
+	// Which error: the input ends, or a byte is not a digit.
 	for k := i; k < i+4; k++ {
 		if k == len(d.data) {
 			return 0, d.early(valueLevel)
@@ -230,8 +234,7 @@ func (d *decoder) hex4(i int, valueLevel bool) (rune, error) {
 			return 0, d.malformedAt(valueLevel, k)
 		}
 	}
-	r, _ := hex4(d.data, i)
-	return r, nil
+	return 0, d.early(valueLevel) // not reached: hex4 failed for one of the two
 }
 
 // hex4 decodes the four hexadecimal digits at data[i:].

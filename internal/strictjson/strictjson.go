@@ -533,8 +533,6 @@ func (d *decoder) array(v reflect.Value, c *codec, key string) error {
 	return nil
 }
 
-// key reads an object's key, unquoted: the bytes are the input's or the
-
 // member reads up to the key of the next member of an object whose '{' has
 // been read; first says whether it is the first member. ok is false at the
 // object's '}' (err nil) or on an error.
@@ -552,6 +550,7 @@ func (d *decoder) member(first bool) (key []byte, ok bool, err error) {
 	return key, true, nil
 }
 
+// key reads an object's key, unquoted: the bytes are the input's or the
 // decoder's, valid until the next string is read.
 func (d *decoder) key() ([]byte, error) {
 	d.space()
@@ -600,7 +599,7 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 		}
 		f := &fs.list[i]
 		if seen[i/64]&(1<<(i%64)) != 0 {
-			return d.failAt(f.name, "the key is given twice in one object: give it once")
+			return d.failAt(f.name, givenTwice)
 		}
 		seen[i/64] |= 1 << (i % 64)
 		if err := d.colon(); err != nil {
@@ -626,10 +625,13 @@ func (d *decoder) unknown(fs *fields, key string) error {
 	return d.fail("an unknown key: remove it or correct its name" + fs.hint())
 }
 
+// givenTwice is the hint of the error of a key given twice in one object.
+const givenTwice = "the key is given twice in one object: give it once"
+
 // twice is the error of a key given twice in one object.
 func (d *decoder) twice(key string) error {
 	if SafeKey(key) {
-		return d.failAt(key, "the key is given twice in one object: give it once")
+		return d.failAt(key, givenTwice)
 	}
 	return d.fail("a key is given twice in one object: give it once")
 }
