@@ -96,9 +96,43 @@ func (p *Pass) TakeInto(rep *guidance.Report) []timescale.Deadline {
 		}
 		return strings.Compare(a.Rule, b.Rule)
 	})
+	ownSlices(dls)
 	clear(p.Deadlines)
 	p.Deadlines = p.Deadlines[:0]
 	return dls
+}
+
+// ownSlices gives each deadline that shares its slices with another (one
+// remembered deadline owed by two steps counted from the same dates) a
+// copy of its own, so that editing one deadline of a result changes no
+// other. timescale.Due makes new slices for each deadline it computes: a
+// result of one deadline, or of deadlines computed apart, copies nothing.
+func ownSlices(dls []timescale.Deadline) {
+	if len(dls) < 2 {
+		return
+	}
+	seen := make(map[*timescale.Computed]bool, len(dls))
+	for i := range dls {
+		dl := &dls[i]
+		if len(dl.Readings) == 0 {
+			continue
+		}
+		key := unsafe.SliceData(dl.Readings)
+		if !seen[key] {
+			seen[key] = true
+			continue
+		}
+		dl.Citations, dl.Notes, dl.Policies = slices.Clone(dl.Citations), slices.Clone(dl.Notes), slices.Clone(dl.Policies)
+		dl.Readings = slices.Clone(dl.Readings)
+		for j := range dl.Readings {
+			r := &dl.Readings[j]
+			r.Citations, r.Skipped = slices.Clone(r.Citations), slices.Clone(r.Skipped)
+		}
+		if dl.Local != nil {
+			l := *dl.Local
+			dl.Local = &l
+		}
+	}
 }
 
 // TakeReport returns the findings of p as a report, in the order they were

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -160,10 +161,7 @@ func (p *Pass) Record(subject string, s guidance.Status, due, done guidance.Date
 // notStated records the finding for a rule the pass's edition does not
 // state: one treatment, whoever owns the rule.
 func (p *Pass) notStated(subject string) {
-	msg := notStatedMessage[0]
-	if int(p.Edition) < len(notStatedMessage) {
-		msg = notStatedMessage[p.Edition]
-	}
+	msg := forEdition(&notStatedMessage, p.Edition)
 	if !p.ref.Valid() {
 		// A check bound to a rule outside the catalogue: a defect of the
 		// library, which its tests rule out; reported, not hidden.
@@ -184,6 +182,16 @@ var notStatedMessage = func() (m [8]string) {
 	}
 	return m
 }()
+
+// forEdition is the message of table for edition e, as e names itself
+// (an edition past the table, which Options.Prepare refuses, gets one
+// made).
+func forEdition(table *[8]string, e guidance.Edition) string {
+	if int(e) < len(table) {
+		return table[e]
+	}
+	return strings.Replace(table[0], guidance.Edition(0).String(), e.String(), 1)
+}
 
 // noNationalTimescale is the message of a finding of a step an edition
 // gives no national timescale for, by edition.
@@ -251,7 +259,7 @@ func (p *Pass) TimedNote(subject string, anchors timescale.Anchors, done guidanc
 	if p.stated && !timescale.National(p.rule, p.Edition) && p.localFigure() < 0 {
 		// What Due's NotInEdition error would lead to (see untimed),
 		// without making the error.
-		p.ReportOn(subject, guidance.NotApplicable, noNationalTimescale[min(int(p.Edition), len(noNationalTimescale)-1)])
+		p.ReportOn(subject, guidance.NotApplicable, forEdition(&noNationalTimescale, p.Edition))
 		return
 	}
 	if !done.IsZero() && p.timedDone(subject, anchors, done, note) {
@@ -308,7 +316,7 @@ func (p *Pass) untimed(subject string, err error) {
 		}
 	}
 	if ge != nil && ge.Kind == guidance.NotInEdition {
-		p.ReportOn(subject, guidance.NotApplicable, noNationalTimescale[min(int(p.Edition), len(noNationalTimescale)-1)])
+		p.ReportOn(subject, guidance.NotApplicable, forEdition(&noNationalTimescale, p.Edition))
 		return
 	}
 	hint := "give the dates it counts from"

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/timescale"
 )
 
 // refOf is a rule's reference in edition e through the cache, as Run
@@ -69,4 +70,27 @@ func TestRun_CheckGivenAnotherRule(t *testing.T) {
 	require.Equal(t, "cppm.record", rep.At(0).Rule)
 	require.Equal(t, "ird.follow-up", rep.At(1).Rule)
 	require.Equal(t, guidance.Should, rep.At(1).Strength)
+}
+
+// Two steps owing one remembered deadline (the same rule, counted from the
+// same dates) get deadlines that share nothing in the result.
+func TestTake_DeadlinesOwedTwiceShareNothing(t *testing.T) {
+	held := guidance.Date{Year: 2026, Month: 3, Day: 24}
+	checks := []Check[int]{{Rule: "cppm.record", Run: func(p *Pass, _ *int) error {
+		p.Timed("initial CPPM M-1", timescale.Anchors{timescale.EventCPPM: held}, guidance.Date{})
+		p.Timed("initial CPPM M-2", timescale.Anchors{timescale.EventCPPM: held}, guidance.Date{})
+		return nil
+	}}}
+	p := NewPass(Options{Today: guidance.Date{Year: 2026, Month: 5, Day: 1}}, guidance.Edition2023)
+	defer p.Release()
+	require.NoError(t, Run(p, "s", new(int), checks))
+	_, dls := p.Take()
+	require.Len(t, dls, 2)
+	require.Equal(t, dls[0], dls[1], "the same deadline, twice")
+	require.NotSame(t, &dls[0].Readings[0], &dls[1].Readings[0])
+	require.NotSame(t, &dls[0].Citations[0], &dls[1].Citations[0])
+	dls[0].Citations[0].Note = "edited"
+	dls[0].Readings[0].Citations[0].Note = "edited"
+	require.NotEqual(t, "edited", dls[1].Citations[0].Note)
+	require.NotEqual(t, "edited", dls[1].Readings[0].Citations[0].Note)
 }

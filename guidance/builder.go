@@ -55,9 +55,6 @@ func (x Ref) Title() string {
 	return catalogue[x.rule].Title
 }
 
-// Edition returns the edition the reference is in.
-func (x Ref) Edition() Edition { return x.edition }
-
 // Strength returns how firmly the edition states the rule.
 func (x Ref) Strength() Strength { return x.strength }
 
@@ -126,9 +123,13 @@ func (b *Builder) Record(x Ref, s Status, subject string, due, done Date, msg st
 	}
 	dd, okDue := dayOf(due)
 	dn, okDone := dayOf(done)
-	si, okSubject := b.subject(subject)
 	own := cites == nil || slices.Equal(cites, x.Citations())
-	if !okDue || !okDone || !okSubject || !own || len(msg) > math.MaxUint16 {
+	if !okDue || !okDone || !own || len(msg) > math.MaxUint16 {
+		b.spill(x, s, subject, due, done, msg, cites)
+		return
+	}
+	si, ok := b.subject(subject) // last: a finding spilled takes no slot
+	if !ok {
 		b.spill(x, s, subject, due, done, msg, cites)
 		return
 	}
@@ -152,8 +153,11 @@ func (b *Builder) RecordNumbers(x Ref, s Status, subject, template string, numbe
 		}
 		n[i] = int32(v)
 	}
+	if !x.ok {
+		return false
+	}
 	si, ok := b.subject(subject)
-	if !x.ok || !ok {
+	if !ok {
 		return false
 	}
 	b.r.entries = append(b.r.entries, entry{msg: unsafe.StringData(template), msgLen: uint16(len(template)),
@@ -170,18 +174,25 @@ var numbersIn addrcache.Cache[int]
 // done, whose status s is Met (done by the due date) or Late (after it,
 // with no variation to weigh): its message, which AppendMet or AppendLate
 // writes, is built from the dates when the finding is read. It cites cites
-// (nil: the rule's own). Another status is recorded with its message
-// written out the same way.
+// (nil: the rule's own). It panics for another status: those messages are
+// not made from the dates alone (use Record).
 func (b *Builder) RecordDone(x Ref, s Status, subject string, due, done Date, cites []Citation) {
 	form, write := formMet, AppendMet
-	if s != Met {
+	switch s {
+	case Met:
+	case Late:
 		form, write = formLate, AppendLate
+	default:
+		panic("guidance.Builder.RecordDone: status " + s.String() + " is neither met nor late")
 	}
 	dd, okDue := dayOf(due)
 	dn, okDone := dayOf(done)
-	si, okSubject := b.subject(subject)
-	if !x.ok || s != Met && s != Late || !okDue || !okDone || !okSubject || dd == noDay || dn == noDay ||
-		!(cites == nil || slices.Equal(cites, x.Citations())) {
+	if !x.ok || !okDue || !okDone || dd == noDay || dn == noDay || !(cites == nil || slices.Equal(cites, x.Citations())) {
+		b.Record(x, s, subject, due, done, string(write(nil, done, due)), cites)
+		return
+	}
+	si, ok := b.subject(subject)
+	if !ok {
 		b.Record(x, s, subject, due, done, string(write(nil, done, due)), cites)
 		return
 	}

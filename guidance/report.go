@@ -41,16 +41,16 @@ type entry struct {
 	rule    uint16 // the rule's place in the catalogue (12 bits), then bits 16-19 of the subject's index
 	subject uint16 // bits 0-15 of the index in subjects; for a spilled entry, the low 16 bits of its index in spill
 	msgLen  uint16 // for a spilled entry, the high 16 bits of its index in spill
-	meta    uint16 // edition, status, strength, spilled: see the meta* constants
+	meta    uint16 // edition, status, strength, spilled, message form: see the constants below
 }
 
 const (
 	noDay       = math.MinInt32
 	metaSpilled = 1 << 12
 	// The form of the message, bits 13-14: literal text; a template whose
-	// "%d"s take the numbers held in due and done (the finding has no
-	// dates); or a step done on time, whose text MetMessage builds from the
-	// dates.
+	// "%d"s and "%D"s take the numbers held in due and done (the finding
+	// has no dates); a step done on time, or late with no variation, whose
+	// text AppendMet or AppendLate builds from the dates.
 	metaFormShift = 13
 	formLiteral   = 0
 	formNumbers   = 1

@@ -104,10 +104,10 @@ func (dl Deadline) assess(done, today Date, subject string, bySubject bool, vari
 	return f
 }
 
-// OnTime reports whether a step done on date done (zero: not done) was
+// onTime reports whether a step done on date done (zero: not done) was
 // done by the due date: an assessment of it is Met, whatever the
 // variations, with the message guidance.AppendMet writes.
-func (dl Deadline) OnTime(done Date) bool { return !done.IsZero() && !done.After(dl.Due) }
+func (dl Deadline) onTime(done Date) bool { return !done.IsZero() && !done.After(dl.Due) }
 
 // AppendAssessment is [Deadline.AssessFor] for a checker that records
 // findings compactly: it appends the finding's message to b and returns the
@@ -136,7 +136,7 @@ func (dl Deadline) classify(done, today Date, subject string, bySubject bool, va
 		}
 	}
 	switch {
-	case dl.OnTime(done):
+	case dl.onTime(done):
 		return guidance.Met, v
 	case !done.IsZero() && v != nil && !done.After(v.NewDate):
 		return guidance.MetUnderVariation, v
