@@ -128,6 +128,11 @@ func (c Case) Validate() error {
 	}
 	var r ird.IRD
 	if c.irdRecord(&r) {
+		// The record as the checks read it, the old fields filled in: what
+		// Check accepts, Validate accepts, and no more.
+		if err := r.Validate(); err != nil {
+			return prefix("ird", err)
+		}
 		switch start := r.Started(); {
 		case !start.IsZero() && !c.Concern.IsZero() && start.Before(c.Concern):
 			return invalid("ird", "the IRD cannot be before the concern was raised: check both dates")
@@ -156,9 +161,10 @@ func (c Case) Validate() error {
 		}
 	}
 	for i, v := range c.Variations {
-		if ref, _ := guidance.RefOf(v.Rule, guidance.DefaultEdition); ref.Valid() {
-			// Known: Lookup, which copies the rule, only to explain why not.
-		} else if _, err := guidance.Lookup(v.Rule); err != nil {
+		// Lookup, which copies the rule, only for an unknown one: its error
+		// names the closest IDs.
+		if ref, _ := guidance.RefOf(v.Rule, guidance.DefaultEdition); !ref.Valid() {
+			_, err := guidance.Lookup(v.Rule)
 			return &guidance.Error{Kind: guidance.Invalid, Field: index("variations", i) + ".rule", Hint: "name a rule of the catalogue (cpguide rules lists them)", Err: err}
 		}
 		if err := v.Validate(); err != nil {
@@ -204,13 +210,12 @@ func (c Case) IRDRecord() *ird.IRD {
 	return r
 }
 
-// irdRecord is IRDRecord into *dst, reporting false (with *dst untouched)
+// irdRecord is IRDRecord into *r, reporting false (with *r untouched)
 // when the case records no IRD.
-func (c Case) irdRecord(dst *ird.IRD) bool {
+func (c Case) irdRecord(r *ird.IRD) bool {
 	if c.IRD == nil && c.OutOfHoursIRD.IsZero() && c.Investigation.IsZero() && !c.NoCPPM {
 		return false
 	}
-	r := dst
 	*r = ird.IRD{DateOnly: true}
 	if c.IRD != nil {
 		*r = *c.IRD
@@ -222,14 +227,10 @@ func (c Case) irdRecord(dst *ird.IRD) bool {
 		r.Decisions.Investigation = c.Investigation
 	}
 	if c.NoCPPM && r.Decisions.CPPM == nil {
-		r.Decisions.CPPM = &no
+		r.Decisions.CPPM = new(bool) // false: no CPPM; the record's own, not shared
 	}
 	return true
 }
-
-// no is the IRD's decision that no CPPM is needed, as the old form of a
-// case file gives it (no_cppm): shared, never written.
-var no = false
 
 func invalid(field, hint string) error {
 	return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: hint}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/ird"
 )
 
 // The old form of a case file, with the IRD as a date and its decisions as
@@ -75,4 +76,19 @@ func TestIRD_OldAndNewFormsMustAgree(t *testing.T) {
 		require.ErrorAs(t, err, &ge, tc.doc)
 		assert.Equal(t, tc.field, ge.Field, tc.doc)
 	}
+}
+
+// Validate refuses what Check refuses: an IRD closed before the out-of-hours
+// IRD that the old field gives (the record as the checks read it).
+func TestIRD_ValidateAsCheckOnTheFilledInRecord(t *testing.T) {
+	c := cpguide.Case{IRD: &ird.IRD{Closed: date("2026-03-01")}, OutOfHoursIRD: date("2026-03-05")}
+	verr := c.Validate()
+	require.Error(t, verr)
+	_, cerr := cpguide.Check(c, cpguide.Options{Today: date("2026-06-15")})
+	require.Error(t, cerr)
+	var gv, gc *guidance.Error
+	require.ErrorAs(t, verr, &gv)
+	require.ErrorAs(t, cerr, &gc)
+	require.Equal(t, gc.Field, gv.Field)
+	require.True(t, strings.HasPrefix(gv.Field, "ird"), gv.Field)
 }

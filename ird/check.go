@@ -2,7 +2,6 @@ package ird
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/guidance"
@@ -51,8 +50,10 @@ const Subject = "IRD"
 
 // Run runs [Checks] on the facts, on pass p.
 func Run(p *engine.Pass, f Facts) error {
-	if err := f.IRD.Validate(); err != nil {
-		return err
+	if !p.Validated {
+		if err := f.IRD.Validate(); err != nil {
+			return err
+		}
 	}
 	return facts.Run(p, Subject, f, Checks)
 }
@@ -73,6 +74,7 @@ func Check(f Facts, opts Options) (*guidance.Report, error) {
 		return nil, err
 	}
 	defer p.Release()
+	p.Validated = true // above
 	if err := Run(p, f); err != nil {
 		return nil, err
 	}
@@ -315,7 +317,7 @@ func checkLeadProfessional(p *engine.Pass, f *Facts) {
 	}
 	r := f.IRD
 	switch {
-	case r.LeadProfessional != nil && strings.TrimSpace(r.LeadProfessional.Name) != "":
+	case r.LeadProfessional != nil && !blank.Is(r.LeadProfessional.Name):
 		p.Report(guidance.Met, "the IRD record names the lead professional")
 	case r.Closed.IsZero():
 		p.NotApplicable("the IRD is not closed yet: name the lead professional in its record before closure (lead_professional)")
