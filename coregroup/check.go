@@ -179,7 +179,7 @@ func checkPartners(p *engine.Pass, g *group) {
 		miss = append(miss, "at least one parent or carer (or why none is involved)")
 	}
 	if len(miss) > 0 {
-		p.ReportOn(subj, guidance.Missing, p.Concat("record as partners ", p.Join(miss, " and "), " (partners)"))
+		p.ReportOn(subj, guidance.Missing, p.List("record as partners ", miss, " and ", " (partners)"))
 		return
 	}
 	p.ReportOn(subj, guidance.Met, "the child and a parent or carer are recorded as partners; whether the partnership is real is for the Core Group and Chair to judge")
@@ -205,11 +205,11 @@ func checkInPerson(p *engine.Pass, g *group) {
 	}
 	switch {
 	case len(remote) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("the Core Group should meet in person: ", p.Join(remote, ", "), " was not, and no reason is recorded (not_in_person_reason)"))
+		p.ReportOn(subj, guidance.Missing, p.List("the Core Group should meet in person: ", remote, ", ", " was not, and no reason is recorded (not_in_person_reason)"))
 	case len(unknown) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat("record whether each meeting was held in person: ", p.Join(unknown, ", ")))
+		p.ReportOn(subj, guidance.Unknown, p.List("record whether each meeting was held in person: ", unknown, ", ", ""))
 	case len(excused) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat(p.Join(excused, ", "), " was not held in person; a reason is recorded, and whether it justified the departure is for the Chair to judge"))
+		p.ReportOn(subj, guidance.Unknown, p.List("", excused, ", ", " was not held in person; a reason is recorded, and whether it justified the departure is for the Chair to judge"))
 	default:
 		p.ReportOnNumbers(subj, guidance.Met, "all %d meeting(s) held in person", len(g.Meetings))
 	}
@@ -226,18 +226,18 @@ func checkCommunication(p *engine.Pass, g *group) {
 	}
 	members, family, unknown := make([]string, 0, 8), make([]string, 0, 8), make([]string, 0, 8)
 	for i, m := range g.Meetings {
-		f := p.Index("meetings", i)
+		f := func() string { return p.Index("meetings", i) } // only where it is named
 		switch {
 		case m.DecisionsSharedWithMembers == nil:
-			unknown = append(unknown, f+".decisions_shared_with_members")
+			unknown = append(unknown, f()+".decisions_shared_with_members")
 		case !*m.DecisionsSharedWithMembers:
-			members = append(members, f)
+			members = append(members, f())
 		}
 		switch {
 		case m.DecisionsSharedWithFamily == nil:
-			unknown = append(unknown, f+".decisions_shared_with_family")
+			unknown = append(unknown, f()+".decisions_shared_with_family")
 		case !*m.DecisionsSharedWithFamily:
-			family = append(family, f)
+			family = append(family, f())
 		}
 	}
 	miss := make([]string, 0, 8)
@@ -256,7 +256,7 @@ func checkCommunication(p *engine.Pass, g *group) {
 		p.ReportOn(subj, guidance.Missing, p.Concat("the meeting's note or decisions were not shared ", p.Join(miss, "; "),
 			": share them and record it, so that communication between agencies and with the family is kept up", also, p.Join(unknown, ", ")))
 	case len(unknown) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat("record whether each meeting's note or decisions were shared: ", p.Join(unknown, ", ")))
+		p.ReportOn(subj, guidance.Unknown, p.List("record whether each meeting's note or decisions were shared: ", unknown, ", ", ""))
 	default:
 		p.ReportOnNumbers(subj, guidance.Met, "the note or decisions of all %d meeting(s) were shared with all members and with the child and family; whether communication is effective is for the Core Group and Chair to judge", len(g.Meetings))
 	}
@@ -342,11 +342,11 @@ func checkContingency(p *engine.Pass, g *group) {
 	}
 	switch {
 	case len(missing) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("progress was not made or circumstances deteriorated at ", p.Join(missing, ", "), " but no contingency activation is recorded on or after it: activate the contingency plan and record it (contingency_activations)"))
+		p.ReportOn(subj, guidance.Missing, p.List("progress was not made or circumstances deteriorated at ", missing, ", ", " but no contingency activation is recorded on or after it: activate the contingency plan and record it (contingency_activations)"))
 	case stalled > 0:
-		p.ReportOn(subj, guidance.Met, p.Concat("contingency plans were activated: ", p.Join(elapsed, ", "), "; whether that was prompt enough is for the Core Group and Chair to judge"))
+		p.ReportOn(subj, guidance.Met, p.List("contingency plans were activated: ", elapsed, ", ", "; whether that was prompt enough is for the Core Group and Chair to judge"))
 	case len(unrecorded) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat("record at each meeting whether the plan is making progress and whether circumstances deteriorated, improved or stayed the same: ", p.Join(unrecorded, ", ")))
+		p.ReportOn(subj, guidance.Unknown, p.List("record at each meeting whether the plan is making progress and whether circumstances deteriorated, improved or stayed the same: ", unrecorded, ", ", ""))
 	default:
 		p.ReportOn(subj, guidance.NotApplicable, "every meeting recorded progress and no deterioration of circumstances")
 	}
@@ -370,9 +370,9 @@ func checkEscalation(p *engine.Pass, g *group) {
 	}
 	switch {
 	case len(none) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("record the response to each escalating concern (an immediate response, additional support and/or a review CPPM): ", p.Join(none, ", ")))
+		p.ReportOn(subj, guidance.Missing, p.List("record the response to each escalating concern (an immediate response, additional support and/or a review CPPM): ", none, ", ", ""))
 	case len(noDate) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("record the date the review CPPM was requested: ", p.Join(noDate, ", ")))
+		p.ReportOn(subj, guidance.Missing, p.List("record the date the review CPPM was requested: ", noDate, ", ", ""))
 	default:
 		p.ReportOn(subj, guidance.Met, "each escalating concern has a recorded response; whether it was enough and quick enough is for the Chair to judge")
 	}

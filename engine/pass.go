@@ -475,8 +475,14 @@ func (p *Pass) Index(field string, i int) string {
 }
 
 // Join is strings.Join written in the pass's own storage (see Concat).
-func (p *Pass) Join(elems []string, sep string) string {
-	n := len(sep) * max(len(elems)-1, 0)
+func (p *Pass) Join(elems []string, sep string) string { return p.List("", elems, sep, "") }
+
+// List returns prefix, the elements joined by sep, and suffix, written in
+// the pass's own storage (see Concat) in one go: a message that names a
+// list ("no attendance recorded from health, police: ...") without a
+// second copy of the list.
+func (p *Pass) List(prefix string, elems []string, sep, suffix string) string {
+	n := len(prefix) + len(sep)*max(len(elems)-1, 0) + len(suffix)
 	for _, s := range elems {
 		n += len(s)
 	}
@@ -485,11 +491,13 @@ func (p *Pass) Join(elems []string, sep string) string {
 	}
 	p.room(n)
 	start := len(p.text)
+	p.text = append(p.text, prefix...)
 	for i, s := range elems {
 		if i > 0 {
 			p.text = append(p.text, sep...)
 		}
 		p.text = append(p.text, s...)
 	}
+	p.text = append(p.text, suffix...)
 	return p.since(start)
 }

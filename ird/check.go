@@ -166,7 +166,7 @@ func checkCoreAgencies(p *engine.Pass, f *Facts) {
 		}
 	}
 	if len(absent) > 0 {
-		p.Report(guidance.Missing, p.Concat("no ", p.Join(absent, ", "), " in the IRD: police, social work and health must all take part; reconvene with them or record why the record is wrong"))
+		p.Report(guidance.Missing, p.List("no ", absent, ", ", " in the IRD: police, social work and health must all take part; reconvene with them or record why the record is wrong"))
 		return
 	}
 	p.Report(guidance.Met, "police, social work and health took part")
@@ -199,7 +199,7 @@ func checkRecord(p *engine.Pass, f *Facts) {
 		miss = append(miss, "the decision on a CPPM (decisions.cppm)")
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, p.Concat("record ", p.Join(miss, "; "), ": all aspects of the IRD must be recorded"))
+		p.Report(guidance.Missing, p.List("record ", miss, "; ", ": all aspects of the IRD must be recorded"))
 		return
 	}
 	p.Report(guidance.Met, "the record holds when and why the IRD started, who took part, what was shared and what was decided")
@@ -303,7 +303,7 @@ func checkClosure(p *engine.Pass, f *Facts) {
 		miss = append(miss, "who recorded the closure (closed_by)")
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, p.Concat("the IRD is closed without a recorded, reasoned decision: record ", p.Join(miss, "; ")))
+		p.Report(guidance.Missing, p.List("the IRD is closed without a recorded, reasoned decision: record ", miss, "; ", ""))
 		return
 	}
 	p.Report(guidance.Met, "the IRD closed on a recorded, reasoned decision; whether it was evidenced and agreed between the agencies is for them to judge")

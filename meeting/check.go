@@ -905,7 +905,7 @@ func checkAgencies(p *engine.Pass, s *series, t *at) {
 		}
 	}
 	if len(missing) > 0 {
-		t.add(p, guidance.Missing, p.Concat("no attendance recorded from ", p.Join(missing, ", "), ": the core agencies and every agency working with the child and family must be represented; record who attended or why not"))
+		t.add(p, guidance.Missing, p.List("no attendance recorded from ", missing, ", ", ": the core agencies and every agency working with the child and family must be represented; record who attended or why not"))
 		return
 	}
 	t.add(p, guidance.Met, "social work, health, police and every listed involved agency attended")
@@ -956,11 +956,11 @@ func checkParticipation(p *engine.Pass, s *series, t *at) {
 	})
 	switch {
 	case len(missing) > 0:
-		t.add(p, guidance.Missing, p.Concat("for ", p.Join(missing, "; "), ": seek their views and represent them at the meeting"))
+		t.add(p, guidance.Missing, p.List("for ", missing, "; ", ": seek their views and represent them at the meeting"))
 	case m.Family == nil:
 		t.add(p, guidance.Unknown, "record the relevant family members and how each took part")
 	case len(unknown) > 0:
-		t.add(p, guidance.Unknown, p.Concat("record how ", p.Join(unknown, ", "), " took part (attended, views represented, not invited or excluded)"))
+		t.add(p, guidance.Unknown, p.List("record how ", unknown, ", ", " took part (attended, views represented, not invited or excluded)"))
 	default:
 		t.add(p, guidance.Met, "the child and each family member recorded took part or had their views sought and represented")
 	}
@@ -985,11 +985,11 @@ func checkInvited(p *engine.Pass, s *series, t *at) {
 	})
 	switch {
 	case len(missing) > 0:
-		t.add(p, guidance.Missing, p.Concat(p.Join(missing, ", "), " not invited, with no reason recorded: invite and support them to take part, or record why not"))
+		t.add(p, guidance.Missing, p.List("", missing, ", ", " not invited, with no reason recorded: invite and support them to take part, or record why not"))
 	case m.Family == nil:
 		t.add(p, guidance.Unknown, "record the relevant family members and whether each was invited")
 	case len(unknown) > 0:
-		t.add(p, guidance.Unknown, p.Concat("record whether ", p.Join(unknown, ", "), " was invited (attended, views represented, not invited or excluded)"))
+		t.add(p, guidance.Unknown, p.List("record whether ", unknown, ", ", " was invited (attended, views represented, not invited or excluded)"))
 	default:
 		t.add(p, guidance.Met, "the child and each family member recorded were invited, or the reason they were not is recorded")
 	}
@@ -1086,7 +1086,7 @@ func checkDecisionPlan(p *engine.Pass, s *series, t *at) {
 		if d.Register == nil {
 			lack = append(lack, "whether the child's name is added to (or stays on) the register")
 		}
-		t.add(p, guidance.Missing, p.Concat("record ", p.Join(lack, " and ")))
+		t.add(p, guidance.Missing, p.List("record ", lack, " and ", ""))
 	case *d.PlanRequired != *d.Register:
 		t.add(p, guidance.Missing, "the decisions disagree: a plan required means registration, and registration means a plan; correct one of them")
 	case d.RiskOfSignificantHarm != nil && *d.RiskOfSignificantHarm && !*d.PlanRequired:
@@ -1373,7 +1373,7 @@ func checkRecordContents(p *engine.Pass, s *series, t *at) {
 			}
 		}
 		if len(lack) > 0 {
-			t.add(p, guidance.Missing, p.Concat("add to the record: ", p.Join(lack, ", ")))
+			t.add(p, guidance.Missing, p.List("add to the record: ", lack, ", ", ""))
 		} else {
 			t.add(p, guidance.Met, "the record holds every essential item")
 		}
@@ -1395,11 +1395,11 @@ func checkReportsShared(p *engine.Pass, s *series, t *at) {
 	}
 	switch {
 	case len(missing) > 0:
-		t.add(p, guidance.Missing, p.Concat("share ", p.Join(missing, ", "), " with the child and family, in a form they can understand"))
+		t.add(p, guidance.Missing, p.List("share ", missing, ", ", " with the child and family, in a form they can understand"))
 	case m.Reports == nil:
 		t.add(p, guidance.Unknown, "record the reports received for the meeting and whether each was shared with the family")
 	case len(unknown) > 0:
-		t.add(p, guidance.Unknown, p.Concat("record whether ", p.Join(unknown, ", "), " was shared with the family in an accessible form"))
+		t.add(p, guidance.Unknown, p.List("record whether ", unknown, ", ", " was shared with the family in an accessible form"))
 	default:
 		t.add(p, guidance.Met, "every report was shared with the family in an accessible form")
 	}

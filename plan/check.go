@@ -188,7 +188,7 @@ func checkCollaboration(p *engine.Pass, pl *Plan) {
 		miss = append(miss, "how the child was consulted (child.how or child.views, or child.not_possible)")
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, p.Concat("record ", p.Join(miss, " and "), ": the plan must be developed with the child and family"))
+		p.Report(guidance.Missing, p.List("record ", miss, " and ", ": the plan must be developed with the child and family"))
 		return
 	}
 	p.Report(guidance.Met, "the plan records how the child and family were involved; whether they truly shaped it is for the Chair and Core Group to judge")
@@ -304,7 +304,7 @@ func checkOutcomes(p *engine.Pass, pl *Plan) {
 		}
 	}
 	if len(miss) > 0 {
-		p.ReportOn("outcomes", guidance.Missing, p.Concat("record the child's outcome(s) for the ", p.Join(miss, ", "), " term (outcomes)"))
+		p.ReportOn("outcomes", guidance.Missing, p.List("record the child's outcome(s) for the ", miss, ", ", " term (outcomes)"))
 		return
 	}
 	if p.Today.IsZero() {
@@ -372,13 +372,24 @@ func checkLeadChildsPlan(p *engine.Pass, pl *Plan) {
 	}
 	switch {
 	case len(missing) > 0:
-		also := ""
-		if len(unknown) > 0 {
-			also = "; also record "
+		// One list: the missing steps, then what else to record.
+		parts := make([]string, 0, 8)
+		for i, m := range missing {
+			if i > 0 {
+				parts = append(parts, "; ")
+			}
+			parts = append(parts, m)
 		}
-		p.ReportOn(subj, guidance.Missing, p.Concat(p.Join(missing, "; "), also, p.Join(unknown, ", ")))
+		for i, u := range unknown {
+			if i == 0 {
+				parts = append(parts, "; also record ", u)
+			} else {
+				parts = append(parts, ", ", u)
+			}
+		}
+		p.ReportOn(subj, guidance.Missing, p.Concat(parts...))
 	case len(unknown) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat("record ", p.Join(unknown, ", ")))
+		p.ReportOn(subj, guidance.Unknown, p.List("record ", unknown, ", ", ""))
 	default:
 		p.ReportOn(subj, guidance.Met, "the lead professional is responsible for producing and reviewing the child's plan, which integrates the single agencies' plans")
 	}
@@ -461,9 +472,9 @@ func checkObjectives(p *engine.Pass, pl *Plan) {
 	// re-evaluated. The 2021 wording (S3) is SMART and regularly
 	// re-evaluated: the first evaluation date is not demanded.
 	smarter := p.Edition != guidance.Edition2021
-	wording, when := "SMARTER (2023 wording)", "when it is evaluated and re-evaluated"
+	wording, when, met := smarterWording, smarterWhen, &objectivesMet[0]
 	if !smarter {
-		wording, when = "SMART and regularly re-evaluated (2021 wording)", "when it is re-evaluated"
+		wording, when, met = smartWording, smartWhen, &objectivesMet[1]
 	}
 	if len(pl.Objectives) == 0 {
 		p.ReportOn(subj, guidance.Missing, p.Concat("record the plan's objectives, each with what is measured, by when, and ", when, ": objectives should be ", wording))
@@ -511,10 +522,35 @@ func checkObjectives(p *engine.Pass, pl *Plan) {
 	case len(late) > 0:
 		p.ReportOn(subj, guidance.Overdue, p.Concat("objectives should be ", wording, ": an evaluation date has passed with no evaluation recorded: evaluate the objectives and record the date at ", list(late)))
 	case today.IsZero():
-		p.ReportOn(subj, guidance.Met, p.Concat("objectives should be ", wording, ": each records a measure, a date, what it serves and ", when, " (give the date of the check to confirm the evaluations are on time); whether each is specific, attainable and its measure meaningful is for the Core Group to judge"))
+		p.ReportOn(subj, guidance.Met, met[0])
 	default:
-		p.ReportOn(subj, guidance.Met, p.Concat("objectives should be ", wording, ": each records a measure, a date, what it serves and ", when, "; whether each is specific, attainable and its measure meaningful is for the Core Group to judge"))
+		p.ReportOn(subj, guidance.Met, met[1])
 	}
+}
+
+// The wordings of plan.objectives-smarter: SMARTER in the 2023 update,
+// SMART and regularly re-evaluated in 2021.
+const (
+	smarterWording = "SMARTER (2023 wording)"
+	smarterWhen    = "when it is evaluated and re-evaluated"
+	smartWording   = "SMART and regularly re-evaluated (2021 wording)"
+	smartWhen      = "when it is re-evaluated"
+)
+
+// objectivesMet holds the Met messages of plan.objectives-smarter, written
+// once: SMARTER then SMART, each without and with the date of the check.
+var objectivesMet = [2][2]string{
+	{objectivesMetText(smarterWording, smarterWhen, true), objectivesMetText(smarterWording, smarterWhen, false)},
+	{objectivesMetText(smartWording, smartWhen, true), objectivesMetText(smartWording, smartWhen, false)},
+}
+
+func objectivesMetText(wording, when string, noToday bool) string {
+	unsure := ""
+	if noToday {
+		unsure = " (give the date of the check to confirm the evaluations are on time)"
+	}
+	return "objectives should be " + wording + ": each records a measure, a date, what it serves and " + when + unsure +
+		"; whether each is specific, attainable and its measure meaningful is for the Core Group to judge"
 }
 
 func checkRisks(p *engine.Pass, pl *Plan) {
@@ -654,7 +690,7 @@ func checkInterimContents(p *engine.Pass, isp *InterimSafetyPlan) {
 		}
 	}
 	if len(miss) > 0 {
-		p.Report(guidance.Missing, p.Concat("record ", p.Join(miss, "; ")))
+		p.Report(guidance.Missing, p.List("record ", miss, "; ", ""))
 		return
 	}
 	p.Report(guidance.Met, "every element is recorded; whether it is in plain language the child and family understand is for a person to judge")

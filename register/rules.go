@@ -636,9 +636,9 @@ func checkAccess(p *engine.Pass, h *history) error {
 	case len(notAllowed) > 0:
 		p.ReportOn(subj, guidance.Missing, p.Concat("enquiry version(s) ", p.Join(notAllowed, ", "), " were answered for someone access policy ", strconv.Quote(policy.Name), " does not allow to enquire: review who may enquire and refuse such enquiries"))
 	case len(noPurpose) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("enquiry version(s) ", p.Join(noPurpose, ", "), " do not say why the register was consulted: record the purpose of every enquiry"))
+		p.ReportOn(subj, guidance.Missing, p.List("enquiry version(s) ", noPurpose, ", ", " do not say why the register was consulted: record the purpose of every enquiry"))
 	case len(noActor) > 0:
-		p.ReportOn(subj, guidance.Unknown, p.Concat("enquiry version(s) ", p.Join(noActor, ", "), " do not record who enquired (actor id and authority): record them so the enquiries can be checked against the access policy"))
+		p.ReportOn(subj, guidance.Unknown, p.List("enquiry version(s) ", noActor, ", ", " do not record who enquired (actor id and authority): record them so the enquiries can be checked against the access policy"))
 	default:
 		if policy.Name == defaultPolicyName {
 			p.ReportOnNumbers(subj, guidance.Met, accessTemplate, enquiries, refusals)
