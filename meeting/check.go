@@ -1363,12 +1363,15 @@ func checkRecordContents(p *engine.Pass, s *series, t *at) {
 		t.add(p, guidance.Unknown, "list what the record of the meeting holds (record.contents)")
 	default:
 		plan := m.Decisions.PlanRequired != nil && *m.Decisions.PlanRequired
-		lack := make([]string, 0, 8)
-		for _, it := range RecordItems() {
-			if it.planOnly() && !plan {
-				continue
+		var has uint32 // bit k: recordItems[k] is in the record
+		for _, it := range m.Record.Contents {
+			if k := it.index(); k >= 0 {
+				has |= 1 << k
 			}
-			if !slices.Contains(m.Record.Contents, it) {
+		}
+		lack := make([]string, 0, len(recordItems))
+		for k, it := range recordItems {
+			if has&(1<<k) == 0 && (plan || !it.planOnly()) {
 				lack = append(lack, string(it))
 			}
 		}

@@ -117,21 +117,45 @@ const (
 
 // RecordItems lists every essential item; the last three apply only where a
 // Child Protection Plan is required.
-func RecordItems() []RecordItem {
-	return []RecordItem{ItemInvitees, ItemAttendees, ItemAbsentees, ItemFamilyNonAttendance, ItemReports,
-		ItemRisksProtective, ItemViews, ItemDecisionsWithReasons, ItemDissent, ItemPlanOutline,
-		ItemLeadProfessional, ItemCoreGroup}
+func RecordItems() []RecordItem { return slices.Clone(recordItems[:]) }
+
+var recordItems = [...]RecordItem{ItemInvitees, ItemAttendees, ItemAbsentees, ItemFamilyNonAttendance, ItemReports,
+	ItemRisksProtective, ItemViews, ItemDecisionsWithReasons, ItemDissent, ItemPlanOutline,
+	ItemLeadProfessional, ItemCoreGroup}
+
+// index returns the place of i in RecordItems, or -1 if it is none of them.
+func (i RecordItem) index() int {
+	switch i { // constants a switch compares fast
+	case ItemInvitees:
+		return 0
+	case ItemAttendees:
+		return 1
+	case ItemAbsentees:
+		return 2
+	case ItemFamilyNonAttendance:
+		return 3
+	case ItemReports:
+		return 4
+	case ItemRisksProtective:
+		return 5
+	case ItemViews:
+		return 6
+	case ItemDecisionsWithReasons:
+		return 7
+	case ItemDissent:
+		return 8
+	case ItemPlanOutline:
+		return 9
+	case ItemLeadProfessional:
+		return 10
+	case ItemCoreGroup:
+		return 11
+	}
+	return -1
 }
 
-func (i RecordItem) valid() bool {
-	switch i {
-	case ItemInvitees, ItemAttendees, ItemAbsentees, ItemFamilyNonAttendance, ItemReports,
-		ItemRisksProtective, ItemViews, ItemDecisionsWithReasons, ItemDissent, ItemPlanOutline,
-		ItemLeadProfessional, ItemCoreGroup: // RecordItems, as constants a switch can compare fast
-		return true
-	}
-	return false
-}
+func (i RecordItem) valid() bool { return i.index() >= 0 }
+
 func (i RecordItem) planOnly() bool {
 	return i == ItemPlanOutline || i == ItemLeadProfessional || i == ItemCoreGroup
 }

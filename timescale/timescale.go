@@ -230,7 +230,14 @@ const (
 	e23 = guidance.Edition2023
 )
 
+// The table's entries are built by the functions below, not inlined: a
+// literal of every entry built in place needed an 8 KB stack frame, which
+// grew the stack of the goroutine that first computed a deadline (a copy
+// of every frame on it, at the first check of a process).
+
 // one builds a single-reading timescale.
+//
+//go:noinline
 func one(rule string, e guidance.Edition, dir Direction, amount int, u Unit, anchor Event, cs ...guidance.Citation) Timescale {
 	return Timescale{Rule: rule, Edition: e, Direction: dir,
 		Readings: []Reading{{Name: "default", Amount: amount, Unit: u, Anchor: anchor, Citations: cs}}}
@@ -254,76 +261,57 @@ var actions = map[string]string{
 	"birth.pre-discharge":    "hold the pre-discharge meeting",
 }
 
-// table returns every timescale of RULES.md section 1, by rule and edition,
+// table returns every timescale of RULES.md section 1, rule by rule,
 // built on first use (a process that computes no deadline never builds it).
 var table = sync.OnceValue(func() []Timescale {
-	ts := []Timescale{
-		one("ird.follow-up", e23, Within, 1, WorkingDays, EventOutOfHoursIRD, ad23),
-
-		one("cppm.notice", e14, Notice, 5, CalendarDays, EventMeeting, g14),
-		{Rule: "cppm.notice", Edition: e21, Direction: Notice, Combine: ByPolicy, Policy: "cppm.notice.unit",
-			Readings: []Reading{
-				{Name: "calendar", Amount: 5, Unit: CalendarDays, Anchor: EventMeeting, Citations: cites(g21("3.131"))},
-				{Name: "working", Amount: 5, Unit: WorkingDays, Anchor: EventMeeting, Citations: cites(g21("3.131"))},
-			},
-			Notes: []string{"The 2021 text says five days' notice without a unit."}},
-		one("cppm.notice", e23, Notice, 5, CalendarDays, EventMeeting, ad23),
-
-		one("cppm.initial", e14, Within, 21, CalendarDays, EventConcern, g14),
-		initial(e21, g21("3.38")),
-		initial(e23, ad23),
-
-		{Rule: "cppm.pre-birth", Edition: e14, Direction: Within, Combine: LateNotification, Policy: "cppm.pre-birth.late",
-			Readings: []Reading{
-				{Name: "gestation", Amount: 28, Unit: GestationWeeks, Anchor: EventExpectedDelivery, Citations: cites(g14)},
-				{Name: "late-notification", Amount: 21, Unit: CalendarDays, Anchor: EventConcern, Citations: cites(g14)},
-			}},
-		preBirth(e21, g21("3.142")),
-		preBirth(e23, ad23),
-
-		one("cppm.reconvene", e21, Within, 10, WorkingDays, EventInquorateCPPM, g21("3.157")),
-		one("cppm.reconvene", e23, Within, 10, WorkingDays, EventInquorateCPPM, ad23),
-
-		one("cppm.record", e14, Within, 15, CalendarDays, EventCPPM, g14),
-		one("cppm.record", e23, Within, 10, WorkingDays, EventCPPM, ad23),
-
-		one("plan.record", e14, Within, 5, CalendarDays, EventCPPM, g14),
-
-		one("coregroup.first", e14, Within, 15, CalendarDays, EventCPPM, g14),
-		{Rule: "coregroup.first", Edition: e21, Direction: Within, Combine: ByPolicy, Policy: "coregroup.first.reading",
-			Readings: []Reading{
-				{Name: "calendar", Amount: 15, Unit: CalendarDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))},
-				{Name: "working", Amount: 15, Unit: WorkingDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))},
-			},
-			Notes: []string{"The 2021 text says within 15 days without a unit."}},
-		one("coregroup.first", e23, Within, 15, WorkingDays, EventCPPM, ad23),
-
-		one("coregroup.refer-change", e14, Within, 3, CalendarDays, EventChangeIdentified, g14),
-		one("coregroup.refer-change", e21, Within, 3, CalendarDays, EventChangeIdentified, g21("3.137")),
-		one("coregroup.refer-change", e23, Within, 3, CalendarDays, EventChangeIdentified, ad23),
-
-		one("cppm.review", e14, Within, 3, Months, EventRegisteringCPPM, g14),
-		one("cppm.review", e21, Within, 6, Months, EventRegisteringCPPM, g21("3.141")),
-		one("cppm.review", e23, Within, 6, Months, EventRegisteringCPPM, g21("3.141")),
-
-		one("cppm.review-subsequent", e14, Within, 6, Months, EventReviewCPPM, g14),
-		one("cppm.review-subsequent", e21, Within, 6, Months, EventReviewCPPM, g21("3.141")),
-		one("cppm.review-subsequent", e23, Within, 6, Months, EventReviewCPPM, g21("3.141")),
-
-		one("cppm.review-pre-birth", e14, Within, 3, Months, EventPreBirthCPPM, g14),
-		one("cppm.review-pre-birth", e21, Within, 3, Months, EventPreBirthCPPM, g21("3.143")),
-		one("cppm.review-pre-birth", e23, Within, 3, Months, EventPreBirthCPPM, ad23),
-
-		one("cppm.transfer", e14, Within, 21, CalendarDays, EventMoveNotified, g14),
-		one("cppm.transfer", e21, Within, 21, WorkingDays, EventMoveNotified, g21("3.146-3.150")),
-		one("cppm.transfer", e23, Within, 21, WorkingDays, EventMoveNotified, g21("3.146-3.150")),
-
-		reporter(e21, g21("3.133")),
-		reporter(e23, g21("3.133")),
-
-		one("birth.pre-discharge", e21, Notice, 0, CalendarDays, EventDischarge, g21("3.144")),
-		one("birth.pre-discharge", e23, Notice, 0, CalendarDays, EventDischarge, g21("3.144")),
-	}
+	// One append per entry: each is built in its own temporary, which the
+	// compiler can reuse, so that building the table needs a small stack
+	// frame (a literal of every entry needed 8 KB, and grew the stack of
+	// the goroutine that first computed a deadline).
+	ts := make([]Timescale, 0, 37)
+	ts = append(ts, one("ird.follow-up", e23, Within, 1, WorkingDays, EventOutOfHoursIRD, ad23))
+	ts = append(ts, one("cppm.notice", e14, Notice, 5, CalendarDays, EventMeeting, g14))
+	ts = append(ts, several("cppm.notice", e21, Notice, ByPolicy, "cppm.notice.unit", "The 2021 text says five days' notice without a unit.",
+		Reading{Name: "calendar", Amount: 5, Unit: CalendarDays, Anchor: EventMeeting, Citations: cites(g21("3.131"))},
+		Reading{Name: "working", Amount: 5, Unit: WorkingDays, Anchor: EventMeeting, Citations: cites(g21("3.131"))}))
+	ts = append(ts, one("cppm.notice", e23, Notice, 5, CalendarDays, EventMeeting, ad23))
+	ts = append(ts, one("cppm.initial", e14, Within, 21, CalendarDays, EventConcern, g14))
+	ts = append(ts, initial(e21, g21("3.38")))
+	ts = append(ts, initial(e23, ad23))
+	ts = append(ts, several("cppm.pre-birth", e14, Within, LateNotification, "cppm.pre-birth.late", "",
+		Reading{Name: "gestation", Amount: 28, Unit: GestationWeeks, Anchor: EventExpectedDelivery, Citations: cites(g14)},
+		Reading{Name: "late-notification", Amount: 21, Unit: CalendarDays, Anchor: EventConcern, Citations: cites(g14)}))
+	ts = append(ts, preBirth(e21, g21("3.142")))
+	ts = append(ts, preBirth(e23, ad23))
+	ts = append(ts, one("cppm.reconvene", e21, Within, 10, WorkingDays, EventInquorateCPPM, g21("3.157")))
+	ts = append(ts, one("cppm.reconvene", e23, Within, 10, WorkingDays, EventInquorateCPPM, ad23))
+	ts = append(ts, one("cppm.record", e14, Within, 15, CalendarDays, EventCPPM, g14))
+	ts = append(ts, one("cppm.record", e23, Within, 10, WorkingDays, EventCPPM, ad23))
+	ts = append(ts, one("plan.record", e14, Within, 5, CalendarDays, EventCPPM, g14))
+	ts = append(ts, one("coregroup.first", e14, Within, 15, CalendarDays, EventCPPM, g14))
+	ts = append(ts, several("coregroup.first", e21, Within, ByPolicy, "coregroup.first.reading", "The 2021 text says within 15 days without a unit.",
+		Reading{Name: "calendar", Amount: 15, Unit: CalendarDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))},
+		Reading{Name: "working", Amount: 15, Unit: WorkingDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))}))
+	ts = append(ts, one("coregroup.first", e23, Within, 15, WorkingDays, EventCPPM, ad23))
+	ts = append(ts, one("coregroup.refer-change", e14, Within, 3, CalendarDays, EventChangeIdentified, g14))
+	ts = append(ts, one("coregroup.refer-change", e21, Within, 3, CalendarDays, EventChangeIdentified, g21("3.137")))
+	ts = append(ts, one("coregroup.refer-change", e23, Within, 3, CalendarDays, EventChangeIdentified, ad23))
+	ts = append(ts, one("cppm.review", e14, Within, 3, Months, EventRegisteringCPPM, g14))
+	ts = append(ts, one("cppm.review", e21, Within, 6, Months, EventRegisteringCPPM, g21("3.141")))
+	ts = append(ts, one("cppm.review", e23, Within, 6, Months, EventRegisteringCPPM, g21("3.141")))
+	ts = append(ts, one("cppm.review-subsequent", e14, Within, 6, Months, EventReviewCPPM, g14))
+	ts = append(ts, one("cppm.review-subsequent", e21, Within, 6, Months, EventReviewCPPM, g21("3.141")))
+	ts = append(ts, one("cppm.review-subsequent", e23, Within, 6, Months, EventReviewCPPM, g21("3.141")))
+	ts = append(ts, one("cppm.review-pre-birth", e14, Within, 3, Months, EventPreBirthCPPM, g14))
+	ts = append(ts, one("cppm.review-pre-birth", e21, Within, 3, Months, EventPreBirthCPPM, g21("3.143")))
+	ts = append(ts, one("cppm.review-pre-birth", e23, Within, 3, Months, EventPreBirthCPPM, ad23))
+	ts = append(ts, one("cppm.transfer", e14, Within, 21, CalendarDays, EventMoveNotified, g14))
+	ts = append(ts, one("cppm.transfer", e21, Within, 21, WorkingDays, EventMoveNotified, g21("3.146-3.150")))
+	ts = append(ts, one("cppm.transfer", e23, Within, 21, WorkingDays, EventMoveNotified, g21("3.146-3.150")))
+	ts = append(ts, reporter(e21, g21("3.133")))
+	ts = append(ts, reporter(e23, g21("3.133")))
+	ts = append(ts, one("birth.pre-discharge", e21, Notice, 0, CalendarDays, EventDischarge, g21("3.144")))
+	ts = append(ts, one("birth.pre-discharge", e23, Notice, 0, CalendarDays, EventDischarge, g21("3.144")))
 	for i := range ts {
 		t := &ts[i]
 		t.Action = actions[t.Rule]
@@ -343,15 +331,22 @@ var table = sync.OnceValue(func() []Timescale {
 			}
 		}
 	}
-	slices.SortFunc(ts, func(a, b Timescale) int {
-		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
-			return c
-		}
-		return int(a.Edition) - int(b.Edition)
-	})
-	return ts
+	return ts // in the order written; All sorts its copy
 })
 
+// several builds a timescale of several readings combined by c, with its
+// policy and a note (none when empty).
+//
+//go:noinline
+func several(rule string, e guidance.Edition, dir Direction, c Combine, policy, note string, rs ...Reading) Timescale {
+	t := Timescale{Rule: rule, Edition: e, Direction: dir, Combine: c, Policy: policy, Readings: rs}
+	if note != "" {
+		t.Notes = []string{note}
+	}
+	return t
+}
+
+//go:noinline
 func initial(e guidance.Edition, c guidance.Citation) Timescale {
 	return Timescale{Rule: "cppm.initial", Edition: e, Direction: Within, Combine: ByPolicy, Policy: "cppm.initial.anchor",
 		Readings: []Reading{
@@ -365,6 +360,7 @@ func initial(e guidance.Edition, c guidance.Citation) Timescale {
 		}}
 }
 
+//go:noinline
 func preBirth(e guidance.Edition, c guidance.Citation) Timescale {
 	return Timescale{Rule: "cppm.pre-birth", Edition: e, Direction: Within, Combine: Earliest,
 		Readings: []Reading{
@@ -374,6 +370,7 @@ func preBirth(e guidance.Edition, c guidance.Citation) Timescale {
 		Notes: []string{"Both limits apply: the guidance recommends 28 calendar days from the concern and always by 28 weeks of gestation, so the earlier date governs. There may be exceptions to the 28 days where the pregnancy is at a very early stage; record them as a variation."}}
 }
 
+//go:noinline
 func reporter(e guidance.Edition, c guidance.Citation) Timescale {
 	return Timescale{Rule: "reporter.referral", Edition: e, Direction: Within, Combine: ByPolicy, Policy: "reporter.referral.when",
 		Readings: []Reading{
@@ -480,6 +477,12 @@ func All() []Timescale {
 	for i, t := range ts {
 		out[i] = t.clone()
 	}
+	slices.SortFunc(out, func(a, b Timescale) int {
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+			return c
+		}
+		return int(a.Edition) - int(b.Edition)
+	})
 	return out
 }
 

@@ -45,12 +45,19 @@ const MaxDepth = 64
 // guidance.Invalid at field; a read error is of kind guidance.Other.
 func ReadAll(r io.Reader, field string) ([]byte, error) {
 	max := Default.Bytes
-	// A file that says its size is read into a buffer of that size (and
-	// one byte more, to see the end), not one grown as it is read.
+	// A file that says its size, or a reader that says how much it holds
+	// (bytes.Reader, strings.Reader, bytes.Buffer), is read into a buffer
+	// of that size (and one byte more, to see the end), not one grown as
+	// it is read.
 	var data []byte
-	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() >= 0 && fi.Size() < int64(max) {
+	switch r := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() >= 0 && fi.Size() < int64(max) {
 			data = make([]byte, 0, fi.Size()+1)
+		}
+	case interface{ Len() int }:
+		if n := r.Len(); n >= 0 && n < max {
+			data = make([]byte, 0, n+1)
 		}
 	}
 	var err error
