@@ -95,7 +95,7 @@ func (f *Facts) held() bool {
 func record(p *engine.Pass, f *Facts) bool {
 	switch {
 	case !f.held():
-		p.NotApplicable("no IRD is recorded (rule ird.required)")
+		p.NotApplicable(noIRD)
 		return false
 	case f.IRD.DateOnly:
 		p.NotApplicable(dateOnly)
@@ -103,6 +103,9 @@ func record(p *engine.Pass, f *Facts) bool {
 	}
 	return true
 }
+
+// noIRD is what a rule about an IRD says when none is recorded.
+const noIRD = "no IRD is recorded (rule ird.required)"
 
 // dateOnly is what a rule says of an IRD given as a date alone.
 const dateOnly = "the case gives only the IRD's date (the old form of a case file): write \"ird\" as a record with its agencies, decisions and closure to check it"
@@ -127,7 +130,7 @@ func checkPrompt(p *engine.Pass, f *Facts) {
 	start := f.IRD.Started()
 	switch {
 	case !f.held():
-		p.NotApplicable("no IRD is recorded (rule ird.required)")
+		p.NotApplicable(noIRD)
 	case start.IsZero():
 		p.Report(guidance.Unknown, "record when the IRD was held (ird.held)")
 	case f.Concern.IsZero():

@@ -1,6 +1,7 @@
 package ird
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -168,26 +169,18 @@ func (r *IRD) Validate() error {
 	case !r.Decisions.Investigation.IsZero() && !r.Started().IsZero() && r.Decisions.Investigation.Before(r.Started()):
 		return invalid("decisions.investigation", "the decision to investigate is the IRD's: it cannot be before the IRD started")
 	}
-	seen := map[Agency]bool{}
+	var seen uint // bit k: Agencies()[k] is named
 	for i, a := range r.Agencies {
-		if !known(a) {
+		k := slices.Index(Agencies(), a)
+		if k < 0 {
 			return invalid(at("agencies", i), "use one of "+list(Agencies()))
 		}
-		if seen[a] {
+		if seen&(1<<k) != 0 {
 			return invalid(at("agencies", i), "name each agency once")
 		}
-		seen[a] = true
+		seen |= 1 << k
 	}
 	return nil
-}
-
-func known(a Agency) bool {
-	for _, k := range Agencies() {
-		if a == k {
-			return true
-		}
-	}
-	return false
 }
 
 func list(as []Agency) string {

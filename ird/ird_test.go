@@ -201,12 +201,17 @@ func TestDecode_StrictWithPaths(t *testing.T) {
 	r, err := ird.Decode([]byte(`{"held":"2026-03-03","agencies":["police","health"],"decisions":{"cppm":false}}`))
 	require.NoError(t, err)
 	assert.Equal(t, []ird.Agency{ird.Police, ird.Health}, r.Agencies)
+	every, err := ird.Decode([]byte(`{"agencies":["other","education","health","social-work","police"]}`))
+	require.NoError(t, err, "each agency once")
+	assert.Len(t, every.Agencies, len(ird.Agencies()))
 	for _, tc := range []struct{ doc, field string }{
 		{`{"held":"2026-02-30"}`, "held"},
 		{`{"helds":"2026-03-03"}`, "helds"},
 		{`{"held":"2026-03-03","held":"2026-03-04"}`, "held"},
 		{`{"agencies":["police","coastguard"]}`, "agencies[1]"},
 		{`{"agencies":["police","police"]}`, "agencies[1]"},
+		{`{"agencies":["police","social-work","health","education","other","other"]}`, "agencies[5]"},
+		{`{"agencies":["other","education","health","social-work","police","health"]}`, "agencies[5]"},
 		{`{"out_of_hours":"2026-03-05","held":"2026-03-04"}`, "held"},
 		{`{"held":"2026-03-05","closed":"2026-03-04"}`, "closed"},
 		{`{"held":"2026-03-05","decisions":{"investigation":"2026-03-01"}}`, "decisions.investigation"},
