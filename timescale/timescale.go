@@ -264,52 +264,66 @@ var actions = map[string]string{
 // table returns every timescale of RULES.md section 1, rule by rule,
 // built on first use (a process that computes no deadline never builds it).
 var table = sync.OnceValue(func() []Timescale {
-	// One append per entry: each is built in its own temporary, which the
-	// compiler can reuse, so that building the table needs a small stack
-	// frame (a literal of every entry needed 8 KB, and grew the stack of
-	// the goroutine that first computed a deadline).
+	// One statement per entry, each from a builder that is not inlined
+	// (see one): a slice literal of the entries keeps a temporary for each
+	// on the stack, an 8 KB frame that grew the stack of the goroutine that
+	// first computed a deadline.
 	ts := make([]Timescale, 0, 37)
 	ts = append(ts, one("ird.follow-up", e23, Within, 1, WorkingDays, EventOutOfHoursIRD, ad23))
+
 	ts = append(ts, one("cppm.notice", e14, Notice, 5, CalendarDays, EventMeeting, g14))
 	ts = append(ts, several("cppm.notice", e21, Notice, ByPolicy, "cppm.notice.unit", "The 2021 text says five days' notice without a unit.",
 		Reading{Name: "calendar", Amount: 5, Unit: CalendarDays, Anchor: EventMeeting, Citations: cites(g21("3.131"))},
 		Reading{Name: "working", Amount: 5, Unit: WorkingDays, Anchor: EventMeeting, Citations: cites(g21("3.131"))}))
 	ts = append(ts, one("cppm.notice", e23, Notice, 5, CalendarDays, EventMeeting, ad23))
+
 	ts = append(ts, one("cppm.initial", e14, Within, 21, CalendarDays, EventConcern, g14))
 	ts = append(ts, initial(e21, g21("3.38")))
 	ts = append(ts, initial(e23, ad23))
+
 	ts = append(ts, several("cppm.pre-birth", e14, Within, LateNotification, "cppm.pre-birth.late", "",
 		Reading{Name: "gestation", Amount: 28, Unit: GestationWeeks, Anchor: EventExpectedDelivery, Citations: cites(g14)},
 		Reading{Name: "late-notification", Amount: 21, Unit: CalendarDays, Anchor: EventConcern, Citations: cites(g14)}))
 	ts = append(ts, preBirth(e21, g21("3.142")))
 	ts = append(ts, preBirth(e23, ad23))
+
 	ts = append(ts, one("cppm.reconvene", e21, Within, 10, WorkingDays, EventInquorateCPPM, g21("3.157")))
 	ts = append(ts, one("cppm.reconvene", e23, Within, 10, WorkingDays, EventInquorateCPPM, ad23))
+
 	ts = append(ts, one("cppm.record", e14, Within, 15, CalendarDays, EventCPPM, g14))
 	ts = append(ts, one("cppm.record", e23, Within, 10, WorkingDays, EventCPPM, ad23))
+
 	ts = append(ts, one("plan.record", e14, Within, 5, CalendarDays, EventCPPM, g14))
+
 	ts = append(ts, one("coregroup.first", e14, Within, 15, CalendarDays, EventCPPM, g14))
 	ts = append(ts, several("coregroup.first", e21, Within, ByPolicy, "coregroup.first.reading", "The 2021 text says within 15 days without a unit.",
 		Reading{Name: "calendar", Amount: 15, Unit: CalendarDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))},
 		Reading{Name: "working", Amount: 15, Unit: WorkingDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))}))
 	ts = append(ts, one("coregroup.first", e23, Within, 15, WorkingDays, EventCPPM, ad23))
+
 	ts = append(ts, one("coregroup.refer-change", e14, Within, 3, CalendarDays, EventChangeIdentified, g14))
 	ts = append(ts, one("coregroup.refer-change", e21, Within, 3, CalendarDays, EventChangeIdentified, g21("3.137")))
 	ts = append(ts, one("coregroup.refer-change", e23, Within, 3, CalendarDays, EventChangeIdentified, ad23))
+
 	ts = append(ts, one("cppm.review", e14, Within, 3, Months, EventRegisteringCPPM, g14))
 	ts = append(ts, one("cppm.review", e21, Within, 6, Months, EventRegisteringCPPM, g21("3.141")))
 	ts = append(ts, one("cppm.review", e23, Within, 6, Months, EventRegisteringCPPM, g21("3.141")))
+
 	ts = append(ts, one("cppm.review-subsequent", e14, Within, 6, Months, EventReviewCPPM, g14))
 	ts = append(ts, one("cppm.review-subsequent", e21, Within, 6, Months, EventReviewCPPM, g21("3.141")))
 	ts = append(ts, one("cppm.review-subsequent", e23, Within, 6, Months, EventReviewCPPM, g21("3.141")))
+
 	ts = append(ts, one("cppm.review-pre-birth", e14, Within, 3, Months, EventPreBirthCPPM, g14))
 	ts = append(ts, one("cppm.review-pre-birth", e21, Within, 3, Months, EventPreBirthCPPM, g21("3.143")))
 	ts = append(ts, one("cppm.review-pre-birth", e23, Within, 3, Months, EventPreBirthCPPM, ad23))
+
 	ts = append(ts, one("cppm.transfer", e14, Within, 21, CalendarDays, EventMoveNotified, g14))
 	ts = append(ts, one("cppm.transfer", e21, Within, 21, WorkingDays, EventMoveNotified, g21("3.146-3.150")))
 	ts = append(ts, one("cppm.transfer", e23, Within, 21, WorkingDays, EventMoveNotified, g21("3.146-3.150")))
+
 	ts = append(ts, reporter(e21, g21("3.133")))
 	ts = append(ts, reporter(e23, g21("3.133")))
+
 	ts = append(ts, one("birth.pre-discharge", e21, Notice, 0, CalendarDays, EventDischarge, g21("3.144")))
 	ts = append(ts, one("birth.pre-discharge", e23, Notice, 0, CalendarDays, EventDischarge, g21("3.144")))
 	for i := range ts {
