@@ -1,7 +1,6 @@
 package postgres_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -9,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -31,17 +29,15 @@ const (
 	workerGos = 4                         // goroutines (and pool connections) per worker
 	killAfter = 120                       // acknowledged appends before the SIGKILL
 	rowPrefix = "crash-"                  // children the crash writer appends to
-	ackPrefix = "ACK "                    // the line a writer prints per acknowledged append
 	sumPrefix = "SUM "                    // the line a worker prints at the end
 	children  = 12                        // children the crash writer spreads over
 	writers   = 2                         // concurrent crash writers per run
 	poolConns = " pool_max_conns=4"       // per worker
 	killSlack = 2                         // events an in-flight append may add
-	_         = killSlack + writers + children
 )
 
 // TestCrashWriter is the child process of TestPostgresCrashKeepsEveryAcknowledgedWrite:
-// it appends for ever, printing "ACK child version" after each append is
+// it appends for ever, calling storetest.Ack after each append is
 // acknowledged, until it is killed.
 func TestCrashWriter(t *testing.T) {
 	app := os.Getenv(crashEnv)
@@ -71,7 +67,7 @@ func TestCrashWriter(t *testing.T) {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(3)
 		}
-		fmt.Printf("%s%s %d\n", ackPrefix, child, v+int64(len(evs)))
+		storetest.Ack(child, v+int64(len(evs)))
 	}
 }
 
@@ -85,53 +81,28 @@ func TestPostgresCrashKeepsEveryAcknowledgedWrite(t *testing.T) {
 	_, app := newSchema(t)
 	s := openApp(t, app)
 	ctx := context.Background()
-	acked := map[string]int64{}
+	acked := map[register.ChildID]int64{}
 	total := 0
+	env := func(w int) []string { return []string{crashEnv + "=" + app, fmt.Sprintf("%s=%d", seedEnv, w)} }
 	for run := range crashRuns {
-		var mu sync.Mutex
-		var wg sync.WaitGroup
-		for w := range writers {
-			cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$", "-test.count=1")
-			cmd.Env = append(os.Environ(), crashEnv+"="+app, fmt.Sprintf("%s=%d", seedEnv, w))
-			out, err := cmd.StdoutPipe()
+		t.Run(fmt.Sprintf("run%d", run), func(t *testing.T) {
+			kill := make([]int, writers)
+			for w := range kill {
+				kill[w] = killAfter + 17*run + 5*w
+			}
+			got, n := storetest.KillWriters(t, "TestCrashWriter", env, kill)
+			for child, v := range got {
+				acked[child] = max(acked[child], v)
+			}
+			total += n
+			// Each child has one writer, and every run acknowledges a
+			// write to every child before its kill, so only the last
+			// run's writes in flight can be beyond the acknowledged
+			// versions: killSlack events per child at most.
+			storetest.CheckAcked(t, s, acked, killSlack)
+			_, err := s.Verify(ctx, register.Anchor{})
 			require.NoError(t, err)
-			cmd.Stderr = os.Stderr
-			require.NoError(t, cmd.Start())
-			wg.Go(func() {
-				sc := bufio.NewScanner(out)
-				n := 0
-				kill := killAfter + 17*run + 5*w
-				for sc.Scan() {
-					line, ok := strings.CutPrefix(sc.Text(), ackPrefix)
-					if !ok {
-						continue
-					}
-					f := strings.Fields(line)
-					v, err := strconv.ParseInt(f[1], 10, 64)
-					if !assert.NoError(t, err) {
-						break
-					}
-					mu.Lock()
-					acked[f[0]] = max(acked[f[0]], v)
-					total++
-					mu.Unlock()
-					if n++; n == kill {
-						assert.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
-						break
-					}
-				}
-				_ = cmd.Wait()
-				assert.Equal(t, kill, n, "writer %d stopped early in run %d", w, run)
-			})
-		}
-		wg.Wait()
-		for child, v := range acked {
-			_, got, err := s.Load(ctx, child)
-			require.NoError(t, err, child)
-			assert.GreaterOrEqual(t, got, v, "run %d: child %s lost acknowledged events", run, child)
-		}
-		_, err := s.Verify(ctx, register.Anchor{})
-		require.NoError(t, err, "run %d", run)
+		})
 	}
 	t.Logf("%d runs, %d writers each, %d acknowledged appends, %d children, 0 lost", crashRuns, writers, total, len(acked))
 }

@@ -1,17 +1,12 @@
 package sqlite_test
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
-	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -28,11 +23,11 @@ import (
 const (
 	crashEnv  = "CPGUIDE_REGISTER_CRASH_WRITER" // the database's path, in a crash-test writer
 	writerEnv = "CPGUIDE_REGISTER_CRASH_ID"     // the writer's number
-	ackPrefix = "ACK "                          // the line a writer prints per acknowledged write
+	inFlight  = 2                               // events one writer's write in flight at its kill may add
 )
 
 // TestCrashWriter is the child process of TestCrashKeepsEveryAcknowledgedWrite:
-// it writes for ever, printing "ACK child version" after each write is
+// it writes for ever, calling storetest.Ack after each write is
 // acknowledged, until it is killed. It alternates between an Update of one
 // of 10 children that all writers share (the head read under the write
 // lock, so never a conflict) and a Head then Append to one of 10 children
@@ -79,7 +74,7 @@ func TestCrashWriter(t *testing.T) {
 			os.Exit(3)
 		}
 		// Acknowledged: the write returned nil.
-		fmt.Printf("%s%s %d\n", ackPrefix, child, v)
+		storetest.Ack(child, v)
 	}
 }
 
@@ -98,47 +93,12 @@ func TestCrashKeepsEveryAcknowledgedWrite(t *testing.T) {
 			s, err := sqlite.Open(context.Background(), path)
 			require.NoError(t, err)
 			require.NoError(t, s.Close())
-			var mu sync.Mutex
-			acked := map[string]int64{}
-			total := 0
-			var wg sync.WaitGroup
-			for w := range writers {
-				cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$", "-test.count=1")
-				cmd.Env = append(os.Environ(), crashEnv+"="+path, fmt.Sprintf("%s=%d", writerEnv, w))
-				out, err := cmd.StdoutPipe()
-				require.NoError(t, err)
-				cmd.Stderr = os.Stderr
-				require.NoError(t, cmd.Start())
-				wg.Go(func() {
-					defer cmd.Wait() //nolint:errcheck // killed
-					sc := bufio.NewScanner(out)
-					n := 0
-					kill := 150 + 37*round + 11*w
-					for sc.Scan() {
-						line, ok := strings.CutPrefix(sc.Text(), ackPrefix)
-						if !ok {
-							continue // test framework output
-						}
-						f := strings.Fields(line)
-						v, err := strconv.ParseInt(f[1], 10, 64)
-						if !assert.NoError(t, err) {
-							break
-						}
-						mu.Lock()
-						acked[f[0]] = max(acked[f[0]], v)
-						total++
-						mu.Unlock()
-						if n++; n == kill {
-							// Kill mid-stream: the writer is in the middle
-							// of its next write.
-							assert.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
-							break
-						}
-					}
-					assert.Equal(t, kill, n, "writer %d stopped early", w)
-				})
+			kill := make([]int, writers)
+			for w := range kill {
+				kill[w] = 150 + 37*round + 11*w
 			}
-			wg.Wait()
+			env := func(w int) []string { return []string{crashEnv + "=" + path, fmt.Sprintf("%s=%d", writerEnv, w)} }
+			acked, total := storetest.KillWriters(t, "TestCrashWriter", env, kill)
 
 			ctx := context.Background()
 			s, err = sqlite.Open(ctx, path)
@@ -146,15 +106,9 @@ func TestCrashKeepsEveryAcknowledgedWrite(t *testing.T) {
 			defer s.Close()
 			_, err = s.Check(ctx, register.Anchor{})
 			require.NoError(t, err)
-			for child, v := range acked {
-				evs, got, err := s.Load(ctx, child)
-				require.NoError(t, err, child)
-				// Every acknowledged event is there; the writes in flight
-				// at the kills may also be there, whole.
-				assert.GreaterOrEqual(t, got, v, "child %s lost acknowledged events", child)
-				_, err = register.Fold(child, evs)
-				require.NoError(t, err, "child %s history does not fold", child)
-			}
+			// Every acknowledged event is there; the writes in flight at
+			// the kills may also be there, whole, one per writer at most.
+			storetest.CheckAcked(t, s, acked, inFlight*int64(writers))
 			// Nothing half-written: every row decodes (Scan decodes each).
 			rows := 0
 			require.NoError(t, s.Scan(ctx, func(register.Event) error { rows++; return nil }))

@@ -1,6 +1,8 @@
 // Package storetest is the conformance suite every [register.Store] must
 // pass, and a concurrency test of a [register.Register] over a store. Both
-// the in-memory store and the SQLite store (in its own module) run it.
+// the in-memory store and the SQLite store (in its own module) run it. It
+// also runs crash tests' writer processes and checks what they leave
+// ([KillWriters], [CheckAcked]).
 package storetest
 
 import (
