@@ -197,7 +197,7 @@ func each(f func(p *engine.Pass, s *series, t *at)) func(*engine.Pass, *series) 
 // policy, a local timescale that does not tighten the national one (see
 // [timescale.CheckLocal]), or no way to choose an edition.
 func Check(m Meeting, opts Options) (*guidance.Report, error) {
-	p, s, err := standalone(m, opts, false)
+	p, s, err := standalone(&m, opts, false)
 	if err != nil {
 		return nil, err
 	}
@@ -231,13 +231,13 @@ func Check(m Meeting, opts Options) (*guidance.Report, error) {
 // recorded after the meeting. Options are as for [Check]. A meeting with no
 // date held is an error of kind MissingFact.
 func Next(m Meeting, opts Options) ([]timescale.Deadline, error) {
-	if err := m.Validate(); err != nil {
+	if err := m.validate(); err != nil {
 		return nil, err
 	}
 	if m.Held.IsZero() {
 		return nil, &guidance.Error{Kind: guidance.MissingFact, Field: "held", Hint: "deadlines follow from the date the meeting was held: give held"}
 	}
-	p, s, err := standalone(m, opts, true)
+	p, s, err := standalone(&m, opts, true)
 	if err != nil {
 		return nil, err
 	}
@@ -255,8 +255,8 @@ func Next(m Meeting, opts Options) ([]timescale.Deadline, error) {
 
 // standalone makes the pass and the series of a check of one meeting with
 // its history. complete says that nothing follows the meeting.
-func standalone(m Meeting, opts Options, complete bool) (*engine.Pass, *series, error) {
-	if err := m.Validate(); err != nil {
+func standalone(m *Meeting, opts Options, complete bool) (*engine.Pass, *series, error) {
+	if err := m.validate(); err != nil {
 		return nil, nil, err
 	}
 	p, err := opts.PassOn("held", m.Held, m.Convened)
@@ -264,12 +264,12 @@ func standalone(m Meeting, opts Options, complete bool) (*engine.Pass, *series, 
 		return nil, nil, err
 	}
 	for i := range opts.Previous {
-		if err := opts.Previous[i].Validate(); err != nil {
+		if err := opts.Previous[i].validate(); err != nil {
 			return nil, nil, under("previous", i, err)
 		}
 	}
 	s := newSeries(Series{Case: m.Case}, len(opts.Previous), complete)
-	s.own = append(append(s.own[:0], opts.Previous...), m)
+	s.own = append(append(s.own[:0], opts.Previous...), *m)
 	s.Meetings = s.own
 	s.place(p)
 	return p, s, nil
@@ -278,18 +278,19 @@ func standalone(m Meeting, opts Options, complete bool) (*engine.Pass, *series, 
 // newSeries returns a series from the pool (seriesPool) of the meetings of
 // s, checked from meeting from; give it back with release.
 func newSeries(s Series, from int, complete bool) *series {
-	ss := seriesPool.Get().(*series)
-	*ss = series{Series: s, from: from, complete: complete, next: ss.next[:0], anchors: ss.anchors, own: ss.own[:0]}
+	ss := seriesPool.Get().(*series) // released: at and buf cleared
+	ss.Series, ss.from, ss.complete = s, from, complete
 	return ss
 }
 
 // release clears what s holds of the caller's records and puts it back in
-// the pool, keeping its buffers.
+// the pool, keeping its buffers. Field by field: clearing the whole series
+// would clear buf, several hundred bytes, when at has cleared what was used.
 func (s *series) release() {
-	clear(s.buf[:])
-	clear(s.at)
+	clear(s.at) // buf, where at is in it
 	clear(s.own)
-	*s = series{next: s.next[:0], anchors: s.anchors, own: s.own[:0]}
+	s.Series, s.from, s.complete, s.at = Series{}, 0, false, nil
+	s.next, s.own = s.next[:0], s.own[:0]
 	seriesPool.Put(s)
 }
 
@@ -312,7 +313,7 @@ func Run(p *engine.Pass, s Series) error {
 		if p.Validated {
 			break
 		}
-		if err := s.Meetings[i].Validate(); err != nil {
+		if err := s.Meetings[i].validate(); err != nil {
 			return under("meetings", i, err)
 		}
 	}

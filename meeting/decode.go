@@ -32,7 +32,7 @@ func Decode(r io.Reader) (Meeting, error) {
 	if err := strictjson.Decode(data, &m); err != nil {
 		return Meeting{}, err
 	}
-	if err := m.Validate(); err != nil {
+	if err := m.validate(); err != nil {
 		return Meeting{}, err
 	}
 	return m, nil
@@ -42,7 +42,10 @@ func Decode(r io.Reader) (Meeting, error) {
 // kind Invalid naming the field as a JSON path. It checks enumerations, that
 // dates are real, and that dates are in a possible order. Missing facts are
 // not errors: Check reports them as Unknown or Missing.
-func (m Meeting) Validate() error {
+func (m Meeting) Validate() error { return m.validate() }
+
+// validate is Validate without a copy of the meeting.
+func (m *Meeting) validate() error {
 	bad := func(field, hint string) error {
 		return &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: hint}
 	}
