@@ -212,13 +212,15 @@ func (c Case) IRDRecord() *ird.IRD {
 
 // irdRecord is IRDRecord into *r, reporting false (with *r untouched)
 // when the case records no IRD.
-func (c Case) irdRecord(r *ird.IRD) bool {
+func (c *Case) irdRecord(r *ird.IRD) bool {
 	if c.IRD == nil && c.OutOfHoursIRD.IsZero() && c.Investigation.IsZero() && !c.NoCPPM {
 		return false
 	}
-	*r = ird.IRD{DateOnly: true}
 	if c.IRD != nil {
 		*r = *c.IRD
+	} else {
+		*r = ird.IRD{}
+		r.DateOnly = true
 	}
 	if r.OutOfHours.IsZero() {
 		r.OutOfHours = c.OutOfHoursIRD

@@ -162,8 +162,8 @@ func (c Case) Edition(opts Options) (guidance.Edition, error) {
 // Check runs the very check values that packages meeting, plan, coregroup
 // and register export, through package engine: one pass, one order.
 func Check(c Case, opts Options) (*Result, error) {
-	s, err := prepare(c, opts)
-	if err != nil {
+	var s setup
+	if err := s.prepare(&c, &opts); err != nil {
 		return nil, err
 	}
 	return s.check()
@@ -180,17 +180,20 @@ type setup struct {
 }
 
 // prepare validates the case and the options and resolves the edition, the
-// calendar and the local timescales.
-func prepare(c Case, opts Options) (setup, error) {
+// calendar and the local timescales, into s. Case and options are taken
+// by pointer and s filled in place, here and in check, so that the first
+// check of a process needs little stack (each copy of a Case is 232 bytes,
+// and a large frame makes the runtime copy the goroutine's whole stack).
+func (s *setup) prepare(c *Case, opts *Options) error {
 	if err := c.Validate(); err != nil {
-		return setup{}, err
+		return err
 	}
 	if !opts.Today.IsZero() && !opts.Today.Valid() {
-		return setup{}, invalid("options.today", "give a real date or leave it zero")
+		return invalid("options.today", "give a real date or leave it zero")
 	}
-	ed, err := c.Edition(opts)
+	ed, err := c.Edition(*opts)
 	if err != nil {
-		return setup{}, err
+		return err
 	}
 	cal := opts.Calendar
 	if cal == nil {
@@ -199,36 +202,37 @@ func prepare(c Case, opts Options) (setup, error) {
 	if o := opts.Overlay; o != nil && len(o.Holidays) > 0 {
 		cal, err = o.Calendar(cal)
 		if err != nil {
-			return setup{}, prefix("overlay", err)
+			return prefix("overlay", err)
 		}
 	}
 	local, err := opts.Overlay.LocalTimescales(ed)
 	if err != nil {
-		return setup{}, err
+		return err
 	}
 	if pr := opts.Procedures; pr != nil {
 		if opts.Overlay != nil {
-			return setup{}, invalid("options.procedures", "give a procedure profile or an overlay, not both (an overlay is an older, smaller profile)")
+			return invalid("options.procedures", "give a procedure profile or an overlay, not both (an overlay is an older, smaller profile)")
 		}
 		if cal, err = pr.Calendar(cal); err != nil {
-			return setup{}, prefix("procedures", err)
+			return prefix("procedures", err)
 		}
 		if local, err = pr.LocalTimescales(ed); err != nil {
-			return setup{}, err
+			return err
 		}
 	}
 	if err := timescale.CheckPolicies(opts.Policies); err != nil {
-		return setup{}, prefix("options", err)
+		return prefix("options", err)
 	}
 	shared := c.withSharedFacts()
 	if shared.Plan != c.Plan {
 		// The plan with the case's dates filled in, which the checks read,
 		// is validated too (the checks do not validate again: see check).
 		if err := shared.Plan.Validate(); err != nil {
-			return setup{}, prefix("plan", err)
+			return prefix("plan", err)
 		}
 	}
-	return setup{c: shared, opts: opts, ed: ed, cal: cal, local: local}, nil
+	*s = setup{c: shared, opts: *opts, ed: ed, cal: cal, local: local}
+	return nil
 }
 
 // check runs every package's checks on one pass, in one order: the case's
@@ -237,8 +241,8 @@ func prepare(c Case, opts Options) (setup, error) {
 // (package coregroup), the register history (package register), and the
 // fuller IRD after an out-of-hours one. Each step of the case has one owner,
 // so nothing is reported twice and nothing needs merging.
-func (s setup) check() (*Result, error) {
-	c, opts := s.c, s.opts
+func (s *setup) check() (*Result, error) {
+	c, opts := &s.c, &s.opts
 	w := works.Get().(*work)
 	defer func() {
 		w.ird = ird.IRD{}
@@ -276,7 +280,7 @@ func (s setup) check() (*Result, error) {
 			return nil, prefix("core_group", err)
 		}
 	}
-	if err := c.checkRegister(p, opts); err != nil {
+	if err := c.checkRegister(p, opts.RegisterPolicy); err != nil {
 		return nil, err
 	}
 	// The result and its report are one allocation.
@@ -315,7 +319,7 @@ var works = sync.Pool{New: func() any { return new(work) }}
 // case's dates and what the plan and the Core Group record of the steps
 // that follow a CPPM (the record of the plan, the first Core Group). r is
 // the case's IRD record (Case.IRDRecord), nil when it records none.
-func (c Case) series(r *ird.IRD) meeting.Series {
+func (c *Case) series(r *ird.IRD) meeting.Series {
 	s := meeting.Series{
 		Meetings: c.Meetings,
 		Case:     meeting.CaseFacts{Concern: c.Concern, MoveNotified: c.MoveNotified},

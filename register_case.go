@@ -12,10 +12,10 @@ import (
 // checkRegister checks the register rules (package register) on pass p:
 // the case's register events, its CPPMs and the birth of a baby
 // registered before birth.
-func (c Case) checkRegister(p *engine.Pass, opts Options) error {
+func (c *Case) checkRegister(p *engine.Pass, policy *register.Policy) error {
 	rc := register.Case{Events: c.Register, CPPMs: c.Meetings}
 	if c.PreBirth != nil {
 		rc.Born = c.PreBirth.Birth
 	}
-	return register.Run(p, &rc, opts.RegisterPolicy)
+	return register.Run(p, &rc, policy)
 }

@@ -40,7 +40,7 @@ func usedIn(v timescale.Variation, rep *guidance.Report, today Date) bool {
 
 // unused keeps of each variation that changed nothing what identifies it
 // (see UnusedVariation).
-func unused(c Case, rep *guidance.Report, today Date) []UnusedVariation {
+func unused(c *Case, rep *guidance.Report, today Date) []UnusedVariation {
 	var out []UnusedVariation
 	var known map[string]bool // the subjects, once more than a few variations are unused
 	for i, v := range c.Variations {
