@@ -211,9 +211,9 @@ var timescaleRules = []Rule{
 }
 
 func sortedCatalogue(rs []Rule) []Rule {
-	// Sorted through their places: moving the rules themselves (96 bytes
-	// each, with pointers) cost more than the rest of every process's
-	// start-up in this package.
+	// Sorted through their places, then copied once: sorting the rules
+	// themselves moves 96 bytes with pointers at each swap, at every
+	// process's start.
 	order := make([]int, len(rs))
 	for i := range order {
 		order[i] = i
