@@ -180,10 +180,10 @@ type setup struct {
 }
 
 // prepare validates the case and the options and resolves the edition, the
-// calendar and the local timescales, into s. Case and options are taken
-// by pointer and s filled in place, here and in check, so that the first
-// check of a process needs little stack (each copy of a Case is 232 bytes,
-// and a large frame makes the runtime copy the goroutine's whole stack).
+// calendar and the local timescales, into s. The case is copied once,
+// into s, and check reads it there: each copy of a Case is 232 bytes of
+// the frame it is made in, and a large frame makes the runtime copy the
+// goroutine's whole stack.
 func (s *setup) prepare(c *Case, opts *Options) error {
 	if err := c.Validate(); err != nil {
 		return err

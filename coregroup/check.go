@@ -226,7 +226,13 @@ func checkCommunication(p *engine.Pass, g *group) {
 	}
 	members, family, unknown := make([]string, 0, 8), make([]string, 0, 8), make([]string, 0, 8)
 	for i, m := range g.Meetings {
-		f := func() string { return p.Index("meetings", i) } // only where it is named
+		var path string
+		f := func() string { // written once, and only where it is named
+			if path == "" {
+				path = p.Index("meetings", i)
+			}
+			return path
+		}
 		switch {
 		case m.DecisionsSharedWithMembers == nil:
 			unknown = append(unknown, f()+".decisions_shared_with_members")

@@ -61,7 +61,7 @@ const v010 = "v0.1.0"
 // catalogue is every rule the library knows, sorted by ID (a test keeps IDs
 // unique). Each area keeps its rules in its own file (catalogue_AREA.go);
 // add new rules there, never rename or remove one.
-var catalogue = sortedCatalogue(slices.Concat(timescaleRules, irdRules, meetingRules, planRules, coregroupRules, registerRules))
+var catalogue = sortedCatalogue(timescaleRules, irdRules, meetingRules, planRules, coregroupRules, registerRules)
 
 // timescaleRules are RULES.md section 1. The amounts, units and anchors are
 // data in package timescale; here is what each edition says and how firmly.
@@ -210,18 +210,21 @@ var timescaleRules = []Rule{
 	},
 }
 
-func sortedCatalogue(rs []Rule) []Rule {
-	// Sorted through their places, then copied once: sorting the rules
-	// themselves moves 96 bytes with pointers at each swap, at every
-	// process's start.
-	order := make([]int, len(rs))
-	for i := range order {
-		order[i] = i
+// sortedCatalogue returns the rules of every area in one slice sorted by
+// ID. They are sorted through pointers, then copied once: sorting the
+// rules themselves moves 96 bytes with pointers at each swap, at every
+// process's start.
+func sortedCatalogue(areas ...[]Rule) []Rule {
+	var byID []*Rule
+	for _, area := range areas {
+		for i := range area {
+			byID = append(byID, &area[i])
+		}
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(rs[a].ID, rs[b].ID) })
-	sorted := make([]Rule, len(rs))
-	for i, j := range order {
-		sorted[i] = rs[j]
+	slices.SortFunc(byID, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+	sorted := make([]Rule, len(byID))
+	for i, r := range byID {
+		sorted[i] = *r
 	}
 	return sorted
 }

@@ -204,25 +204,26 @@ func TestDecode_StrictWithPaths(t *testing.T) {
 	every, err := ird.Decode([]byte(`{"agencies":["other","education","health","social-work","police"]}`))
 	require.NoError(t, err, "each agency once")
 	assert.Len(t, every.Agencies, len(ird.Agencies()))
-	for _, tc := range []struct{ doc, field string }{
-		{`{"held":"2026-02-30"}`, "held"},
-		{`{"helds":"2026-03-03"}`, "helds"},
-		{`{"held":"2026-03-03","held":"2026-03-04"}`, "held"},
-		{`{"agencies":["police","coastguard"]}`, "agencies[1]"},
-		{`{"agencies":["police","police"]}`, "agencies[1]"},
-		{`{"agencies":["police","social-work","health","education","other","other"]}`, "agencies[5]"},
-		{`{"agencies":["other","education","health","social-work","police","health"]}`, "agencies[5]"},
-		{`{"out_of_hours":"2026-03-05","held":"2026-03-04"}`, "held"},
-		{`{"held":"2026-03-05","closed":"2026-03-04"}`, "closed"},
-		{`{"held":"2026-03-05","decisions":{"investigation":"2026-03-01"}}`, "decisions.investigation"},
-		{`{"decisions":{"cppm":"yes"}}`, "decisions.cppm"},
-		{`{"lead_professional":{"name":"Morag Quinlan-Testcase","agency":"sw","grade":"x"}}`, "lead_professional.grade"},
+	for _, tc := range []struct{ doc, field, hint string }{
+		{`{"held":"2026-02-30"}`, "held", ""},
+		{`{"helds":"2026-03-03"}`, "helds", ""},
+		{`{"held":"2026-03-03","held":"2026-03-04"}`, "held", ""},
+		{`{"agencies":["police","coastguard"]}`, "agencies[1]", "use one of"},
+		{`{"agencies":["police","police"]}`, "agencies[1]", "name each agency once"},
+		{`{"agencies":["police","social-work","health","education","other","other"]}`, "agencies[5]", "name each agency once"},
+		{`{"agencies":["other","education","health","social-work","police","health"]}`, "agencies[5]", "name each agency once"},
+		{`{"out_of_hours":"2026-03-05","held":"2026-03-04"}`, "held", ""},
+		{`{"held":"2026-03-05","closed":"2026-03-04"}`, "closed", ""},
+		{`{"held":"2026-03-05","decisions":{"investigation":"2026-03-01"}}`, "decisions.investigation", ""},
+		{`{"decisions":{"cppm":"yes"}}`, "decisions.cppm", ""},
+		{`{"lead_professional":{"name":"Morag Quinlan-Testcase","agency":"sw","grade":"x"}}`, "lead_professional.grade", ""},
 	} {
 		_, err := ird.Decode([]byte(tc.doc))
 		require.Error(t, err, tc.doc)
 		var ge *guidance.Error
 		require.True(t, errors.As(err, &ge), "%v", err)
 		assert.Equal(t, tc.field, ge.Field, tc.doc)
+		assert.Contains(t, ge.Hint, tc.hint, tc.doc)
 		assert.NotContains(t, err.Error(), "Quinlan")
 		assert.NotContains(t, err.Error(), "coastguard")
 	}

@@ -22,8 +22,9 @@ func exactly[T ~string](t *testing.T, list, others []T, valid func(T) bool) {
 	}
 }
 
-// The switches of RecordItem.valid and Agency.Valid name exactly what
-// RecordItems and Agencies list (they repeat the lists, for speed).
+// RecordItem.valid (by length, over recordItems) and Agency.Valid (a
+// switch that repeats the list, for speed) accept exactly what
+// RecordItems and Agencies list.
 func TestValid_ExactlyTheLists(t *testing.T) {
 	exactly(t, RecordItems(), []RecordItem{"", "invitee", "Attendees", "plan"}, RecordItem.valid)
 	exactly(t, Agencies(), []Agency{"", "reporter", "Police", "social work"}, Agency.Valid)

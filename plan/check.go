@@ -371,23 +371,11 @@ func checkLeadChildsPlan(p *engine.Pass, pl *Plan) {
 		missing = append(missing, "integrate the single agencies' plans into the multi-agency plan")
 	}
 	switch {
+	case len(missing) > 0 && len(unknown) > 0:
+		// Each switch adds to one list: one step missing, the other unknown.
+		p.ReportOn(subj, guidance.Missing, p.Concat(missing[0], "; also record ", unknown[0]))
 	case len(missing) > 0:
-		// One list: the missing steps, then what else to record.
-		parts := make([]string, 0, 8)
-		for i, m := range missing {
-			if i > 0 {
-				parts = append(parts, "; ")
-			}
-			parts = append(parts, m)
-		}
-		for i, u := range unknown {
-			if i == 0 {
-				parts = append(parts, "; also record ", u)
-			} else {
-				parts = append(parts, ", ", u)
-			}
-		}
-		p.ReportOn(subj, guidance.Missing, p.Concat(parts...))
+		p.ReportOn(subj, guidance.Missing, p.Join(missing, "; "))
 	case len(unknown) > 0:
 		p.ReportOn(subj, guidance.Unknown, p.List("record ", unknown, ", ", ""))
 	default:
@@ -537,21 +525,23 @@ const (
 	smartWhen      = "when it is re-evaluated"
 )
 
-// objectivesMet holds the Met messages of plan.objectives-smarter, written
-// once: SMARTER then SMART, each without and with the date of the check.
+// objectivesMet holds the Met messages of plan.objectives-smarter:
+// SMARTER then SMART, each without and with the date of the check.
 var objectivesMet = [2][2]string{
-	{objectivesMetText(smarterWording, smarterWhen, true), objectivesMetText(smarterWording, smarterWhen, false)},
-	{objectivesMetText(smartWording, smartWhen, true), objectivesMetText(smartWording, smartWhen, false)},
+	{objectivesMetPrefix + smarterWording + objectivesMetMiddle + smarterWhen + objectivesMetNoToday + objectivesMetEnd,
+		objectivesMetPrefix + smarterWording + objectivesMetMiddle + smarterWhen + objectivesMetEnd},
+	{objectivesMetPrefix + smartWording + objectivesMetMiddle + smartWhen + objectivesMetNoToday + objectivesMetEnd,
+		objectivesMetPrefix + smartWording + objectivesMetMiddle + smartWhen + objectivesMetEnd},
 }
 
-func objectivesMetText(wording, when string, noToday bool) string {
-	unsure := ""
-	if noToday {
-		unsure = " (give the date of the check to confirm the evaluations are on time)"
-	}
-	return "objectives should be " + wording + ": each records a measure, a date, what it serves and " + when + unsure +
-		"; whether each is specific, attainable and its measure meaningful is for the Core Group to judge"
-}
+// The parts of the Met messages of plan.objectives-smarter, joined when
+// the program is compiled.
+const (
+	objectivesMetPrefix  = "objectives should be "
+	objectivesMetMiddle  = ": each records a measure, a date, what it serves and "
+	objectivesMetNoToday = " (give the date of the check to confirm the evaluations are on time)"
+	objectivesMetEnd     = "; whether each is specific, attainable and its measure meaningful is for the Core Group to judge"
+)
 
 func checkRisks(p *engine.Pass, pl *Plan) {
 	const subj = "risks"

@@ -230,10 +230,15 @@ const (
 	e23 = guidance.Edition2023
 )
 
-// The table's entries are built by the functions below, not inlined: a
-// literal of every entry built in place needed an 8 KB stack frame, which
-// grew the stack of the goroutine that first computed a deadline (a copy
-// of every frame on it, at the first check of a process).
+// The table's entries are built by the functions below, not inlined, one
+// statement each: a slice literal of the entries, or builders inlined into
+// it, keeps a temporary for each on the stack, an 8 KB frame that grew the
+// stack of the goroutine that first computed a deadline (a copy of every
+// frame on it, at the first check of a process).
+
+// tableLen is the number of entries of table
+// (TestTable_BuildsInASmallStack keeps it exact).
+const tableLen = 37
 
 // one builds a single-reading timescale.
 //
@@ -265,10 +270,8 @@ var actions = map[string]string{
 // built on first use (a process that computes no deadline never builds it).
 var table = sync.OnceValue(func() []Timescale {
 	// One statement per entry, each from a builder that is not inlined
-	// (see one): a slice literal of the entries keeps a temporary for each
-	// on the stack, an 8 KB frame that grew the stack of the goroutine that
-	// first computed a deadline.
-	ts := make([]Timescale, 0, 37)
+	// (see one).
+	ts := make([]Timescale, 0, tableLen)
 	ts = append(ts, one("ird.follow-up", e23, Within, 1, WorkingDays, EventOutOfHoursIRD, ad23))
 
 	ts = append(ts, one("cppm.notice", e14, Notice, 5, CalendarDays, EventMeeting, g14))

@@ -30,27 +30,27 @@ func TestReadAll_WholeInputSizedWhenKnown(t *testing.T) {
 	require.NoError(t, os.WriteFile(file, []byte(text), 0o600))
 	for _, tc := range []struct {
 		name  string
-		open  func() io.Reader
+		open  func(t *testing.T) io.Reader
 		sized bool
 	}{
-		{"file", func() io.Reader {
+		{"file", func(t *testing.T) io.Reader {
 			f, err := os.Open(file)
 			require.NoError(t, err)
 			t.Cleanup(func() { f.Close() })
 			return f
 		}, true},
-		{"bytes.Reader", func() io.Reader { return bytes.NewReader([]byte(text)) }, true},
-		{"strings.Reader", func() io.Reader { return strings.NewReader(text) }, true},
-		{"bytes.Buffer", func() io.Reader { return bytes.NewBufferString(text) }, true},
-		{"a reader that says nothing", func() io.Reader { return io.MultiReader(strings.NewReader(text)) }, false},
-		{"a reader part read", func() io.Reader {
+		{"bytes.Reader", func(*testing.T) io.Reader { return bytes.NewReader([]byte(text)) }, true},
+		{"strings.Reader", func(*testing.T) io.Reader { return strings.NewReader(text) }, true},
+		{"bytes.Buffer", func(*testing.T) io.Reader { return bytes.NewBufferString(text) }, true},
+		{"a reader that says nothing", func(*testing.T) io.Reader { return io.MultiReader(strings.NewReader(text)) }, false},
+		{"a reader part read", func(*testing.T) io.Reader {
 			r := strings.NewReader("xx" + text)
 			_, _ = r.Read(make([]byte, 2))
 			return r
 		}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			data, err := ReadAll(tc.open(), "input")
+			data, err := ReadAll(tc.open(t), "input")
 			require.NoError(t, err)
 			require.Equal(t, text, string(data))
 			if tc.sized {

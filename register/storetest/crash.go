@@ -74,6 +74,11 @@ func parseAck(line string) (register.ChildID, int64, error) {
 // already started are dead.
 func KillWriters(t testing.TB, test string, env func(w int) []string, kill []int) (acked map[register.ChildID]int64, writes int) {
 	t.Helper()
+	for w, k := range kill {
+		if k < 1 {
+			t.Fatalf("writer %d: kill after %d acknowledged writes: give at least 1", w, k)
+		}
+	}
 	acked = map[register.ChildID]int64{}
 	var mu sync.Mutex // guards acked and writes
 	var wg sync.WaitGroup
@@ -157,14 +162,15 @@ func killedBySIGKILL(ps *os.ProcessState) bool {
 // write the writers acknowledged, and holds nothing it should not.
 //
 // For every child in acked, the store's history must reach at least the
-// acknowledged version and must fold. A write in flight at a kill may be
-// there or not, whole; slack is how many events such writes may add to one
-// child beyond its acknowledged version, so a child holding more than that,
-// or a child the writers never acknowledged holding more than slack, is an
-// error too: the acknowledgements were lost on the way or the store wrote
-// something twice. So s must hold only what the writers wrote. Every
-// child's head must be at its history's version. An empty acked is an
-// error: a crash test that saw no acknowledgement has proved nothing.
+// acknowledged version. Every child the store holds must have a history
+// that folds and a head at that history's version. A write in flight at a
+// kill may be there or not, whole; slack is how many events such writes
+// may add to one child beyond its acknowledged version, so a child holding
+// more than that, or a child the writers never acknowledged holding more
+// than slack, is an error too: the acknowledgements were lost on the way
+// or the store wrote something twice. So s must hold only what the writers
+// wrote. An empty acked is an error: a crash test that saw no
+// acknowledgement has proved nothing.
 func CheckAcked(t testing.TB, s register.Store, acked map[register.ChildID]int64, slack int64) {
 	t.Helper()
 	ctx := context.Background()
@@ -175,14 +181,16 @@ func CheckAcked(t testing.TB, s register.Store, acked map[register.ChildID]int64
 		return nil
 	}))
 	for child, want := range acked {
-		evs, got, err := s.Load(ctx, child)
+		_, got, err := s.Load(ctx, child)
 		require.NoError(t, err, "child %s", child)
 		assert.GreaterOrEqual(t, got, want, "child %s lost acknowledged events", child)
+	}
+	for child, head := range heads {
+		evs, got, err := s.Load(ctx, child)
+		require.NoError(t, err, "child %s", child)
 		_, err = register.Fold(child, evs)
 		assert.NoError(t, err, "child %s: the history does not fold", child)
-		assert.Equal(t, got, heads[child], "child %s: the head is not at the history's version", child)
-	}
-	for child, got := range heads {
+		assert.Equal(t, got, head, "child %s: the head is not at the history's version", child)
 		assert.LessOrEqual(t, got, acked[child]+slack, "child %s holds more than its acknowledged writes and those in flight", child)
 	}
 }

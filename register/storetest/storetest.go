@@ -1,8 +1,8 @@
 // Package storetest is the conformance suite every [register.Store] must
-// pass, and a concurrency test of a [register.Register] over a store. Both
-// the in-memory store and the SQLite store (in its own module) run it. It
-// also runs crash tests' writer processes and checks what they leave
-// ([KillWriters], [CheckAcked]).
+// pass, and a concurrency test of a [register.Register] over a store. The
+// in-memory store, the SQLite store and the PostgreSQL store (each of the
+// last two in its own module) run it. It also runs crash tests' writer
+// processes and checks what they leave ([KillWriters], [CheckAcked]).
 package storetest
 
 import (
