@@ -133,11 +133,9 @@ func (c Case) Validate() error {
 		if err := r.Validate(); err != nil {
 			return prefix("ird", err)
 		}
-		switch start := r.Started(); {
-		case !start.IsZero() && !c.Concern.IsZero() && start.Before(c.Concern):
+		// (r.Validate refuses a fuller IRD before the out-of-hours one.)
+		if start := r.Started(); !start.IsZero() && !c.Concern.IsZero() && start.Before(c.Concern) {
 			return invalid("ird", "the IRD cannot be before the concern was raised: check both dates")
-		case !r.Held.IsZero() && !r.OutOfHours.IsZero() && r.Held.Before(r.OutOfHours):
-			return invalid("ird", "the fuller IRD cannot be before the out-of-hours IRD: check both dates")
 		}
 	}
 	if c.InterimSafetyPlan != nil {

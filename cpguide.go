@@ -180,10 +180,10 @@ type setup struct {
 }
 
 // prepare validates the case and the options and resolves the edition, the
-// calendar and the local timescales, into s. The case is copied once,
-// into s, and check reads it there: each copy of a Case is 232 bytes of
-// the frame it is made in, and a large frame makes the runtime copy the
-// goroutine's whole stack.
+// calendar and the local timescales, into s, where check reads them
+// (check takes s by pointer: each copy of a Case is 232 bytes of the frame
+// it is made in, and a large frame makes the runtime copy the goroutine's
+// whole stack).
 func (s *setup) prepare(c *Case, opts *Options) error {
 	if err := c.Validate(); err != nil {
 		return err

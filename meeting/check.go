@@ -309,12 +309,11 @@ func under(list string, i int, err error) error {
 // rule the pass's edition does not state gets one NotApplicable finding
 // for the whole series.
 func Run(p *engine.Pass, s Series) error {
-	for i := range s.Meetings {
-		if p.Validated {
-			break
-		}
-		if err := s.Meetings[i].validate(); err != nil {
-			return under("meetings", i, err)
+	if !p.Validated {
+		for i := range s.Meetings {
+			if err := s.Meetings[i].validate(); err != nil {
+				return under("meetings", i, err)
+			}
 		}
 	}
 	ss := newSeries(s, 0, true)
@@ -547,8 +546,9 @@ func checkNotice(p *engine.Pass, s *series, t *at) {
 // pre-birth or transfer): the first meeting of that kind is timed from the
 // case's dates; a later one reconvenes it (cppm.reconvene times that); and a
 // complete series that records none, when the case owes one (see owes),
-// reports it as owed.
-func firstOfKind(p *engine.Pass, s *series, kind Kind, anchors func(*at) timescale.Anchors, owes func(*series) (timescale.Anchors, string, bool)) {
+// reports it as owed. otherKind is the message for a meeting of another
+// kind.
+func firstOfKind(p *engine.Pass, s *series, kind Kind, otherKind string, anchors func(*at) timescale.Anchors, owes func(*series) (timescale.Anchors, string, bool)) {
 	first := -1
 	for i := range s.Meetings {
 		if s.Meetings[i].Kind == kind || (kind == Initial && s.Meetings[i].Kind == PreBirth) ||
@@ -561,7 +561,7 @@ func firstOfKind(p *engine.Pass, s *series, kind Kind, anchors func(*at) timesca
 		t := &s.at[i]
 		switch {
 		case t.m.Kind != kind:
-			t.add(p, guidance.NotApplicable, appliesOnlyTo(p, kind))
+			t.add(p, guidance.NotApplicable, otherKind)
 		case i != first:
 			t.add(p, guidance.NotApplicable, p.Concat("the ", string(kind), " CPPM was first held as ", s.at[first].subj, "; a later one reconvenes it, on the reconvening timescale"))
 		default:
@@ -573,29 +573,6 @@ func firstOfKind(p *engine.Pass, s *series, kind Kind, anchors func(*at) timesca
 			p.Timed(subject, a, Date{})
 		}
 	}
-}
-
-// appliesOnlyTo is the message of a rule about the first CPPM of kind k
-// on a meeting of another kind: a constant for each kind of Kinds.
-func appliesOnlyTo(p *engine.Pass, k Kind) string {
-	switch k {
-	case Initial:
-		return "applies only to an " + string(Initial) + " CPPM"
-	case PreBirth:
-		return "applies only to a " + string(PreBirth) + " CPPM"
-	case Review:
-		return "applies only to a " + string(Review) + " CPPM"
-	case Transfer:
-		return "applies only to a " + string(Transfer) + " CPPM"
-	}
-	return p.Concat("applies only to ", article(k), " ", string(k), " CPPM")
-}
-
-func article(k Kind) string {
-	if k == Initial {
-		return "an"
-	}
-	return "a"
 }
 
 // caseAnchors are the case's dates an initial or pre-birth CPPM counts
@@ -631,14 +608,14 @@ func owesFirstCPPM(kind Kind) func(*series) (timescale.Anchors, string, bool) {
 }
 
 func checkInitial(p *engine.Pass, s *series) error {
-	firstOfKind(p, s, Initial, func(t *at) timescale.Anchors {
+	firstOfKind(p, s, Initial, "applies only to an "+string(Initial)+" CPPM", func(t *at) timescale.Anchors {
 		return s.caseAnchors(t.facts, Date{})
 	}, owesFirstCPPM(Initial))
 	return nil
 }
 
 func checkPreBirthTiming(p *engine.Pass, s *series) error {
-	firstOfKind(p, s, PreBirth, func(t *at) timescale.Anchors {
+	firstOfKind(p, s, PreBirth, "applies only to a "+string(PreBirth)+" CPPM", func(t *at) timescale.Anchors {
 		a := timescale.Anchors{}
 		put(a, timescale.EventConcern, t.facts.Concern)
 		put(a, timescale.EventExpectedDelivery, t.expected)

@@ -123,39 +123,36 @@ var recordItems = [...]RecordItem{ItemInvitees, ItemAttendees, ItemAbsentees, It
 	ItemRisksProtective, ItemViews, ItemDecisionsWithReasons, ItemDissent, ItemPlanOutline,
 	ItemLeadProfessional, ItemCoreGroup}
 
-// index returns the place of i in RecordItems, or -1 if it is none of them:
-// the items of its length (two at most) are compared with it.
+// index returns the place of i in RecordItems, or -1 if it is none of them.
 func (i RecordItem) index() int {
-	if len(i) >= len(recordItemsByLen) {
-		return -1
-	}
-	for _, k := range recordItemsByLen[len(i)] {
-		if k >= 0 && recordItems[k] == i {
-			return int(k)
-		}
+	switch i { // RecordItems, in order: constants a switch compares fast
+	case ItemInvitees:
+		return 0
+	case ItemAttendees:
+		return 1
+	case ItemAbsentees:
+		return 2
+	case ItemFamilyNonAttendance:
+		return 3
+	case ItemReports:
+		return 4
+	case ItemRisksProtective:
+		return 5
+	case ItemViews:
+		return 6
+	case ItemDecisionsWithReasons:
+		return 7
+	case ItemDissent:
+		return 8
+	case ItemPlanOutline:
+		return 9
+	case ItemLeadProfessional:
+		return 10
+	case ItemCoreGroup:
+		return 11
 	}
 	return -1
 }
-
-// recordItemsByLen lists, by length, the places in recordItems of the
-// items of that length (-1: none).
-var recordItemsByLen = func() (t [32][2]int8) {
-	for n := range t {
-		t[n] = [2]int8{-1, -1}
-	}
-	for k, it := range recordItems {
-		slot := &t[len(it)] // an item of 32 bytes or more panics here: grow the table
-		switch {
-		case slot[0] < 0:
-			slot[0] = int8(k)
-		case slot[1] < 0:
-			slot[1] = int8(k)
-		default:
-			panic("meeting: three record items of one length: give recordItemsByLen more room")
-		}
-	}
-	return t
-}()
 
 func (i RecordItem) valid() bool { return i.index() >= 0 }
 

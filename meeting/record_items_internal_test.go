@@ -22,9 +22,9 @@ func exactly[T ~string](t *testing.T, list, others []T, valid func(T) bool) {
 	}
 }
 
-// RecordItem.valid (by length, over recordItems) and Agency.Valid (a
-// switch that repeats the list, for speed) accept exactly what
-// RecordItems and Agencies list.
+// The switches of RecordItem.index (behind valid) and Agency.Valid name
+// exactly what RecordItems and Agencies list (they repeat the lists, for
+// speed).
 func TestValid_ExactlyTheLists(t *testing.T) {
 	exactly(t, RecordItems(), []RecordItem{"", "invitee", "Attendees", "plan"}, RecordItem.valid)
 	exactly(t, Agencies(), []Agency{"", "reporter", "Police", "social work"}, Agency.Valid)

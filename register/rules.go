@@ -314,8 +314,6 @@ func checkConcerns(p *engine.Pass, h *history) error {
 	return nil
 }
 
-// concernList returns the shipped list of a version; no version means the
-// default list.
 // Message templates (engine.Pass.ReportNumbers) for the values of small
 // known sets, made once: the findings that use them carry no text of their
 // own. A value outside the sets gets its message written out.
@@ -340,6 +338,8 @@ var (
 
 func escapePercent(s string) string { return strings.ReplaceAll(s, "%", "%%") }
 
+// concernList returns the shipped list of a version; no version means the
+// default list.
 func concernList(version string) (ConcernList, bool) {
 	switch version {
 	case "":

@@ -8,16 +8,16 @@ import (
 	"github.com/cpguide/cpguide/guidance"
 )
 
+// episodesPool recycles the episodes of the states ValidateHistory folds
+// (cleared before they go back).
+var episodesPool = sync.Pool{New: func() any { return new([]Episode) }}
+
 // ValidateHistory checks each event and that together they are one child's
 // history: versions 1, 2, 3, ... with no gap, no second open registration
 // in an authority, no ending without a registration. The error names the
 // first event at fault by its position ("[2].version", "[3].type"; the
 // caller puts the list's own path in front) and never quotes a value: an
 // event holds personal data.
-// episodesPool recycles the episodes of the states ValidateHistory folds
-// (cleared before they go back).
-var episodesPool = sync.Pool{New: func() any { return new([]Episode) }}
-
 func ValidateHistory(evs []Event) error {
 	if len(evs) == 0 {
 		return nil

@@ -212,8 +212,8 @@ func openStep(err error) bool {
 // figure can set a step the edition states without a timescale, not a step
 // the edition does not have.
 func stated(rule string, e guidance.Edition) bool {
-	_, _, err := guidance.ProvisionOf(rule, e)
-	return err == nil
+	_, ok := guidance.RefOf(rule, e)
+	return ok
 }
 
 // localOnly returns the timescale local figure l sets for a step edition e

@@ -431,10 +431,14 @@ var byRule = sync.OnceValue(func() map[string][]*Timescale {
 // editionsOf returns byRule()[rule] and whether the rule has a timescale
 // in some edition, through a cache keyed by the address of the rule's
 // bytes: checks ask with their rule IDs, constants, many times a case.
+//
+// The cache holds values, not pointers: a rule ID made at run time (a
+// profile's, a caller's) takes a slot of its own, and once a key's slots are
+// full the lookup falls back to the map without allocating.
 func editionsOf(rule string) ([]*Timescale, bool) {
-	e := ruleCache.Get(rule, func(rule string) *ruleEditions {
+	e := ruleCache.Get(rule, func(rule string) ruleEditions {
 		eds, ok := byRule()[rule]
-		return &ruleEditions{eds, ok}
+		return ruleEditions{eds, ok}
 	})
 	return e.eds, e.ok
 }
@@ -444,12 +448,13 @@ type ruleEditions struct {
 	ok  bool
 }
 
-var ruleCache addrcache.Cache[*ruleEditions]
+var ruleCache addrcache.Cache[ruleEditions]
 
 // National reports whether edition e (EditionUnset: the default) sets a
 // national timescale for rule. Where it does not, [Due] computes a deadline
 // only from a local figure for the rule (Options.Local), and otherwise
-// fails with an error of kind NotInEdition.
+// fails: with an error of kind NotInEdition for a rule of the catalogue
+// and a valid edition (UnknownRule or UnknownEdition otherwise).
 func National(rule string, e guidance.Edition) bool {
 	if e == guidance.EditionUnset {
 		e = guidance.DefaultEdition

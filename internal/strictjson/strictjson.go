@@ -62,9 +62,12 @@ func ReadAll(r io.Reader, field string) ([]byte, error) {
 	}
 	var err error
 	lr := io.LimitReader(r, int64(max)+1)
+	if data == nil {
+		data = make([]byte, 0, 512) // as io.ReadAll starts
+	}
 	for {
 		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)] // grow as io.ReadAll does
+			data = append(data, 0)[:len(data)] // grow as append does
 		}
 		var n int
 		n, err = lr.Read(data[len(data):cap(data)])
