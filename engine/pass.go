@@ -68,9 +68,11 @@ func NewPass(o Options, e guidance.Edition) *Pass {
 // which a check of one record would otherwise allocate each time.
 var passPool = sync.Pool{New: func() any { return new(Pass) }}
 
-// Release gives p back for reuse by a later NewPass, keeping nothing of
-// the records it checked. Call it once done with p, after Take: p must not
-// be used again. A pass never released is simply collected.
+// Release gives p back for reuse by a later NewPass, holding no record it
+// checked. The text block it last wrote in stays with it (results point
+// into that block, which is never rewritten; the pass only writes after
+// what is there). Call it once done with p, after Take: p must not be used
+// again. A pass never released is simply collected.
 func (p *Pass) Release() {
 	p.Reset(Options{}, guidance.EditionUnset)
 	passPool.Put(p)
@@ -214,7 +216,11 @@ func (p *Pass) ReportNumbers(s guidance.Status, template string, numbers ...int)
 
 // ReportOnNumbers is ReportNumbers about subject.
 func (p *Pass) ReportOnNumbers(subject string, s guidance.Status, template string, numbers ...int) {
-	if p.stated && p.findings.RecordNumbers(p.ref, s, subject, template, numbers...) {
+	if !p.stated {
+		p.notStated(subject)
+		return
+	}
+	if p.findings.RecordNumbers(p.ref, s, subject, template, numbers...) {
 		return
 	}
 	p.room(len(template) + 20*len(numbers))

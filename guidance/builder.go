@@ -119,7 +119,7 @@ func (b *Builder) Len() int { return len(b.r.entries) }
 // bytes that are written again is not).
 func (b *Builder) Record(x Ref, s Status, subject string, due, done Date, msg string, cites []Citation) {
 	if !x.ok {
-		panic("guidance.Builder.Record: the zero Ref")
+		panic("guidance.Builder.Record: the zero Ref: get the rule's with RefOf")
 	}
 	dd, okDue := dayOf(due)
 	dn, okDone := dayOf(done)
@@ -183,7 +183,7 @@ func (b *Builder) RecordDone(x Ref, s Status, subject string, due, done Date, ci
 	case Late:
 		form, write = formLate, AppendLate
 	default:
-		panic("guidance.Builder.RecordDone: status " + s.String() + " is neither met nor late")
+		panic("guidance.Builder.RecordDone: status " + s.String() + " is neither met nor late: record it with Record")
 	}
 	dd, okDue := dayOf(due)
 	dn, okDone := dayOf(done)

@@ -92,7 +92,7 @@ func TestReport_JSONRoundTrip(t *testing.T) {
 	require.Equal(t, rep.Findings(), back.Findings())
 }
 
-// Cite adds a council's citation after a finding's own and lowers the
+// Cite adds a council's citation after a finding's own and raises the
 // strength only where the local one is stronger, on compact and whole
 // findings alike; findings of other rules are untouched.
 func TestReport_CiteAddsLocalTextAndOnlyAStrongerStrength(t *testing.T) {

@@ -435,7 +435,7 @@ func (r *Report) order(keys, aux []uint64) (_, _, perm []uint64) {
 
 // sortKeys sorts packed keys (see packKey) whose ranks are places in the
 // catalogue, using buf (of the same length) as scratch space, and returns
-// them sorted, in keys or in buf.
+// them sorted (in keys's storage).
 func sortKeys(keys, buf []uint64) []uint64 {
 	if len(keys) <= 32 {
 		// Few: the counting passes cost more than they save.

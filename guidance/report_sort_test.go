@@ -12,15 +12,16 @@ import (
 
 // TestReportSort_SameOrderAsStableSortOfFindings proves that sorting keys and
 // permuting in place gives exactly the order a stable sort of the findings
-// themselves gives, for reports below and above the stack buffer's size, with
-// many ties of urgency, due date and rule.
+// themselves gives, for reports on both sides of the size where sortKeys
+// turns from an insertion sort to counting passes (32), with many ties of
+// urgency, due date and rule.
 func TestReportSort_SameOrderAsStableSortOfFindings(t *testing.T) {
 	catalogued := []string{"cppm.notice", "cppm.initial", "plan.record", "coregroup.first", "register.registration"}
 	withOthers := append([]string{"a", "z"}, catalogued...) // not in the catalogue: keys do not pack
 	statuses := []Status{Unknown, Met, MetUnderVariation, Pending, Overdue, Late, Missing, NotApplicable}
 	strengths := []Strength{Must, Should, WherePossible, May}
 	r := rand.New(rand.NewPCG(6, 1))
-	for _, n := range []int{0, 1, 2, 3, 20, 63, 64, 65, 200} {
+	for _, n := range []int{0, 1, 2, 3, 20, 32, 33, 63, 64, 65, 200} {
 		for iter := range 40 {
 			rules := catalogued
 			if iter%2 == 1 {

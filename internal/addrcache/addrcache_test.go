@@ -41,3 +41,22 @@ func TestGet_AlwaysWhatMakeSays(t *testing.T) {
 	wg.Wait()
 	require.Equal(t, len(id)*7, c.Get(id, count), "a cached constant stays")
 }
+
+// Get answers for the key's own text: other text of the same length, a
+// prefix of a cached key (same first byte, shorter) and the same text in
+// other bytes each get their own answer, never another key's.
+func TestGet_NeverAnotherKeysValue(t *testing.T) {
+	var c Cache[string]
+	text := func(s string) string { return strings.Clone(s) }
+	const id = "coregroup.first"
+	keys := []string{id, id[:9], id[:1], "cppm.initial.x", "plan.record.abc", strings.Clone(id), id}
+	for round := range 2 {
+		for _, k := range keys {
+			require.Equal(t, k, c.Get(k, text), "round %d", round)
+		}
+	}
+	for i := range 3 << bits {
+		k := strings.Repeat(string(rune('a'+i%26)), 1+i%40) // same lengths, other letters
+		require.Equal(t, k, c.Get(k, text))
+	}
+}
