@@ -78,7 +78,11 @@ func pass(g *CoreGroup, opts Options) (*engine.Pass, error) {
 	if err := validate(g, opts.MaxMeetingGap); err != nil {
 		return nil, err
 	}
-	return opts.PassOn("cppm", g.CPPM)
+	p, err := opts.PassOn("cppm", g.CPPM)
+	if err == nil {
+		p.Validated = true // above: Run does not validate again
+	}
+	return p, err
 }
 
 // Check checks a Core Group against the rules of [Checks]: every rule of

@@ -102,7 +102,11 @@ func planPass(pl *Plan, opts Options) (*engine.Pass, error) {
 	if len(pl.Versions) > 0 {
 		first = pl.Versions[0].Date
 	}
-	return opts.PassOn("cppm", pl.CPPM, first)
+	p, err := opts.PassOn("cppm", pl.CPPM, first)
+	if err == nil {
+		p.Validated = true // above: Run does not validate again
+	}
+	return p, err
 }
 
 // Check checks a Child Protection Plan against the rules of [Checks]: every
@@ -163,6 +167,7 @@ func CheckInterim(isp *InterimSafetyPlan, opts Options) (*guidance.Report, error
 		return nil, err
 	}
 	defer p.Release()
+	p.Validated = true // above: RunInterim does not validate again
 	if err := RunInterim(p, isp); err != nil {
 		return nil, err
 	}
