@@ -55,6 +55,14 @@ func TestRedactorText_AsTheRegularExpressions(t *testing.T) {
 
 func FuzzRedactorText(f *testing.F) {
 	f.Add("done on 2026-06-10, 9 day(s) after the due date Monday 2026-06-01; 2026-03-09, 4 day(s) ago")
+	// Each withheld date in the forms the CLI writes: alone, after a
+	// weekday, with "day(s) ago" or "after the due date", at the edges.
+	f.Add("2026-06-01")
+	f.Add("Monday 2026-06-01")
+	f.Add("Monday 2026-03-09, 12 day(s) ago")
+	f.Add("done on 2026-03-09, 1 day(s) after the due date 2026-06-01")
+	f.Add("born 2026-06-01x; 2026-06-011; 12026-03-09; Sunday2026-03-09")
+	f.Add("2026-06-01 2026-03-09 2026-06-02 Tuesday 2026-03-09, 0 day(s) ago")
 	f.Fuzz(func(t *testing.T, s string) {
 		defer fuzzbudget.Start(t, len(s))()
 		if len(s) > 4096 {
