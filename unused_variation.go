@@ -28,10 +28,10 @@ type UnusedVariation struct {
 }
 
 // usedIn reports whether v changes a finding of rep (Variation.UsedBy),
-// reading the findings without their text.
+// reading only the findings of its rule, without their text.
 func usedIn(v timescale.Variation, rep *guidance.Report, today Date) bool {
 	for i := range rep.Len() {
-		if v.UsedBy(rep.Brief(i), today) {
+		if rep.RuleAt(i) == v.Rule && v.UsedBy(rep.Brief(i), today) {
 			return true
 		}
 	}
@@ -51,7 +51,7 @@ func unused(c *Case, rep *guidance.Report, today Date) []UnusedVariation {
 		if len(out) == scanned && known == nil {
 			known = make(map[string]bool, rep.Len()+len(c.Meetings))
 			for j := range rep.Len() {
-				known[rep.Brief(j).Subject] = true
+				known[rep.SubjectAt(j)] = true
 			}
 			for _, m := range c.Meetings {
 				known[m.Ref] = true
@@ -74,7 +74,7 @@ const scanned = 8
 // reference of one of the meetings.
 func subjectIn(s string, rep *guidance.Report, ms []meeting.Meeting) bool {
 	for j := range rep.Len() {
-		if rep.Brief(j).Subject == s {
+		if rep.SubjectAt(j) == s {
 			return true
 		}
 	}

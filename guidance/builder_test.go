@@ -65,6 +65,8 @@ func TestBuilder_FindingsReadBackWhole(t *testing.T) {
 		brief := rep.Brief(i)
 		w.Title, w.Message, w.Citations = "", "", nil
 		require.Equal(t, w, brief, "Brief %d", i)
+		require.Equal(t, w.Rule, rep.RuleAt(i), "RuleAt %d", i)
+		require.Equal(t, w.Subject, rep.SubjectAt(i), "SubjectAt %d", i)
 	}
 	n := 0
 	for i, got := range rep.All() {
@@ -73,6 +75,13 @@ func TestBuilder_FindingsReadBackWhole(t *testing.T) {
 	}
 	require.Equal(t, len(want), n)
 	require.Equal(t, []int{3, 2, 0, 1}, []int{rep.Count(guidance.Met), rep.Count(guidance.Late), rep.Count(guidance.Pending), rep.Count(guidance.Overdue)})
+
+	other := guidance.NewFinding("coregroup.first", e, guidance.Pending, "hold it")
+	other.Subject = "the first Core Group meeting"
+	rep.Add(other)
+	require.Equal(t, []string{"coregroup.first", "the first Core Group meeting"},
+		[]string{rep.RuleAt(len(want)), rep.SubjectAt(len(want))}, "a finding given to Add")
+	require.Equal(t, "cppm.record", rep.RuleAt(0))
 }
 
 // A report survives JSON: what it encodes decodes to the same findings.

@@ -239,6 +239,27 @@ func (r *Report) Brief(i int) Finding {
 		Subject: r.subjects[e.subjectIndex()], Due: dateOf(e.dueDay()), Done: dateOf(e.doneDay())}
 }
 
+// RuleAt returns the rule of the i'th finding, as At and Brief give it,
+// without building the finding: for a caller that looks for the findings of
+// one rule among many. It panics if i is out of range.
+func (r *Report) RuleAt(i int) string {
+	e := &r.entries[i]
+	if e.spilled() {
+		return r.spill[e.spillIndex()].Rule
+	}
+	return catalogue[e.ruleIndex()].ID
+}
+
+// SubjectAt returns the subject of the i'th finding, as At and Brief give
+// it, without building the finding. It panics if i is out of range.
+func (r *Report) SubjectAt(i int) string {
+	e := &r.entries[i]
+	if e.spilled() {
+		return r.spill[e.spillIndex()].Subject
+	}
+	return r.subjects[e.subjectIndex()]
+}
+
 // withCites is cs with the citations the report adds to the findings of
 // rule (see Report.Cite); cs itself when it adds none.
 func (r *Report) withCites(rule string, cs []Citation) []Citation {
