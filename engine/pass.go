@@ -147,7 +147,11 @@ func (p *Pass) Report(s guidance.Status, msg string) { p.ReportOn(p.subject, s, 
 // record holds several of ("change_referrals[1]"), or a step it owes ("the
 // CPPM to follow initial CPPM M-1").
 func (p *Pass) ReportOn(subject string, s guidance.Status, msg string) {
-	p.Record(subject, s, guidance.Date{}, guidance.Date{}, msg)
+	if !p.stated {
+		p.notStated(subject)
+		return
+	}
+	p.findings.RecordMessage(p.ref, s, subject, msg)
 }
 
 // Record is ReportOn with the finding's due date and the date the step was
@@ -172,7 +176,7 @@ func (p *Pass) notStated(subject string) {
 			Status: guidance.NotApplicable, Subject: subject, Message: msg})
 		return
 	}
-	p.findings.Record(p.ref, guidance.NotApplicable, subject, guidance.Date{}, guidance.Date{}, msg, nil)
+	p.findings.RecordMessage(p.ref, guidance.NotApplicable, subject, msg)
 }
 
 // notStatedMessage is the message of a finding of a rule an edition does

@@ -133,8 +133,31 @@ func (b *Builder) Record(x Ref, s Status, subject string, due, done Date, msg st
 		b.spill(x, s, subject, due, done, msg, cites)
 		return
 	}
-	b.r.entries = append(b.r.entries, entry{msg: unsafe.StringData(msg), msgLen: uint16(len(msg)),
-		due: dd, done: dn, rule: x.rule | uint16(si>>16)<<ruleBits, subject: uint16(si), meta: packMeta(x.edition, s, x.strength)})
+	b.push(x, s, si, dd, dn, unsafe.StringData(msg), len(msg), formLiteral)
+}
+
+// RecordMessage is Record for a finding with no dates that cites the
+// rule's own citations: the commonest finding, recorded with the least
+// work.
+func (b *Builder) RecordMessage(x Ref, s Status, subject, msg string) {
+	if !x.ok || len(msg) > math.MaxUint16 {
+		b.Record(x, s, subject, Date{}, Date{}, msg, nil)
+		return
+	}
+	si, ok := b.subject(subject)
+	if !ok {
+		b.spill(x, s, subject, Date{}, Date{}, msg, nil)
+		return
+	}
+	b.push(x, s, si, noDay, noDay, unsafe.StringData(msg), len(msg), formLiteral)
+}
+
+// push appends the entry of a finding of rule x with status s, the subject
+// at index si, the day numbers (or numbers: see the forms) due and done,
+// and the message or template of n bytes at msg in the given form.
+func (b *Builder) push(x Ref, s Status, si int, due, done int32, msg *byte, n, form int) {
+	b.r.entries = append(b.r.entries, entry{msg: msg, msgLen: uint16(n), due: due, done: done,
+		rule: x.rule | uint16(si>>16)<<ruleBits, subject: uint16(si), meta: packMeta(x.edition, s, x.strength) | uint16(form)<<metaFormShift})
 }
 
 // RecordNumbers is Record for a finding without dates whose message is
@@ -160,9 +183,7 @@ func (b *Builder) RecordNumbers(x Ref, s Status, subject, template string, numbe
 	if !ok {
 		return false
 	}
-	b.r.entries = append(b.r.entries, entry{msg: unsafe.StringData(template), msgLen: uint16(len(template)),
-		due: n[0], done: n[1], rule: x.rule | uint16(si>>16)<<ruleBits, subject: uint16(si),
-		meta: packMeta(x.edition, s, x.strength) | formNumbers<<metaFormShift})
+	b.push(x, s, si, n[0], n[1], unsafe.StringData(template), len(template), formNumbers)
 	return true
 }
 
@@ -196,8 +217,7 @@ func (b *Builder) RecordDone(x Ref, s Status, subject string, due, done Date, ci
 		b.Record(x, s, subject, due, done, string(write(nil, done, due)), cites)
 		return
 	}
-	b.r.entries = append(b.r.entries, entry{due: dd, done: dn, rule: x.rule | uint16(si>>16)<<ruleBits,
-		subject: uint16(si), meta: packMeta(x.edition, s, x.strength) | uint16(form)<<metaFormShift})
+	b.push(x, s, si, dd, dn, nil, 0, form)
 }
 
 // spill records a finding that does not fit an entry whole.

@@ -34,6 +34,8 @@ func TestBuilder_FindingsReadBackWhole(t *testing.T) {
 	b.Record(x, guidance.Overdue, "initial CPPM M-1", due, guidance.Date{}, "circulate the record now", nil)
 	b.Record(x, guidance.Late, "initial CPPM M-1", due, done, "done late", local) // other citations: kept whole
 	b.Record(x, guidance.Met, "initial CPPM M-1", guidance.Date{}, guidance.Date{}, long, nil)
+	b.RecordMessage(x, guidance.Missing, "review CPPM M-2", "record the decision")
+	b.RecordMessage(x, guidance.Met, "review CPPM M-2", long) // too long for an entry: kept whole
 	require.True(t, b.RecordNumbers(x, guidance.Met, "review CPPM M-2", "%d, on %D, 100%%", 2, due.Days()))
 	require.False(t, b.RecordNumbers(x, guidance.Met, "s", "%d %d %d", 1, 2, 3), "three numbers do not fit")
 	require.False(t, b.RecordNumbers(x, guidance.Met, "s", "%d", 1, 2), "the numbers must match the template")
@@ -55,6 +57,8 @@ func TestBuilder_FindingsReadBackWhole(t *testing.T) {
 		f(guidance.Overdue, "initial CPPM M-1", due, guidance.Date{}, "circulate the record now"),
 		late,
 		f(guidance.Met, "initial CPPM M-1", guidance.Date{}, guidance.Date{}, long),
+		f(guidance.Missing, "review CPPM M-2", guidance.Date{}, guidance.Date{}, "record the decision"),
+		f(guidance.Met, "review CPPM M-2", guidance.Date{}, guidance.Date{}, long),
 		f(guidance.Met, "review CPPM M-2", guidance.Date{}, guidance.Date{}, "2, on 2026-04-08, 100%"),
 		f(guidance.Met, "review CPPM M-2", due, due.AddDays(-1), "done on 2026-04-07, due by 2026-04-08"),
 		f(guidance.Late, "review CPPM M-2", due, done, "done on 2026-04-20, 12 day(s) after the due date 2026-04-08; record the reasons"),
@@ -74,7 +78,7 @@ func TestBuilder_FindingsReadBackWhole(t *testing.T) {
 		n++
 	}
 	require.Equal(t, len(want), n)
-	require.Equal(t, []int{3, 2, 0, 1}, []int{rep.Count(guidance.Met), rep.Count(guidance.Late), rep.Count(guidance.Pending), rep.Count(guidance.Overdue)})
+	require.Equal(t, []int{4, 2, 0, 1}, []int{rep.Count(guidance.Met), rep.Count(guidance.Late), rep.Count(guidance.Pending), rep.Count(guidance.Overdue)})
 
 	other := guidance.NewFinding("coregroup.first", e, guidance.Pending, "hold it")
 	other.Subject = "the first Core Group meeting"

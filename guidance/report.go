@@ -113,15 +113,20 @@ type ruleCite struct {
 	citation Citation
 }
 
-// dayOf is d as a day number, and false when d does not fit an entry.
+// dayOf is d as a day number, and false when d does not fit an entry. (The
+// zero date, the commonest, is decided here, where the call is inlined.)
 func dayOf(d Date) (int32, bool) {
 	if d.IsZero() {
 		return noDay, true
 	}
+	return dayOfDate(d)
+}
+
+func dayOfDate(d Date) (int32, bool) {
 	if !d.Valid() {
 		return 0, false
 	}
-	return int32(d.Days()), true
+	return int32(fastDays(uint32(d.Year), uint32(d.Month), uint32(d.Day))), true
 }
 
 // AppendNumbers appends template to b with each "%d" replaced by the next
