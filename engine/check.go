@@ -42,15 +42,15 @@ func Findings[T any](f func(p *Pass, rec *T)) func(p *Pass, rec *T) error {
 // run: the record gets one NotApplicable finding saying so. Run stops at
 // the first error.
 func Run[T any](p *Pass, subject string, rec *T, checks []Check[T]) error {
+	p.subject = subject // no check changes it
 	for i := range checks {
 		c := &checks[i]
 		e := (*refEntry)(atomic.LoadPointer(&c.refs))
-		if e == nil || e.id != c.Rule {
+		if e == nil || !sameString(e.id, c.Rule) {
 			e = refCache.Get(c.Rule, refsOf)
 			atomic.StorePointer(&c.refs, unsafe.Pointer(e))
 		}
 		p.setRuleFrom(c.Rule, e)
-		p.subject = subject
 		if !p.stated {
 			p.notStated(subject)
 			continue
@@ -61,6 +61,12 @@ func Run[T any](p *Pass, subject string, rec *T, checks []Check[T]) error {
 	}
 	p.rule, p.subject, p.ref, p.stated = "", "", guidance.Ref{}, false
 	return nil
+}
+
+// sameString reports whether a and b are the same bytes in memory: the
+// entry of refCache made for the very string, as addrcache keys them.
+func sameString(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }
 
 // Rules returns the IDs of the rules the checks are bound to, in order.

@@ -68,8 +68,8 @@ func (m *Meeting) validate() error {
 		{"record.plan_circulated", m.Record.PlanCirculated}, {"child.outcome_by", m.Child.OutcomeBy},
 		{"pre_birth.expected_delivery", expected},
 	}
-	for _, d := range dates {
-		if !d.d.IsZero() && !d.d.Valid() {
+	for i := range dates { // by index: ranging over the array would copy it
+		if d := &dates[i]; !d.d.IsZero() && !d.d.Valid() {
 			return bad(d.field, "give a real calendar date, YYYY-MM-DD")
 		}
 	}
