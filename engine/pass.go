@@ -111,8 +111,9 @@ func (p *Pass) View() *guidance.Report { return p.findings.View() }
 // setRuleFrom makes id the running rule, whose references are e.
 func (p *Pass) setRuleFrom(id string, e *refEntry) {
 	p.rule = id
-	if int(p.Edition) < len(e.refs) {
-		p.ref, p.stated = e.refs[p.Edition], e.stated[p.Edition]
+	if int(p.Edition) < len(e.in) {
+		r := &e.in[p.Edition]
+		p.ref, p.stated = r.ref, r.stated
 		return
 	}
 	p.ref, p.stated = guidance.RefOf(id, p.Edition)
@@ -124,15 +125,17 @@ func (p *Pass) setRuleFrom(id string, e *refEntry) {
 // its entry (Check.refs).
 // refEntry is a rule's reference in every edition.
 type refEntry struct {
-	id     string
-	refs   [8]guidance.Ref
-	stated [8]bool
+	id string
+	in [8]struct {
+		ref    guidance.Ref
+		stated bool
+	}
 }
 
 func refsOf(id string) *refEntry {
 	c := &refEntry{id: id}
-	for ed := range c.refs {
-		c.refs[ed], c.stated[ed] = guidance.RefOf(id, guidance.Edition(ed))
+	for ed := range c.in {
+		c.in[ed].ref, c.in[ed].stated = guidance.RefOf(id, guidance.Edition(ed))
 	}
 	return c
 }

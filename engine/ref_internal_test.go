@@ -13,11 +13,11 @@ import (
 // refOf is a rule's reference in edition e through the cache, as Run
 // finds it.
 func refOf(id string, e guidance.Edition) (guidance.Ref, bool) {
-	if int(e) >= len(refEntry{}.refs) {
+	if int(e) >= len(refEntry{}.in) {
 		return guidance.RefOf(id, e)
 	}
 	c := refCache.Get(id, refsOf)
-	return c.refs[e], c.stated[e]
+	return c.in[e].ref, c.in[e].stated
 }
 
 // TestRefOf_SameAsTheCatalogue: the cache answers exactly what

@@ -234,7 +234,9 @@ func (b *Builder) spill(x Ref, s Status, subject string, due, done Date, msg str
 func (b *Builder) subject(subject string) (int, bool) {
 	n := len(b.r.subjects)
 	for i := n - 1; i >= 0 && i >= n-8; i-- {
-		if b.r.subjects[i] == subject {
+		// Usually the very string of an earlier finding: its address
+		// decides without a call to compare the bytes.
+		if s := b.r.subjects[i]; len(s) == len(subject) && (unsafe.StringData(s) == unsafe.StringData(subject) || s == subject) {
 			return i, true
 		}
 	}

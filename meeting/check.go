@@ -859,26 +859,18 @@ func checkAgencies(p *engine.Pass, s *series, t *at) {
 		t.add(p, guidance.Unknown, "record attendance by agency to check that social work, health and police were represented")
 		return
 	}
-	var present [8]bool
-	idx := func(a Agency) int {
-		for i, x := range Agencies() {
-			if x == a {
-				return i
-			}
-		}
-		return len(Agencies())
-	}
-	for _, a := range t.m.Attendance {
-		present[idx(a.Agency)] = true
+	var present [agencyCount + 1]bool
+	for i := range t.m.Attendance {
+		present[t.m.Attendance[i].Agency.index()] = true
 	}
 	missing := make([]string, 0, 8)
-	for _, a := range CoreAgencies() {
-		if !present[idx(a)] {
+	for _, a := range [...]Agency{SocialWork, Health, Police} { // CoreAgencies
+		if !present[a.index()] {
 			missing = append(missing, string(a))
 		}
 	}
 	for _, a := range t.m.Involved {
-		if !present[idx(a)] && !contains(missing, string(a)) {
+		if !present[a.index()] && !contains(missing, string(a)) {
 			missing = append(missing, string(a))
 		}
 	}

@@ -52,12 +52,30 @@ func Agencies() []Agency {
 }
 
 // Valid reports whether a is one of [Agencies].
-func (a Agency) Valid() bool {
+func (a Agency) Valid() bool { return a.index() < agencyCount }
+
+// agencyCount is the number of [Agencies].
+const agencyCount = 6
+
+// index returns a's place in [Agencies], or agencyCount for another
+// value: a switch, which the compiler makes a search by length and bytes,
+// rather than a comparison with each agency in turn.
+func (a Agency) index() int {
 	switch a {
-	case SocialWork, Health, Police, Education, EarlyLearningChildcare, OtherAgency: // Agencies
-		return true
+	case SocialWork:
+		return 0
+	case Health:
+		return 1
+	case Police:
+		return 2
+	case Education:
+		return 3
+	case EarlyLearningChildcare:
+		return 4
+	case OtherAgency:
+		return 5
 	}
-	return false
+	return agencyCount
 }
 
 // Mode is how a child or family member took part in the meeting.
