@@ -44,6 +44,24 @@ func Decode(r io.Reader) (Meeting, error) {
 // not errors: Check reports them as Unknown or Missing.
 func (m Meeting) Validate() error { return m.validate() }
 
+// dates checks dates one after another and keeps the error for the first
+// that is neither zero nor a real date.
+type dates struct{ err error }
+
+// check checks the date d of field. (The zero date, the commonest, is
+// decided here, where the call is inlined.)
+func (v *dates) check(field string, d Date) {
+	if !d.IsZero() && v.err == nil {
+		v.given(field, d)
+	}
+}
+
+func (v *dates) given(field string, d Date) {
+	if !d.Valid() {
+		v.err = &guidance.Error{Kind: guidance.Invalid, Field: field, Hint: "give a real calendar date, YYYY-MM-DD"}
+	}
+}
+
 // validate is Validate without a copy of the meeting.
 func (m *Meeting) validate() error {
 	bad := func(field, hint string) error {
@@ -56,22 +74,25 @@ func (m *Meeting) validate() error {
 	if m.PreBirth != nil {
 		expected = m.PreBirth.ExpectedDelivery
 	}
-	dates := [...]struct {
-		field string
-		d     Date
-	}{
-		{"convened", m.Convened}, {"held", m.Held},
-		{"case.concern", m.Case.Concern}, {"case.ird", m.Case.IRD}, {"case.investigation", m.Case.Investigation},
-		{"case.move_notified", m.Case.MoveNotified}, {"case.prior_referral", m.Case.PriorReferral},
-		{"quorum.new_date", m.Quorum.NewDate}, {"decisions.referral.decided", m.Decisions.Referral.Decided},
-		{"decisions.referral.sent", m.Decisions.Referral.Sent}, {"record.circulated", m.Record.Circulated},
-		{"record.plan_circulated", m.Record.PlanCirculated}, {"child.outcome_by", m.Child.OutcomeBy},
-		{"pre_birth.expected_delivery", expected},
-	}
-	for i := range dates { // by index: ranging over the array would copy it
-		if d := &dates[i]; !d.d.IsZero() && !d.d.Valid() {
-			return bad(d.field, "give a real calendar date, YYYY-MM-DD")
-		}
+	// Each date in turn, the first impossible one named, without building
+	// a table of the fields on every call.
+	var v dates
+	v.check("convened", m.Convened)
+	v.check("held", m.Held)
+	v.check("case.concern", m.Case.Concern)
+	v.check("case.ird", m.Case.IRD)
+	v.check("case.investigation", m.Case.Investigation)
+	v.check("case.move_notified", m.Case.MoveNotified)
+	v.check("case.prior_referral", m.Case.PriorReferral)
+	v.check("quorum.new_date", m.Quorum.NewDate)
+	v.check("decisions.referral.decided", m.Decisions.Referral.Decided)
+	v.check("decisions.referral.sent", m.Decisions.Referral.Sent)
+	v.check("record.circulated", m.Record.Circulated)
+	v.check("record.plan_circulated", m.Record.PlanCirculated)
+	v.check("child.outcome_by", m.Child.OutcomeBy)
+	v.check("pre_birth.expected_delivery", expected)
+	if v.err != nil {
+		return v.err
 	}
 	if !m.Convened.IsZero() && !m.Held.IsZero() && m.Held.Before(m.Convened) {
 		return bad("held", "the meeting cannot be held before it was convened: check the held and convened dates")

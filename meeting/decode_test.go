@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -162,4 +163,42 @@ func TestDecode_RoundTrip(t *testing.T) {
 	m2, err := meeting.Decode(bytes.NewReader(b))
 	require.NoError(t, err)
 	require.Equal(t, m, m2)
+}
+
+// Validate names each impossible date by its JSON path, the first one when
+// there are several, for a meeting built in Go (Decode refuses them first).
+func TestValidate_ImpossibleDateNamesItsField(t *testing.T) {
+	bad := guidance.Date{Year: 2026, Month: time.February, Day: 30}
+	tests := []struct {
+		field string
+		set   func(m *meeting.Meeting)
+	}{
+		{"convened", func(m *meeting.Meeting) { m.Convened = bad }},
+		{"held", func(m *meeting.Meeting) { m.Held = bad }},
+		{"case.concern", func(m *meeting.Meeting) { m.Case.Concern = bad }},
+		{"case.ird", func(m *meeting.Meeting) { m.Case.IRD = bad }},
+		{"case.investigation", func(m *meeting.Meeting) { m.Case.Investigation = bad }},
+		{"case.move_notified", func(m *meeting.Meeting) { m.Case.MoveNotified = bad }},
+		{"case.prior_referral", func(m *meeting.Meeting) { m.Case.PriorReferral = bad }},
+		{"quorum.new_date", func(m *meeting.Meeting) { m.Quorum.NewDate = bad }},
+		{"decisions.referral.decided", func(m *meeting.Meeting) { m.Decisions.Referral.Decided = bad }},
+		{"decisions.referral.sent", func(m *meeting.Meeting) { m.Decisions.Referral.Sent = bad }},
+		{"record.circulated", func(m *meeting.Meeting) { m.Record.Circulated = bad }},
+		{"record.plan_circulated", func(m *meeting.Meeting) { m.Record.PlanCirculated = bad }},
+		{"child.outcome_by", func(m *meeting.Meeting) { m.Child.OutcomeBy = bad }},
+		{"pre_birth.expected_delivery", func(m *meeting.Meeting) {
+			m.Kind = meeting.PreBirth
+			m.PreBirth = &meeting.PreBirthFacts{ExpectedDelivery: bad}
+		}},
+		{"convened", func(m *meeting.Meeting) { m.Convened, m.Child.OutcomeBy = bad, bad }}, // the first
+		{"case.ird", func(m *meeting.Meeting) { m.Case.IRD, m.Record.Circulated = bad, bad }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.field, func(t *testing.T) {
+			m := compliant(t)
+			tt.set(&m)
+			err := m.Validate()
+			require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: tt.field}, err), "got %v", err)
+		})
+	}
 }
