@@ -90,8 +90,7 @@ func (p *Pass) Take() (*guidance.Report, []timescale.Deadline) {
 
 // TakeInto is Take with the report written to *rep.
 func (p *Pass) TakeInto(rep *guidance.Report) []timescale.Deadline {
-	p.findings.Sort()
-	p.findings.ReportTo(rep)
+	p.findings.SortedReportTo(rep)
 	dls := slices.Clone(p.Deadlines)
 	if dls == nil {
 		dls = []timescale.Deadline{}

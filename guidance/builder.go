@@ -270,6 +270,29 @@ func (b *Builder) ReportTo(r *Report) {
 	if len(b.r.entries) > 0 {
 		r.entries = slices.Clone(b.r.entries)
 	}
+	b.handOver(r)
+}
+
+// SortedReportTo is Sort then ReportTo in one step: the findings are
+// written into the report's storage in sorted order, so they are moved
+// once, not sorted in place and then copied.
+func (b *Builder) SortedReportTo(r *Report) {
+	if len(b.r.entries) < 2 {
+		b.ReportTo(r)
+		return
+	}
+	var perm []uint64
+	b.keys, b.aux, perm = b.r.order(b.keys[:0], b.aux[:0])
+	*r = Report{Edition: b.r.Edition, Today: b.r.Today, entries: make([]entry, len(perm))}
+	for j, k := range perm {
+		r.entries[j] = b.r.entries[k]
+	}
+	b.handOver(r)
+}
+
+// handOver gives r copies of the subjects, spilled findings and added
+// citations the entries refer to, and empties the builder.
+func (b *Builder) handOver(r *Report) {
 	if len(b.r.subjects) > 0 {
 		r.subjects = slices.Clone(b.r.subjects)
 	}

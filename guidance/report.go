@@ -588,7 +588,7 @@ func (r *Report) packKey(i int) (uint64, bool) {
 		if d := e.dueDay(); d != noDay {
 			due = uint64(int(d) + dayZero)
 		}
-		u = urgency(e.status(), e.strength())
+		u = int(urgencyOf[e.meta>>4&0xff])
 	}
 	if rank >= 1<<rankBits || due > noDue {
 		return 0, false
@@ -616,6 +616,15 @@ func (r *Report) orderByFields(perm []uint64) []uint64 {
 	})
 	return perm
 }
+
+// urgencyOf is urgency by an entry's status and strength bits (its meta
+// shifted right by 4: the status, then the strength times 16).
+var urgencyOf = func() (t [256]uint8) {
+	for i := range t {
+		t[i] = uint8(urgency(Status(i&0xf), Strength(i>>4)))
+	}
+	return t
+}()
 
 func urgency(s Status, st Strength) int {
 	breach := s.Failed() && st.Binding()

@@ -91,3 +91,63 @@ func TestSortKeys_SortsAnyOrder(t *testing.T) {
 		}
 	}
 }
+
+// SortedReportTo gives the report that Sort then ReportTo give, and that a
+// stable sort of the findings gives, for findings kept compactly and
+// spilled whole, on both sides of the size where sortKeys changes method.
+func TestBuilder_SortedReportToIsSortThenReportTo(t *testing.T) {
+	ids := []string{"cppm.notice", "cppm.initial", "plan.record", "coregroup.first", "register.registration"}
+	statuses := []Status{Unknown, Met, MetUnderVariation, Pending, Overdue, Late, Missing, NotApplicable}
+	local := Citation{Source: Local, Paragraph: "4.2", Committee: "X Child Protection Committee", Year: 2025}
+	r := rand.New(rand.NewPCG(8, 2))
+	for _, n := range []int{0, 1, 2, 31, 32, 33, 79, 200} {
+		for range 20 {
+			var b1, b2, b3 Builder
+			for _, b := range []*Builder{&b1, &b2, &b3} {
+				b.Reset(Edition2023, Date{})
+			}
+			for i := range n {
+				x, _ := RefOf(ids[r.IntN(len(ids))], Edition2023)
+				s := statuses[r.IntN(len(statuses))]
+				var due Date
+				if r.IntN(2) == 0 {
+					due = Date{2026, time.Month(1 + r.IntN(3)), 1 + r.IntN(28)}
+				}
+				var cites []Citation
+				if r.IntN(5) == 0 {
+					cites = append(x.Citations(), local) // spilled whole
+				}
+				subject, msg := "s"+strings.Repeat("x", r.IntN(3)), "m"+strings.Repeat("y", i)
+				for _, b := range []*Builder{&b1, &b2, &b3} {
+					b.Record(x, s, subject, due, Date{}, msg, cites)
+				}
+			}
+			want := b3.Report().Findings()
+			slices.SortStableFunc(want, func(a, b Finding) int {
+				if c := urgency(a.Status, a.Strength) - urgency(b.Status, b.Strength); c != 0 {
+					return c
+				}
+				if c := compareDue(a.Due, b.Due); c != 0 {
+					return c
+				}
+				return strings.Compare(a.Rule, b.Rule)
+			})
+			var r1, r2 Report
+			b1.Sort()
+			b1.ReportTo(&r1)
+			b2.SortedReportTo(&r2)
+			require.Equal(t, want, r1.Findings(), "Sort then ReportTo, n=%d", n)
+			require.Equal(t, want, r2.Findings(), "SortedReportTo, n=%d", n)
+			require.Zero(t, b2.Len(), "the builder is left empty")
+		}
+	}
+}
+
+// urgencyOf is urgency, looked up: for every status and strength.
+func TestUrgencyOf_IsUrgency(t *testing.T) {
+	for s := range Status(16) {
+		for st := range Strength(16) {
+			require.Equal(t, urgency(s, st), int(urgencyOf[uint8(s)|uint8(st)<<4]), "%v %v", s, st)
+		}
+	}
+}
