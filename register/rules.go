@@ -121,7 +121,7 @@ func Run(p *engine.Pass, c *Case, policy *Policy) error {
 	if c == nil {
 		return invalid("case", "give the case to check")
 	}
-	if len(c.Events) == 0 && !slices.ContainsFunc(c.CPPMs, func(m meeting.Meeting) bool { d, _ := decisionOf(m); return d != noDecision }) {
+	if len(c.Events) == 0 && !decidesAny(c.CPPMs) {
 		return nil
 	}
 	h := historyPool.Get().(*history)
@@ -199,7 +199,7 @@ func episodeSubject(p *engine.Pass, ep Episode) string {
 	return p.Concat(temporary, "registration in ", ep.Authority, " from ", p.Date(ep.Start))
 }
 
-func cppmSubject(p *engine.Pass, m meeting.Meeting) string {
+func cppmSubject(p *engine.Pass, m *meeting.Meeting) string {
 	if m.Ref != "" {
 		return p.Concat(string(m.Kind), " CPPM ", m.Ref)
 	}
@@ -214,16 +214,16 @@ var registeringKind = map[RegistrationKind]meeting.Kind{
 }
 
 // cppm returns the case's CPPM the register's reference names.
-func (h *history) cppm(ref *MeetingRef) (meeting.Meeting, bool) {
+func (h *history) cppm(ref *MeetingRef) (*meeting.Meeting, bool) {
 	if ref == nil || ref.ID == "" {
-		return meeting.Meeting{}, false
+		return nil, false
 	}
-	for _, m := range h.CPPMs {
-		if m.Ref == ref.ID {
+	for i := range h.CPPMs {
+		if m := &h.CPPMs[i]; m.Ref == ref.ID {
 			return m, true
 		}
 	}
-	return meeting.Meeting{}, false
+	return nil, false
 }
 
 // checkRegistration: a registration follows a CPPM of the right kind that
@@ -272,11 +272,7 @@ func (h *history) registration(p *engine.Pass, ep Episode, subj string) {
 			return
 		}
 	}
-	if t, ok := registeredTemplates[ref.Kind]; ok {
-		p.ReportOnNumbers(subj, guidance.Met, t, ref.Held.Days())
-	} else {
-		p.ReportOn(subj, guidance.Met, p.Concat("registered on the decision of the ", string(ref.Kind), " CPPM held ", p.Date(ref.Held), " that a plan is required"))
-	}
+	p.ReportOnNumbers(subj, guidance.Met, registeredOn.with(p, string(ref.Kind)), ref.Held.Days())
 }
 
 // checkConcerns: the areas of concern identified are recorded, from a
@@ -304,36 +300,48 @@ func checkConcerns(p *engine.Pass, h *history) error {
 				p.ReportOn(subj, guidance.Missing, p.Concat("area(s) of concern number ", p.Join(bad, ", "), " are not codes of list ", list.Version, " (or are repeated): record each area of concern once, from the list"))
 				continue
 			}
-			if t, ok := concernsTemplates[list.Version]; ok {
-				p.ReportOnNumbers(subj, guidance.Met, t, len(ep.Concerns))
-			} else {
-				p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(len(ep.Concerns)), " area(s) of concern recorded from list ", list.Version))
-			}
+			p.ReportOnNumbers(subj, guidance.Met, concernsFrom.with(p, list.Version), len(ep.Concerns))
 		}
 	}
 	return nil
 }
 
-// Message templates (engine.Pass.ReportNumbers) for the values of small
-// known sets, made once: the findings that use them carry no text of their
-// own. A value outside the sets gets its message written out.
+// A template is a message template (engine.Pass.ReportNumbers) with one
+// text value in it: before, the value as show writes it, after. The
+// templates of a small set of known values are made once, so that the
+// findings that use them carry no text of their own; another value's is
+// written in the pass's storage. Either way the words are these, once.
+type template struct {
+	before, after string
+	show          func(string) string
+	known         map[string]string
+}
+
+func newTemplate(before, after string, show func(string) string, values ...string) template {
+	t := template{before: before, after: after, show: show, known: make(map[string]string, len(values))}
+	for _, v := range values {
+		t.known[v] = before + escapePercent(show(v)) + after
+	}
+	return t
+}
+
+// with returns the template with the value v.
+func (t *template) with(p *engine.Pass, v string) string {
+	if s, ok := t.known[v]; ok {
+		return s
+	}
+	return p.Concat(t.before, escapePercent(t.show(v)), t.after)
+}
+
+func asIs(s string) string { return s }
+
 var (
-	registeredTemplates = func() map[meeting.Kind]string {
-		m := map[meeting.Kind]string{}
-		for _, k := range []meeting.Kind{meeting.Initial, meeting.Review, meeting.Transfer, meeting.PreBirth} {
-			m[k] = "registered on the decision of the " + escapePercent(string(k)) + " CPPM held %D that a plan is required"
-		}
-		return m
-	}()
-	concernsTemplates = func() map[string]string {
-		m := map[string]string{}
-		for _, l := range []ConcernList{DefaultConcerns(), ConcernsCSWS2012, ConcernsCSWS2016} {
-			m[l.Version] = "%d area(s) of concern recorded from list " + escapePercent(l.Version)
-		}
-		return m
-	}()
-	defaultPolicyName = DefaultPolicy().Name
-	accessTemplate    = "%d enquiry(ies), each allowed by access policy " + escapePercent(strconv.Quote(defaultPolicyName)) + " and with its purpose; %d refusal(s) recorded"
+	registeredOn = newTemplate("registered on the decision of the ", " CPPM held %D that a plan is required", asIs,
+		string(meeting.Initial), string(meeting.Review), string(meeting.Transfer), string(meeting.PreBirth))
+	concernsFrom = newTemplate("%d area(s) of concern recorded from list ", "", asIs,
+		DefaultConcerns().Version, ConcernsCSWS2012.Version, ConcernsCSWS2016.Version)
+	accessAllowed = newTemplate("%d enquiry(ies), each allowed by access policy ", " and with its purpose; %d refusal(s) recorded",
+		strconv.Quote, DefaultPolicy().Name)
 )
 
 func escapePercent(s string) string { return strings.ReplaceAll(s, "%", "%%") }
@@ -640,11 +648,7 @@ func checkAccess(p *engine.Pass, h *history) error {
 	case len(noActor) > 0:
 		p.ReportOn(subj, guidance.Unknown, p.List("enquiry version(s) ", noActor, ", ", " do not record who enquired (actor id and authority): record them so the enquiries can be checked against the access policy"))
 	default:
-		if policy.Name == defaultPolicyName {
-			p.ReportOnNumbers(subj, guidance.Met, accessTemplate, enquiries, refusals)
-		} else {
-			p.ReportOn(subj, guidance.Met, p.Concat(p.Itoa(enquiries), " enquiry(ies), each allowed by access policy ", strconv.Quote(policy.Name), " and with its purpose; ", p.Itoa(refusals), " refusal(s) recorded"))
-		}
+		p.ReportOnNumbers(subj, guidance.Met, accessAllowed.with(p, policy.Name), enquiries, refusals)
 	}
 	return nil
 }
@@ -663,52 +667,66 @@ const (
 // registration after an initial or pre-birth CPPM that decided a plan is
 // required (G21 1.88), a transfer registration after a transfer CPPM that
 // did, and a de-registration after a quorate review CPPM that decided no
-// plan is needed (G21 1.91). what says it in words.
-func decisionOf(m meeting.Meeting) (d decision, what string) {
+// plan is needed (G21 1.91); and how to say it.
+func decisionOf(m *meeting.Meeting) (d decision, say saying) {
 	if m.Held.IsZero() || m.Quorum.Decision == meeting.Inquorate && !m.Quorum.Proceeded {
-		return noDecision, "" // an inquorate meeting that did not proceed decided nothing
+		return noDecision, sayNothing // an inquorate meeting that did not proceed decided nothing
 	}
-	dec := m.Decisions
+	dec := &m.Decisions
 	registers := dec.Register != nil && *dec.Register || dec.Register == nil && dec.PlanRequired != nil && *dec.PlanRequired
 	ends := dec.Register != nil && !*dec.Register || dec.Register == nil && dec.PlanRequired != nil && !*dec.PlanRequired
 	switch {
 	case (m.Kind == meeting.Initial || m.Kind == meeting.PreBirth) && registers:
 		if dec.Register == nil {
-			return toRegister, decidedPlan
+			return toRegister, sayPlan
 		}
-		return toRegister, decidedRegister
+		return toRegister, sayRegister
 	case m.Kind == meeting.Transfer && registers:
-		return toTransfer, decidedTransfer
+		return toTransfer, sayTransfer
 	case m.Kind == meeting.Review && ends && m.Quorum.Decision != meeting.Inquorate:
-		return toDeregister, decidedDeregister
+		return toDeregister, sayDeregister
 	}
-	return noDecision, ""
+	return noDecision, sayNothing
 }
 
-// What a CPPM decided, as decisionOf says it.
+// decidesAny reports whether any of the CPPMs decided something the
+// register should show.
+func decidesAny(ms []meeting.Meeting) bool {
+	for i := range ms {
+		if d, _ := decisionOf(&ms[i]); d != noDecision {
+			return true
+		}
+	}
+	return false
+}
+
+// A saying is how a finding says what a CPPM decided (decisionOf).
+type saying uint8
+
 const (
-	decidedPlan       = "decided a Child Protection Plan is required, so the child is to be registered"
-	decidedRegister   = "decided to register the child"
-	decidedTransfer   = "decided to register the child on the transfer"
-	decidedDeregister = "decided to de-register the child"
+	sayNothing saying = iota
+	sayPlan
+	sayRegister
+	sayTransfer
+	sayDeregister
 )
 
-// noEventsMessage is the message of a CPPM's decision when the case gives
-// no register events: constant for each decision.
-func noEventsMessage(p *engine.Pass, what string) string {
-	const tail = ": add the case's register events (register) to check that the register shows it"
-	switch what {
-	case decidedPlan:
-		return "the CPPM " + decidedPlan + tail
-	case decidedRegister:
-		return "the CPPM " + decidedRegister + tail
-	case decidedTransfer:
-		return "the CPPM " + decidedTransfer + tail
-	case decidedDeregister:
-		return "the CPPM " + decidedDeregister + tail
-	}
-	return p.Concat("the CPPM ", what, tail)
+// decided is what each saying says.
+var decided = [...]string{
+	sayPlan:       "decided a Child Protection Plan is required, so the child is to be registered",
+	sayRegister:   "decided to register the child",
+	sayTransfer:   "decided to register the child on the transfer",
+	sayDeregister: "decided to de-register the child",
 }
+
+// noEvents is the message of a CPPM's decision when the case gives no
+// register events, for each saying: made once.
+var noEvents = func() (m [len(decided)]string) {
+	for s, what := range decided {
+		m[s] = "the CPPM " + what + ": add the case's register events (register) to check that the register shows it"
+	}
+	return m
+}()
 
 // shows reports whether register event e shows decision d.
 func (d decision) shows(e Event) bool {
@@ -729,20 +747,21 @@ func (d decision) shows(e Event) bool {
 // case gives no register events. When one does, the episode checks report
 // it.
 func (h *history) decisions(p *engine.Pass, d decision) {
-	for _, m := range h.CPPMs {
-		md, what := decisionOf(m)
+	for i := range h.CPPMs {
+		m := &h.CPPMs[i]
+		md, say := decisionOf(m)
 		if md != d {
 			continue
 		}
 		subj := cppmSubject(p, m)
 		if len(h.Events) == 0 {
-			p.ReportOn(subj, guidance.Unknown, noEventsMessage(p, what))
+			p.ReportOn(subj, guidance.Unknown, noEvents[say])
 			continue
 		}
 		if !slices.ContainsFunc(h.Events, func(e Event) bool {
 			return d.shows(e) && !e.Date.Before(m.Held) && (e.Meeting == nil || m.Ref == "" || e.Meeting.ID == m.Ref)
 		}) {
-			p.ReportOn(subj, guidance.Missing, p.Concat("the CPPM ", what, ", but the register shows no such entry on or after ", m.Held.String(), ": record it on the register"))
+			p.ReportOn(subj, guidance.Missing, p.Concat("the CPPM ", decided[say], ", but the register shows no such entry on or after ", m.Held.String(), ": record it on the register"))
 		}
 	}
 }
