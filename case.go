@@ -159,10 +159,7 @@ func (c Case) Validate() error {
 		}
 	}
 	for i, v := range c.Variations {
-		// Lookup, which copies the rule, only for an unknown one: its error
-		// names the closest IDs.
-		if ref, _ := guidance.RefOf(v.Rule, guidance.DefaultEdition); !ref.Valid() {
-			_, err := guidance.Lookup(v.Rule)
+		if err := guidance.Known(v.Rule); err != nil {
 			return &guidance.Error{Kind: guidance.Invalid, Field: index("variations", i) + ".rule", Hint: "name a rule of the catalogue (cpguide rules lists them)", Err: err}
 		}
 		if err := v.Validate(); err != nil {

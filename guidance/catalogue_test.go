@@ -228,3 +228,16 @@ func TestCitationString(t *testing.T) {
 	}
 	assert.Equal(t, "X9", guidance.Source("X9").Title())
 }
+
+// Known says nil for every rule of the catalogue and, for another ID, what
+// Lookup says.
+func TestKnown_IsLookupWithoutTheRule(t *testing.T) {
+	for _, r := range guidance.Rules() {
+		require.NoError(t, guidance.Known(r.ID), r.ID)
+	}
+	for _, id := range []string{"", "cppm.intial", "CPPM.initial", "cppm.initial "} {
+		_, want := guidance.Lookup(id)
+		require.Error(t, want)
+		require.Equal(t, want, guidance.Known(id), "%q", id)
+	}
+}

@@ -92,6 +92,17 @@ func Lookup(id string) (Rule, error) {
 	return Rule{}, &Error{Kind: UnknownRule, Field: "rule", Value: id, Hint: suggest(id)}
 }
 
+// Known returns nil when id is a rule of the catalogue, and otherwise the
+// error Lookup returns (kind UnknownRule, with the closest IDs), without
+// copying the rule.
+func Known(id string) error {
+	if find(id) != nil {
+		return nil
+	}
+	_, err := Lookup(id)
+	return err
+}
+
 // find returns the catalogue's own rule id, or nil: callers must not modify
 // it.
 func find(id string) *Rule {

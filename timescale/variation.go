@@ -46,11 +46,7 @@ func (v Variation) Validate() error {
 	case !v.Recorded.Valid():
 		return bad("recorded", "give the date the variation was recorded, YYYY-MM-DD")
 	}
-	if ref, _ := guidance.RefOf(v.Rule, guidance.DefaultEdition); !ref.Valid() {
-		_, err := guidance.Lookup(v.Rule) // the error, with the closest IDs
-		return err
-	}
-	return nil
+	return guidance.Known(v.Rule) // an unknown rule's error names the closest IDs
 }
 
 // Assess turns the deadline into a finding. done is the date the step was
