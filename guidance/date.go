@@ -66,7 +66,7 @@ const (
 // Supported reports whether d is a valid date within the supported range,
 // MinYear to MaxYear.
 func (d Date) Supported() bool {
-	return d.Valid() && d.Year >= MinYear && d.Year <= MaxYear
+	return d.Year >= MinYear && d.Year <= MaxYear && d.Valid()
 }
 
 // ParseDate parses a date in the form "2006-01-02": a four-digit year from
