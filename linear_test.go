@@ -85,6 +85,35 @@ func TestCheck_LinearInTheMeetings(t *testing.T) {
 	assert.Less(t, lb, 10*sb, "8x the meetings: %.0f bytes against %.0f", lb, sb)
 }
 
+// TestCheck_AllocationsOfTheSampleCases holds the allocation figures of
+// issue 11 for the two cases its benchmarks check (BenchmarkCheck and
+// BenchmarkCheckSeveralBreaches): at most 12 allocations and 4 KB per
+// check. Counted, not timed. A value escaping to the heap by accident (the
+// default access policy did once, through a function value: 18
+// allocations) fails it.
+func TestCheck_AllocationsOfTheSampleCases(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("counts allocations: the race detector adds its own")
+	}
+	for _, name := range []string{"initial-registration.json", "several-breaches.json"} {
+		c := readCase(t, name)
+		opts := cpguide.Options{Today: date("2026-05-15")}
+		const runs = 1000
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		allocs := testing.AllocsPerRun(runs, func() {
+			if _, err := cpguide.Check(c, opts); err != nil {
+				t.Fatal(err)
+			}
+		})
+		runtime.ReadMemStats(&after)
+		bytes := float64(after.TotalAlloc-before.TotalAlloc) / (runs + 1) // AllocsPerRun warms up once
+		t.Logf("%s: %.0f allocations, %.0f bytes per check", name, allocs, bytes)
+		assert.LessOrEqual(t, allocs, 12.0, "%s: allocations per check", name)
+		assert.LessOrEqual(t, bytes, 4096.0, "%s: bytes per check", name)
+	}
+}
+
 // atTheLimits is several-breaches.json grown to the limits of the table:
 // 500 CPPMs (each with its invitations, attendance, family and reports),
 // 500 plan actions, 500 Core Group meetings, 200 variations.

@@ -307,22 +307,33 @@ func checkConcerns(p *engine.Pass, h *history) error {
 }
 
 // A template is a message template (engine.Pass.ReportNumbers) with one
-// text value in it: before, the value as show writes it, after. The
-// templates of a small set of known values are made once, so that the
-// findings that use them carry no text of their own; another value's is
-// written in the pass's storage. Either way the words are these, once.
+// text value in it: before, the value (in quotes when quote is set),
+// after. The templates of a small set of known values are made once, so
+// that the findings that use them carry no text of their own; another
+// value's is written in the pass's storage. Either way the words are
+// these, once.
 type template struct {
 	before, after string
-	show          func(string) string
+	quote         bool
 	known         map[string]string
 }
 
-func newTemplate(before, after string, show func(string) string, values ...string) template {
-	t := template{before: before, after: after, show: show, known: make(map[string]string, len(values))}
+func newTemplate(before, after string, quote bool, values ...string) template {
+	t := template{before: before, after: after, quote: quote, known: make(map[string]string, len(values))}
 	for _, v := range values {
-		t.known[v] = before + escapePercent(show(v)) + after
+		t.known[v] = before + t.show(v) + after
 	}
 	return t
+}
+
+// show is v as the template writes it, "%" escaped. (A method, not a
+// function value: a value passed to a function value escapes, and with it
+// whatever holds it, such as the default access policy.)
+func (t *template) show(v string) string {
+	if t.quote {
+		v = strconv.Quote(v)
+	}
+	return escapePercent(v)
 }
 
 // with returns the template with the value v.
@@ -330,18 +341,16 @@ func (t *template) with(p *engine.Pass, v string) string {
 	if s, ok := t.known[v]; ok {
 		return s
 	}
-	return p.Concat(t.before, escapePercent(t.show(v)), t.after)
+	return p.Concat(t.before, t.show(v), t.after)
 }
 
-func asIs(s string) string { return s }
-
 var (
-	registeredOn = newTemplate("registered on the decision of the ", " CPPM held %D that a plan is required", asIs,
+	registeredOn = newTemplate("registered on the decision of the ", " CPPM held %D that a plan is required", false,
 		string(meeting.Initial), string(meeting.Review), string(meeting.Transfer), string(meeting.PreBirth))
-	concernsFrom = newTemplate("%d area(s) of concern recorded from list ", "", asIs,
+	concernsFrom = newTemplate("%d area(s) of concern recorded from list ", "", false,
 		DefaultConcerns().Version, ConcernsCSWS2012.Version, ConcernsCSWS2016.Version)
-	accessAllowed = newTemplate("%d enquiry(ies), each allowed by access policy ", " and with its purpose; %d refusal(s) recorded",
-		strconv.Quote, DefaultPolicy().Name)
+	accessAllowed = newTemplate("%d enquiry(ies), each allowed by access policy ", " and with its purpose; %d refusal(s) recorded", true,
+		DefaultPolicy().Name)
 )
 
 func escapePercent(s string) string { return strings.ReplaceAll(s, "%", "%%") }
