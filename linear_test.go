@@ -14,9 +14,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cpguide/cpguide"
+	"github.com/cpguide/cpguide/coregroup"
+	"github.com/cpguide/cpguide/engine"
 	"github.com/cpguide/cpguide/internal/strictjson"
 	"github.com/cpguide/cpguide/ird"
 	"github.com/cpguide/cpguide/meeting"
+	"github.com/cpguide/cpguide/plan"
 )
 
 // reviews is a case of n CPPMs: an initial CPPM and n-1 reviews, all held on
@@ -111,6 +114,48 @@ func TestCheck_AllocationsOfTheSampleCases(t *testing.T) {
 		t.Logf("%s: %.0f allocations, %.0f bytes per check", name, allocs, bytes)
 		assert.LessOrEqual(t, allocs, 12.0, "%s: allocations per check", name)
 		assert.LessOrEqual(t, bytes, 4096.0, "%s: bytes per check", name)
+	}
+}
+
+// TestChecks_AllocationsOfTheTypicalRecords holds issue 11's 8
+// allocations for meeting.Check, plan.Check and coregroup.Check on the
+// records their benchmarks check. Counted, not timed.
+func TestChecks_AllocationsOfTheTypicalRecords(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("counts allocations: the race detector adds its own")
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		return b
+	}
+	m, err := meeting.Decode(bytes.NewReader(read("meeting/testdata/2023/initial-compliant.json")))
+	require.NoError(t, err)
+	pl, err := plan.Decode(read("plan/testdata/2023/good.json"))
+	require.NoError(t, err)
+	g, err := coregroup.Decode(read("coregroup/testdata/2023/good.json"))
+	require.NoError(t, err)
+	for name, check := range map[string]func() error{
+		"meeting.Check": func() error {
+			_, err := meeting.Check(m, meeting.Options{Options: engine.Options{Today: date("2026-05-01")}})
+			return err
+		},
+		"plan.Check": func() error {
+			_, err := plan.Check(pl, plan.Options{Options: engine.Options{Today: date("2026-04-01")}})
+			return err
+		},
+		"coregroup.Check": func() error {
+			_, err := coregroup.Check(g, coregroup.Options{Options: engine.Options{Today: date("2026-05-01")}, MaxMeetingGap: 42})
+			return err
+		},
+	} {
+		allocs := testing.AllocsPerRun(200, func() {
+			if err := check(); err != nil {
+				t.Fatal(err)
+			}
+		})
+		t.Logf("%s: %.0f allocations", name, allocs)
+		assert.LessOrEqual(t, allocs, 8.0, "%s: allocations per check", name)
 	}
 }
 
