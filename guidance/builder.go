@@ -27,11 +27,8 @@ func RefOf(id string, e Edition) (Ref, bool) {
 	if !ok {
 		return Ref{}, false
 	}
-	r := &catalogue[i]
-	for j := range r.Provisions {
-		if p := &r.Provisions[j]; p.Edition == e {
-			return Ref{rule: uint16(i), edition: e, strength: p.Strength, ok: true}, true
-		}
+	if p := catalogue[i].provision(e); p != nil {
+		return Ref{rule: uint16(i), edition: e, strength: p.Strength, ok: true}, true
 	}
 	return Ref{rule: uint16(i), edition: e, ok: true}, false
 }
@@ -64,11 +61,8 @@ func (x Ref) Citations() []Citation {
 	if !x.ok {
 		return nil
 	}
-	r := &catalogue[x.rule]
-	for j := range r.Provisions {
-		if p := &r.Provisions[j]; p.Edition == x.edition {
-			return p.Citations[:len(p.Citations):len(p.Citations)]
-		}
+	if p := catalogue[x.rule].provision(x.edition); p != nil {
+		return p.citations()
 	}
 	return nil
 }
@@ -79,11 +73,8 @@ func (x Ref) Unconfirmed() string {
 	if !x.ok {
 		return ""
 	}
-	r := &catalogue[x.rule]
-	for j := range r.Provisions {
-		if p := &r.Provisions[j]; p.Edition == x.edition {
-			return p.Unconfirmed
-		}
+	if p := catalogue[x.rule].provision(x.edition); p != nil {
+		return p.Unconfirmed
 	}
 	return ""
 }

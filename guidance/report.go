@@ -221,11 +221,8 @@ func (r *Report) At(i int) Finding {
 	f := Finding{Rule: rule.ID, Title: rule.Title, Edition: ed, Strength: e.strength(), Status: e.status(),
 		Subject: r.subjects[e.subjectIndex()], Due: dateOf(e.dueDay()), Done: dateOf(e.doneDay()),
 		Message: e.message()}
-	for i := range rule.Provisions {
-		if p := &rule.Provisions[i]; p.Edition == ed {
-			f.Citations = r.withCites(rule.ID, p.Citations[:len(p.Citations):len(p.Citations)])
-			break
-		}
+	if p := rule.provision(ed); p != nil {
+		f.Citations = r.withCites(rule.ID, p.citations())
 	}
 	return f
 }

@@ -56,12 +56,27 @@ type Provision struct {
 // In returns the rule's provision in edition e, and false if the edition does
 // not have the rule.
 func (r Rule) In(e Edition) (Provision, bool) {
-	for _, p := range r.Provisions {
-		if p.Edition == e {
-			return p, true
-		}
+	if p := r.provision(e); p != nil {
+		return *p, true
 	}
 	return Provision{}, false
+}
+
+// provision returns the rule's own provision in edition e, nil when the
+// edition does not have the rule: callers must not modify it.
+func (r *Rule) provision(e Edition) *Provision {
+	for i := range r.Provisions {
+		if p := &r.Provisions[i]; p.Edition == e {
+			return p
+		}
+	}
+	return nil
+}
+
+// citations returns the provision's citations, clipped so that an append
+// copies them rather than writing into the catalogue.
+func (p *Provision) citations() []Citation {
+	return p.Citations[:len(p.Citations):len(p.Citations)]
 }
 
 // Editions lists the editions that have the rule, oldest first.
