@@ -102,7 +102,7 @@ func Check(g *CoreGroup, opts Options) (*guidance.Report, error) {
 	if err := Run(p, g, opts.MaxMeetingGap); err != nil {
 		return nil, err
 	}
-	rep, _ := p.Take()
+	rep := p.TakeSortedReport()
 	return rep, nil
 }
 
@@ -120,7 +120,7 @@ func Deadlines(g *CoreGroup, opts Options) ([]timescale.Deadline, error) {
 	if err := Run(p, g, opts.MaxMeetingGap); err != nil {
 		return nil, err
 	}
-	_, dls := p.Take()
+	dls := p.TakeDeadlines()
 	return dls, nil
 }
 

@@ -91,6 +91,29 @@ func (p *Pass) Take() (*guidance.Report, []timescale.Deadline) {
 // TakeInto is Take with the report written to *rep.
 func (p *Pass) TakeInto(rep *guidance.Report) []timescale.Deadline {
 	p.findings.SortedReportTo(rep)
+	return p.takeDeadlines()
+}
+
+// TakeSortedReport is Take for a caller that wants only the report: the
+// deadlines owed are dropped, not copied.
+func (p *Pass) TakeSortedReport() *guidance.Report {
+	rep := new(guidance.Report)
+	p.findings.SortedReportTo(rep)
+	clear(p.Deadlines)
+	p.Deadlines = p.Deadlines[:0]
+	return rep
+}
+
+// TakeDeadlines is Take for a caller that wants only the deadlines owed:
+// the findings are dropped, not sorted into a report.
+func (p *Pass) TakeDeadlines() []timescale.Deadline {
+	p.findings.Reset(p.Edition, p.Today)
+	return p.takeDeadlines()
+}
+
+// takeDeadlines returns the deadlines owed, sorted by due date and each
+// with slices of its own, and leaves p without them.
+func (p *Pass) takeDeadlines() []timescale.Deadline {
 	dls := slices.Clone(p.Deadlines)
 	if dls == nil {
 		dls = []timescale.Deadline{}

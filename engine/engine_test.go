@@ -113,6 +113,27 @@ func TestTake_SortedAndCitationsReadOnly(t *testing.T) {
 	}
 }
 
+// TakeSortedReport and TakeDeadlines each give Take's half, and leave the
+// pass as empty as Take does.
+func TestTake_EachHalfIsTakesHalf(t *testing.T) {
+	run := func() *engine.Pass {
+		p := engine.NewPass(engine.Options{Today: d("2026-05-01")}, guidance.Edition2023)
+		require.NoError(t, engine.Run(p, "M-1", &record{held: d("2026-03-24")}, recordChecks))
+		return p
+	}
+	rep, dls := run().Take()
+	require.NotZero(t, rep.Len())
+	require.Len(t, dls, 1)
+	p := run()
+	require.Equal(t, rep.Findings(), p.TakeSortedReport().Findings())
+	require.Zero(t, p.Len())
+	require.Empty(t, p.Deadlines)
+	p = run()
+	require.Equal(t, dls, p.TakeDeadlines())
+	require.Zero(t, p.Len())
+	require.Empty(t, p.Deadlines)
+}
+
 func TestRun_StopsAtAnError(t *testing.T) {
 	boom := errors.New("boom")
 	checks := []engine.Check[record]{{Rule: "ird.follow-up", Run: func(*engine.Pass, *record) error { return boom }}}

@@ -78,7 +78,7 @@ func Check(f Facts, opts Options) (*guidance.Report, error) {
 	if err := Run(p, f); err != nil {
 		return nil, err
 	}
-	rep, _ := p.Take()
+	rep := p.TakeSortedReport()
 	return rep, nil
 }
 

@@ -231,22 +231,19 @@ func Check(m Meeting, opts Options) (*guidance.Report, error) {
 // recorded after the meeting. Options are as for [Check]. A meeting with no
 // date held is an error of kind MissingFact.
 func Next(m Meeting, opts Options) ([]timescale.Deadline, error) {
-	if err := m.validate(); err != nil {
-		return nil, err
-	}
-	if m.Held.IsZero() {
-		return nil, &guidance.Error{Kind: guidance.MissingFact, Field: "held", Hint: "deadlines follow from the date the meeting was held: give held"}
-	}
-	p, s, err := standalone(&m, opts, true)
+	p, s, err := standalone(&m, opts, true) // validates m
 	if err != nil {
 		return nil, err
 	}
 	defer p.Release()
 	defer s.release()
+	if m.Held.IsZero() {
+		return nil, &guidance.Error{Kind: guidance.MissingFact, Field: "held", Hint: "deadlines follow from the date the meeting was held: give held"}
+	}
 	if err := engine.Run(p, s.at[s.from].subj, s, Checks); err != nil {
 		return nil, err
 	}
-	_, dls := p.Take()
+	dls := p.TakeDeadlines()
 	if len(dls) == 0 {
 		return nil, nil
 	}

@@ -133,7 +133,7 @@ func Check(pl *Plan, opts Options) (*guidance.Report, error) {
 	if err := Run(p, pl); err != nil {
 		return nil, err
 	}
-	rep, _ := p.Take()
+	rep := p.TakeSortedReport()
 	return rep, nil
 }
 
@@ -151,7 +151,7 @@ func Deadlines(pl *Plan, opts Options) ([]timescale.Deadline, error) {
 	if err := Run(p, pl); err != nil {
 		return nil, err
 	}
-	_, dls := p.Take()
+	dls := p.TakeDeadlines()
 	return dls, nil
 }
 
@@ -171,7 +171,7 @@ func CheckInterim(isp *InterimSafetyPlan, opts Options) (*guidance.Report, error
 	if err := RunInterim(p, isp); err != nil {
 		return nil, err
 	}
-	rep, _ := p.Take()
+	rep := p.TakeSortedReport()
 	return rep, nil
 }
 

@@ -168,7 +168,7 @@ func Check(c *Case, opts Options) (*guidance.Report, error) {
 	if err := Run(p, c, opts.Policy); err != nil {
 		return nil, err
 	}
-	rep, _ := p.Take()
+	rep := p.TakeSortedReport()
 	return rep, nil
 }
 
