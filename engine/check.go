@@ -40,9 +40,10 @@ func Findings[T any](f func(p *Pass, rec *T)) func(p *Pass, rec *T) error {
 // Run runs checks, in order, on the record rec, whose findings are about
 // subject. A check whose rule the pass's edition does not state does not
 // run: the record gets one NotApplicable finding saying so. Run stops at
-// the first error.
+// the first error. A check must not call Run: the running rule and
+// subject are the pass's, one at a time.
 func Run[T any](p *Pass, subject string, rec *T, checks []Check[T]) error {
-	p.subject = subject // no check changes it
+	p.subject = subject // once: no check changes it (see above)
 	for i := range checks {
 		c := &checks[i]
 		e := (*refEntry)(atomic.LoadPointer(&c.refs))

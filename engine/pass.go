@@ -217,6 +217,10 @@ var noNationalTimescale = func() (m [8]string) {
 // the numbers, each "%D" by the date of the next (a day number,
 // Date.Days), and "%%" by "%": "all %d meeting(s) held in person". The
 // text is built when the finding is read (guidance.AppendNumbers).
+//
+// The template must be a constant of the program: templates are
+// remembered by the address of their text. Report a template made at run
+// time with [Pass.Format].
 func (p *Pass) ReportNumbers(s guidance.Status, template string, numbers ...int) {
 	p.ReportOnNumbers(p.subject, s, template, numbers...)
 }
@@ -230,10 +234,17 @@ func (p *Pass) ReportOnNumbers(subject string, s guidance.Status, template strin
 	if p.findings.RecordNumbers(p.ref, s, subject, template, numbers...) {
 		return
 	}
+	p.ReportOn(subject, s, p.Format(template, numbers...))
+}
+
+// Format returns template with its numbers in it, as ReportNumbers reads
+// it (guidance.AppendNumbers), written in the pass's own storage (see
+// Concat): the message of a template made at run time.
+func (p *Pass) Format(template string, numbers ...int) string {
 	p.room(len(template) + 20*len(numbers))
 	start := len(p.text)
 	p.text = guidance.AppendNumbers(p.text, template, numbers...)
-	p.Record(subject, s, guidance.Date{}, guidance.Date{}, p.since(start))
+	return p.since(start)
 }
 
 // NotApplicable reports that the running rule does not apply to the record,

@@ -37,3 +37,16 @@ func TestPass_TextAsTheStringsPackage(t *testing.T) {
 		require.Equal(t, w.want, w.got, "text %d", i)
 	}
 }
+
+// Format writes a template with its numbers as a report reads it, in the
+// pass's storage, and leaves what it wrote before unchanged.
+func TestPass_FormatAsAppendNumbers(t *testing.T) {
+	p := engine.NewPass(engine.Options{}, guidance.Edition2023)
+	defer p.Release()
+	day := guidance.Date{Year: 2026, Month: 3, Day: 24}.Days()
+	a := p.Format("%d item(s) on %D, 100%%", 3, day)
+	b := p.Format("%d of %d", 1, 2)
+	require.Equal(t, "3 item(s) on 2026-03-24, 100%", a)
+	require.Equal(t, "1 of 2", b)
+	require.Equal(t, string(guidance.AppendNumbers(nil, "%d item(s) on %D, 100%%", 3, day)), a)
+}

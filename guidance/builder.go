@@ -109,8 +109,12 @@ func (b *Builder) Len() int { return len(b.r.entries) }
 // change afterwards (any Go string; a string made with unsafe.String over
 // bytes that are written again is not).
 func (b *Builder) Record(x Ref, s Status, subject string, due, done Date, msg string, cites []Citation) {
+	if due.IsZero() && done.IsZero() && cites == nil {
+		b.RecordMessage(x, s, subject, msg)
+		return
+	}
 	if !x.ok {
-		panic("guidance.Builder.Record: the zero Ref: get the rule's with RefOf")
+		panic(zeroRef)
 	}
 	dd, okDue := dayOf(due)
 	dn, okDone := dayOf(done)
@@ -131,17 +135,19 @@ func (b *Builder) Record(x Ref, s Status, subject string, due, done Date, msg st
 // rule's own citations: the commonest finding, recorded with the least
 // work.
 func (b *Builder) RecordMessage(x Ref, s Status, subject, msg string) {
-	if !x.ok || len(msg) > math.MaxUint16 {
-		b.Record(x, s, subject, Date{}, Date{}, msg, nil)
-		return
+	if !x.ok {
+		panic(zeroRef)
 	}
-	si, ok := b.subject(subject)
-	if !ok {
-		b.spill(x, s, subject, Date{}, Date{}, msg, nil)
-		return
+	if len(msg) <= math.MaxUint16 {
+		if si, ok := b.subject(subject); ok { // last: a finding spilled takes no slot
+			b.push(x, s, si, noDay, noDay, unsafe.StringData(msg), len(msg), formLiteral)
+			return
+		}
 	}
-	b.push(x, s, si, noDay, noDay, unsafe.StringData(msg), len(msg), formLiteral)
+	b.spill(x, s, subject, Date{}, Date{}, msg, nil)
 }
+
+const zeroRef = "guidance.Builder.Record: the zero Ref: get the rule's with RefOf"
 
 // push appends the entry of a finding of rule x with status s, the subject
 // at index si, the day numbers (or numbers: see the forms) due and done,

@@ -360,9 +360,14 @@ func TestDays_FastPathAgreesWithHinnant(t *testing.T) {
 	}
 	require.Equal(t, 3652059, n, "days of years 1 to 9999")
 	for _, dd := range []guidance.Date{{Year: 0, Month: time.December, Day: 31}, {Year: 10000, Month: time.January, Day: 1},
-		{Year: -400, Month: time.March, Day: 1}, {Year: 2026, Month: time.February, Day: 31}, {Year: 2026, Month: time.March, Day: 0}} {
+		{Year: -400, Month: time.March, Day: 1}, {Year: 2026, Month: time.March, Day: 0}, {Year: 2026, Month: time.May, Day: 32}} {
 		require.Equal(t, hinnantDays(dd.Year, int(dd.Month), dd.Day), dd.Days(), "%+v, outside the fast path", dd)
 	}
+	// Not a real date, but inside the fast path (day 1 to 31): the day
+	// counts on linearly, as in Hinnant's algorithm.
+	feb31 := guidance.Date{Year: 2026, Month: time.February, Day: 31}
+	require.Equal(t, hinnantDays(2026, 2, 31), feb31.Days())
+	require.Equal(t, guidance.Date{Year: 2026, Month: time.March, Day: 3}.Days(), feb31.Days())
 	for _, n := range []int{-719163, -719162, 2932896, 2932897, -10_000_000, 10_000_000} {
 		require.Equal(t, n, guidance.DateFromDays(n).Days(), "day %d, at the edges", n)
 	}

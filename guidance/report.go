@@ -69,6 +69,7 @@ func (e *entry) edition() Edition   { return Edition(e.meta & 0xf) }
 func (e *entry) status() Status     { return Status(e.meta >> 4 & 0xf) }
 func (e *entry) strength() Strength { return Strength(e.meta >> 8 & 0xf) }
 func (e *entry) spilled() bool      { return e.meta&metaSpilled != 0 }
+func (e *entry) urgency() int       { return int(urgencyOf[e.meta>>4&0xff]) } // urgency(e.status(), e.strength())
 func (e *entry) form() int          { return int(e.meta >> metaFormShift & 3) }
 
 // dueDay and doneDay are the day numbers of the dates, noDay for none.
@@ -585,7 +586,7 @@ func (r *Report) packKey(i int) (uint64, bool) {
 		if d := e.dueDay(); d != noDay {
 			due = uint64(int(d) + dayZero)
 		}
-		u = int(urgencyOf[e.meta>>4&0xff])
+		u = e.urgency()
 	}
 	if rank >= 1<<rankBits || due > noDue {
 		return 0, false
@@ -615,7 +616,8 @@ func (r *Report) orderByFields(perm []uint64) []uint64 {
 }
 
 // urgencyOf is urgency by an entry's status and strength bits (its meta
-// shifted right by 4: the status, then the strength times 16).
+// shifted right by 4: the status, then the strength times 16; see
+// entry.urgency).
 var urgencyOf = func() (t [256]uint8) {
 	for i := range t {
 		t[i] = uint8(urgency(Status(i&0xf), Strength(i>>4)))

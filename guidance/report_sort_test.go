@@ -143,11 +143,17 @@ func TestBuilder_SortedReportToIsSortThenReportTo(t *testing.T) {
 	}
 }
 
-// urgencyOf is urgency, looked up: for every status and strength.
-func TestUrgencyOf_IsUrgency(t *testing.T) {
-	for s := range Status(16) {
-		for st := range Strength(16) {
-			require.Equal(t, urgency(s, st), int(urgencyOf[uint8(s)|uint8(st)<<4]), "%v %v", s, st)
+// An entry's urgency, looked up from its meta bits as packMeta lays them
+// out, is urgency of its status and strength: for every edition, status and
+// strength that fit.
+func TestEntryUrgency_IsUrgency(t *testing.T) {
+	for ed := range Edition(16) {
+		for s := range Status(16) {
+			for st := range Strength(16) {
+				e := entry{meta: packMeta(ed, s, st) | metaSpilled | formLate<<metaFormShift}
+				require.Equal(t, urgency(s, st), e.urgency(), "%v %v %v", ed, s, st)
+				require.Equal(t, []any{s, st}, []any{e.status(), e.strength()})
+			}
 		}
 	}
 }

@@ -231,15 +231,20 @@ func Check(m Meeting, opts Options) (*guidance.Report, error) {
 // recorded after the meeting. Options are as for [Check]. A meeting with no
 // date held is an error of kind MissingFact.
 func Next(m Meeting, opts Options) ([]timescale.Deadline, error) {
+	if m.Held.IsZero() {
+		// Before the options and the earlier meetings are looked at: a
+		// valid meeting not yet held is MissingFact, whatever else.
+		if err := m.validate(); err != nil {
+			return nil, err
+		}
+		return nil, &guidance.Error{Kind: guidance.MissingFact, Field: "held", Hint: "deadlines follow from the date the meeting was held: give held"}
+	}
 	p, s, err := standalone(&m, opts, true) // validates m
 	if err != nil {
 		return nil, err
 	}
 	defer p.Release()
 	defer s.release()
-	if m.Held.IsZero() {
-		return nil, &guidance.Error{Kind: guidance.MissingFact, Field: "held", Hint: "deadlines follow from the date the meeting was held: give held"}
-	}
 	if err := engine.Run(p, s.at[s.from].subj, s, Checks); err != nil {
 		return nil, err
 	}
@@ -861,7 +866,7 @@ func checkAgencies(p *engine.Pass, s *series, t *at) {
 		present[t.m.Attendance[i].Agency.index()] = true
 	}
 	missing := make([]string, 0, 8)
-	for _, a := range [...]Agency{SocialWork, Health, Police} { // CoreAgencies
+	for _, a := range coreAgencies {
 		if !present[a.index()] {
 			missing = append(missing, string(a))
 		}

@@ -492,5 +492,18 @@ func TestNext(t *testing.T) {
 		m.Held, m.Record = meeting.Date{}, meeting.Record{}
 		_, err := meeting.Next(m, meeting.Options{})
 		require.True(t, guidance.Match(&guidance.Error{Kind: guidance.MissingFact, Field: "held"}, err))
+		// Not held is the error, before the options and the earlier
+		// meetings are looked at.
+		m.Convened = meeting.Date{}
+		bad := meeting.Options{Options: engine.Options{Today: meeting.Date{Year: 2026, Month: 2, Day: 30}, Policies: map[string]string{"no-such-policy": "x"}},
+			Previous: []meeting.Meeting{{Kind: "strategy"}}}
+		for _, o := range []meeting.Options{{}, bad} {
+			_, err = meeting.Next(m, o)
+			require.True(t, guidance.Match(&guidance.Error{Kind: guidance.MissingFact, Field: "held"}, err), "got %v", err)
+		}
+		// An invalid meeting is still invalid first.
+		m.Kind = "strategy"
+		_, err = meeting.Next(m, meeting.Options{})
+		require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "kind"}, err), "got %v", err)
 	})
 }

@@ -44,7 +44,10 @@ const (
 
 // CoreAgencies are the agencies every CPPM must include: social work, health
 // and police.
-func CoreAgencies() []Agency { return []Agency{SocialWork, Health, Police} }
+func CoreAgencies() []Agency { return slices.Clone(coreAgencies[:]) }
+
+// coreAgencies are the [CoreAgencies], which the checks read without a copy.
+var coreAgencies = [...]Agency{SocialWork, Health, Police}
 
 // Agencies lists every agency.
 func Agencies() []Agency {

@@ -272,7 +272,7 @@ func (h *history) registration(p *engine.Pass, ep Episode, subj string) {
 			return
 		}
 	}
-	p.ReportOnNumbers(subj, guidance.Met, registeredOn.with(p, string(ref.Kind)), ref.Held.Days())
+	registeredOn.report(p, subj, guidance.Met, string(ref.Kind), ref.Held.Days())
 }
 
 // checkConcerns: the areas of concern identified are recorded, from a
@@ -300,7 +300,7 @@ func checkConcerns(p *engine.Pass, h *history) error {
 				p.ReportOn(subj, guidance.Missing, p.Concat("area(s) of concern number ", p.Join(bad, ", "), " are not codes of list ", list.Version, " (or are repeated): record each area of concern once, from the list"))
 				continue
 			}
-			p.ReportOnNumbers(subj, guidance.Met, concernsFrom.with(p, list.Version), len(ep.Concerns))
+			concernsFrom.report(p, subj, guidance.Met, list.Version, len(ep.Concerns))
 		}
 	}
 	return nil
@@ -336,12 +336,16 @@ func (t *template) show(v string) string {
 	return escapePercent(v)
 }
 
-// with returns the template with the value v.
-func (t *template) with(p *engine.Pass, v string) string {
-	if s, ok := t.known[v]; ok {
-		return s
+// report reports a finding about subject with status s and the message of
+// the template with the value v and the numbers. A known value's template
+// is a constant, kept as a template; another value's message is written
+// out (engine.Pass.Format), since the pass remembers templates by address.
+func (t *template) report(p *engine.Pass, subject string, s guidance.Status, v string, numbers ...int) {
+	if tmpl, ok := t.known[v]; ok {
+		p.ReportOnNumbers(subject, s, tmpl, numbers...)
+		return
 	}
-	return p.Concat(t.before, t.show(v), t.after)
+	p.ReportOn(subject, s, p.Format(p.Concat(t.before, t.show(v), t.after), numbers...))
 }
 
 var (
@@ -657,7 +661,7 @@ func checkAccess(p *engine.Pass, h *history) error {
 	case len(noActor) > 0:
 		p.ReportOn(subj, guidance.Unknown, p.List("enquiry version(s) ", noActor, ", ", " do not record who enquired (actor id and authority): record them so the enquiries can be checked against the access policy"))
 	default:
-		p.ReportOnNumbers(subj, guidance.Met, accessAllowed.with(p, policy.Name), enquiries, refusals)
+		accessAllowed.report(p, subj, guidance.Met, policy.Name, enquiries, refusals)
 	}
 	return nil
 }

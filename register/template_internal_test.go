@@ -10,12 +10,14 @@ import (
 	"github.com/cpguide/cpguide/meeting"
 )
 
-// A template gives the same words for a known value, made once, as for
-// any other, written in the pass's storage; a "%" in a value stays a "%".
+// A template gives the same words for a known value, kept as a template
+// made once, as for any other, written out in the pass's storage; a "%" in
+// a value stays a "%".
 func TestTemplate_KnownAndOtherValuesReadTheSame(t *testing.T) {
 	p := engine.NewPass(engine.Options{}, guidance.Edition2023)
 	defer p.Release()
-	read := func(tmpl string, numbers ...int) string { return string(guidance.AppendNumbers(nil, tmpl, numbers...)) }
+	x, ok := guidance.RefOf("register.registration", guidance.Edition2023)
+	require.True(t, ok)
 	day := guidance.Date{Year: 2026, Month: 3, Day: 24}.Days()
 	for _, tt := range []struct {
 		t       *template
@@ -30,9 +32,15 @@ func TestTemplate_KnownAndOtherValuesReadTheSame(t *testing.T) {
 		{&accessAllowed, DefaultPolicy().Name, []int{4, 1}, `4 enquiry(ies), each allowed by access policy "` + DefaultPolicy().Name + `" and with its purpose; 1 refusal(s) recorded`},
 		{&accessAllowed, `Fife "100%" policy`, []int{2, 0}, `2 enquiry(ies), each allowed by access policy "Fife \"100%\" policy" and with its purpose; 0 refusal(s) recorded`},
 	} {
-		require.Equal(t, tt.want, read(tt.t.with(p, tt.value), tt.numbers...), "%q", tt.value)
 		other := *tt.t
 		other.known = nil // the path for a value outside the known set
-		require.Equal(t, tt.want, read(other.with(p, tt.value), tt.numbers...), "%q, written in the pass", tt.value)
+		for _, tm := range []*template{tt.t, &other} {
+			p.Reset(engine.Options{}, guidance.Edition2023)
+			require.NoError(t, engine.Run(p, "s", new(int), []engine.Check[int]{{Rule: x.ID(), Run: func(p *engine.Pass, _ *int) error {
+				tm.report(p, "s", guidance.Met, tt.value, tt.numbers...)
+				return nil
+			}}}))
+			require.Equal(t, tt.want, p.View().At(0).Message, "%q (known: %v)", tt.value, tm.known != nil)
+		}
 	}
 }
