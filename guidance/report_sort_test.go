@@ -10,6 +10,19 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// byUrgency compares findings field by field in the order Sort gives:
+// urgency, then due date (none last), then rule ID. A stable sort by it is
+// what Sort must equal.
+func byUrgency(a, b Finding) int {
+	if c := urgency(a.Status, a.Strength) - urgency(b.Status, b.Strength); c != 0 {
+		return c
+	}
+	if c := compareDue(a.Due, b.Due); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Rule, b.Rule)
+}
+
 // TestReportSort_SameOrderAsStableSortOfFindings proves that sorting keys and
 // permuting in place gives exactly the order a stable sort of the findings
 // themselves gives, for reports on both sides of the size where sortKeys
@@ -44,15 +57,7 @@ func TestReportSort_SameOrderAsStableSortOfFindings(t *testing.T) {
 				}
 			}
 			want := slices.Clone(fs)
-			slices.SortStableFunc(want, func(a, b Finding) int {
-				if c := urgency(a.Status, a.Strength) - urgency(b.Status, b.Strength); c != 0 {
-					return c
-				}
-				if c := compareDue(a.Due, b.Due); c != 0 {
-					return c
-				}
-				return strings.Compare(a.Rule, b.Rule)
-			})
+			slices.SortStableFunc(want, byUrgency)
 			rep := &Report{}
 			rep.Add(fs...)
 			rep.Sort()
@@ -123,15 +128,7 @@ func TestBuilder_SortedReportToIsSortThenReportTo(t *testing.T) {
 				}
 			}
 			want := b3.Report().Findings()
-			slices.SortStableFunc(want, func(a, b Finding) int {
-				if c := urgency(a.Status, a.Strength) - urgency(b.Status, b.Strength); c != 0 {
-					return c
-				}
-				if c := compareDue(a.Due, b.Due); c != 0 {
-					return c
-				}
-				return strings.Compare(a.Rule, b.Rule)
-			})
+			slices.SortStableFunc(want, byUrgency)
 			var r1, r2 Report
 			b1.Sort()
 			b1.ReportTo(&r1)
