@@ -93,7 +93,8 @@ func (c Case) FirstEvent() Date {
 	if p := c.InterimSafetyPlan; p != nil {
 		see(p.IRD)
 	}
-	for _, m := range c.Meetings {
+	for i := range c.Meetings { // by index: a Meeting is 824 bytes
+		m := &c.Meetings[i]
 		see(m.Case.Concern)
 		see(m.Case.IRD)
 		see(m.Case.Investigation)
@@ -107,8 +108,8 @@ func (c Case) FirstEvent() Date {
 	if g := c.CoreGroup; g != nil {
 		see(g.CPPM)
 	}
-	for _, e := range c.Register {
-		see(e.Date)
+	for i := range c.Register {
+		see(c.Register[i].Date)
 	}
 	return first
 }

@@ -394,7 +394,7 @@ func checkFullPlan(p *engine.Pass, g *group) {
 		p.ReportOn(subj, guidance.Unknown, "no Core Group meeting recorded yet: formulate the full plan with the family at the first one")
 		return
 	}
-	m := g.Meetings[0]
+	m := &g.Meetings[0]
 	family := false
 	for _, a := range m.Attendance {
 		for _, pt := range g.Partners {

@@ -529,9 +529,9 @@ func checkNotice(p *engine.Pass, s *series, t *at) {
 	// Notice: the latest invitation sent decides; without invitation dates,
 	// the date convened.
 	notice := m.Convened
-	for _, inv := range m.Invitations {
-		if inv.Sent.After(notice) {
-			notice = inv.Sent
+	for i := range m.Invitations {
+		if sent := m.Invitations[i].Sent; sent.After(notice) {
+			notice = sent
 		}
 	}
 	switch {
@@ -1168,8 +1168,8 @@ func checkQuorumRecorded(p *engine.Pass, s *series, t *at) {
 	m, q := t.m, t.m.Quorum
 	if t.held(p) {
 		socialWork := false
-		for _, a := range m.Attendance {
-			socialWork = socialWork || a.Agency == SocialWork
+		for i := range m.Attendance {
+			socialWork = socialWork || m.Attendance[i].Agency == SocialWork
 		}
 		switch {
 		case q.Decision == "":

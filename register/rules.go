@@ -60,7 +60,7 @@ type history struct {
 
 // subject returns episodeSubject of ep, written once for each of the first
 // few episodes however many rules report on it.
-func (h *history) subject(p *engine.Pass, ep Episode) string {
+func (h *history) subject(p *engine.Pass, ep *Episode) string {
 	for _, s := range h.subjects[:h.nsubjects] {
 		if s.registered == ep.Registered {
 			return s.subject
@@ -181,17 +181,17 @@ func (c *Case) earliest() guidance.Date {
 			first = d
 		}
 	}
-	for _, e := range c.Events {
-		see(e.Date)
+	for i := range c.Events { // by index: each would be copied
+		see(c.Events[i].Date)
 	}
-	for _, m := range c.CPPMs {
-		see(m.Held)
+	for i := range c.CPPMs {
+		see(c.CPPMs[i].Held)
 	}
 	return first
 }
 
 // episodeSubject names an episode by authority and start, never the child.
-func episodeSubject(p *engine.Pass, ep Episode) string {
+func episodeSubject(p *engine.Pass, ep *Episode) string {
 	temporary := ""
 	if ep.Kind == Temporary {
 		temporary = "temporary "
@@ -230,7 +230,8 @@ func (h *history) cppm(ref *MeetingRef) (*meeting.Meeting, bool) {
 // decided a plan is required (G21 1.88), and an initial or pre-birth CPPM
 // that decided to register is followed by a registration.
 func checkRegistration(p *engine.Pass, h *history) error {
-	for _, ep := range h.state.Episodes {
+	for i := range h.state.Episodes {
+		ep := &h.state.Episodes[i]
 		if ep.Kind != Temporary {
 			h.registration(p, ep, h.subject(p, ep))
 		}
@@ -239,7 +240,7 @@ func checkRegistration(p *engine.Pass, h *history) error {
 	return nil
 }
 
-func (h *history) registration(p *engine.Pass, ep Episode, subj string) {
+func (h *history) registration(p *engine.Pass, ep *Episode, subj string) {
 	ref := ep.Meeting
 	want := registeringKind[ep.Kind]
 	switch {
@@ -278,7 +279,8 @@ func (h *history) registration(p *engine.Pass, ep Episode, subj string) {
 // checkConcerns: the areas of concern identified are recorded, from a
 // known version of the code list (G21 1.88).
 func checkConcerns(p *engine.Pass, h *history) error {
-	for _, ep := range h.state.Episodes {
+	for i := range h.state.Episodes {
+		ep := &h.state.Episodes[i]
 		if ep.Kind == Temporary {
 			continue
 		}
@@ -376,7 +378,8 @@ func concernList(version string) (ConcernList, bool) {
 // checkEpisodeLength: an episode is measured from its latest registration,
 // never from a review CPPM (RULES.md section 6, national statistics).
 func checkEpisodeLength(p *engine.Pass, h *history) error {
-	for _, ep := range h.state.Episodes {
+	for i := range h.state.Episodes {
+		ep := &h.state.Episodes[i]
 		if ep.Kind == Temporary {
 			continue
 		}
@@ -399,7 +402,8 @@ func checkEpisodeLength(p *engine.Pass, h *history) error {
 // (G21 1.92). De-registration because the risk has reduced is checked by
 // [checkDeregistration].
 func checkEndReason(p *engine.Pass, h *history) error {
-	for _, ep := range h.state.Episodes {
+	for i := range h.state.Episodes {
+		ep := &h.state.Episodes[i]
 		if ep.Open() {
 			continue
 		}
@@ -423,7 +427,8 @@ func checkEndReason(p *engine.Pass, h *history) error {
 // 3.158), and a quorate review CPPM that decided to de-register is
 // followed by a de-registration.
 func checkDeregistration(p *engine.Pass, h *history) error {
-	for _, ep := range h.state.Episodes {
+	for i := range h.state.Episodes {
+		ep := &h.state.Episodes[i]
 		if !ep.Open() && ep.Reason == RiskReduced {
 			h.deregistration(p, ep, h.subject(p, ep))
 		}
@@ -432,7 +437,7 @@ func checkDeregistration(p *engine.Pass, h *history) error {
 	return nil
 }
 
-func (h *history) deregistration(p *engine.Pass, ep Episode, subj string) {
+func (h *history) deregistration(p *engine.Pass, ep *Episode, subj string) {
 	ref := ep.EndMeeting
 	m, inCase := h.cppm(ref)
 	switch {
@@ -459,7 +464,8 @@ func (h *history) deregistration(p *engine.Pass, ep Episode, subj string) {
 // verbally and in writing (G21 1.88). A temporary registration is the
 // originating authority's to tell.
 func checkParentsInformed(p *engine.Pass, h *history) error {
-	for _, ep := range h.state.Episodes {
+	for i := range h.state.Episodes {
+		ep := &h.state.Episodes[i]
 		if ep.Kind == Temporary {
 			continue
 		}
@@ -481,7 +487,8 @@ func checkParentsInformed(p *engine.Pass, h *history) error {
 // de-registration because the risk has reduced (G21 1.91, 3.158). The
 // finding is dated with the de-registration.
 func checkDeregistrationTold(p *engine.Pass, h *history) error {
-	for _, ep := range h.state.Episodes {
+	for i := range h.state.Episodes {
+		ep := &h.state.Episodes[i]
 		if ep.Reason != RiskReduced {
 			continue
 		}
@@ -499,7 +506,8 @@ func checkDeregistrationTold(p *engine.Pass, h *history) error {
 // day, and a transfer CPPM that decided to register is followed by the
 // transfer registration.
 func checkTransfer(p *engine.Pass, h *history) error {
-	for _, ep := range h.state.Episodes {
+	for i := range h.state.Episodes {
+		ep := &h.state.Episodes[i]
 		subj := h.subject(p, ep)
 		if ep.Kind == ByTransferCPPM {
 			h.transferIn(p, ep, subj)
@@ -512,8 +520,9 @@ func checkTransfer(p *engine.Pass, h *history) error {
 	return nil
 }
 
-func (h *history) transferIn(p *engine.Pass, ep Episode, subj string) {
-	for _, o := range h.state.Episodes {
+func (h *history) transferIn(p *engine.Pass, ep *Episode, subj string) {
+	for i := range h.state.Episodes {
+		o := &h.state.Episodes[i]
 		if o.Authority == ep.From && o.Reason == Transferred && o.End == ep.Start {
 			p.ReportOn(subj, guidance.Met, p.Concat("registered by the receiving authority's transfer CPPM; the registration in ", ep.From, " ended, transferred, the same day"))
 			return
@@ -524,8 +533,9 @@ func (h *history) transferIn(p *engine.Pass, ep Episode, subj string) {
 
 // transferOut: an ending "transferred" goes with a transfer registration by
 // the receiving authority the same day.
-func (h *history) transferOut(p *engine.Pass, ep Episode, subj string) {
-	for _, r := range h.state.Episodes {
+func (h *history) transferOut(p *engine.Pass, ep *Episode, subj string) {
+	for i := range h.state.Episodes {
+		r := &h.state.Episodes[i]
 		if r.Kind == ByTransferCPPM && r.From == ep.Authority && r.Start == ep.End {
 			return // reported with the receiving registration
 		}
@@ -536,7 +546,8 @@ func (h *history) transferOut(p *engine.Pass, ep Episode, subj string) {
 // checkTemporary: a temporary registration lasts only while the
 // originating authority's registration is open (LOCAL procedures).
 func checkTemporary(p *engine.Pass, h *history) error {
-	for _, ep := range h.state.Episodes {
+	for i := range h.state.Episodes {
+		ep := &h.state.Episodes[i]
 		if ep.Kind == Temporary {
 			h.temporary(p, ep, h.subject(p, ep))
 		}
@@ -544,8 +555,9 @@ func checkTemporary(p *engine.Pass, h *history) error {
 	return nil
 }
 
-func (h *history) temporary(p *engine.Pass, ep Episode, subj string) {
-	for _, o := range h.state.Episodes {
+func (h *history) temporary(p *engine.Pass, ep *Episode, subj string) {
+	for i := range h.state.Episodes {
+		o := &h.state.Episodes[i]
 		if o.Authority != ep.From || o.Kind == Temporary || !o.OpenOn(ep.Start) {
 			continue
 		}
@@ -562,7 +574,8 @@ func (h *history) temporary(p *engine.Pass, ep Episode, subj string) {
 // checkKeep: a pre-birth registration is of an unborn baby, and is linked
 // to the child by recording the birth (G21 1.87).
 func checkKeep(p *engine.Pass, h *history) error {
-	for _, ep := range h.state.Episodes {
+	for i := range h.state.Episodes {
+		ep := &h.state.Episodes[i]
 		if ep.Kind == ByPreBirthCPPM {
 			h.unborn(p, ep, h.subject(p, ep))
 		}
@@ -570,7 +583,7 @@ func checkKeep(p *engine.Pass, h *history) error {
 	return nil
 }
 
-func (h *history) unborn(p *engine.Pass, ep Episode, subj string) {
+func (h *history) unborn(p *engine.Pass, ep *Episode, subj string) {
 	var opened Event
 	born := false
 	for _, e := range h.Events {
