@@ -155,7 +155,7 @@ func DueDate(rule string, e guidance.Edition, anchors Anchors, opts Options) (du
 	if l != nil {
 		opts.Local = nil
 	}
-	var buf [8]result
+	var buf [6]result // two per reading (national, local): the table's timescales have at most three
 	rs := t.room(buf[:])
 	local, err := t.check(anchors, opts, rs)
 	if err != nil {
@@ -322,7 +322,7 @@ func unsupportedAnchor(ev Event) error {
 // deadline checks the inputs, decides the date (see reckon) and explains
 // it.
 func (t *Timescale) deadline(anchors Anchors, opts Options) (Deadline, error) {
-	var buf [8]result
+	var buf [6]result // two per reading (national, local): the table's timescales have at most three
 	rs := t.room(buf[:])
 	local, err := t.check(anchors, opts, rs)
 	if err != nil {
@@ -562,7 +562,7 @@ func (dl Deadline) ExplanationWithholding(withhold func(Event) bool) string {
 	return dl.explain(withhold)
 }
 
-func (dl Deadline) explain(withhold func(Event) bool) string {
+func (dl *Deadline) explain(withhold func(Event) bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s (%s edition, %s)\n", dl.Rule, dl.Title, dl.Edition, dl.Strength)
 	action := dl.Action

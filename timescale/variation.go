@@ -89,7 +89,7 @@ func (v Variation) Covers(subject string) bool {
 	return strings.Contains(" "+subject+" ", " "+v.Subject+" ")
 }
 
-func (dl Deadline) assess(done, today Date, subject string, bySubject bool, variations []Variation) guidance.Finding {
+func (dl *Deadline) assess(done, today Date, subject string, bySubject bool, variations []Variation) guidance.Finding {
 	f := guidance.Finding{
 		Rule: dl.Rule, Title: dl.Title, Edition: dl.Edition, Strength: dl.Strength,
 		Due: dl.Due, Done: done, Citations: dl.Citations,
@@ -103,13 +103,13 @@ func (dl Deadline) assess(done, today Date, subject string, bySubject bool, vari
 // onTime reports whether a step done on date done (zero: not done) was
 // done by the due date: an assessment of it is Met, whatever the
 // variations, with the message guidance.AppendMet writes.
-func (dl Deadline) onTime(done Date) bool { return !done.IsZero() && !done.After(dl.Due) }
+func (dl *Deadline) onTime(done Date) bool { return !done.IsZero() && !done.After(dl.Due) }
 
 // AppendAssessment is [Deadline.AssessFor] for a checker that records
 // findings compactly: it appends the finding's message to b and returns the
 // status. The finding's other fields are the deadline's (rule, edition,
 // strength, due date, citations), the subject and done.
-func (dl Deadline) AppendAssessment(b []byte, subject string, done, today Date, variations ...Variation) (guidance.Status, []byte) {
+func (dl *Deadline) AppendAssessment(b []byte, subject string, done, today Date, variations ...Variation) (guidance.Status, []byte) {
 	return dl.appendAssessment(b, done, today, subject, true, variations)
 }
 
@@ -117,11 +117,11 @@ func (dl Deadline) AppendAssessment(b []byte, subject string, done, today Date, 
 // (zero: not done), assessed on date today: Met, MetUnderVariation, Late,
 // Unknown, Pending or Overdue; and the variation that covers it, nil for
 // none. It is what AppendAssessment says, without the words.
-func (dl Deadline) Classify(subject string, done, today Date, variations ...Variation) (guidance.Status, *Variation) {
+func (dl *Deadline) Classify(subject string, done, today Date, variations ...Variation) (guidance.Status, *Variation) {
 	return dl.classify(done, today, subject, true, variations)
 }
 
-func (dl Deadline) classify(done, today Date, subject string, bySubject bool, variations []Variation) (guidance.Status, *Variation) {
+func (dl *Deadline) classify(done, today Date, subject string, bySubject bool, variations []Variation) (guidance.Status, *Variation) {
 	var v *Variation
 	for i := range variations {
 		if variations[i].Rule != dl.Rule || (bySubject && !variations[i].Covers(subject)) {
@@ -147,7 +147,7 @@ func (dl Deadline) classify(done, today Date, subject string, bySubject bool, va
 	return guidance.Pending, v
 }
 
-func (dl Deadline) appendAssessment(b []byte, done, today Date, subject string, bySubject bool, variations []Variation) (guidance.Status, []byte) {
+func (dl *Deadline) appendAssessment(b []byte, done, today Date, subject string, bySubject bool, variations []Variation) (guidance.Status, []byte) {
 	st, v := dl.classify(done, today, subject, bySubject, variations)
 	// Messages are appended piece by piece: an assessment runs for every
 	// timescale of every check, and fmt costs more than the rest of it.
