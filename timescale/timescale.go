@@ -275,9 +275,7 @@ var table = sync.OnceValue(func() []Timescale {
 	ts = append(ts, one("ird.follow-up", e23, Within, 1, WorkingDays, EventOutOfHoursIRD, ad23))
 
 	ts = append(ts, one("cppm.notice", e14, Notice, 5, CalendarDays, EventMeeting, g14))
-	ts = append(ts, several("cppm.notice", e21, Notice, ByPolicy, "cppm.notice.unit", "The 2021 text says five days' notice without a unit.",
-		Reading{Name: "calendar", Amount: 5, Unit: CalendarDays, Anchor: EventMeeting, Citations: cites(g21("3.131"))},
-		Reading{Name: "working", Amount: 5, Unit: WorkingDays, Anchor: EventMeeting, Citations: cites(g21("3.131"))}))
+	ts = append(ts, unitUnstated("cppm.notice", Notice, 5, EventMeeting, "cppm.notice.unit", "The 2021 text says five days' notice without a unit.", g21("3.131")))
 	ts = append(ts, one("cppm.notice", e23, Notice, 5, CalendarDays, EventMeeting, ad23))
 
 	ts = append(ts, one("cppm.initial", e14, Within, 21, CalendarDays, EventConcern, g14))
@@ -299,9 +297,7 @@ var table = sync.OnceValue(func() []Timescale {
 	ts = append(ts, one("plan.record", e14, Within, 5, CalendarDays, EventCPPM, g14))
 
 	ts = append(ts, one("coregroup.first", e14, Within, 15, CalendarDays, EventCPPM, g14))
-	ts = append(ts, several("coregroup.first", e21, Within, ByPolicy, "coregroup.first.reading", "The 2021 text says within 15 days without a unit.",
-		Reading{Name: "calendar", Amount: 15, Unit: CalendarDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))},
-		Reading{Name: "working", Amount: 15, Unit: WorkingDays, Anchor: EventCPPM, Citations: cites(g21("3.137"))}))
+	ts = append(ts, unitUnstated("coregroup.first", Within, 15, EventCPPM, "coregroup.first.reading", "The 2021 text says within 15 days without a unit.", g21("3.137")))
 	ts = append(ts, one("coregroup.first", e23, Within, 15, WorkingDays, EventCPPM, ad23))
 
 	ts = append(ts, one("coregroup.refer-change", e14, Within, 3, CalendarDays, EventChangeIdentified, g14))
@@ -361,6 +357,17 @@ func several(rule string, e guidance.Edition, dir Direction, c Combine, policy, 
 		t.Notes = []string{note}
 	}
 	return t
+}
+
+// unitUnstated builds a 2021 timescale whose text gives an amount of days
+// without saying which: a reading in calendar days and one in working
+// days, chosen by the named policy.
+//
+//go:noinline
+func unitUnstated(rule string, dir Direction, amount int, anchor Event, policy, note string, c guidance.Citation) Timescale {
+	return several(rule, e21, dir, ByPolicy, policy, note,
+		Reading{Name: "calendar", Amount: amount, Unit: CalendarDays, Anchor: anchor, Citations: cites(c)},
+		Reading{Name: "working", Amount: amount, Unit: WorkingDays, Anchor: anchor, Citations: cites(c)})
 }
 
 //go:noinline
