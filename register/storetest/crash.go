@@ -162,35 +162,48 @@ func killedBySIGKILL(ps *os.ProcessState) bool {
 // write the writers acknowledged, and holds nothing it should not.
 //
 // For every child in acked, the store's history must reach at least the
-// acknowledged version. Every child the store holds must have a history
-// that folds and a head at that history's version. A write in flight at a
-// kill may be there or not, whole; slack is how many events such writes
-// may add to one child beyond its acknowledged version, so a child holding
-// more than that, or a child the writers never acknowledged holding more
-// than slack, is an error too: the acknowledgements were lost on the way
-// or the store wrote something twice. So s must hold only what the writers
-// wrote. An empty acked is an error: a crash test that saw no
+// acknowledged version. Every child the store holds events of must have a
+// history that folds and a head that is that fold (foldsToHead). A write
+// in flight at a kill may be there or not, whole; slack is how many events
+// such writes may add to one child beyond its acknowledged version, so a
+// child holding more than that, or a child the writers never acknowledged
+// holding more than slack, is an error too: the acknowledgements were lost
+// on the way or the store wrote something twice. So s must hold only what
+// the writers wrote. An empty acked is an error: a crash test that saw no
 // acknowledgement has proved nothing.
 func CheckAcked(t testing.TB, s register.Store, acked map[register.ChildID]int64, slack int64) {
 	t.Helper()
-	ctx := context.Background()
 	require.NotEmpty(t, acked, "no acknowledged writes to check")
-	heads := map[register.ChildID]int64{}
-	require.NoError(t, s.ScanHeads(ctx, func(st register.State) error {
-		heads[st.ChildID] = st.Version
+	held := map[register.ChildID]int64{}
+	for child, evs := range historiesOf(t, s) {
+		st := foldsToHead(t, s, child, evs)
+		held[child] = st.Version
+		assert.LessOrEqual(t, st.Version, acked[child]+slack, "child %s holds more than its acknowledged writes and those in flight", child)
+	}
+	for child, want := range acked {
+		assert.GreaterOrEqual(t, held[child], want, "child %s lost acknowledged events", child)
+	}
+}
+
+// historiesOf returns every event of s, by child, in the order Scan gives.
+func historiesOf(t testing.TB, s register.Store) map[register.ChildID][]register.Event {
+	t.Helper()
+	byChild := map[register.ChildID][]register.Event{}
+	require.NoError(t, s.Scan(context.Background(), func(e register.Event) error {
+		byChild[e.ChildID] = append(byChild[e.ChildID], e)
 		return nil
 	}))
-	for child, want := range acked {
-		_, got, err := s.Load(ctx, child)
-		require.NoError(t, err, "child %s", child)
-		assert.GreaterOrEqual(t, got, want, "child %s lost acknowledged events", child)
-	}
-	for child, head := range heads {
-		evs, got, err := s.Load(ctx, child)
-		require.NoError(t, err, "child %s", child)
-		_, err = register.Fold(child, evs)
-		assert.NoError(t, err, "child %s: the history does not fold", child)
-		assert.Equal(t, got, head, "child %s: the head is not at the history's version", child)
-		assert.LessOrEqual(t, got, acked[child]+slack, "child %s holds more than its acknowledged writes and those in flight", child)
-	}
+	return byChild
+}
+
+// foldsToHead fails t unless the events of child fold and the store's head
+// of child is that fold, whole; it returns the fold.
+func foldsToHead(t testing.TB, s register.Store, child register.ChildID, evs []register.Event) register.State {
+	t.Helper()
+	st, err := register.Fold(child, evs)
+	require.NoError(t, err, "child %s: the history does not fold", child)
+	head, err := s.Head(context.Background(), child)
+	require.NoError(t, err, "child %s", child)
+	assert.Equal(t, st, head, "child %s: the head is the fold", child)
+	return st
 }
