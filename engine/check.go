@@ -43,7 +43,11 @@ func Findings[T any](f func(p *Pass, rec *T)) func(p *Pass, rec *T) error {
 // the first error. A check must not call Run: the running rule and
 // subject are the pass's, one at a time.
 func Run[T any](p *Pass, subject string, rec *T, checks []Check[T]) error {
+	if p.rule != "" {
+		panic("engine.Run: called from the check of " + p.rule + ": a check must not call Run")
+	}
 	p.subject = subject // once: no check changes it (see above)
+	defer p.endRun()
 	for i := range checks {
 		c := &checks[i]
 		e := (*refEntry)(atomic.LoadPointer(&c.refs))
@@ -60,9 +64,11 @@ func Run[T any](p *Pass, subject string, rec *T, checks []Check[T]) error {
 			return err
 		}
 	}
-	p.rule, p.subject, p.ref, p.stated = "", "", guidance.Ref{}, false
 	return nil
 }
+
+// endRun leaves p with no running rule or subject, however Run ends.
+func (p *Pass) endRun() { p.rule, p.subject, p.ref, p.stated = "", "", guidance.Ref{}, false }
 
 // sameString reports whether a and b are the same bytes in memory: the
 // entry of refCache made for the very string, as addrcache keys them.
@@ -96,12 +102,12 @@ func (p *Pass) TakeInto(rep *guidance.Report) []timescale.Deadline {
 }
 
 // TakeSortedReport is Take for a caller that wants only the report: the
-// deadlines owed are dropped, not copied.
+// deadlines owed are dropped, not copied. (TakeReport, unsorted, keeps
+// them.)
 func (p *Pass) TakeSortedReport() *guidance.Report {
 	rep := new(guidance.Report)
 	p.findings.SortedReportTo(rep)
-	clear(p.Deadlines)
-	p.Deadlines = p.Deadlines[:0]
+	p.dropDeadlines()
 	return rep
 }
 
@@ -126,9 +132,15 @@ func (p *Pass) takeDeadlines() []timescale.Deadline {
 		return strings.Compare(a.Rule, b.Rule)
 	})
 	ownSlices(dls)
+	p.dropDeadlines()
+	return dls
+}
+
+// dropDeadlines empties the deadlines owed, keeping their storage and
+// holding nothing of them.
+func (p *Pass) dropDeadlines() {
 	clear(p.Deadlines)
 	p.Deadlines = p.Deadlines[:0]
-	return dls
 }
 
 // ownSlices gives each deadline that shares its slices with another (one

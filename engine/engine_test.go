@@ -116,14 +116,18 @@ func TestTake_SortedAndCitationsReadOnly(t *testing.T) {
 // TakeSortedReport and TakeDeadlines each give Take's half, and leave the
 // pass as empty as Take does.
 func TestTake_EachHalfIsTakesHalf(t *testing.T) {
+	// The met finding first, so that a report left in the order reported
+	// is not the sorted one.
+	checks := []engine.Check[record]{recordChecks[1], recordChecks[0]}
 	run := func() *engine.Pass {
 		p := engine.NewPass(engine.Options{Today: d("2026-05-01")}, guidance.Edition2023)
-		require.NoError(t, engine.Run(p, "M-1", &record{held: d("2026-03-24")}, recordChecks))
+		require.NoError(t, engine.Run(p, "M-1", &record{held: d("2026-03-24")}, checks))
 		return p
 	}
 	rep, dls := run().Take()
-	require.NotZero(t, rep.Len())
 	require.Len(t, dls, 1)
+	require.Equal(t, []string{"cppm.record", "ird.follow-up"}, []string{rep.At(0).Rule, rep.At(1).Rule}, "Take sorts: the overdue step first")
+	require.NotEqual(t, rep.Findings(), run().TakeReport().Findings(), "the order reported differs, or this test proves nothing")
 	p := run()
 	require.Equal(t, rep.Findings(), p.TakeSortedReport().Findings())
 	require.Zero(t, p.Len())
@@ -139,6 +143,20 @@ func TestRun_StopsAtAnError(t *testing.T) {
 	checks := []engine.Check[record]{{Rule: "ird.follow-up", Run: func(*engine.Pass, *record) error { return boom }}}
 	p := engine.NewPass(engine.Options{}, guidance.Edition2023)
 	require.ErrorIs(t, engine.Run(p, "x", &record{}, checks), boom)
+	require.Empty(t, p.Rule(), "no rule left running after the error")
+	require.Empty(t, p.Subject())
+	require.NoError(t, engine.Run(p, "y", &record{}, recordChecks[1:]), "the pass runs checks again")
+}
+
+// A check that calls Run would leave the rest of its record without a rule
+// or subject: Run refuses it.
+func TestRun_NotFromACheck(t *testing.T) {
+	inner := []engine.Check[record]{{Rule: "ird.follow-up", Run: engine.Findings(func(p *engine.Pass, _ *record) { p.Report(guidance.Met, "x") })}}
+	outer := []engine.Check[record]{{Rule: "cppm.record", Run: func(p *engine.Pass, r *record) error { return engine.Run(p, "inner", r, inner) }}}
+	p := engine.NewPass(engine.Options{}, guidance.Edition2023)
+	require.PanicsWithValue(t, "engine.Run: called from the check of cppm.record: a check must not call Run", func() {
+		_ = engine.Run(p, "outer", &record{}, outer)
+	})
 }
 
 func TestOptions_EditionOn(t *testing.T) {

@@ -87,8 +87,7 @@ func (p *Pass) Reset(o Options, e guidance.Edition) {
 	// Field by field: a composite literal of the whole pass would be a
 	// temporary of several KB on the stack.
 	p.Edition, p.Today, p.Variations, p.Timescale = e, o.Today, o.Variations, o.Timescale()
-	clear(p.Deadlines)
-	p.Deadlines = p.Deadlines[:0]
+	p.dropDeadlines()
 	p.rule, p.ref, p.stated, p.subject, p.Validated = "", guidance.Ref{}, false, "", false
 	clear(p.memo[:min(p.n, memoSize)])
 	p.n = 0
@@ -234,7 +233,7 @@ func (p *Pass) ReportOnNumbers(subject string, s guidance.Status, template strin
 	if p.findings.RecordNumbers(p.ref, s, subject, template, numbers...) {
 		return
 	}
-	p.ReportOn(subject, s, p.Format(template, numbers...))
+	p.findings.RecordMessage(p.ref, s, subject, p.Format(template, numbers...))
 }
 
 // Format returns template with its numbers in it, as ReportNumbers reads
