@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/internal/addrcache"
 	"github.com/cpguide/cpguide/timescale"
 )
 
@@ -51,7 +52,7 @@ func Run[T any](p *Pass, subject string, rec *T, checks []Check[T]) error {
 	for i := range checks {
 		c := &checks[i]
 		e := (*refEntry)(atomic.LoadPointer(&c.refs))
-		if e == nil || !sameString(e.id, c.Rule) {
+		if e == nil || !addrcache.Same(e.id, c.Rule) {
 			e = refCache.Get(c.Rule, refsOf)
 			atomic.StorePointer(&c.refs, unsafe.Pointer(e))
 		}
@@ -69,12 +70,6 @@ func Run[T any](p *Pass, subject string, rec *T, checks []Check[T]) error {
 
 // endRun leaves p with no running rule or subject, however Run ends.
 func (p *Pass) endRun() { p.rule, p.subject, p.ref, p.stated = "", "", guidance.Ref{}, false }
-
-// sameString reports whether a and b are the same bytes in memory: the
-// entry of refCache made for the very string, as addrcache keys them.
-func sameString(a, b string) bool {
-	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
-}
 
 // Rules returns the IDs of the rules the checks are bound to, in order.
 func Rules[T any](checks []Check[T]) []string {

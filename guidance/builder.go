@@ -233,7 +233,7 @@ func (b *Builder) subject(subject string) (int, bool) {
 	for i := n - 1; i >= 0 && i >= n-8; i-- {
 		// Usually the very string of an earlier finding: its address
 		// decides without a call to compare the bytes.
-		if s := b.r.subjects[i]; len(s) == len(subject) && (unsafe.StringData(s) == unsafe.StringData(subject) || s == subject) {
+		if s := b.r.subjects[i]; addrcache.Same(s, subject) || s == subject {
 			return i, true
 		}
 	}

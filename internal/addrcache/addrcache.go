@@ -63,3 +63,10 @@ func (c *Cache[V]) Get(key string, make func(string) V) V {
 	}
 	return make(key)
 }
+
+// Same reports whether a and b are the very same bytes in memory: the key a
+// cache entry was made for, or the same string handed on. Equal text at
+// another address is not the same.
+func Same(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
+}

@@ -60,3 +60,15 @@ func TestGet_NeverAnotherKeysValue(t *testing.T) {
 		require.Equal(t, k, c.Get(k, text))
 	}
 }
+
+// Same is the address and the length, not the text.
+func TestSame_TheVeryBytes(t *testing.T) {
+	s := "cppm.record"
+	other := string([]byte(s)) // equal text, its own bytes
+	if !Same(s, s) || !Same(s[:4], s[:4]) {
+		t.Error("a string is not the same as itself")
+	}
+	if Same(s, other) || Same(s, s[:4]) || Same(s[1:], s[:len(s)-1]) {
+		t.Error("equal text elsewhere, a prefix, or another part of the same bytes counted as the same")
+	}
+}
