@@ -155,7 +155,7 @@ func DueDate(rule string, e guidance.Edition, anchors Anchors, opts Options) (du
 	if l != nil {
 		opts.Local = nil
 	}
-	var buf [6]result // two per reading (national, local): the table's timescales have at most three
+	var buf results
 	rs := t.room(buf[:])
 	local, err := t.check(anchors, opts, rs)
 	if err != nil {
@@ -305,8 +305,17 @@ func (t *Timescale) check(anchors Anchors, opts Options, rs []result) (*LocalTim
 	return l, nil
 }
 
+// maxReadings is the most readings a timescale of the table has
+// (TestTable_AtMostMaxReadings): results holds theirs without allocating.
+const maxReadings = 3
+
+// results is room for the results of a timescale's readings, national and
+// local, on the stack.
+type results [2 * maxReadings]result
+
 // room returns room for the results of t's readings and of a local
-// figure's: buf when it is large enough.
+// figure's: buf when it is large enough (a timescale built by a caller may
+// have more readings than the table's).
 func (t *Timescale) room(buf []result) []result {
 	if n := 2 * len(t.Readings); n > len(buf) {
 		return make([]result, n)
@@ -322,7 +331,7 @@ func unsupportedAnchor(ev Event) error {
 // deadline checks the inputs, decides the date (see reckon) and explains
 // it.
 func (t *Timescale) deadline(anchors Anchors, opts Options) (Deadline, error) {
-	var buf [6]result // two per reading (national, local): the table's timescales have at most three
+	var buf results
 	rs := t.room(buf[:])
 	local, err := t.check(anchors, opts, rs)
 	if err != nil {
@@ -512,7 +521,7 @@ func (t Timescale) onlyGoverning(choices map[string]string) bool {
 func (t Timescale) policy(choices map[string]string) (*Policy, string, bool) {
 	p := findPolicy(t.Policy)
 	if p == nil {
-		panic("timescale: table names unknown policy " + t.Policy) // caught by TestTableIsConsistent
+		panic("timescale: table names unknown policy " + t.Policy) // TestEveryTimescale_ComputesFromFullAnchors reaches every table entry's policy
 	}
 	if c, ok := choices[p.ID]; ok {
 		return p, c, c == p.Default

@@ -34,3 +34,13 @@ func TestTable_BuildsInASmallStack(t *testing.T) {
 	require.Len(t, table(), tableLen, "tableLen sizes the table exactly")
 	require.Equal(t, tableLen, cap(table()))
 }
+
+// The table's timescales fit the results room DueDate and Due keep on the
+// stack: at most maxReadings readings each.
+func TestTable_AtMostMaxReadings(t *testing.T) {
+	for _, ts := range table() {
+		if len(ts.Readings) > maxReadings {
+			t.Errorf("%s (%s): %d readings, more than maxReadings (%d): raise it", ts.Rule, ts.Edition, len(ts.Readings), maxReadings)
+		}
+	}
+}
