@@ -222,8 +222,8 @@ func (d Date) Days() int {
 // calendar algorithms", 2022): the date is counted from 1 March of year
 // 0, so that a leap day ends its year, in unsigned 32-bit arithmetic
 // whose divisions by constants the compiler turns into multiplications.
-// The fast paths agree with Hinnant's algorithm on every day of those
-// years (TestDays_FastPathAgreesWithHinnant).
+// The fast paths agree with the time package's count on every day of those
+// years (TestDays_FastPathAgreesWithTheTimePackage).
 const (
 	firstFastDay = -719162 // Date{1, January, 1}.Days()
 	lastFastDay  = 2932896 // Date{9999, December, 31}.Days()
