@@ -196,7 +196,8 @@ func checkInPerson(p *engine.Pass, g *group) {
 		return
 	}
 	remote, excused, unknown := make([]string, 0, 8), make([]string, 0, 8), make([]string, 0, 8)
-	for i, m := range g.Meetings {
+	for i := range g.Meetings {
+		m := &g.Meetings[i]
 		switch {
 		case m.InPerson == nil:
 			unknown = append(unknown, p.Index("meetings", i)+".in_person")
@@ -222,6 +223,9 @@ func checkInPerson(p *engine.Pass, g *group) {
 // checkCommunication checks what the record can show of communication
 // between agencies and with the family: whether each meeting's note or
 // decisions were shared with all members and with the child and family.
+// shared reports whether a record says yes: recorded, and true.
+func shared(b *bool) bool { return b != nil && *b }
+
 func checkCommunication(p *engine.Pass, g *group) {
 	const subj = "communication"
 	if len(g.Meetings) == 0 {
@@ -229,25 +233,23 @@ func checkCommunication(p *engine.Pass, g *group) {
 		return
 	}
 	members, family, unknown := make([]string, 0, 8), make([]string, 0, 8), make([]string, 0, 8)
-	for i, m := range g.Meetings {
-		var path string
-		f := func() string { // written once, and only where it is named
-			if path == "" {
-				path = p.Index("meetings", i)
-			}
-			return path
+	for i := range g.Meetings {
+		m := &g.Meetings[i]
+		if shared(m.DecisionsSharedWithMembers) && shared(m.DecisionsSharedWithFamily) {
+			continue // nothing to name
 		}
+		path := p.Index("meetings", i)
 		switch {
 		case m.DecisionsSharedWithMembers == nil:
-			unknown = append(unknown, f()+".decisions_shared_with_members")
+			unknown = append(unknown, path+".decisions_shared_with_members")
 		case !*m.DecisionsSharedWithMembers:
-			members = append(members, f())
+			members = append(members, path)
 		}
 		switch {
 		case m.DecisionsSharedWithFamily == nil:
-			unknown = append(unknown, f()+".decisions_shared_with_family")
+			unknown = append(unknown, path+".decisions_shared_with_family")
 		case !*m.DecisionsSharedWithFamily:
-			family = append(family, f())
+			family = append(family, path)
 		}
 	}
 	miss := make([]string, 0, 8)

@@ -169,11 +169,12 @@ func (r *IRD) Validate() error {
 	case !r.Decisions.Investigation.IsZero() && !r.Started().IsZero() && r.Decisions.Investigation.Before(r.Started()):
 		return invalid("decisions.investigation", "the decision to investigate is the IRD's: it cannot be before the IRD started")
 	}
-	var seen uint // bit k: Agencies()[k] is named
+	var seen uint // bit k: agencies[k] is named
+	agencies := Agencies()
 	for i, a := range r.Agencies {
-		k := slices.Index(Agencies(), a)
+		k := slices.Index(agencies, a)
 		if k < 0 {
-			return invalid(at("agencies", i), "use one of "+list(Agencies()))
+			return invalid(at("agencies", i), "use one of "+list(agencies))
 		}
 		if seen&(1<<k) != 0 {
 			return invalid(at("agencies", i), "name each agency once")

@@ -511,9 +511,9 @@ func checkObjectives(p *engine.Pass, pl *Plan) {
 	}
 	switch {
 	case len(miss) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat("objectives should be ", wording, ": record the attributes missing at ", list(miss)))
+		p.ReportOn(subj, guidance.Missing, p.Concat(objectivesMetPrefix, wording, ": record the attributes missing at ", list(miss)))
 	case len(late) > 0:
-		p.ReportOn(subj, guidance.Overdue, p.Concat("objectives should be ", wording, ": an evaluation date has passed with no evaluation recorded: evaluate the objectives and record the date at ", list(late)))
+		p.ReportOn(subj, guidance.Overdue, p.Concat(objectivesMetPrefix, wording, ": an evaluation date has passed with no evaluation recorded: evaluate the objectives and record the date at ", list(late)))
 	case today.IsZero():
 		p.ReportOn(subj, guidance.Met, met[0])
 	default:
@@ -542,7 +542,7 @@ var objectivesMet = [2][2]string{
 // The parts of the Met messages of plan.objectives-smarter, joined when
 // the program is compiled.
 const (
-	objectivesMetPrefix  = "objectives should be "
+	objectivesMetPrefix  = "objectives should be " // every objectives-smarter message begins so
 	objectivesMetMiddle  = ": each records a measure, a date, what it serves and "
 	objectivesMetNoToday = " (give the date of the check to confirm the evaluations are on time)"
 	objectivesMetEnd     = "; whether each is specific, attainable and its measure meaningful is for the Core Group to judge"

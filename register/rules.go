@@ -749,7 +749,9 @@ var decided = [...]string{
 // register events, for each saying: made once.
 var noEvents = func() (m [len(decided)]string) {
 	for s, what := range decided {
-		m[s] = "the CPPM " + what + ": add the case's register events (register) to check that the register shows it"
+		if what != "" { // sayNothing says nothing
+			m[s] = "the CPPM " + what + ": add the case's register events (register) to check that the register shows it"
+		}
 	}
 	return m
 }()
