@@ -78,11 +78,7 @@ func pass(g *CoreGroup, opts Options) (*engine.Pass, error) {
 	if err := validate(g, opts.MaxMeetingGap); err != nil {
 		return nil, err
 	}
-	p, err := opts.PassOn("cppm", g.CPPM)
-	if err == nil {
-		p.Validated = true // above: Run does not validate again
-	}
-	return p, err
+	return opts.ValidatedPassOn("cppm", g.CPPM)
 }
 
 // Check checks a Core Group against the rules of [Checks]: every rule of

@@ -230,3 +230,17 @@ func TestTimed_DoneMatchesTheWholeDeadline(t *testing.T) {
 	}
 	require.Greater(t, n, 500)
 }
+
+// ValidatedPassOn is PassOn with the pass marked Validated, and PassOn's
+// errors.
+func TestOptions_ValidatedPassOn(t *testing.T) {
+	p, err := engine.Options{}.ValidatedPassOn("held", d("2026-03-24"))
+	require.NoError(t, err)
+	require.True(t, p.Validated)
+	q, err := engine.Options{}.PassOn("held", d("2026-03-24"))
+	require.NoError(t, err)
+	require.False(t, q.Validated)
+	require.Equal(t, q.Edition, p.Edition)
+	_, err = engine.Options{Today: guidance.Date{Year: 2026, Month: 2, Day: 30}}.ValidatedPassOn("held", d("2026-03-24"))
+	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.today"}, err), "got %v", err)
+}

@@ -69,12 +69,11 @@ func Check(f Facts, opts Options) (*guidance.Report, error) {
 	if err := f.IRD.Validate(); err != nil {
 		return nil, err
 	}
-	p, err := opts.PassOn("ird", f.IRD.Started(), f.Concern)
+	p, err := opts.ValidatedPassOn("ird", f.IRD.Started(), f.Concern)
 	if err != nil {
 		return nil, err
 	}
 	defer p.Release()
-	p.Validated = true // above
 	if err := Run(p, f); err != nil {
 		return nil, err
 	}

@@ -102,11 +102,7 @@ func planPass(pl *Plan, opts Options) (*engine.Pass, error) {
 	if len(pl.Versions) > 0 {
 		first = pl.Versions[0].Date
 	}
-	p, err := opts.PassOn("cppm", pl.CPPM, first)
-	if err == nil {
-		p.Validated = true // above: Run does not validate again
-	}
-	return p, err
+	return opts.ValidatedPassOn("cppm", pl.CPPM, first)
 }
 
 // Check checks a Child Protection Plan against the rules of [Checks]: every
@@ -162,12 +158,11 @@ func CheckInterim(isp *InterimSafetyPlan, opts Options) (*guidance.Report, error
 	if err := validateInterim(isp); err != nil {
 		return nil, err
 	}
-	p, err := opts.PassOn("ird", isp.IRD)
+	p, err := opts.ValidatedPassOn("ird", isp.IRD)
 	if err != nil {
 		return nil, err
 	}
 	defer p.Release()
-	p.Validated = true // above: RunInterim does not validate again
 	if err := RunInterim(p, isp); err != nil {
 		return nil, err
 	}
