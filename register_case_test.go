@@ -227,7 +227,13 @@ func FuzzDecodeCase(f *testing.F) {
 				breaches++
 			}
 		}
-		require.Equal(t, breaches > 0, res.Err() != nil)
+		var be *guidance.BreachError
+		if breaches == 0 {
+			require.NoError(t, res.Err())
+		} else {
+			require.ErrorAs(t, res.Err(), &be)
+			require.Equal(t, fs[:breaches], be.Breaches, "Err lists the breaches, in the report's order")
+		}
 		// The report survives JSON whole, as a case system stores it.
 		js, err := json.Marshal(res.Report)
 		require.NoError(t, err)
