@@ -52,9 +52,11 @@ type Result struct {
 	// Report holds every finding under one edition, sorted by urgency.
 	Report *guidance.Report `json:"report"`
 	// Deadlines are the steps the case still owes, earliest first, each
-	// explaining how it was counted. Those due before Today are overdue and
-	// the Report has a failing finding for them.
-	Deadlines []timescale.Deadline `json:"deadlines"`
+	// with its due date and, when read (timescale.Owed.Deadline), the
+	// whole deadline explaining how it was counted; the JSON holds the
+	// whole deadlines. Those due before Today are overdue and the Report
+	// has a failing finding for them.
+	Deadlines []timescale.Owed `json:"deadlines"`
 	// UnusedVariations are approved variations that changed nothing: no
 	// finding of their rule (and subject, when they name one) has a due
 	// date before the variation's new date. Check that they name the right
@@ -305,8 +307,7 @@ func (s *setup) check() (*Result, error) {
 }
 
 // work is what Check needs besides the case, recycled (works): the pass,
-// which remembers its deadlines in a fixed array of several KB, and the
-// case's IRD record as the checks read it. TakeInto leaves the pass
+// whose buffers grow to a few KB, and the case's IRD record as the checks read it. TakeInto leaves the pass
 // holding nothing of the result, so a recycled one shares nothing with a
 // result handed out.
 type work struct {

@@ -73,8 +73,8 @@ func TestCheck_OverlayTimescales_EveryEdition(t *testing.T) {
 		res, err := cpguide.Check(c, cpguide.Options{Edition: e, Today: date("2026-05-15"), Overlay: o})
 		require.NoError(t, err, e)
 		var found bool
-		for _, dl := range res.Deadlines {
-			if dl.Rule == "cppm.review" {
+		for _, o := range res.Deadlines {
+			if dl := o.Deadline(); dl.Rule == "cppm.review" {
 				found = true
 				assert.Equal(t, date("2026-05-24"), dl.Due, e)
 				require.NotNil(t, dl.Local, e)

@@ -109,6 +109,7 @@ var notPersonal = map[reflect.Type]string{
 	reflect.TypeFor[timescale.Anchors]():         "dates of case events (concern, IRD, meetings), which outputs show; birth dates are withheld by the CLI's one rule",
 	reflect.TypeFor[timescale.Options]():         "configuration",
 	reflect.TypeFor[timescale.Deadline]():        "output",
+	reflect.TypeFor[timescale.Owed]():            "output: a deadline's dates, with the anchors it counts from (as Anchors)",
 	reflect.TypeFor[timescale.Computed]():        "output",
 	reflect.TypeFor[timescale.Skip]():            "output",
 	reflect.TypeFor[timescale.Applied]():         "output",

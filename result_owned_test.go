@@ -8,13 +8,15 @@ import (
 
 	"github.com/cpguide/cpguide"
 	"github.com/cpguide/cpguide/guidance"
+	"github.com/cpguide/cpguide/timescale"
 )
 
 // editEverything changes what a case system that annotates its copy of a
 // result may change: every finding it reads (message, subject, and its
-// citations by appending: they are the catalogue's, read-only), and every
-// citation of the deadlines, which are the result's own. It returns the
-// findings as edited.
+// citations by appending: they are the catalogue's, read-only), every
+// deadline owed (its action), and every citation of the whole deadline
+// read from each, which is the reader's own. It returns the findings as
+// edited.
 func editEverything(r *cpguide.Result) []guidance.Finding {
 	fs := r.Report.Findings()
 	for i := range fs {
@@ -23,16 +25,27 @@ func editEverything(r *cpguide.Result) []guidance.Finding {
 		fs[i].Citations = append(fs[i].Citations, guidance.Citation{Note: "added"})
 	}
 	for i := range r.Deadlines {
-		for j := range r.Deadlines[i].Citations {
-			r.Deadlines[i].Citations[j].Note += " (edited)"
+		r.Deadlines[i].Action += " (edited)"
+		dl := r.Deadlines[i].Deadline()
+		for j := range dl.Citations {
+			dl.Citations[j].Note += " (edited)"
 		}
-		for k := range r.Deadlines[i].Readings {
-			for j := range r.Deadlines[i].Readings[k].Citations {
-				r.Deadlines[i].Readings[k].Citations[j].Note += " (edited)"
+		for k := range dl.Readings {
+			for j := range dl.Readings[k].Citations {
+				dl.Readings[k].Citations[j].Note += " (edited)"
 			}
 		}
 	}
 	return fs
+}
+
+// explained is every deadline owed of r, read whole.
+func explained(r *cpguide.Result) []timescale.Deadline {
+	var dls []timescale.Deadline
+	for _, o := range r.Deadlines {
+		dls = append(dls, o.Deadline())
+	}
+	return dls
 }
 
 // TestCheck_CallerOwnsTheResult proves that a result shares nothing that
@@ -65,6 +78,8 @@ func TestCheck_CallerOwnsTheResult(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, want.Report.Findings(), got.Report.Findings())
 	require.Equal(t, want.Deadlines, got.Deadlines)
+	require.Equal(t, explained(want), explained(got))
+	require.NotEmpty(t, explained(got))
 	edited := editEverything(want)
 	require.NotEqual(t, edited, got.Report.Findings(), "the edit must reach the findings, or this test proves nothing")
 	require.Equal(t, want.Report.Findings(), got.Report.Findings(), "a finding read again is as the check made it")

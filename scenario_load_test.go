@@ -22,12 +22,12 @@ import (
 func TestExpectationCompare_EachActualMeetsOneExpectation(t *testing.T) {
 	f := guidance.Finding{Rule: "cppm.record", Status: guidance.Late, Subject: "initial CPPM M-1", Due: date("2026-04-06")}
 	x := cpguide.ExpectFinding(f)
-	dl := timescale.Deadline{Rule: "cppm.review", Due: date("2026-09-24")}
+	dl := timescale.Owed{Rule: "cppm.review", Due: date("2026-09-24")}
 	xd := cpguide.ExpectedDeadline{Rule: "cppm.review", Due: date("2026-09-24")}
 	for _, tc := range []struct {
 		name      string
 		findings  []guidance.Finding
-		deadlines []timescale.Deadline
+		deadlines []timescale.Owed
 		expect    cpguide.Expectation
 		diffs     []string
 	}{
@@ -35,9 +35,9 @@ func TestExpectationCompare_EachActualMeetsOneExpectation(t *testing.T) {
 			cpguide.Expectation{Findings: []cpguide.ExpectedFinding{x, x}}, []string{"missing finding: " + x.String() + " (got [\"" + x.String() + "\"])"}},
 		{"two identical findings meet two identical expectations", []guidance.Finding{f, f}, nil,
 			cpguide.Expectation{Findings: []cpguide.ExpectedFinding{x, x}, Exact: true}, nil},
-		{"one deadline cannot meet two identical expectations", nil, []timescale.Deadline{dl},
+		{"one deadline cannot meet two identical expectations", nil, []timescale.Owed{dl},
 			cpguide.Expectation{Deadlines: []cpguide.ExpectedDeadline{xd, xd}}, []string{"missing deadline: cppm.review due 2026-09-24"}},
-		{"two identical deadlines meet two identical expectations", nil, []timescale.Deadline{dl, dl},
+		{"two identical deadlines meet two identical expectations", nil, []timescale.Owed{dl, dl},
 			cpguide.Expectation{Deadlines: []cpguide.ExpectedDeadline{xd, xd}, Exact: true}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

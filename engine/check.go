@@ -81,17 +81,17 @@ func Rules[T any](checks []Check[T]) []string {
 }
 
 // Take returns the findings of p as a report sorted by urgency and the
-// deadlines owed sorted by due date, and leaves p empty: the result shares
-// nothing with p. Each deadline's slices are its own (timescale.Due makes
-// them for each deadline it computes); a finding's citations are the
-// catalogue's, read-only (see guidance.Report).
-func (p *Pass) Take() (*guidance.Report, []timescale.Deadline) {
+// steps owed sorted by due date, and leaves p empty: the result shares
+// nothing with p. A finding's citations are the catalogue's, read-only (see
+// guidance.Report); a step owed builds its deadline when read
+// (timescale.Owed).
+func (p *Pass) Take() (*guidance.Report, []timescale.Owed) {
 	rep := new(guidance.Report)
 	return rep, p.TakeInto(rep)
 }
 
 // TakeInto is Take with the report written to *rep.
-func (p *Pass) TakeInto(rep *guidance.Report) []timescale.Deadline {
+func (p *Pass) TakeInto(rep *guidance.Report) []timescale.Owed {
 	p.findings.SortedReportTo(rep)
 	return p.takeDeadlines()
 }
@@ -106,29 +106,34 @@ func (p *Pass) TakeSortedReport() *guidance.Report {
 	return rep
 }
 
-// TakeDeadlines is Take for a caller that wants only the deadlines owed:
-// the findings are dropped, not sorted into a report.
+// TakeDeadlines is Take for a caller that wants only the deadlines owed,
+// each explaining itself (timescale.Owed.Deadline): the findings are
+// dropped, not sorted into a report.
 func (p *Pass) TakeDeadlines() []timescale.Deadline {
 	p.findings.Reset(p.Edition, p.Today)
-	return p.takeDeadlines()
+	owed := p.takeDeadlines()
+	dls := make([]timescale.Deadline, len(owed))
+	for i := range owed {
+		dls[i] = owed[i].Deadline()
+	}
+	return dls
 }
 
-// takeDeadlines returns the deadlines owed, sorted by due date and each
-// with slices of its own, and leaves p without them.
-func (p *Pass) takeDeadlines() []timescale.Deadline {
-	dls := slices.Clone(p.Deadlines)
-	if dls == nil {
-		dls = []timescale.Deadline{}
+// takeDeadlines returns the steps owed, sorted by due date (then rule),
+// and leaves p without them.
+func (p *Pass) takeDeadlines() []timescale.Owed {
+	owed := slices.Clone(p.Deadlines)
+	if owed == nil {
+		owed = []timescale.Owed{}
 	}
-	slices.SortStableFunc(dls, func(a, b timescale.Deadline) int {
+	slices.SortStableFunc(owed, func(a, b timescale.Owed) int {
 		if c := a.Due.Compare(b.Due); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Rule, b.Rule)
 	})
-	ownSlices(dls)
 	p.dropDeadlines()
-	return dls
+	return owed
 }
 
 // dropDeadlines empties the deadlines owed, keeping their storage and
@@ -136,39 +141,6 @@ func (p *Pass) takeDeadlines() []timescale.Deadline {
 func (p *Pass) dropDeadlines() {
 	clear(p.Deadlines)
 	p.Deadlines = p.Deadlines[:0]
-}
-
-// ownSlices gives each deadline that shares its slices with another (one
-// remembered deadline owed by two steps counted from the same dates) a
-// copy of its own, so that editing one deadline of a result changes no
-// other. timescale.Due makes new slices for each deadline it computes: a
-// result of one deadline, or of deadlines computed apart, copies nothing.
-func ownSlices(dls []timescale.Deadline) {
-	if len(dls) < 2 {
-		return
-	}
-	seen := make(map[*timescale.Computed]bool, len(dls))
-	for i := range dls {
-		dl := &dls[i]
-		if len(dl.Readings) == 0 {
-			continue
-		}
-		key := unsafe.SliceData(dl.Readings)
-		if !seen[key] {
-			seen[key] = true
-			continue
-		}
-		dl.Citations, dl.Notes, dl.Policies = slices.Clone(dl.Citations), slices.Clone(dl.Notes), slices.Clone(dl.Policies)
-		dl.Readings = slices.Clone(dl.Readings)
-		for j := range dl.Readings {
-			r := &dl.Readings[j]
-			r.Citations, r.Skipped = slices.Clone(r.Citations), slices.Clone(r.Skipped)
-		}
-		if dl.Local != nil {
-			l := *dl.Local
-			dl.Local = &l
-		}
-	}
 }
 
 // TakeReport returns the findings of p as a report, in the order they were

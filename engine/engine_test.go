@@ -133,7 +133,7 @@ func TestTake_EachHalfIsTakesHalf(t *testing.T) {
 	require.Zero(t, p.Len())
 	require.Empty(t, p.Deadlines)
 	p = run()
-	require.Equal(t, dls, p.TakeDeadlines())
+	require.Equal(t, []timescale.Deadline{dls[0].Deadline()}, p.TakeDeadlines())
 	require.Zero(t, p.Len())
 	require.Empty(t, p.Deadlines)
 }
@@ -181,12 +181,14 @@ func TestOptions_EditionOn(t *testing.T) {
 	require.True(t, guidance.Match(&guidance.Error{Kind: guidance.Invalid, Field: "options.variations[0]"}, err), "%v", err)
 }
 
-// TestTimed_DoneMatchesTheWholeDeadline: a step taken is assessed from its
+// TestTimed_DoneMatchesTheWholeDeadline: a step is assessed from its
 // dates alone, and its finding is exactly the one the whole deadline gives
 // (timescale.Due, then Deadline.AssessFor), for every timescale and
 // edition, steps done early, on the day, late and within a variation, and
-// with a local figure (which takes the whole deadline).
+// not done, and with a local figure (which takes the whole deadline). A
+// step not done is owed, and the deadline owed is the whole one.
 func TestTimed_DoneMatchesTheWholeDeadline(t *testing.T) {
+	const notDone = 1 << 20
 	type step struct {
 		anchors timescale.Anchors
 		done    guidance.Date
@@ -216,13 +218,22 @@ func TestTimed_DoneMatchesTheWholeDeadline(t *testing.T) {
 				o.Edition = ts.Edition
 				dl, err := timescale.Due(ts.Rule, ts.Edition, anchors, o.Timescale())
 				require.NoError(t, err)
-				for _, off := range []int{-1, 0, 1, 3, 10} {
+				for _, off := range []int{-1, 0, 1, 3, 10, notDone} {
 					done := dl.Due.AddDays(off)
+					if off == notDone {
+						done = guidance.Date{}
+					}
 					p := engine.NewPass(o, ts.Edition)
 					require.NoError(t, engine.Run(p, "the step", &step{anchors, done}, checks))
 					require.Equal(t, 1, p.Len())
 					require.Equal(t, dl.AssessFor("the step", done, o.Today, o.Variations...), p.View().At(0),
 						"%s %s from %s done %s", ts.Rule, ts.Edition, from, done)
+					if off == notDone {
+						require.Len(t, p.Deadlines, 1)
+						require.Equal(t, dl, p.Deadlines[0].Deadline())
+					} else {
+						require.Empty(t, p.Deadlines)
+					}
 					n++
 				}
 			}

@@ -1,9 +1,7 @@
 package engine
 
 import (
-	"cmp"
 	"errors"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,7 +27,7 @@ type Pass struct {
 
 	// Deadlines are the steps found owed and not done, each once, in the
 	// order found.
-	Deadlines []timescale.Deadline
+	Deadlines []timescale.Owed
 
 	// Validated says that the caller has validated every record it hands
 	// to the packages' Run functions on this pass (cpguide.Check validates
@@ -50,9 +48,6 @@ type Pass struct {
 	ref     guidance.Ref // the rule of the check running, in the pass's edition
 	stated  bool         // whether the pass's edition states it
 	subject string       // the record the check is looking at
-
-	memo [memoSize]memoEntry // the deadlines computed most recently
-	n    int                 // deadlines remembered; the next goes in memo[n%memoSize]
 }
 
 // NewPass returns a pass under edition e with the options o. It does not
@@ -89,8 +84,6 @@ func (p *Pass) Reset(o Options, e guidance.Edition) {
 	p.Edition, p.Today, p.Variations, p.Timescale = e, o.Today, o.Variations, o.Timescale()
 	p.dropDeadlines()
 	p.rule, p.ref, p.stated, p.subject, p.Validated = "", guidance.Ref{}, false, "", false
-	clear(p.memo[:min(p.n, memoSize)])
-	p.n = 0
 }
 
 // Rule returns the ID of the rule whose check is running.
@@ -250,16 +243,8 @@ func (p *Pass) Format(template string, numbers ...int) string {
 // and why.
 func (p *Pass) NotApplicable(why string) { p.Report(guidance.NotApplicable, why) }
 
-// Due computes the running rule's deadline from the anchors, once per pass
-// for each set of anchors: a step several checks look at is counted once.
-// The deadlines it returns share their slices with each other; treat them
-// as read-only.
-func (p *Pass) Due(anchors timescale.Anchors) (timescale.Deadline, error) {
-	return p.due(p.rule, anchors)
-}
-
-// DueDate is the due date of the deadline Due computes, without the rest
-// of it (timescale.DueDate).
+// DueDate is the due date of the running rule's deadline, counted from
+// the anchors under the pass's options (timescale.DueDate).
 func (p *Pass) DueDate(anchors timescale.Anchors) (guidance.Date, error) {
 	due, _, err := timescale.DueDate(p.rule, p.Edition, anchors, p.Timescale)
 	return due, err
@@ -285,34 +270,26 @@ func (p *Pass) TimedNote(subject string, anchors timescale.Anchors, done guidanc
 		p.ReportOn(subject, guidance.NotApplicable, forEdition(&noNationalTimescale, p.Edition))
 		return
 	}
-	if !done.IsZero() && p.timedDone(subject, anchors, done, note) {
-		return
-	}
-	dl, err := p.due(p.rule, anchors)
-	if err == nil {
-		p.AssessNote(subject, dl, done, note)
-		return
-	}
-	p.untimed(subject, err)
-}
-
-// timedDone is Timed for a step taken on date done, from its dates alone
-// (timescale.DueDate): a step taken is not owed, so its deadline's
-// explanation is never read. It reports false, having done nothing, where
-// a local figure names the rule (the finding then cites it, so the whole
-// deadline is computed) or the edition does not state the rule.
-func (p *Pass) timedDone(subject string, anchors timescale.Anchors, done guidance.Date, note string) bool {
-	if !p.stated || p.localFigure() >= 0 {
-		return false
-	}
-	due, last, err := timescale.DueDate(p.rule, p.Edition, anchors, p.Timescale)
+	o, err := timescale.Owe(p.rule, p.Edition, anchors, p.Timescale)
 	if err != nil {
 		p.untimed(subject, err)
-		return true
+		return
 	}
-	dl := timescale.Deadline{Rule: p.rule, Edition: p.Edition, Due: due, LastWorkingDay: last}
-	p.assess(subject, &dl, done, nil, note)
-	return true
+	// The finding needs the deadline's dates only, and cites the rule
+	// (nil), unless a local figure names the rule (the finding cites it
+	// too) or the edition does not state the rule (the finding takes its
+	// title and strength from the deadline): then the whole deadline.
+	// The explanation of a step owed is built when the result is read.
+	dl := timescale.Deadline{Rule: o.Rule, Edition: o.Edition, Action: o.Action, Due: o.Due, LastWorkingDay: o.LastWorkingDay}
+	var cites []guidance.Citation
+	if !p.stated || p.localFigure() >= 0 {
+		dl = o.Deadline()
+		cites = dl.Citations
+	}
+	p.assess(subject, &dl, done, cites, note)
+	if done.IsZero() {
+		p.Deadlines = append(p.Deadlines, o)
+	}
 }
 
 // localFigure returns the index of the local figure for the running rule
@@ -349,21 +326,6 @@ func (p *Pass) untimed(subject string, err error) {
 	p.ReportOn(subject, guidance.Unknown, p.Concat("cannot compute the due date: ", hint))
 }
 
-// Assess adds the finding of deadline dl for the step named subject, done
-// on date done (zero: not done), weighing the variations that cover it; a
-// step not done is added to the deadlines owed.
-func (p *Pass) Assess(subject string, dl timescale.Deadline, done guidance.Date) {
-	p.AssessNote(subject, dl, done, "")
-}
-
-// AssessNote is Assess with note appended to the finding's message.
-func (p *Pass) AssessNote(subject string, dl timescale.Deadline, done guidance.Date, note string) {
-	p.assess(subject, &dl, done, dl.Citations, note)
-	if done.IsZero() {
-		p.Owe(dl)
-	}
-}
-
 // assess records the finding of deadline dl for the step named subject,
 // done on date done, citing cites (nil: the rule's own citations), with
 // note appended to its message.
@@ -392,10 +354,6 @@ func (p *Pass) assess(subject string, dl *timescale.Deadline, done guidance.Date
 	}
 	p.findings.Record(ref, st, subject, dl.Due, done, msg, cites)
 }
-
-// Owe adds dl to the deadlines owed: a step the record owes and has not
-// taken.
-func (p *Pass) Owe(dl timescale.Deadline) { p.Deadlines = append(p.Deadlines, dl) }
 
 // textBlock is the size of the blocks the pass writes text in: a block
 // serves several checks, and a check whose text does not fit what is left
@@ -436,53 +394,6 @@ func (p *Pass) Date(d guidance.Date) string {
 	start := len(p.text)
 	p.text = d.AppendString(p.text)
 	return p.since(start)
-}
-
-const (
-	memoSize = 16
-	// maxAnchors is the most anchors a remembered deadline may count from;
-	// Due computes deadlines with more without remembering them.
-	maxAnchors = 3
-)
-
-type anchor struct {
-	ev timescale.Event
-	d  guidance.Date
-}
-
-// memoEntry is one remembered timescale.Due result; its anchors are sorted
-// by event, so that equal maps give equal keys.
-type memoEntry struct {
-	rule    string
-	n       int
-	anchors [maxAnchors]anchor
-	dl      timescale.Deadline
-}
-
-func (p *Pass) due(rule string, anchors timescale.Anchors) (timescale.Deadline, error) {
-	if len(anchors) > maxAnchors {
-		return timescale.Due(rule, p.Edition, anchors, p.Timescale)
-	}
-	k := memoEntry{rule: rule, n: len(anchors)}
-	i := 0
-	for ev, d := range anchors {
-		k.anchors[i] = anchor{ev, d}
-		i++
-	}
-	slices.SortFunc(k.anchors[:k.n], func(a, b anchor) int { return cmp.Compare(a.ev, b.ev) })
-	for j := range p.memo[:min(p.n, memoSize)] {
-		if m := &p.memo[j]; m.rule == k.rule && m.n == k.n && m.anchors == k.anchors {
-			return m.dl, nil
-		}
-	}
-	dl, err := timescale.Due(rule, p.Edition, anchors, p.Timescale)
-	if err != nil {
-		return dl, err
-	}
-	k.dl = dl
-	p.memo[p.n%memoSize] = k
-	p.n++
-	return dl, nil
 }
 
 // Index returns "field[i]", the path of one element of a list, written in

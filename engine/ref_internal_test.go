@@ -72,8 +72,9 @@ func TestRun_CheckGivenAnotherRule(t *testing.T) {
 	require.Equal(t, guidance.Should, rep.At(1).Strength)
 }
 
-// Two steps owing one remembered deadline (the same rule, counted from the
-// same dates) get deadlines that share nothing in the result.
+// Two steps owing one deadline (the same rule, counted from the same
+// dates) get deadlines that share nothing in the result, nor with the
+// timescale table: each read builds its own.
 func TestTake_DeadlinesOwedTwiceShareNothing(t *testing.T) {
 	held := guidance.Date{Year: 2026, Month: 3, Day: 24}
 	checks := []Check[int]{{Rule: "cppm.record", Run: func(p *Pass, _ *int) error {
@@ -87,10 +88,14 @@ func TestTake_DeadlinesOwedTwiceShareNothing(t *testing.T) {
 	_, dls := p.Take()
 	require.Len(t, dls, 2)
 	require.Equal(t, dls[0], dls[1], "the same deadline, twice")
-	require.NotSame(t, &dls[0].Readings[0], &dls[1].Readings[0])
-	require.NotSame(t, &dls[0].Citations[0], &dls[1].Citations[0])
-	dls[0].Citations[0].Note = "edited"
-	dls[0].Readings[0].Citations[0].Note = "edited"
-	require.NotEqual(t, "edited", dls[1].Citations[0].Note)
-	require.NotEqual(t, "edited", dls[1].Readings[0].Citations[0].Note)
+	a, b := dls[0].Deadline(), dls[1].Deadline()
+	require.NotSame(t, &a.Readings[0], &b.Readings[0])
+	require.NotSame(t, &a.Citations[0], &b.Citations[0])
+	a.Citations[0].Note = "edited"
+	a.Readings[0].Citations[0].Note = "edited"
+	require.NotEqual(t, "edited", b.Citations[0].Note)
+	require.NotEqual(t, "edited", b.Readings[0].Citations[0].Note)
+	again := dls[0].Deadline()
+	require.NotEqual(t, "edited", again.Citations[0].Note)
+	require.NotEqual(t, "edited", again.Readings[0].Citations[0].Note)
 }

@@ -148,26 +148,8 @@ func Due(rule string, e guidance.Edition, anchors Anchors, opts Options) (Deadli
 // applied, citations and notes). It allocates nothing, unless it returns an
 // error or a local figure sets a step the edition leaves open.
 func DueDate(rule string, e guidance.Edition, anchors Anchors, opts Options) (due, lastWorkingDay Date, err error) {
-	t, l, err := entry(rule, e, opts.Local)
-	if err != nil {
-		return Date{}, Date{}, err
-	}
-	if l != nil {
-		opts.Local = nil
-	}
-	var buf results
-	rs := t.room(buf[:])
-	local, err := t.check(anchors, opts, rs)
-	if err != nil {
-		return Date{}, Date{}, err
-	}
-	c := calendarOr(opts.Calendar)
-	rk, err := t.reckon(c, opts.Policies, local, rs)
-	if err != nil {
-		return Date{}, Date{}, err
-	}
-	due = rs[rk.gov].due
-	return due, c.LastWorkingDayOnOrBefore(due), nil
+	o, err := Owe(rule, e, anchors, opts)
+	return o.Due, o.LastWorkingDay, err
 }
 
 // entry returns the timescale of rule in edition e, the table's entry

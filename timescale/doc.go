@@ -30,7 +30,10 @@
 // it, each reading with its anchor, result and the non-working days it
 // skipped, the policies applied, the citations, and the whole explanation as
 // text, built when it is read. [DueDate] gives the due date and the last
-// working day alone, allocating nothing. [Deadline.Assess] turns it into a [guidance.Finding] given the date
+// working day alone, allocating nothing. [Owe] gives them as an [Owed]: a
+// step owed, which keeps what it was counted from and builds the whole
+// deadline when read ([Owed.Deadline]); cpguide.Check returns the steps a
+// case owes so. [Deadline.Assess] turns it into a [guidance.Finding] given the date
 // the step was done and the date of the check ("today" is always an input,
 // never the machine clock), honouring approved [Variation] values.
 //

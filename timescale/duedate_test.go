@@ -1,6 +1,7 @@
 package timescale_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -11,19 +12,85 @@ import (
 )
 
 // requireDueDateAgrees checks that DueDate gives the Due and LastWorkingDay
-// of the deadline Due computes from the same arguments, or the same error.
+// of the deadline Due computes from the same arguments, or the same error,
+// and that Owe does too, with the whole deadline on read.
 func requireDueDateAgrees(t *testing.T, rule string, e guidance.Edition, a timescale.Anchors, opts timescale.Options) {
 	t.Helper()
 	dl, err := timescale.Due(rule, e, a, opts)
 	due, last, err2 := timescale.DueDate(rule, e, a, opts)
+	o, err3 := timescale.Owe(rule, e, a, opts)
 	if err != nil {
 		require.Error(t, err2, "%s %s %v: Due fails (%v), DueDate does not", rule, e, a, err)
 		require.Equal(t, err, err2, "%s %s %v", rule, e, a)
+		require.Equal(t, err, err3, "%s %s %v", rule, e, a)
+		require.Zero(t, o)
 		return
 	}
 	require.NoError(t, err2, "%s %s %v", rule, e, a)
+	require.NoError(t, err3, "%s %s %v", rule, e, a)
 	require.Equal(t, dl.Due, due, "%s %s %v %v", rule, e, a, opts)
 	require.Equal(t, dl.LastWorkingDay, last, "%s %s %v %v", rule, e, a, opts)
+	require.Equal(t, dl.Rule, o.Rule)
+	require.Equal(t, dl.Edition, o.Edition)
+	require.Equal(t, dl.Action, o.Action)
+	require.Equal(t, dl.Due, o.Due)
+	require.Equal(t, dl.LastWorkingDay, o.LastWorkingDay)
+	require.Equal(t, dl, o.Deadline(), "%s %s %v %v", rule, e, a, opts)
+}
+
+// An Owed keeps what it was computed from: editing the anchors, the
+// policy choices or the local figures after Owe changes nothing in the
+// deadline it explains.
+func TestOwe_KeepsItsInputs(t *testing.T) {
+	tests := []struct {
+		name    string
+		rule    string
+		e       guidance.Edition
+		anchors timescale.Anchors
+		opts    timescale.Options
+	}{
+		{"three anchors, a policy choice", "cppm.initial", guidance.Edition2023,
+			timescale.Anchors{timescale.EventConcern: day(2026, 12, 1), timescale.EventIRD: day(2026, 12, 3), timescale.EventInvestigation: day(2026, 12, 8)},
+			timescale.Options{Policies: map[string]string{"cppm.initial.anchor": "ird"}}},
+		{"a policy choice and a local figure", "coregroup.first", guidance.Edition2021,
+			timescale.Anchors{timescale.EventCPPM: day(2026, 12, 18)},
+			timescale.Options{Policies: map[string]string{"coregroup.first.reading": "working"},
+				Local: []timescale.LocalTimescale{{Rule: "coregroup.first", Amount: 5, Unit: timescale.WorkingDays, Source: "Anytown CPC procedures 2026, para 4.2"}}}},
+		{"a local figure for a step the edition leaves open", "plan.record", guidance.Edition2023,
+			timescale.Anchors{timescale.EventCPPM: day(2026, 12, 18)},
+			timescale.Options{Local: []timescale.LocalTimescale{{Rule: "plan.record", Amount: 10, Unit: timescale.WorkingDays, Source: "Anytown"}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, err := timescale.Due(tt.rule, tt.e, tt.anchors, tt.opts)
+			require.NoError(t, err)
+			o, err := timescale.Owe(tt.rule, tt.e, tt.anchors, tt.opts)
+			require.NoError(t, err)
+			for ev := range tt.anchors {
+				tt.anchors[ev] = day(2027, 3, 1)
+			}
+			for id := range tt.opts.Policies {
+				tt.opts.Policies[id] = timescale.Stricter
+			}
+			for i := range tt.opts.Local {
+				tt.opts.Local[i].Amount = 1
+				tt.opts.Local[i].Source = "changed"
+			}
+			got := o.Deadline()
+			require.Equal(t, want, got)
+			require.Equal(t, want.Explanation(), o.Explanation())
+			wantJSON, err := json.Marshal(want)
+			require.NoError(t, err)
+			gotJSON, err := json.Marshal(o)
+			require.NoError(t, err)
+			require.Equal(t, string(wantJSON), string(gotJSON))
+		})
+	}
+}
+
+func TestOwed_ZeroValueExplainsNothing(t *testing.T) {
+	var o timescale.Owed
+	require.Zero(t, o.Deadline())
 }
 
 // DueDate and Due agree for every timescale in its edition, for every

@@ -64,6 +64,33 @@ func ExampleDue() {
 	// governing reading: default
 }
 
+func ExampleOwe() {
+	o, err := timescale.Owe("cppm.record", guidance.Edition2023,
+		timescale.Anchors{timescale.EventCPPM: {Year: 2026, Month: time.December, Day: 18}}, timescale.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(o.Action, "by", o.Due, o.Due.Weekday())
+	// The whole deadline, built when read.
+	dl := o.Deadline()
+	for _, s := range dl.Readings[0].Skipped {
+		fmt.Println("skipped", s.Date, s.Why)
+	}
+	// Output:
+	// send participants the record of the CPPM by 2027-01-07 Thursday
+	// skipped 2026-12-19 Saturday
+	// skipped 2026-12-20 Sunday
+	// skipped 2026-12-25 Christmas Day (Banking and Financial Dealings Act 1971, Schedule 1 (Scotland))
+	// skipped 2026-12-26 Saturday
+	// skipped 2026-12-27 Sunday
+	// skipped 2026-12-28 Boxing Day (substitute day) (royal proclamation under the Banking and Financial Dealings Act 1971, s.1(3))
+	// skipped 2027-01-01 New Year's Day (Banking and Financial Dealings Act 1971, Schedule 1 (Scotland))
+	// skipped 2027-01-02 Saturday
+	// skipped 2027-01-03 Sunday
+	// skipped 2027-01-04 2nd January (substitute day) (Banking and Financial Dealings Act 1971, Schedule 1 (Scotland))
+}
+
 func ExampleCalendar_With() {
 	em := timescale.Date{Year: 2026, Month: time.April, Day: 6}
 	glasgow, err := timescale.Scotland().With("Glasgow local holidays",

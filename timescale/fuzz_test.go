@@ -1,6 +1,7 @@
 package timescale_test
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -98,6 +99,13 @@ func FuzzDue(f *testing.F) {
 		}
 		if err == nil && (due != dl.Due || last != dl.LastWorkingDay) {
 			t.Fatalf("%s %s: DueDate %s %s, Due %s %s", ts.Rule, e, due, last, dl.Due, dl.LastWorkingDay)
+		}
+		o, err3 := timescale.Owe(ts.Rule, e, a, opts)
+		if (err == nil) != (err3 == nil) || (err != nil && err.Error() != err3.Error()) {
+			t.Fatalf("%s %s: Due's error %v, Owe's %v", ts.Rule, e, err, err3)
+		}
+		if err == nil && !reflect.DeepEqual(o.Deadline(), dl) {
+			t.Fatalf("%s %s: the deadline owed is not Due's", ts.Rule, e)
 		}
 		if err != nil {
 			if !guidance.Match(&guidance.Error{Kind: guidance.UnknownPolicy}, err) &&

@@ -327,6 +327,16 @@ func checkCmd(args []string, w, stderr io.Writer) error {
 type checkJSON struct {
 	Case    string      `json:"case"`
 	Summary summaryJSON `json:"summary"`
+	resultJSON
+}
+
+// resultJSON is the Result's JSON with the deadlines owed replaced by
+// their redacted copies (redactor.deadlines). Report comes first, as in
+// the Result, so that the fields keep the Result's order: a field of the
+// outer struct hides the embedded one of the same name.
+type resultJSON struct {
+	Report    *guidance.Report     `json:"report"`
+	Deadlines []timescale.Deadline `json:"deadlines"`
 	*cpguide.Result
 }
 
@@ -352,13 +362,12 @@ func writeCheckJSON(w io.Writer, ch *checked) error {
 	for st := guidance.Unknown; st <= guidance.NotApplicable; st++ {
 		s.Counts[snake(st)] = r.Count(st)
 	}
-	res := *ch.res
-	res.Deadlines = ch.red.deadlines(res.Deadlines)
+	res := resultJSON{Report: ch.res.Report, Deadlines: ch.red.deadlines(ch.res.Deadlines), Result: ch.res}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(checkJSON{ch.c.ID, s, &res}); err != nil {
+	if err := enc.Encode(checkJSON{ch.c.ID, s, res}); err != nil {
 		return err
 	}
 	out := ch.red.json(buf.Bytes())
@@ -420,7 +429,8 @@ func writeText(out io.Writer, ch *checked) {
 	section("Shortfalls of 'where possible' or 'may' guidance:", other)
 	if len(res.Deadlines) > 0 {
 		fmt.Fprintf(w, "\nWhat the case still owes, earliest first:\n")
-		for _, d := range res.Deadlines {
+		for _, o := range res.Deadlines {
+			d := o.Deadline()
 			late := ""
 			if !r.Today.IsZero() && r.Today.After(d.Due) {
 				late = "OVERDUE: "

@@ -57,7 +57,8 @@ func dueItems(c cpguide.Case, res *cpguide.Result) []dueItem {
 			Strength: f.Strength, Status: f.Status, Due: f.Due, Done: f.Done, Message: f.Message, Citations: f.Citations})
 	}
 	for i := range res.Deadlines {
-		dl := &res.Deadlines[i]
+		dl := new(timescale.Deadline)
+		*dl = res.Deadlines[i].Deadline()
 		if j := slices.IndexFunc(items, func(it dueItem) bool {
 			return it.Rule == dl.Rule && it.Due == dl.Due && it.Deadline == nil
 		}); j >= 0 {

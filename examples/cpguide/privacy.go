@@ -125,8 +125,8 @@ func newRedactor(c cpguide.Case, res *cpguide.Result) *redactor {
 		}
 	}
 	if res != nil {
-		for _, dl := range res.Deadlines {
-			fromDeadline(dl)
+		for _, o := range res.Deadlines {
+			fromDeadline(o.Deadline())
 		}
 	}
 	if len(r.dates) == 0 {
@@ -251,20 +251,19 @@ func (r *redactor) json(b []byte) []byte {
 	return []byte(r.text(s))
 }
 
-// deadlines returns copies of dls for an output: a reading counted from a
-// withheld anchor loses the non-working days it skipped and its clamping,
-// which would tell how its withheld dates fall.
-func (r *redactor) deadlines(dls []timescale.Deadline) []timescale.Deadline {
-	if r == nil || r.texts == nil {
-		return dls
-	}
-	out := make([]timescale.Deadline, len(dls))
-	for i, dl := range dls {
-		dl.Readings = slices.Clone(dl.Readings)
-		for j := range dl.Readings {
-			if withheldAnchor(dl.Readings[j].Anchor) {
-				dl.Readings[j].Skipped = nil
-				dl.Readings[j].Clamped = false
+// deadlines returns the deadlines owed, each read whole, for an output: a
+// reading counted from a withheld anchor loses the non-working days it
+// skipped and its clamping, which would tell how its withheld dates fall.
+func (r *redactor) deadlines(owed []timescale.Owed) []timescale.Deadline {
+	out := make([]timescale.Deadline, len(owed))
+	for i, o := range owed {
+		dl := o.Deadline()
+		if r != nil && r.texts != nil {
+			for j := range dl.Readings {
+				if withheldAnchor(dl.Readings[j].Anchor) {
+					dl.Readings[j].Skipped = nil
+					dl.Readings[j].Clamped = false
+				}
 			}
 		}
 		out[i] = dl
