@@ -27,27 +27,23 @@ type Owed struct {
 	Due            Date
 	LastWorkingDay Date
 
-	anchors  [maxReadings]owedAnchor
-	nAnchors int
-	calendar *Calendar
-	// policy and choice are the timescale's policy and the choice the
-	// options made for it; choice is "" for the default.
-	policy, choice string
-	// local is the local figure that named the rule, if hasLocal.
-	local    LocalTimescale
-	hasLocal bool
-}
-
-type owedAnchor struct {
-	ev Event
-	d  Date
+	// anchorDays[i] is the day number (Date.Days) of the date reading i
+	// of the timescale counts from, where bit i of anchored is set.
+	anchorDays [maxReadings]int32
+	anchored   uint8
+	calendar   *Calendar
+	// choice is the choice the options made for the timescale's policy,
+	// "" for its default.
+	choice string
+	// local is the local figure that named the rule, if any.
+	local *LocalTimescale
 }
 
 // Owe computes the due date of rule in edition e as [DueDate] does, with
 // the same errors, and returns it as the step owed, whose [Owed.Deadline]
 // is the deadline [Due] computes from the same arguments. It allocates
-// nothing, unless it returns an error or a local figure sets a step the
-// edition leaves open.
+// nothing, unless it returns an error or a local figure applies to the
+// rule.
 func Owe(rule string, e guidance.Edition, anchors Anchors, opts Options) (Owed, error) {
 	t, l, err := entry(rule, e, opts.Local)
 	if err != nil {
@@ -69,34 +65,25 @@ func Owe(rule string, e guidance.Edition, anchors Anchors, opts Options) (Owed, 
 	}
 	o := Owed{Rule: rule, Edition: t.Edition, Action: t.Action, Due: rs[rk.gov].due, calendar: opts.Calendar}
 	o.LastWorkingDay = c.LastWorkingDayOnOrBefore(o.Due)
-	for i := range t.Readings {
+	// A table's timescale has at most maxReadings readings
+	// (TestTable_AtMostMaxReadings), and one a local figure sets has one.
+	for i := range t.Readings[:min(len(t.Readings), maxReadings)] {
 		if !rs[i].missing {
-			o.keep(t.Readings[i].Anchor, rs[i].anchor)
+			o.anchorDays[i] = int32(rs[i].anchor.Days())
+			o.anchored |= 1 << i
 		}
 	}
 	if t.Policy != "" {
-		o.policy, o.choice = t.Policy, opts.Policies[t.Policy]
+		o.choice = opts.Policies[t.Policy]
 	}
-	switch {
-	case l != nil:
-		o.local, o.hasLocal = *l, true
-	case local != nil:
-		o.local, o.hasLocal = *local, true
+	if l == nil {
+		l = local
+	}
+	if l != nil {
+		o.local = new(LocalTimescale)
+		*o.local = *l
 	}
 	return o, nil
-}
-
-// keep records the date of event ev, once: a timescale has at most
-// maxReadings readings (TestTable_AtMostMaxReadings, which covers the
-// timescales local figures set too), each counted from one event.
-func (o *Owed) keep(ev Event, d Date) {
-	for _, a := range o.anchors[:o.nAnchors] {
-		if a.ev == ev {
-			return
-		}
-	}
-	o.anchors[o.nAnchors] = owedAnchor{ev, d}
-	o.nAnchors++
 }
 
 // Deadline returns the whole deadline owed, explaining itself: the one
@@ -107,22 +94,27 @@ func (o Owed) Deadline() Deadline {
 		return Deadline{}
 	}
 	opts := Options{Calendar: o.calendar}
-	if o.choice != "" {
-		opts.Policies = map[string]string{o.policy: o.choice}
+	if o.local != nil {
+		opts.Local = []LocalTimescale{*o.local}
 	}
-	if o.hasLocal {
-		opts.Local = []LocalTimescale{o.local}
+	t, _, err := entry(o.Rule, o.Edition, opts.Local)
+	if err == nil {
+		if o.choice != "" {
+			opts.Policies = map[string]string{t.Policy: o.choice}
+		}
+		anchors := make(Anchors, len(t.Readings))
+		for i, r := range t.Readings[:min(len(t.Readings), maxReadings)] {
+			if o.anchored&(1<<i) != 0 {
+				anchors[r.Anchor] = guidance.DateFromDays(int(o.anchorDays[i]))
+			}
+		}
+		var dl Deadline
+		if dl, err = Due(o.Rule, o.Edition, anchors, opts); err == nil {
+			return dl
+		}
 	}
-	anchors := make(Anchors, o.nAnchors)
-	for _, a := range o.anchors[:o.nAnchors] {
-		anchors[a.ev] = a.d
-	}
-	dl, err := Due(o.Rule, o.Edition, anchors, opts)
-	if err != nil {
-		// Owe computed the same deadline from the same inputs, checked.
-		panic("timescale: the deadline owed for " + o.Rule + " cannot be computed again: " + err.Error())
-	}
-	return dl
+	// Owe computed the same deadline from the same inputs, checked.
+	panic("timescale: the deadline owed for " + o.Rule + " cannot be computed again: " + err.Error())
 }
 
 // Explanation is the explanation of the deadline owed (see
