@@ -157,10 +157,11 @@ func (c Case) Edition(opts Options) (guidance.Edition, error) {
 // is a *guidance.Error naming the field at fault. The case's failings are
 // findings: Result.Err says whether any is a breach.
 //
-// The result is the caller's: its deadlines share no memory with the
-// catalogue, the timescale tables or any other result, and a finding read
-// from its report is a new value each time, whose citations are the
-// catalogue's, read-only (see guidance.Report).
+// The result is the caller's: it shares nothing that can change with the
+// catalogue, the timescale tables or any other result. A finding read from
+// its report is a new value each time, whose citations are the catalogue's,
+// read-only (see guidance.Report); a deadline read from a step owed
+// (timescale.Owed.Deadline) is a new value each time, all its own.
 //
 // Check runs the very check values that packages meeting, plan, coregroup
 // and register export, through package engine: one pass, one order.
@@ -307,9 +308,9 @@ func (s *setup) check() (*Result, error) {
 }
 
 // work is what Check needs besides the case, recycled (works): the pass,
-// whose buffers grow to a few KB, and the case's IRD record as the checks read it. TakeInto leaves the pass
-// holding nothing of the result, so a recycled one shares nothing with a
-// result handed out.
+// whose buffers grow to a few KB, and the case's IRD record as the checks
+// read it. TakeInto leaves the pass holding nothing of the result, so a
+// recycled one shares nothing with a result handed out.
 type work struct {
 	pass engine.Pass
 	ird  ird.IRD

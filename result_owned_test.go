@@ -1,6 +1,7 @@
 package cpguide_test
 
 import (
+	"encoding/json"
 	"sync"
 	"testing"
 
@@ -13,20 +14,19 @@ import (
 
 // editEverything changes what a case system that annotates its copy of a
 // result may change: every finding it reads (message, subject, and its
-// citations by appending: they are the catalogue's, read-only), every
-// deadline owed (its action), and every citation of the whole deadline
-// read from each, which is the reader's own. It returns the findings as
-// edited.
-func editEverything(r *cpguide.Result) []guidance.Finding {
+// citations by appending: they are the catalogue's, read-only), and every
+// citation of the whole deadline read from each step owed, which is the
+// reader's own. It returns the findings and the deadlines as edited.
+func editEverything(r *cpguide.Result) ([]guidance.Finding, []timescale.Deadline) {
 	fs := r.Report.Findings()
 	for i := range fs {
 		fs[i].Message += " (edited)"
 		fs[i].Subject += " (edited)"
 		fs[i].Citations = append(fs[i].Citations, guidance.Citation{Note: "added"})
 	}
-	for i := range r.Deadlines {
-		r.Deadlines[i].Action += " (edited)"
-		dl := r.Deadlines[i].Deadline()
+	dls := explained(r)
+	for i := range dls {
+		dl := &dls[i]
 		for j := range dl.Citations {
 			dl.Citations[j].Note += " (edited)"
 		}
@@ -36,7 +36,7 @@ func editEverything(r *cpguide.Result) []guidance.Finding {
 			}
 		}
 	}
-	return fs
+	return fs, dls
 }
 
 // explained is every deadline owed of r, read whole.
@@ -58,6 +58,13 @@ func TestCheck_CallerOwnsTheResult(t *testing.T) {
 	opts := cpguide.Options{Today: cpguide.Date{Year: 2026, Month: 6, Day: 15}}
 	want, err := cpguide.Check(c, opts)
 	require.NoError(t, err)
+	// Read before any result is edited, and kept as text, which nothing
+	// can edit: an edit that reached the catalogue or the tables would
+	// show in what is read after it.
+	wantFindings, wantDeadlines := want.Report.Findings(), explained(want)
+	require.NotEmpty(t, wantDeadlines)
+	wantJSON, err := json.Marshal(want)
+	require.NoError(t, err)
 
 	var wg sync.WaitGroup
 	for range 4 {
@@ -76,12 +83,18 @@ func TestCheck_CallerOwnsTheResult(t *testing.T) {
 
 	got, err := cpguide.Check(c, opts)
 	require.NoError(t, err)
-	require.Equal(t, want.Report.Findings(), got.Report.Findings())
+	gotJSON, err := json.Marshal(got)
+	require.NoError(t, err)
+	require.Equal(t, string(wantJSON), string(gotJSON))
+	require.Equal(t, wantFindings, got.Report.Findings())
 	require.Equal(t, want.Deadlines, got.Deadlines)
-	require.Equal(t, explained(want), explained(got))
-	require.NotEmpty(t, explained(got))
-	edited := editEverything(want)
-	require.NotEqual(t, edited, got.Report.Findings(), "the edit must reach the findings, or this test proves nothing")
-	require.Equal(t, want.Report.Findings(), got.Report.Findings(), "a finding read again is as the check made it")
-	require.NotEqual(t, want.Deadlines, got.Deadlines, "the edit must reach the deadlines, or this test proves nothing")
+	require.Equal(t, wantDeadlines, explained(got))
+	editedFindings, editedDeadlines := editEverything(want)
+	require.NotEqual(t, editedFindings, wantFindings, "the edit must reach the findings, or this test proves nothing")
+	require.NotEqual(t, editedDeadlines, wantDeadlines, "the edit must reach the deadlines, or this test proves nothing")
+	require.Equal(t, wantFindings, want.Report.Findings(), "a finding read again is as the check made it")
+	require.Equal(t, wantDeadlines, explained(want), "a deadline read again is as the check counted it")
+	againJSON, err := json.Marshal(want)
+	require.NoError(t, err)
+	require.Equal(t, string(wantJSON), string(againJSON), "the result read again is as the check made it")
 }

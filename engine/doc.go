@@ -11,9 +11,8 @@
 //
 // A [Pass] carries what every check needs: the edition, the date of the
 // check, the timescale options (calendar, policies, local figures), the
-// approved variations, the findings sink and the deadlines still owed, and
-// it remembers each deadline it computes, so that a step several checks
-// look at is counted once. A check reports through its pass and never names
+// approved variations, the findings sink and the steps still owed (each a
+// timescale.Owed, whose explanation is built when read). A check reports through its pass and never names
 // its rule: the pass knows which check is running, so a finding cannot be
 // filed under the wrong rule.
 //

@@ -129,6 +129,13 @@ func Due(rule string, e guidance.Edition, anchors Anchors, opts Options) (Deadli
 	if err != nil {
 		return Deadline{}, err
 	}
+	return dueOf(t, l, anchors, opts)
+}
+
+// dueOf is Due of the timescale entry returned, t, and l, the local figure
+// that sets t (nil when t is the edition's own): what Due and
+// Owed.Deadline compute.
+func dueOf(t *Timescale, l *LocalTimescale, anchors Anchors, opts Options) (Deadline, error) {
 	if l == nil {
 		return t.deadline(anchors, opts)
 	}
@@ -148,7 +155,8 @@ func Due(rule string, e guidance.Edition, anchors Anchors, opts Options) (Deadli
 // applied, citations and notes). It allocates nothing, unless it returns an
 // error or a local figure sets a step the edition leaves open.
 func DueDate(rule string, e guidance.Edition, anchors Anchors, opts Options) (due, lastWorkingDay Date, err error) {
-	o, err := Owe(rule, e, anchors, opts)
+	var o Owed
+	err = o.owe(rule, e, anchors, opts, false)
 	return o.Due, o.LastWorkingDay, err
 }
 

@@ -88,9 +88,25 @@ func TestOwe_KeepsItsInputs(t *testing.T) {
 	}
 }
 
-func TestOwed_ZeroValueExplainsNothing(t *testing.T) {
-	var o timescale.Owed
-	require.Zero(t, o.Deadline())
+// An Owed that Owe did not make (the zero value, or one a caller filled
+// in) is a deadline of its fields alone; none can be decoded, since its
+// JSON does not hold what the deadline was counted from.
+func TestOwed_NotMadeByOweIsItsFields(t *testing.T) {
+	var zero timescale.Owed
+	require.Zero(t, zero.Deadline())
+	filled := timescale.Owed{Rule: "cppm.review", Edition: guidance.Edition2023, Due: day(2026, 9, 24), LastWorkingDay: day(2026, 9, 24)}
+	require.Equal(t, timescale.Deadline{Rule: "cppm.review", Edition: guidance.Edition2023, Due: day(2026, 9, 24), LastWorkingDay: day(2026, 9, 24)}, filled.Deadline())
+	_, err := json.Marshal(filled)
+	require.NoError(t, err)
+
+	o, err := timescale.Owe("cppm.record", guidance.Edition2023, timescale.Anchors{timescale.EventCPPM: day(2026, 3, 24)}, timescale.Options{})
+	require.NoError(t, err)
+	b, err := json.Marshal(o)
+	require.NoError(t, err)
+	var back timescale.Owed
+	require.ErrorContains(t, json.Unmarshal(b, &back), "cannot be decoded")
+	var dl timescale.Deadline
+	require.Error(t, json.Unmarshal(b, &dl), "a deadline's JSON does not decode either (its direction is text only)")
 }
 
 // DueDate and Due agree for every timescale in its edition, for every

@@ -1,6 +1,8 @@
 package timescale
 
 import (
+	"errors"
+
 	"github.com/cpguide/cpguide/guidance"
 )
 
@@ -11,12 +13,15 @@ import (
 // only when read, by [Owed.Deadline]. A check that owes many steps and is
 // read for its dates alone does not build their explanations.
 //
-// An Owed holds copies of what it needs (the dates its readings count
-// from, the policy choice and local figure that apply to its rule) and the
-// calendar, which never changes: changing the anchors or options it was
-// made from afterwards changes nothing in it. Its JSON is the deadline's.
+// An Owed made by [Owe] holds copies of what it needs (the dates its
+// readings count from, the policy choice and local figure that apply to its
+// rule) and the timescale and calendar, which never change: changing the
+// anchors or options it was made from afterwards changes nothing in it. Its
+// exported fields are what Owe computed, for reading: the deadline
+// [Owed.Deadline] builds comes from what Owe was given, whatever they say.
 //
-// Make one with [Owe]; the zero value owes nothing and explains nothing.
+// Its JSON is the deadline's. It cannot be decoded: decode a [Deadline],
+// or compute the step again with Owe.
 type Owed struct {
 	Rule    string
 	Edition guidance.Edition
@@ -27,13 +32,18 @@ type Owed struct {
 	Due            Date
 	LastWorkingDay Date
 
+	// t is the timescale counted (the table's entry, or the one a local
+	// figure sets for a step the edition leaves open: then localSets);
+	// nil for an Owed Owe did not make.
+	t *Timescale
 	// anchorDays[i] is the day number (Date.Days) of the date reading i
-	// of the timescale counts from, where bit i of anchored is set.
+	// of t counts from, where bit i of anchored is set.
 	anchorDays [maxReadings]int32
 	anchored   uint8
+	localSets  bool
 	calendar   *Calendar
-	// choice is the choice the options made for the timescale's policy,
-	// "" for its default.
+	// choice is the choice the options made for t's policy, "" for its
+	// default.
 	choice string
 	// local is the local figure that named the rule, if any.
 	local *LocalTimescale
@@ -43,11 +53,21 @@ type Owed struct {
 // the same errors, and returns it as the step owed, whose [Owed.Deadline]
 // is the deadline [Due] computes from the same arguments. It allocates
 // nothing, unless it returns an error or a local figure applies to the
-// rule.
+// rule (it keeps a copy).
 func Owe(rule string, e guidance.Edition, anchors Anchors, opts Options) (Owed, error) {
+	var o Owed
+	if err := o.owe(rule, e, anchors, opts, true); err != nil {
+		return Owed{}, err
+	}
+	return o, nil
+}
+
+// owe sets o to the step owed (see Owe); unless keep, only to its dates,
+// for DueDate.
+func (o *Owed) owe(rule string, e guidance.Edition, anchors Anchors, opts Options, keep bool) error {
 	t, l, err := entry(rule, e, opts.Local)
 	if err != nil {
-		return Owed{}, err
+		return err
 	}
 	if l != nil {
 		opts.Local = nil // the figure is the timescale: nothing left to tighten
@@ -56,18 +76,25 @@ func Owe(rule string, e guidance.Edition, anchors Anchors, opts Options) (Owed, 
 	rs := t.room(buf[:])
 	local, err := t.check(anchors, opts, rs)
 	if err != nil {
-		return Owed{}, err
+		return err
 	}
 	c := calendarOr(opts.Calendar)
 	rk, err := t.reckon(c, opts.Policies, local, rs)
 	if err != nil {
-		return Owed{}, err
+		return err
 	}
-	o := Owed{Rule: rule, Edition: t.Edition, Action: t.Action, Due: rs[rk.gov].due, calendar: opts.Calendar}
+	o.Due = rs[rk.gov].due
 	o.LastWorkingDay = c.LastWorkingDayOnOrBefore(o.Due)
-	// A table's timescale has at most maxReadings readings
-	// (TestTable_AtMostMaxReadings), and one a local figure sets has one.
-	for i := range t.Readings[:min(len(t.Readings), maxReadings)] {
+	if !keep {
+		return nil
+	}
+	if len(t.Readings) > maxReadings {
+		// The table's timescales have at most maxReadings readings
+		// (TestTable_AtMostMaxReadings); one a local figure sets has one.
+		panic("timescale: " + rule + " has more readings than an Owed keeps")
+	}
+	o.Rule, o.Edition, o.Action, o.t, o.calendar = rule, t.Edition, t.Action, t, opts.Calendar
+	for i := range t.Readings {
 		if !rs[i].missing {
 			o.anchorDays[i] = int32(rs[i].anchor.Days())
 			o.anchored |= 1 << i
@@ -76,6 +103,7 @@ func Owe(rule string, e guidance.Edition, anchors Anchors, opts Options) (Owed, 
 	if t.Policy != "" {
 		o.choice = opts.Policies[t.Policy]
 	}
+	o.localSets = l != nil
 	if l == nil {
 		l = local
 	}
@@ -83,38 +111,48 @@ func Owe(rule string, e guidance.Edition, anchors Anchors, opts Options) (Owed, 
 		o.local = new(LocalTimescale)
 		*o.local = *l
 	}
-	return o, nil
+	return nil
 }
 
 // Deadline returns the whole deadline owed, explaining itself: the one
-// [Due] computes from the arguments [Owe] was given. The zero Owed returns
-// the zero Deadline.
+// [Due] computes from the arguments [Owe] was given. For an Owed that Owe
+// did not make (the zero value, or one a caller filled in), it is a
+// deadline of the exported fields alone.
 func (o Owed) Deadline() Deadline {
-	if o.Rule == "" {
-		return Deadline{}
+	dl, err := o.deadline()
+	if err != nil {
+		// Owe computed the same deadline from the same inputs, checked.
+		panic(err)
+	}
+	return dl
+}
+
+func (o *Owed) deadline() (Deadline, error) {
+	if o.t == nil {
+		return Deadline{Rule: o.Rule, Edition: o.Edition, Action: o.Action, Due: o.Due, LastWorkingDay: o.LastWorkingDay}, nil
+	}
+	anchors := make(Anchors, len(o.t.Readings))
+	for i, r := range o.t.Readings {
+		if o.anchored&(1<<i) != 0 {
+			anchors[r.Anchor] = guidance.DateFromDays(int(o.anchorDays[i]))
+		}
 	}
 	opts := Options{Calendar: o.calendar}
-	if o.local != nil {
+	if o.choice != "" {
+		opts.Policies = map[string]string{o.t.Policy: o.choice}
+	}
+	var l *LocalTimescale
+	switch {
+	case o.localSets:
+		l = o.local
+	case o.local != nil:
 		opts.Local = []LocalTimescale{*o.local}
 	}
-	t, _, err := entry(o.Rule, o.Edition, opts.Local)
-	if err == nil {
-		if o.choice != "" {
-			opts.Policies = map[string]string{t.Policy: o.choice}
-		}
-		anchors := make(Anchors, len(t.Readings))
-		for i, r := range t.Readings[:min(len(t.Readings), maxReadings)] {
-			if o.anchored&(1<<i) != 0 {
-				anchors[r.Anchor] = guidance.DateFromDays(int(o.anchorDays[i]))
-			}
-		}
-		var dl Deadline
-		if dl, err = Due(o.Rule, o.Edition, anchors, opts); err == nil {
-			return dl
-		}
+	dl, err := dueOf(o.t, l, anchors, opts)
+	if err != nil {
+		return Deadline{}, errors.New("timescale: the deadline owed for " + o.Rule + " cannot be computed again: " + err.Error())
 	}
-	// Owe computed the same deadline from the same inputs, checked.
-	panic("timescale: the deadline owed for " + o.Rule + " cannot be computed again: " + err.Error())
+	return dl, nil
 }
 
 // Explanation is the explanation of the deadline owed (see
@@ -128,4 +166,16 @@ func (o Owed) Explanation() string {
 func (o Owed) String() string { return o.Explanation() }
 
 // MarshalJSON encodes the deadline owed as [Deadline.MarshalJSON] does.
-func (o Owed) MarshalJSON() ([]byte, error) { return o.Deadline().MarshalJSON() }
+func (o Owed) MarshalJSON() ([]byte, error) {
+	dl, err := o.deadline()
+	if err != nil {
+		return nil, err
+	}
+	return dl.MarshalJSON()
+}
+
+// UnmarshalJSON refuses: an Owed keeps what its deadline was computed
+// from, which its JSON does not hold.
+func (o *Owed) UnmarshalJSON([]byte) error {
+	return errors.New("timescale: a step owed (Owed) cannot be decoded: decode a timescale.Deadline, or compute the step with timescale.Owe")
+}
