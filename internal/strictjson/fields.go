@@ -2,9 +2,11 @@ package strictjson
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // field is one JSON field of a struct: its name and the index path to it
@@ -12,6 +14,7 @@ import (
 type field struct {
 	name  string
 	index []int
+	t     reflect.Type
 }
 
 // fields are the JSON fields of a struct type, as encoding/json sees them
@@ -53,15 +56,16 @@ func fieldsOf(t reflect.Type) *fields {
 	if fs, ok := cache.Load(t); ok {
 		return fs.(*fields)
 	}
-	fs := &fields{byName: make(map[string]int, t.NumField())}
-	depth := make(map[string]int, t.NumField())
-	collect(t, nil, fs, depth)
+	fs := &fields{list: make([]field, 0, t.NumField()), byName: make(map[string]int, t.NumField())}
+	collect(t, nil, fs)
 	v, _ := cache.LoadOrStore(t, fs)
 	return v.(*fields)
 }
 
 // collect adds the fields of struct type t, reached through index, to fs.
-func collect(t reflect.Type, index []int, fs *fields, depth map[string]int) {
+// A field's depth is len(index): a field of its name already in fs at a
+// depth no greater wins.
+func collect(t reflect.Type, index []int, fs *fields) {
 	type embed struct {
 		t     reflect.Type
 		index []int
@@ -71,7 +75,7 @@ func collect(t reflect.Type, index []int, fs *fields, depth map[string]int) {
 	block := make([]int, 0, t.NumField()*(len(index)+1))
 	for i := range t.NumField() {
 		f := t.Field(i)
-		tag := f.Tag.Get("json")
+		tag := jsonTag(f.Tag)
 		if tag == "-" {
 			continue
 		}
@@ -95,20 +99,37 @@ func collect(t reflect.Type, index []int, fs *fields, depth map[string]int) {
 		if name == "" {
 			name = f.Name
 		}
-		if d, ok := depth[name]; ok && d <= len(index) {
-			continue // a shallower field of this name wins
-		}
-		if j, ok := fs.byName[name]; ok {
-			fs.list[j] = field{name, idx}
-		} else {
+		j, ok := fs.byName[name]
+		switch {
+		case !ok:
 			fs.byName[name] = len(fs.list)
-			fs.list = append(fs.list, field{name, idx})
+			fs.list = append(fs.list, field{name, idx, f.Type})
+		case len(fs.list[j].index)-1 > len(index):
+			fs.list[j] = field{name, idx, f.Type}
 		}
-		depth[name] = len(index)
 	}
 	for _, e := range embeds {
-		collect(e.t, e.index, fs, depth)
+		collect(e.t, e.index, fs)
 	}
+}
+
+// jsonTag is tag.Get("json"), read without unquoting when the tag begins
+// with a json key whose value is printable ASCII without escapes (every
+// tag of the library's formats): what a process that decodes one document
+// spends on its types.
+func jsonTag(tag reflect.StructTag) string {
+	const key = `json:"`
+	if rest, ok := strings.CutPrefix(string(tag), key); ok {
+		for i := 0; i < len(rest); i++ {
+			switch c := rest[i]; {
+			case c == '"':
+				return rest[:i]
+			case c == '\\' || c < ' ' || c >= utf8.RuneSelf-1:
+				return tag.Get("json") // Get unquotes it
+			}
+		}
+	}
+	return tag.Get("json")
 }
 
 // codec is how the decoder fills a Go type: what the type implements, and
@@ -149,36 +170,67 @@ func (c *codec) fieldCodec(i int) *codec {
 	return fc
 }
 
-var codecs sync.Map // reflect.Type -> *codec
+// codecs are the codecs built, by type, published whole (see codecOf):
+// a plain map under a lock, which a process that decodes one document
+// reads and fills for less than a sync.Map. Decoding reads it once per
+// document; the codecs of fields are reached through their struct's.
+var codecs struct {
+	sync.RWMutex
+	m map[reflect.Type]*codec
+}
+
+// published returns the codec of t, if built.
+func published(t reflect.Type) *codec {
+	codecs.RLock()
+	c := codecs.m[t]
+	codecs.RUnlock()
+	return c
+}
 
 // codecOf returns the codec of t, building it (and the codecs of the types
 // it holds) on first use.
 func codecOf(t reflect.Type) *codec {
-	if c, ok := codecs.Load(t); ok {
-		return c.(*codec)
+	if c := published(t); c != nil {
+		return c
 	}
-	built := map[reflect.Type]*codec{}
-	c := buildCodec(t, built)
+	var built []*codec
+	c := buildCodec(t, &built)
 	// Every codec built is complete only now (a type may hold itself):
-	// publish them all.
-	for t, c := range built {
-		codecs.LoadOrStore(t, c)
+	// publish them all, keeping any another goroutine published first.
+	codecs.Lock()
+	if codecs.m == nil {
+		codecs.m = make(map[reflect.Type]*codec, 64)
 	}
+	for _, b := range built {
+		if _, ok := codecs.m[b.t]; !ok {
+			codecs.m[b.t] = b
+		}
+	}
+	codecs.Unlock()
 	return c
 }
 
 // buildCodec builds the codec of t, or returns the one already published
-// or being built (in built).
-func buildCodec(t reflect.Type, built map[reflect.Type]*codec) *codec {
-	if c, ok := codecs.Load(t); ok {
-		return c.(*codec)
-	}
-	if c, ok := built[t]; ok {
+// or being built (in built: the few types one value holds, where a
+// struct's fields are built when first given).
+func buildCodec(t reflect.Type, built *[]*codec) *codec {
+	if c := published(t); c != nil {
 		return c
 	}
-	pt := reflect.PointerTo(t)
-	c := &codec{t: t, kind: t.Kind(), form: pt.Implements(stringForm), json: pt.Implements(jsonUnmarshaler), text: pt.Implements(textUnmarshaler)}
-	built[t] = c
+	if i := slices.IndexFunc(*built, func(c *codec) bool { return c.t == t }); i >= 0 {
+		return (*built)[i]
+	}
+	c := &codec{t: t, kind: t.Kind()}
+	*built = append(*built, c)
+	if t.PkgPath() != "" || t.Kind() == reflect.Struct {
+		// Only a type declared in a package, or a struct that embeds one,
+		// has methods: an unnamed slice, pointer or map, or a predeclared
+		// type (string, int), has none, nor has a pointer to it, and making
+		// the pointer type costs a process that decodes one document a
+		// search of the binary's types.
+		pt := reflect.PointerTo(t)
+		c.form, c.json, c.text = pt.Implements(stringForm), pt.Implements(jsonUnmarshaler), pt.Implements(textUnmarshaler)
+	}
 	switch c.kind {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
@@ -203,7 +255,7 @@ func buildCodec(t reflect.Type, built map[reflect.Type]*codec) *codec {
 		c.fieldTypes = make([]reflect.Type, len(c.fields.list))
 		c.fieldCodecs = make([]atomic.Pointer[codec], len(c.fields.list))
 		for i, f := range c.fields.list {
-			c.fieldTypes[i] = t.FieldByIndex(f.index).Type
+			c.fieldTypes[i] = f.t
 		}
 	}
 	return c
