@@ -196,7 +196,7 @@ func codecOf(t reflect.Type) *codec {
 	var built []*codec
 	c := buildCodec(t, &built)
 	// Every codec built is complete only now (a type may hold itself):
-	// publish them all, keeping any another goroutine published first.
+	// publish them all, keeping any that another goroutine published first.
 	codecs.Lock()
 	if codecs.m == nil {
 		codecs.m = make(map[reflect.Type]*codec, 64)
