@@ -479,31 +479,25 @@ func sortKeys(keys, buf []uint64) []uint64 {
 	for i := 1; i < len(counts); i++ {
 		counts[i] += counts[i-1]
 	}
+	// Then by urgency, and within it the findings with a due date before
+	// those without: a stable counting pass over 16 buckets, counted while
+	// the first pass scatters. A key's bucket is its top 4 bits (the
+	// urgency, then the due date's top bit, set only for none: see
+	// packKey). Those without are then in order; those with a date are few,
+	// and sorted by it.
+	var at [2<<3 + 1]int // where each bucket's findings start
 	for _, k := range keys {
 		r := rank(k)
 		buf[counts[r]] = k
 		counts[r]++
-	}
-	// Then by urgency, and within it the findings with a due date before
-	// those without: a stable counting pass over 16 buckets. Those without
-	// are then in order; those with a date are few, and sorted by it.
-	bucket := func(k uint64) int {
-		b := int(k>>(dueBits+rankBits+indexBits)) * 2
-		if k>>(rankBits+indexBits)&noDue == noDue {
-			b++
-		}
-		return b
-	}
-	var at [2<<3 + 1]int // where each bucket's findings start
-	for _, k := range buf {
-		at[bucket(k)+1]++
+		at[k>>bucketShift+1]++
 	}
 	for i := 1; i < len(at); i++ {
 		at[i] += at[i-1]
 	}
 	starts := at
 	for _, k := range buf {
-		b := bucket(k)
+		b := k >> bucketShift
 		keys[at[b]] = k
 		at[b]++
 	}
@@ -535,10 +529,10 @@ func insertionSort(keys []uint64) {
 }
 
 // A packed sort key is, from the most significant bit: the urgency (3 bits),
-// the due date as a day number from 0000-03-01, all ones for none (23 bits),
-// the rule's place in the catalogue, which is in ID order (12 bits) and the
-// finding's position (26 bits). Comparing keys compares those fields in that
-// order.
+// the due date as a day number from 0000-03-01, all ones for none (23 bits;
+// a real date, up to 9999-12-31, leaves the top one clear), the rule's place
+// in the catalogue, which is in ID order (12 bits) and the finding's
+// position (26 bits). Comparing keys compares those fields in that order.
 const (
 	indexBits = 26
 	rankBits  = 12
@@ -546,6 +540,9 @@ const (
 	indexMask = 1<<indexBits - 1
 	noDue     = 1<<dueBits - 1
 	dayZero   = 719468 // Date{0, March, 1}.Days() is -719468
+	// bucketShift leaves a key's urgency and the top bit of its due date:
+	// its bucket in sortKeys, urgency*2, plus 1 for no due date.
+	bucketShift = dueBits - 1 + rankBits + indexBits
 )
 
 // ruleRank is each catalogue rule's place in ID order.
@@ -588,7 +585,7 @@ func (r *Report) packKey(i int) (uint64, bool) {
 		}
 		u = e.urgency()
 	}
-	if rank >= 1<<rankBits || due > noDue {
+	if rank >= 1<<rankBits || (due != noDue && due >= 1<<(dueBits-1)) {
 		return 0, false
 	}
 	return uint64(u)<<(dueBits+rankBits+indexBits) | due<<(rankBits+indexBits) | rank<<indexBits | uint64(i), true

@@ -27,7 +27,7 @@ func byUrgency(a, b Finding) int {
 // permuting in place gives exactly the order a stable sort of the findings
 // themselves gives, for reports on both sides of the size where sortKeys
 // turns from an insertion sort to counting passes (32), with many ties of
-// urgency, due date and rule.
+// urgency, due date and rule, and the first and last days a key holds.
 func TestReportSort_SameOrderAsStableSortOfFindings(t *testing.T) {
 	catalogued := []string{"cppm.notice", "cppm.initial", "plan.record", "coregroup.first", "register.registration"}
 	withOthers := append([]string{"a", "z"}, catalogued...) // not in the catalogue: keys do not pack
@@ -44,8 +44,10 @@ func TestReportSort_SameOrderAsStableSortOfFindings(t *testing.T) {
 			for i := range fs {
 				fs[i] = Finding{Rule: rules[r.IntN(len(rules))], Status: statuses[r.IntN(len(statuses))],
 					Strength: strengths[r.IntN(len(strengths))], Message: strings.Repeat("x", i)}
-				switch r.IntN(4) {
+				switch r.IntN(5) {
 				case 0:
+				case 4: // the first and last days a key packs
+					fs[i].Due = []Date{{9999, time.December, 31}, {1, time.January, 1}}[r.IntN(2)]
 				case 1:
 					if iter%2 == 0 {
 						fs[i].Due = Date{2025, time.December, 31}
@@ -67,9 +69,10 @@ func TestReportSort_SameOrderAsStableSortOfFindings(t *testing.T) {
 }
 
 // TestSortKeys_SortsAnyOrder: the counting and insertion sort gives what
-// slices.Sort gives, for keys of every shape: sorted, reversed, a few
-// ascending runs (what a check makes), random, and many due dates in
-// reverse (past the insertion sort's budget).
+// slices.Sort gives, for keys of every shape packKey makes (a due date of
+// a real day leaves the field's top bit clear; none is all ones): sorted,
+// reversed, a few ascending runs (what a check makes), random, and many due
+// dates in reverse (past the insertion sort's budget).
 func TestSortKeys_SortsAnyOrder(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 3))
 	key := func(u, due, rank, i int) uint64 {
@@ -80,9 +83,15 @@ func TestSortKeys_SortsAnyOrder(t *testing.T) {
 		shapes := map[string]func(i int) uint64{
 			"sorted":   func(i int) uint64 { return key(5, noDue, i%ranks, i) },
 			"reversed": func(i int) uint64 { return key(5-i%6, n-i, (n-i)%ranks, i) },
-			"runs":     func(i int) uint64 { return key(i%3+3, noDue-i%2, (i*7)%ranks, i) },
-			"random":   func(i int) uint64 { return key(r.IntN(6), r.IntN(noDue+1), r.IntN(ranks), i) },
-			"dues":     func(i int) uint64 { return key(4, 1000000-i, 0, i) },
+			"runs":     func(i int) uint64 { return key(i%3+3, []int{noDue, 739000}[i%2], (i*7)%ranks, i) },
+			"random": func(i int) uint64 {
+				due := noDue
+				if r.IntN(2) == 0 {
+					due = r.IntN(1 << (dueBits - 1))
+				}
+				return key(r.IntN(8), due, r.IntN(ranks), i)
+			},
+			"dues": func(i int) uint64 { return key(4, 1000000-i, 0, i) },
 		}
 		for name, f := range shapes {
 			keys := make([]uint64, n)
