@@ -227,13 +227,16 @@ func (b *Builder) spill(x Ref, s Status, subject string, due, done Date, msg str
 }
 
 // subject returns the index of subject in the subjects, adding it if it is
-// not one of the last few added, and false when the table is full.
+// not one of the last few added, and false when the table is full. A
+// subject is found by the address of its bytes, never by comparing them:
+// checks name a record by the very string they name it by each time (a
+// constant, or one they wrote once for the record), and a string of the
+// same words elsewhere takes a place of its own, which reads the same.
+// Either way a report holds at most one subject per finding.
 func (b *Builder) subject(subject string) (int, bool) {
 	n := len(b.r.subjects)
 	for i := n - 1; i >= 0 && i >= n-8; i-- {
-		// Usually the very string of an earlier finding: its address
-		// decides without a call to compare the bytes.
-		if s := b.r.subjects[i]; addrcache.Same(s, subject) || s == subject {
+		if s := b.r.subjects[i]; addrcache.Same(s, subject) {
 			return i, true
 		}
 	}

@@ -163,3 +163,28 @@ func TestEntryUrgency_IsUrgency(t *testing.T) {
 		}
 	}
 }
+
+// A subject named by the same string is stored once while it is among the
+// last 8 stored; the same words at another address read the same.
+func TestBuilder_SubjectsByAddress(t *testing.T) {
+	x, ok := RefOf("cppm.record", Edition2023)
+	require.True(t, ok)
+	var b Builder
+	b.Reset(Edition2023, Date{})
+	m1, m2 := "initial CPPM M-1", "review CPPM M-2"
+	for range 5 {
+		b.RecordMessage(x, Met, m1, "held")
+		b.RecordMessage(x, Met, m2, "held")
+	}
+	require.Len(t, b.r.subjects, 2)
+	same := string([]byte(m1)) // the same words, another address
+	b.RecordMessage(x, Met, same, "held")
+	b.RecordMessage(x, Met, "", "held")
+	rep := b.Report()
+	require.Equal(t, 12, rep.Len())
+	for i := range 10 {
+		require.Equal(t, []string{m1, m2}[i%2], rep.At(i).Subject)
+	}
+	require.Equal(t, m1, rep.At(10).Subject)
+	require.Equal(t, "", rep.At(11).Subject)
+}
