@@ -88,17 +88,23 @@ func TestCheck_LinearInTheMeetings(t *testing.T) {
 	assert.Less(t, lb, 10*sb, "8x the meetings: %.0f bytes against %.0f", lb, sb)
 }
 
-// TestCheck_AllocationsOfTheSampleCases holds the allocation figures of
-// issue 11 for the two cases its benchmarks check (BenchmarkCheck and
-// BenchmarkCheckSeveralBreaches): at most 12 allocations and 4 KB per
-// check. Counted, not timed. A value escaping to the heap by accident (the
-// default access policy did once, through a function value: 18
-// allocations) fails it.
+// TestCheck_AllocationsOfTheSampleCases holds the allocations of the two
+// cases issue 11's benchmarks check (BenchmarkCheck and
+// BenchmarkCheckSeveralBreaches) where they are: the result, the report's
+// findings and subjects, the steps owed, and for several-breaches.json one
+// more, against the issue's 12 allocations and 4 KB. Counted, not timed. A
+// value escaping to the heap by accident (the default access policy did
+// once, through a function value: 18 allocations), or explanations built
+// for the steps owed again (8 allocations), fails it.
 func TestCheck_AllocationsOfTheSampleCases(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("counts allocations: the race detector adds its own")
 	}
-	for _, name := range []string{"initial-registration.json", "several-breaches.json"} {
+	for _, tc := range []struct {
+		name   string
+		allocs float64
+	}{{"initial-registration.json", 4}, {"several-breaches.json", 5}} {
+		name := tc.name
 		c := readCase(t, name)
 		opts := cpguide.Options{Today: date("2026-05-15")}
 		const runs = 1000
@@ -112,8 +118,8 @@ func TestCheck_AllocationsOfTheSampleCases(t *testing.T) {
 		runtime.ReadMemStats(&after)
 		bytes := float64(after.TotalAlloc-before.TotalAlloc) / (runs + 1) // AllocsPerRun warms up once
 		t.Logf("%s: %.0f allocations, %.0f bytes per check", name, allocs, bytes)
-		assert.LessOrEqual(t, allocs, 12.0, "%s: allocations per check", name)
-		assert.LessOrEqual(t, bytes, 4096.0, "%s: bytes per check", name)
+		assert.LessOrEqual(t, allocs, tc.allocs, "%s: allocations per check", name)
+		assert.LessOrEqual(t, bytes, 3584.0, "%s: bytes per check (issue 11: 4 KB)", name)
 	}
 }
 

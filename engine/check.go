@@ -111,29 +111,33 @@ func (p *Pass) TakeSortedReport() *guidance.Report {
 // dropped, not sorted into a report.
 func (p *Pass) TakeDeadlines() []timescale.Deadline {
 	p.findings.Reset(p.Edition, p.Today)
-	owed := p.takeDeadlines()
-	dls := make([]timescale.Deadline, len(owed))
-	for i := range owed {
-		dls[i] = owed[i].Deadline()
+	p.sortDeadlines()
+	dls := make([]timescale.Deadline, len(p.Deadlines))
+	for i := range p.Deadlines {
+		dls[i] = p.Deadlines[i].Deadline()
 	}
+	p.dropDeadlines()
 	return dls
 }
 
 // takeDeadlines returns the steps owed, sorted by due date (then rule),
 // and leaves p without them.
 func (p *Pass) takeDeadlines() []timescale.Owed {
-	owed := slices.Clone(p.Deadlines)
-	if owed == nil {
-		owed = []timescale.Owed{}
-	}
-	slices.SortStableFunc(owed, func(a, b timescale.Owed) int {
+	p.sortDeadlines()
+	owed := make([]timescale.Owed, len(p.Deadlines))
+	copy(owed, p.Deadlines)
+	p.dropDeadlines()
+	return owed
+}
+
+// sortDeadlines sorts the steps owed by due date, then rule.
+func (p *Pass) sortDeadlines() {
+	slices.SortStableFunc(p.Deadlines, func(a, b timescale.Owed) int {
 		if c := a.Due.Compare(b.Due); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Rule, b.Rule)
 	})
-	p.dropDeadlines()
-	return owed
 }
 
 // dropDeadlines empties the deadlines owed, keeping their storage and

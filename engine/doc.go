@@ -12,9 +12,9 @@
 // A [Pass] carries what every check needs: the edition, the date of the
 // check, the timescale options (calendar, policies, local figures), the
 // approved variations, the findings sink and the steps still owed (each a
-// timescale.Owed, whose explanation is built when read). A check reports through its pass and never names
-// its rule: the pass knows which check is running, so a finding cannot be
-// filed under the wrong rule.
+// timescale.Owed, whose explanation is built when read). A check reports
+// through its pass and never names its rule: the pass knows which check is
+// running, so a finding cannot be filed under the wrong rule.
 //
 // The engine treats a rule that the chosen edition does not state in one
 // way, whoever owns the rule: the check does not run, and the record gets

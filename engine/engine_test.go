@@ -219,9 +219,9 @@ func TestTimed_DoneMatchesTheWholeDeadline(t *testing.T) {
 				dl, err := timescale.Due(ts.Rule, ts.Edition, anchors, o.Timescale())
 				require.NoError(t, err)
 				for _, off := range []int{-1, 0, 1, 3, 10, notDone} {
-					done := dl.Due.AddDays(off)
-					if off == notDone {
-						done = guidance.Date{}
+					var done guidance.Date // zero: not done
+					if off != notDone {
+						done = dl.Due.AddDays(off)
 					}
 					p := engine.NewPass(o, ts.Edition)
 					require.NoError(t, engine.Run(p, "the step", &step{anchors, done}, checks))

@@ -82,21 +82,6 @@ func EditionHint() string {
 // figures tighter than the national ones (timescale.CheckLocal). Errors are
 // *guidance.Error naming the option at fault ("options.variations[1]").
 func (o Options) PassOn(field string, dates ...guidance.Date) (*Pass, error) {
-	return o.passOn(field, dates)
-}
-
-// ValidatedPassOn is PassOn for a caller that has validated the records
-// it will hand to the packages' Run functions: the pass is marked
-// Validated, so that they do not validate them again.
-func (o Options) ValidatedPassOn(field string, dates ...guidance.Date) (*Pass, error) {
-	p, err := o.passOn(field, dates)
-	if err == nil {
-		p.Validated = true
-	}
-	return p, err
-}
-
-func (o Options) passOn(field string, dates []guidance.Date) (*Pass, error) {
 	if !o.Today.IsZero() && !o.Today.Valid() {
 		return nil, &guidance.Error{Kind: guidance.Invalid, Field: "options.today", Hint: "give a real date or leave it zero"}
 	}
@@ -116,4 +101,15 @@ func (o Options) passOn(field string, dates []guidance.Date) (*Pass, error) {
 		return nil, err
 	}
 	return NewPass(o, e), nil
+}
+
+// ValidatedPassOn is PassOn for a caller that has validated the records
+// it will hand to the packages' Run functions: the pass is marked
+// Validated, so that they do not validate them again.
+func (o Options) ValidatedPassOn(field string, dates ...guidance.Date) (*Pass, error) {
+	p, err := o.PassOn(field, dates...)
+	if err == nil {
+		p.Validated = true
+	}
+	return p, err
 }

@@ -264,26 +264,36 @@ func (p *Pass) Timed(subject string, anchors timescale.Anchors, done guidance.Da
 // TimedNote is Timed with note appended to the message of the finding
 // where the deadline could be computed.
 func (p *Pass) TimedNote(subject string, anchors timescale.Anchors, done guidance.Date, note string) {
-	if p.stated && !timescale.National(p.rule, p.Edition) && p.localFigure() < 0 {
+	// A check runs only under an edition that states its rule (Run), so
+	// the running rule's ref is valid here.
+	if !timescale.National(p.rule, p.Edition) && p.localFigure() < 0 {
 		// What Due's NotInEdition error would lead to (see untimed),
 		// without making the error.
 		p.ReportOn(subject, guidance.NotApplicable, forEdition(&noNationalTimescale, p.Edition))
 		return
 	}
-	o, err := timescale.Owe(p.rule, p.Edition, anchors, p.Timescale)
+	// A step not done is owed: it keeps what its deadline's explanation,
+	// built when the result is read, needs. A step done needs its dates.
+	var o timescale.Owed
+	var err error
+	if done.IsZero() {
+		o, err = timescale.Owe(p.rule, p.Edition, anchors, p.Timescale)
+	} else {
+		o.Due, o.LastWorkingDay, err = timescale.DueDate(p.rule, p.Edition, anchors, p.Timescale)
+	}
 	if err != nil {
 		p.untimed(subject, err)
 		return
 	}
-	// The finding needs the deadline's dates only, and cites the rule
-	// (nil), unless a local figure names the rule (the finding cites it
-	// too) or the edition does not state the rule (the finding takes its
-	// title and strength from the deadline): then the whole deadline.
-	// The explanation of a step owed is built when the result is read.
-	dl := timescale.Deadline{Rule: o.Rule, Edition: o.Edition, Action: o.Action, Due: o.Due, LastWorkingDay: o.LastWorkingDay}
+	// The finding cites the rule (nil), unless a local figure names it:
+	// then it cites the figure too, from the whole deadline.
+	dl := timescale.Deadline{Rule: p.rule, Edition: p.Edition, Action: o.Action, Due: o.Due, LastWorkingDay: o.LastWorkingDay}
 	var cites []guidance.Citation
-	if !p.stated || p.localFigure() >= 0 {
-		dl = o.Deadline()
+	if p.localFigure() >= 0 {
+		if dl, err = timescale.Due(p.rule, p.Edition, anchors, p.Timescale); err != nil {
+			p.untimed(subject, err) // not reached: the dates were computed from the same arguments
+			return
+		}
 		cites = dl.Citations
 	}
 	p.assess(subject, &dl, done, cites, note)
@@ -326,11 +336,11 @@ func (p *Pass) untimed(subject string, err error) {
 	p.ReportOn(subject, guidance.Unknown, p.Concat("cannot compute the due date: ", hint))
 }
 
-// assess records the finding of deadline dl for the step named subject,
-// done on date done, citing cites (nil: the rule's own citations), with
-// note appended to its message.
+// assess records the finding of the running rule's deadline dl for the
+// step named subject, done on date done, citing cites (nil: the rule's own
+// citations), with note appended to its message.
 func (p *Pass) assess(subject string, dl *timescale.Deadline, done guidance.Date, cites []guidance.Citation, note string) {
-	if note == "" && !done.IsZero() && dl.Rule == p.rule && dl.Edition == p.Edition && p.stated {
+	if note == "" && !done.IsZero() {
 		if st, v := dl.Classify(subject, done, p.Today, p.Variations...); v == nil && (st == guidance.Met || st == guidance.Late) {
 			// The report builds the message from the dates when read.
 			p.findings.RecordDone(p.ref, st, subject, dl.Due, done, cites)
@@ -342,17 +352,7 @@ func (p *Pass) assess(subject string, dl *timescale.Deadline, done guidance.Date
 	var st guidance.Status
 	st, p.text = dl.AppendAssessment(p.text, subject, done, p.Today, p.Variations...)
 	p.text = append(p.text, note...)
-	msg := p.since(start)
-	ref := p.ref
-	if dl.Rule != p.rule || dl.Edition != p.Edition || !p.stated {
-		ref, _ = guidance.RefOf(dl.Rule, dl.Edition)
-	}
-	if !ref.Valid() {
-		p.findings.View().Add(guidance.Finding{Rule: dl.Rule, Title: dl.Title, Edition: dl.Edition,
-			Strength: dl.Strength, Status: st, Subject: subject, Due: dl.Due, Done: done, Message: msg, Citations: cites})
-		return
-	}
-	p.findings.Record(ref, st, subject, dl.Due, done, msg, cites)
+	p.findings.Record(p.ref, st, subject, dl.Due, done, p.since(start), cites)
 }
 
 // textBlock is the size of the blocks the pass writes text in: a block

@@ -33,9 +33,10 @@
 // working day alone, allocating nothing. [Owe] gives them as an [Owed]: a
 // step owed, which keeps what it was counted from and builds the whole
 // deadline when read ([Owed.Deadline]); cpguide.Check returns the steps a
-// case owes so. [Deadline.Assess] turns it into a [guidance.Finding] given the date
-// the step was done and the date of the check ("today" is always an input,
-// never the machine clock), honouring approved [Variation] values.
+// case owes so. [Deadline.Assess] turns a deadline into a
+// [guidance.Finding] given the date the step was done and the date of the
+// check ("today" is always an input, never the machine clock), honouring
+// approved [Variation] values.
 //
 // # Local timescales
 //

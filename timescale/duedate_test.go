@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cpguide/cpguide/guidance"
@@ -178,4 +179,32 @@ func TestDueDate_AgreesWithDue(t *testing.T) {
 	}
 	requireDueDateAgrees(t, "no.such.rule", guidance.Edition2023, timescale.Anchors{}, timescale.Options{})
 	requireDueDateAgrees(t, "cppm.core-agencies", guidance.Edition2023, timescale.Anchors{}, timescale.Options{})
+}
+
+// Owe and DueDate allocate nothing, but for Owe's copy of a local figure
+// that names the rule (what the check of a case pays per step owed).
+func TestOwe_AllocatesNothing(t *testing.T) {
+	a := timescale.Anchors{timescale.EventCPPM: day(2026, 12, 18)}
+	local := timescale.Options{Local: []timescale.LocalTimescale{{Rule: "coregroup.first", Amount: 5, Unit: timescale.WorkingDays, Source: "Anytown CPC procedures 2026, para 4.2"}}}
+	for _, tt := range []struct {
+		name       string
+		opts       timescale.Options
+		owe, dates float64
+	}{
+		{"national", timescale.Options{}, 0, 0},
+		{"a local figure", local, 1, 0},
+	} {
+		owe := testing.AllocsPerRun(100, func() {
+			if _, err := timescale.Owe("coregroup.first", guidance.Edition2023, a, tt.opts); err != nil {
+				t.Fatal(err)
+			}
+		})
+		dates := testing.AllocsPerRun(100, func() {
+			if _, _, err := timescale.DueDate("coregroup.first", guidance.Edition2023, a, tt.opts); err != nil {
+				t.Fatal(err)
+			}
+		})
+		assert.Equal(t, tt.owe, owe, "%s: Owe", tt.name)
+		assert.Equal(t, tt.dates, dates, "%s: DueDate", tt.name)
+	}
 }

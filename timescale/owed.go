@@ -2,6 +2,7 @@ package timescale
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/cpguide/cpguide/guidance"
 )
@@ -20,8 +21,8 @@ import (
 // exported fields are what Owe computed, for reading: the deadline
 // [Owed.Deadline] builds comes from what Owe was given, whatever they say.
 //
-// Its JSON is the deadline's. It cannot be decoded: decode a [Deadline],
-// or compute the step again with Owe.
+// Its JSON is the deadline's. It cannot be decoded: compute the step again
+// with Owe from the case's dates.
 type Owed struct {
 	Rule    string
 	Edition guidance.Edition
@@ -150,7 +151,7 @@ func (o *Owed) deadline() (Deadline, error) {
 	}
 	dl, err := dueOf(o.t, l, anchors, opts)
 	if err != nil {
-		return Deadline{}, errors.New("timescale: the deadline owed for " + o.Rule + " cannot be computed again: " + err.Error())
+		return Deadline{}, fmt.Errorf("timescale: the deadline owed for %s cannot be computed again: %w", o.Rule, err)
 	}
 	return dl, nil
 }
@@ -177,5 +178,5 @@ func (o Owed) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON refuses: an Owed keeps what its deadline was computed
 // from, which its JSON does not hold.
 func (o *Owed) UnmarshalJSON([]byte) error {
-	return errors.New("timescale: a step owed (Owed) cannot be decoded: decode a timescale.Deadline, or compute the step with timescale.Owe")
+	return errors.New("timescale: a step owed (Owed) cannot be decoded: compute it again with timescale.Owe from the case's dates")
 }
