@@ -219,8 +219,10 @@ func readCase(name string) (cpguide.Case, error) {
 
 // A checked case, as the commands that read one print it.
 type checked struct {
-	c            cpguide.Case
-	res          *cpguide.Result
+	c   cpguide.Case
+	res *cpguide.Result
+	// owed are res.Deadlines, each read whole once, for every output.
+	owed         []timescale.Deadline
 	todayDefault bool                // the date of the check is today's, not --today
 	red          *redactor           // nil with --show-birth-dates
 	cal          *timescale.Calendar // the calendar the case was checked on
@@ -251,7 +253,8 @@ func loadCase(name string, cf *caseFlags) (*checked, error) {
 		}
 		return nil, errAt{"case file", err}
 	}
-	ch := &checked{c: c, res: res, todayDefault: defaulted, cal: timescale.Scotland()}
+	ch := newChecked(c, res, !cf.showBirthDates)
+	ch.todayDefault = defaulted
 	if o := opts.Overlay; o != nil && len(o.Holidays) > 0 {
 		if ch.cal, err = ch.cal.With(o.Name, o.Holidays...); err != nil {
 			return nil, errAt{"--overlay", err}
@@ -262,10 +265,21 @@ func loadCase(name string, cf *caseFlags) (*checked, error) {
 			return nil, errAt{"--procedures", err}
 		}
 	}
-	if !cf.showBirthDates {
-		ch.red = newRedactor(c, res)
-	}
 	return ch, nil
+}
+
+// newChecked is the case c and its result res, the deadlines owed read
+// whole, on the Scotland calendar, and with the privacy rule applied
+// unless withhold is false (--show-birth-dates).
+func newChecked(c cpguide.Case, res *cpguide.Result, withhold bool) *checked {
+	ch := &checked{c: c, res: res, cal: timescale.Scotland(), owed: make([]timescale.Deadline, len(res.Deadlines))}
+	for i := range res.Deadlines {
+		ch.owed[i] = res.Deadlines[i].Deadline()
+	}
+	if withhold {
+		ch.red = newRedactor(c, res, ch.owed)
+	}
+	return ch
 }
 
 // nothingToCheck reports whether the case gave the check nothing to work
@@ -362,7 +376,7 @@ func writeCheckJSON(w io.Writer, ch *checked) error {
 	for st := guidance.Unknown; st <= guidance.NotApplicable; st++ {
 		s.Counts[snake(st)] = r.Count(st)
 	}
-	res := resultJSON{Report: ch.res.Report, Deadlines: ch.red.deadlines(ch.res.Deadlines), Result: ch.res}
+	res := resultJSON{Report: ch.res.Report, Deadlines: ch.red.deadlines(ch.owed), Result: ch.res}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -429,8 +443,7 @@ func writeText(out io.Writer, ch *checked) {
 	section("Shortfalls of 'where possible' or 'may' guidance:", other)
 	if len(res.Deadlines) > 0 {
 		fmt.Fprintf(w, "\nWhat the case still owes, earliest first:\n")
-		for _, o := range res.Deadlines {
-			d := o.Deadline()
+		for _, d := range ch.owed {
 			late := ""
 			if !r.Today.IsZero() && r.Today.After(d.Due) {
 				late = "OVERDUE: "

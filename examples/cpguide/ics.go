@@ -44,10 +44,10 @@ func (it dueItem) owed() bool {
 }
 
 // dueItems merges the findings that carry a due date with the deadlines the
-// case still owes, earliest first. A deadline with no finding of its own is
+// case still owes (owed: res.Deadlines read whole), earliest first. A deadline with no finding of its own is
 // assessed against the date of the check and the case's approved variations,
 // exactly as Check assesses a finding.
-func dueItems(c cpguide.Case, res *cpguide.Result) []dueItem {
+func dueItems(c cpguide.Case, res *cpguide.Result, owed []timescale.Deadline) []dueItem {
 	var items []dueItem
 	for _, f := range res.Report.All() {
 		if f.Due.IsZero() || f.Status == guidance.NotApplicable {
@@ -56,9 +56,8 @@ func dueItems(c cpguide.Case, res *cpguide.Result) []dueItem {
 		items = append(items, dueItem{Rule: f.Rule, Title: f.Title, Subject: f.Subject, Edition: f.Edition,
 			Strength: f.Strength, Status: f.Status, Due: f.Due, Done: f.Done, Message: f.Message, Citations: f.Citations})
 	}
-	for i := range res.Deadlines {
-		dl := new(timescale.Deadline)
-		*dl = res.Deadlines[i].Deadline()
+	for i := range owed {
+		dl := &owed[i]
 		if j := slices.IndexFunc(items, func(it dueItem) bool {
 			return it.Rule == dl.Rule && it.Due == dl.Due && it.Deadline == nil
 		}); j >= 0 {
@@ -250,7 +249,7 @@ func writeICS(w io.Writer, ch *checked, cal *timescale.Calendar, stamp time.Time
 	dtstamp := stamp.UTC().Format("20060102T150405Z")
 	seen := map[[2]string]int{} // occurrences of each rule and subject
 	left, events := 0, 0
-	for _, it := range dueItems(c, ch.res) {
+	for _, it := range dueItems(c, ch.res, ch.owed) {
 		if it.Deadline == nil && !it.owed() { // every deadline of Check is owed
 			continue
 		}

@@ -61,8 +61,9 @@ type redactor struct {
 	used  bool            // something was withheld
 }
 
-// newRedactor gathers the dates to withhold from the case and its result.
-func newRedactor(c cpguide.Case, res *cpguide.Result) *redactor {
+// newRedactor gathers the dates to withhold from the case, its result and
+// the result's deadlines owed, read whole (owed).
+func newRedactor(c cpguide.Case, res *cpguide.Result, owed []timescale.Deadline) *redactor {
 	r := &redactor{dates: map[guidance.Date]bool{}}
 	add := func(d guidance.Date) {
 		if !d.IsZero() {
@@ -124,10 +125,8 @@ func newRedactor(c cpguide.Case, res *cpguide.Result) *redactor {
 			}
 		}
 	}
-	if res != nil {
-		for _, o := range res.Deadlines {
-			fromDeadline(o.Deadline())
-		}
+	for _, dl := range owed {
+		fromDeadline(dl)
 	}
 	if len(r.dates) == 0 {
 		return r
@@ -251,19 +250,20 @@ func (r *redactor) json(b []byte) []byte {
 	return []byte(r.text(s))
 }
 
-// deadlines returns the deadlines owed, each read whole, for an output: a
-// reading counted from a withheld anchor loses the non-working days it
-// skipped and its clamping, which would tell how its withheld dates fall.
-func (r *redactor) deadlines(owed []timescale.Owed) []timescale.Deadline {
-	out := make([]timescale.Deadline, len(owed))
-	for i, o := range owed {
-		dl := o.Deadline()
-		if r != nil && r.texts != nil {
-			for j := range dl.Readings {
-				if withheldAnchor(dl.Readings[j].Anchor) {
-					dl.Readings[j].Skipped = nil
-					dl.Readings[j].Clamped = false
-				}
+// deadlines returns copies of dls for an output: a reading counted from a
+// withheld anchor loses the non-working days it skipped and its clamping,
+// which would tell how its withheld dates fall.
+func (r *redactor) deadlines(dls []timescale.Deadline) []timescale.Deadline {
+	if r == nil || r.texts == nil {
+		return dls
+	}
+	out := make([]timescale.Deadline, len(dls))
+	for i, dl := range dls {
+		dl.Readings = slices.Clone(dl.Readings)
+		for j := range dl.Readings {
+			if withheldAnchor(dl.Readings[j].Anchor) {
+				dl.Readings[j].Skipped = nil
+				dl.Readings[j].Clamped = false
 			}
 		}
 		out[i] = dl

@@ -137,7 +137,8 @@ func writeHTML(out io.Writer, ch *checked) error {
 			p.Groups = append(p.Groups, fg)
 		}
 	}
-	for _, it := range dueItems(c, res) {
+	items := dueItems(c, res, ch.owed)
+	for _, it := range items {
 		if it.Deadline == nil { // every deadline of Check is a step still owed
 			continue
 		}
@@ -161,7 +162,7 @@ func writeHTML(out io.Writer, ch *checked) error {
 		}
 		p.Unused = append(p.Unused, s+" to "+v.NewDate.String())
 	}
-	p.Timeline = buildTimeline(c, res, ch.red)
+	p.Timeline = buildTimeline(c, r.Today, items, ch.red)
 	var buf strings.Builder
 	if err := reportTmpl().Execute(&buf, p); err != nil {
 		return err
@@ -365,10 +366,10 @@ func caseEvents(c cpguide.Case) []caseEvent {
 // and each due date drawn with a shape and a word for its status, so that
 // colour is never the only signal.
 //
-// A due date withheld by the privacy rule is not drawn (its place on the
-// axis would give it away) and its table row comes last.
-func buildTimeline(c cpguide.Case, res *cpguide.Result, red *redactor) timeline {
-	today := res.Report.Today
+// due are the case's due dates (dueItems). A due date withheld by the
+// privacy rule is not drawn (its place on the axis would give it away) and
+// its table row comes last.
+func buildTimeline(c cpguide.Case, today guidance.Date, due []dueItem, red *redactor) timeline {
 	var evs []caseEvent
 	for _, e := range caseEvents(c) {
 		if !red.withheld(e.Date) {
@@ -376,7 +377,7 @@ func buildTimeline(c cpguide.Case, res *cpguide.Result, red *redactor) timeline 
 		}
 	}
 	var items, hidden []dueItem
-	for _, it := range dueItems(c, res) {
+	for _, it := range due {
 		switch {
 		case it.Status == guidance.NotApplicable:
 		case red.withheld(it.Due) || red.withheld(it.Done):

@@ -234,7 +234,7 @@ func TestTimeline_MonthTicksAndToday(t *testing.T) {
 	require.NoError(t, err)
 	res, err := cpguide.Check(c, cpguide.Options{})
 	require.NoError(t, err)
-	tl := buildTimeline(c, res, nil)
+	tl := timelineOf(c, res)
 	assert.Nil(t, tl.Today)
 	from, to := mustDate(t, tl.From), mustDate(t, tl.To)
 	assert.Equal(t, 1, from.Day)
@@ -257,7 +257,7 @@ func TestTimeline_MonthTicksAndToday(t *testing.T) {
 
 	res, err = cpguide.Check(c, cpguide.Options{Today: mustDate(t, "2026-10-30")})
 	require.NoError(t, err)
-	tl = buildTimeline(c, res, nil)
+	tl = timelineOf(c, res)
 	require.NotNil(t, tl.Today)
 	assert.Equal(t, "today 2026-10-30", tl.Today.Label)
 }
@@ -270,7 +270,7 @@ func TestTimeline_LabelsOnARowDoNotOverlap(t *testing.T) {
 		require.NoError(t, err)
 		res, err := cpguide.Check(c, cpguide.Options{Today: mustDate(t, s.today)})
 		require.NoError(t, err)
-		tl := buildTimeline(c, res, nil)
+		tl := timelineOf(c, res)
 		type span struct{ from, to int }
 		rows := map[int][]span{}
 		for _, m := range tl.Marks {
@@ -351,7 +351,7 @@ func FuzzExports(f *testing.F) {
 		if err != nil {
 			return
 		}
-		ch := &checked{c: c, res: res, red: newRedactor(c, res), cal: timescale.Scotland()}
+		ch := newChecked(c, res, true)
 		var cal bytes.Buffer
 		if _, err := writeICS(&cal, ch, ch.cal, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), 2); err != nil {
 			t.Fatal(err)
@@ -392,7 +392,7 @@ func BenchmarkExports(b *testing.B) {
 	res, err := cpguide.Check(c, cpguide.Options{Today: guidance.Date{Year: 2026, Month: 10, Day: 30}})
 	require.NoError(b, err)
 	stamp := time.Date(2026, 10, 30, 0, 0, 0, 0, time.UTC)
-	ch := &checked{c: c, res: res, red: newRedactor(c, res), cal: timescale.Scotland()}
+	ch := newChecked(c, res, true)
 	b.Run("ics", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -409,4 +409,11 @@ func BenchmarkExports(b *testing.B) {
 			}
 		}
 	})
+}
+
+// timelineOf is the timeline of the report of res, the privacy rule not
+// applied.
+func timelineOf(c cpguide.Case, res *cpguide.Result) timeline {
+	ch := newChecked(c, res, false)
+	return buildTimeline(c, res.Report.Today, dueItems(c, res, ch.owed), nil)
 }
