@@ -106,13 +106,10 @@ func TestCrashKeepsEveryAcknowledgedWrite(t *testing.T) {
 			defer s.Close()
 			_, err = s.Check(ctx, register.Anchor{})
 			require.NoError(t, err)
-			// Every acknowledged event is there; the writes in flight at
-			// the kills may also be there, whole, one per writer at most.
+			// Every acknowledged event is there, every row decodes; the
+			// writes in flight at the kills may also be there, whole, one
+			// per writer at most.
 			storetest.CheckAcked(t, s, acked, inFlight*int64(writers))
-			// Nothing half-written: every row decodes (Scan decodes each).
-			rows := 0
-			require.NoError(t, s.Scan(ctx, func(register.Event) error { rows++; return nil }))
-			assert.Positive(t, rows)
 			t.Logf("%d writer processes killed: %d acknowledged writes, %d children, 0 lost", writers, total, len(acked))
 		})
 	}

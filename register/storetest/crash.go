@@ -163,7 +163,9 @@ func killedBySIGKILL(ps *os.ProcessState) bool {
 //
 // For every child in acked, the store's history must reach at least the
 // acknowledged version. Every child the store holds events of must have a
-// history that folds and a head that is that fold (foldsToHead). A write
+// history that folds and a head that is that fold (foldsToHead), and every
+// head the store holds must have events behind it (Scan decodes every
+// row, so nothing half-written reads either). A write
 // in flight at a kill may be there or not, whole; slack is how many events
 // such writes may add to one child beyond its acknowledged version, so a
 // child holding more than that, or a child the writers never acknowledged
@@ -180,6 +182,12 @@ func CheckAcked(t testing.TB, s register.Store, acked map[register.ChildID]int64
 		held[child] = st.Version
 		assert.LessOrEqual(t, st.Version, acked[child]+slack, "child %s holds more than its acknowledged writes and those in flight", child)
 	}
+	require.NoError(t, s.ScanHeads(context.Background(), func(st register.State) error {
+		if _, ok := held[st.ChildID]; !ok {
+			t.Errorf("child %s: a head with no events behind it", st.ChildID)
+		}
+		return nil
+	}))
 	for child, want := range acked {
 		assert.GreaterOrEqual(t, held[child], want, "child %s lost acknowledged events", child)
 	}
