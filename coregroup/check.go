@@ -216,12 +216,12 @@ func checkInPerson(p *engine.Pass, g *group) {
 	}
 }
 
-// checkCommunication checks what the record can show of communication
-// between agencies and with the family: whether each meeting's note or
-// decisions were shared with all members and with the child and family.
 // shared reports whether a record says yes: recorded, and true.
 func shared(b *bool) bool { return b != nil && *b }
 
+// checkCommunication checks what the record can show of communication
+// between agencies and with the family: whether each meeting's note or
+// decisions were shared with all members and with the child and family.
 func checkCommunication(p *engine.Pass, g *group) {
 	const subj = "communication"
 	if len(g.Meetings) == 0 {

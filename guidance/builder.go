@@ -227,12 +227,12 @@ func (b *Builder) spill(x Ref, s Status, subject string, due, done Date, msg str
 }
 
 // subject returns the index of subject in the subjects, adding it if it is
-// not one of the last few added, and false when the table is full. A
-// subject is found by the address of its bytes, never by comparing them:
-// checks name a record by the very string they name it by each time (a
-// constant, or one they wrote once for the record), and a string of the
-// same words elsewhere takes a place of its own, which reads the same.
-// Either way a report holds at most one subject per finding.
+// not one of the last 8 added, and false when the table is full. A subject
+// is found by the address of its bytes, never by comparing them: checks
+// usually name a record by the very string each time (a constant, or one
+// they wrote once for the record), and a string of the same words
+// elsewhere takes a place of its own, which reads the same. Either way a
+// report holds at most one subject per finding.
 func (b *Builder) subject(subject string) (int, bool) {
 	n := len(b.r.subjects)
 	for i := n - 1; i >= 0 && i >= n-8; i-- {

@@ -356,7 +356,7 @@ func TestDays_FastPathAgreesWithTheTimePackage(t *testing.T) {
 		require.Equal(t, refDays(dd.Year, int(dd.Month), dd.Day), dd.Days(), "%+v, outside the fast path", dd)
 	}
 	// Not a real date, but inside the fast path (day 1 to 31): the day
-	// counts on linearly, as in Hinnant's algorithm.
+	// counts on into the next month, as the time package carries it.
 	feb31 := guidance.Date{Year: 2026, Month: time.February, Day: 31}
 	require.Equal(t, refDays(2026, 2, 31), feb31.Days())
 	require.Equal(t, guidance.Date{Year: 2026, Month: time.March, Day: 3}.Days(), feb31.Days())

@@ -165,7 +165,8 @@ func TestEntryUrgency_IsUrgency(t *testing.T) {
 }
 
 // A subject named by the same string is stored once while it is among the
-// last 8 stored; the same words at another address read the same.
+// last 8 stored; the same words at another address, or a subject named
+// again after 8 others, take a place of their own and read the same.
 func TestBuilder_SubjectsByAddress(t *testing.T) {
 	x, ok := RefOf("cppm.record", Edition2023)
 	require.True(t, ok)
@@ -179,12 +180,25 @@ func TestBuilder_SubjectsByAddress(t *testing.T) {
 	require.Len(t, b.r.subjects, 2)
 	same := string([]byte(m1)) // the same words, another address
 	b.RecordMessage(x, Met, same, "held")
+	require.Len(t, b.r.subjects, 3, "found by address, not by text")
 	b.RecordMessage(x, Met, "", "held")
+	b.RecordMessage(x, Met, string([]byte{}), "held")
+	require.Len(t, b.r.subjects, 4, "the empty subject once")
+	others := make([]string, 8)
+	for i := range others {
+		others[i] = "review CPPM M-" + string(rune('a'+i))
+		b.RecordMessage(x, Met, others[i], "held")
+	}
+	b.RecordMessage(x, Met, m2, "held") // 8 others since: out of the window
+	require.Len(t, b.r.subjects, 13)
 	rep := b.Report()
-	require.Equal(t, 12, rep.Len())
+	require.Equal(t, 22, rep.Len())
 	for i := range 10 {
 		require.Equal(t, []string{m1, m2}[i%2], rep.At(i).Subject)
 	}
 	require.Equal(t, m1, rep.At(10).Subject)
 	require.Equal(t, "", rep.At(11).Subject)
+	require.Equal(t, "", rep.At(12).Subject)
+	require.Equal(t, others[7], rep.At(20).Subject)
+	require.Equal(t, m2, rep.At(21).Subject)
 }

@@ -506,9 +506,9 @@ func checkObjectives(p *engine.Pass, pl *Plan) {
 	}
 	switch {
 	case len(miss) > 0:
-		p.ReportOn(subj, guidance.Missing, p.Concat(objectivesMetPrefix, wording, ": record the attributes missing at ", list(miss)))
+		p.ReportOn(subj, guidance.Missing, p.Concat(objectivesPrefix, wording, ": record the attributes missing at ", list(miss)))
 	case len(late) > 0:
-		p.ReportOn(subj, guidance.Overdue, p.Concat(objectivesMetPrefix, wording, ": an evaluation date has passed with no evaluation recorded: evaluate the objectives and record the date at ", list(late)))
+		p.ReportOn(subj, guidance.Overdue, p.Concat(objectivesPrefix, wording, ": an evaluation date has passed with no evaluation recorded: evaluate the objectives and record the date at ", list(late)))
 	case today.IsZero():
 		p.ReportOn(subj, guidance.Met, met[0])
 	default:
@@ -528,16 +528,17 @@ const (
 // objectivesMet holds the Met messages of plan.objectives-smarter:
 // SMARTER then SMART, each without and with the date of the check.
 var objectivesMet = [2][2]string{
-	{objectivesMetPrefix + smarterWording + objectivesMetMiddle + smarterWhen + objectivesMetNoToday + objectivesMetEnd,
-		objectivesMetPrefix + smarterWording + objectivesMetMiddle + smarterWhen + objectivesMetEnd},
-	{objectivesMetPrefix + smartWording + objectivesMetMiddle + smartWhen + objectivesMetNoToday + objectivesMetEnd,
-		objectivesMetPrefix + smartWording + objectivesMetMiddle + smartWhen + objectivesMetEnd},
+	{objectivesPrefix + smarterWording + objectivesMetMiddle + smarterWhen + objectivesMetNoToday + objectivesMetEnd,
+		objectivesPrefix + smarterWording + objectivesMetMiddle + smarterWhen + objectivesMetEnd},
+	{objectivesPrefix + smartWording + objectivesMetMiddle + smartWhen + objectivesMetNoToday + objectivesMetEnd,
+		objectivesPrefix + smartWording + objectivesMetMiddle + smartWhen + objectivesMetEnd},
 }
 
-// The parts of the Met messages of plan.objectives-smarter, joined when
-// the program is compiled.
+// The parts of the messages of plan.objectives-smarter (the prefix begins
+// every one; the rest make the Met messages), joined when the program is
+// compiled.
 const (
-	objectivesMetPrefix  = "objectives should be " // every objectives-smarter message begins so
+	objectivesPrefix     = "objectives should be "
 	objectivesMetMiddle  = ": each records a measure, a date, what it serves and "
 	objectivesMetNoToday = " (give the date of the check to confirm the evaluations are on time)"
 	objectivesMetEnd     = "; whether each is specific, attainable and its measure meaningful is for the Core Group to judge"

@@ -66,7 +66,8 @@ func (c *Cache[V]) Get(key string, make func(string) V) V {
 
 // Same reports whether a and b are the very same bytes in memory: the key a
 // cache entry was made for, or the same string handed on. Equal text at
-// another address is not the same.
+// another address is not the same; two empty strings are (they have no
+// bytes, and where an empty string's data points is unspecified).
 func Same(a, b string) bool {
-	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
+	return len(a) == len(b) && (len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b))
 }

@@ -65,7 +65,7 @@ func TestGet_NeverAnotherKeysValue(t *testing.T) {
 func TestSame_TheVeryBytes(t *testing.T) {
 	s := "cppm.record"
 	other := string([]byte(s)) // equal text, its own bytes
-	if !Same(s, s) || !Same(s[:4], s[:4]) {
+	if !Same(s, s) || !Same(s[:4], s[:4]) || !Same("", other[:0]) {
 		t.Error("a string is not the same as itself")
 	}
 	if Same(s, other) || Same(s, s[:4]) || Same(s[1:], s[:len(s)-1]) {
