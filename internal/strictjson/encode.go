@@ -251,10 +251,8 @@ func structEncoder(t reflect.Type) encoder {
 	fs := fieldsOf(t)
 	list := make([]fieldEncoder, len(fs.list))
 	for i, f := range fs.list {
-		sf := t.FieldByIndex(f.index)
-		_, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
-		fe := fieldEncoder{key: append(appendString(nil, f.name), ':'), index: f.index, zeroer: sf.Type.Implements(isZeroer), enc: encoderOf(sf.Type)}
-		for o := range strings.SplitSeq(opts, ",") {
+		fe := fieldEncoder{key: append(appendString(nil, f.name), ':'), index: f.index, zeroer: f.t.Implements(isZeroer), enc: encoderOf(f.t)}
+		for o := range strings.SplitSeq(f.opts, ",") {
 			switch o {
 			case "omitempty":
 				fe.omitEmpty = true

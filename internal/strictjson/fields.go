@@ -9,12 +9,14 @@ import (
 	"unicode/utf8"
 )
 
-// field is one JSON field of a struct: its name and the index path to it
-// (through embedded structs).
+// field is one JSON field of a struct: its name, the index path to it
+// (through embedded structs), its type, and its tag's options after the
+// name ("omitempty", ...).
 type field struct {
 	name  string
 	index []int
 	t     reflect.Type
+	opts  string
 }
 
 // fields are the JSON fields of a struct type, as encoding/json sees them
@@ -79,7 +81,7 @@ func collect(t reflect.Type, index []int, fs *fields) {
 		if tag == "-" {
 			continue
 		}
-		name, _, _ := strings.Cut(tag, ",")
+		name, opts, _ := strings.Cut(tag, ",")
 		start := len(block)
 		block = append(append(block, index...), i)
 		idx := block[start:len(block):len(block)]
@@ -103,9 +105,9 @@ func collect(t reflect.Type, index []int, fs *fields) {
 		switch {
 		case !ok:
 			fs.byName[name] = len(fs.list)
-			fs.list = append(fs.list, field{name, idx, f.Type})
+			fs.list = append(fs.list, field{name, idx, f.Type, opts})
 		case len(fs.list[j].index)-1 > len(index):
-			fs.list[j] = field{name, idx, f.Type}
+			fs.list[j] = field{name, idx, f.Type, opts}
 		}
 	}
 	for _, e := range embeds {
@@ -150,12 +152,11 @@ type codec struct {
 	// four, as long as they take at most 128 bytes (most lists in the
 	// library's formats hold one or two large records).
 	first int
-	// fields are a struct's fields; fieldTypes their types and
+	// fields are a struct's fields (with their types) and
 	// fieldCodecs their codecs, in the same order, each built the first
 	// time a document gives the field (fieldCodec): a process that decodes
 	// one document builds codecs only for what it holds.
 	fields      *fields
-	fieldTypes  []reflect.Type
 	fieldCodecs []atomic.Pointer[codec]
 }
 
@@ -165,7 +166,7 @@ func (c *codec) fieldCodec(i int) *codec {
 	if fc := c.fieldCodecs[i].Load(); fc != nil {
 		return fc
 	}
-	fc := codecOf(c.fieldTypes[i])
+	fc := codecOf(c.fields.list[i].t)
 	c.fieldCodecs[i].Store(fc)
 	return fc
 }
@@ -252,11 +253,7 @@ func buildCodec(t reflect.Type, built *[]*codec) *codec {
 		c.elem = buildCodec(t.Elem(), built)
 	case c.kind == reflect.Struct:
 		c.fields = fieldsOf(t)
-		c.fieldTypes = make([]reflect.Type, len(c.fields.list))
 		c.fieldCodecs = make([]atomic.Pointer[codec], len(c.fields.list))
-		for i, f := range c.fields.list {
-			c.fieldTypes[i] = f.t
-		}
 	}
 	return c
 }
