@@ -58,9 +58,11 @@ func TestCheck_CallerOwnsTheResult(t *testing.T) {
 	opts := cpguide.Options{Today: cpguide.Date{Year: 2026, Month: 6, Day: 15}}
 	want, err := cpguide.Check(c, opts)
 	require.NoError(t, err)
-	// Read before any result is edited, and kept as text, which nothing
+	// Read before any result is edited. The JSON is text, which nothing
 	// can edit: an edit that reached the catalogue or the tables would
-	// show in what is read after it.
+	// show in what is read after it, and only the JSON comparisons see
+	// that (the findings and deadlines read here would change with it).
+	// The other comparisons show what each read gives.
 	wantFindings, wantDeadlines := want.Report.Findings(), explained(want)
 	require.NotEmpty(t, wantDeadlines)
 	wantJSON, err := json.Marshal(want)
